@@ -17,6 +17,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^@lib/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@lib/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],

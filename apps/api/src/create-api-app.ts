@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { EventStore } from '@lib/event-store';
+import { type AppConfig, type Clock, type IdGenerator, TokenVerifier } from '@lib/platform';
+import { ApiModule } from './api.module.js';
+import { featureModules } from './features.js';
+
+export interface ApiAppOptions {
+  config: AppConfig;
+  eventStore: EventStore;
+  tokenVerifier?: TokenVerifier;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Use Nest's plain logger (tests keep their output readable). */
+  quiet?: boolean;
+}
+
+/** Builds the api application (not yet listening): used by main.ts and by the end-to-end tests. */
+export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
+  const { config } = options;
+  const tokenVerifier =
+    options.tokenVerifier ??
+    (config.AUTH_JWKS_URL ? TokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER!, config.AUTH_AUDIENCE) : await TokenVerifier.local(config.DATA_DIR, config.AUTH_AUDIENCE));
+  const app = await NestFactory.create<NestExpressApplication>(
+    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, clock: options.clock, ids: options.ids, features: featureModules() }),
+    { bufferLogs: !options.quiet, logger: options.quiet ? ['error'] : undefined, bodyParser: false },
+  );
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
+  const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After'] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('inwonersbudget')
+      .setDescription(
+        'Residents\' budgets (burgerbegroting, wijkbudget, dorpsbudget, initiatievenfonds) for Dutch municipalities. ' +
+          'Every change is an event; `ETag` is a stream\'s revision and `If-Match` pins it. Errors are RFC 9457 problem details with a stable `code`.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
+  return app;
+}

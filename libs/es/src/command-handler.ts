@@ -1,0 +1,110 @@
+import {
+  type EventStore,
+  type ExpectedRevision,
+  type Position,
+  type RecordedEvent,
+  WrongExpectedVersionError,
+} from '@lib/event-store';
+import type { Decider, DomainEvent } from './decider.js';
+import { type CommandContext, eventMetadata } from './envelope.js';
+
+export interface HandleCommandOptions {
+  /** From `If-Match`: the revision the caller saw. When given, a conflict is the caller's to resolve (no retry). */
+  expectedRevision?: bigint;
+  /** Whether the stream must already exist (most commands) or must not (creation), or either. */
+  streamMustExist?: boolean;
+  /** Event ids; injectable so tests and idempotent retries are deterministic. */
+  newId: () => string;
+  /** Conflict retries when the caller sent no expected revision. */
+  maxRetries?: number;
+}
+
+export interface HandleCommandResult<Event> {
+  /** Revision of the stream's last event after the command (the next `ETag`). */
+  nextRevision: bigint;
+  position: Position | null;
+  events: Event[];
+}
+
+/** Raised when a command addresses a stream that does not exist; the caller turns it into a domain 404. */
+export class CommandStreamMissing extends Error {
+  constructor(readonly streamName: string) {
+    super(`Stream ${streamName} does not exist`);
+  }
+}
+
+/**
+ * The one write path: read → fold → decide → append with the expected revision.
+ * Retries on a concurrent write only when the caller did not pin a revision.
+ */
+export async function handleCommand<Command, State, Event extends DomainEvent>(
+  store: EventStore,
+  streamName: string,
+  decider: Decider<Command, State, Event>,
+  command: Command,
+  context: CommandContext,
+  options: HandleCommandOptions,
+): Promise<HandleCommandResult<Event>> {
+  const maxRetries = options.expectedRevision === undefined ? (options.maxRetries ?? 3) : 0;
+  for (let attempt = 0; ; attempt++) {
+    // 1. Read the stream.
+    const recorded = await store.readStream(streamName);
+    const currentRevision = recorded.length === 0 ? null : recorded[recorded.length - 1]!.revision;
+    if (options.streamMustExist === true && currentRevision === null) throw new CommandStreamMissing(streamName);
+    // Another municipality's stream is answered as if it did not exist, so existence does not leak.
+    if (recorded.length > 0 && recorded[0]!.metadata.tenant !== context.tenant) throw new CommandStreamMissing(streamName);
+    if (options.expectedRevision !== undefined && options.expectedRevision !== currentRevision) {
+      throw new WrongExpectedVersionError(streamName, options.expectedRevision, currentRevision ?? 'no_stream');
+    }
+
+    // 2. Fold it into state.
+    let state = decider.initialState();
+    for (const event of recorded) state = decider.evolve(state, toDomainEvent(event) as Event);
+
+    // 3. Decide: throws a DomainError to reject; nothing is appended then.
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { nextRevision: currentRevision ?? -1n, position: null, events };
+
+    // 4. Append, expecting the revision we folded.
+    const expected: ExpectedRevision = currentRevision === null ? 'no_stream' : currentRevision;
+    const metadata = eventMetadata(context);
+    try {
+      const result = await store.append(
+        streamName,
+        events.map((event) => ({ id: options.newId(), type: event.type, data: event.data as Record<string, unknown>, metadata })),
+        { expectedRevision: expected },
+      );
+      return { nextRevision: result.nextRevision, position: result.position, events };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) continue;
+      throw error;
+    }
+  }
+}
+
+/** The domain view of a recorded event. */
+export function toDomainEvent(event: RecordedEvent): DomainEvent {
+  return { type: event.type, data: event.data };
+}
+
+/** A stream folded into state, for queries and for commands that span streams. */
+export interface LoadedStream<State> {
+  state: State;
+  /** Revision of the last event (the `ETag`). */
+  revision: bigint;
+  events: RecordedEvent[];
+}
+
+/** Reads and folds a stream of the caller's municipality; a missing or foreign stream throws CommandStreamMissing. */
+export async function loadStream<State, Event>(
+  store: EventStore,
+  streamName: string,
+  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+  tenant: string,
+): Promise<LoadedStream<State>> {
+  const events = await store.readStream(streamName);
+  if (events.length === 0 || events[0]!.metadata.tenant !== tenant) throw new CommandStreamMissing(streamName);
+  let state = decider.initialState();
+  for (const event of events) state = decider.evolve(state, toDomainEvent(event) as Event);
+  return { state, revision: events[events.length - 1]!.revision, events };
+}

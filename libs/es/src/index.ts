@@ -1,0 +1,4 @@
+export * from './decider.js';
+export * from './domain-error.js';
+export * from './envelope.js';
+export * from './command-handler.js';

@@ -1,0 +1,23 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Principal, Role } from './principal.js';
+
+export const ACCESS_RULE = 'inwonersbudget:access-rule';
+
+/** The authorisation rule of an endpoint. Every endpoint declares one; the guard refuses endpoints that do not. */
+export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: Role[] };
+
+/** Anyone, signed in or not (public results, health). */
+export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/** Signed-in callers with one of these roles, within their own municipality. */
+export const Allow = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+
+/** Staff who may change things. */
+export const WRITE_ROLES = ['administrator'] as const;
+/** Staff who may read a municipality's non-public data. */
+export const READ_ROLES = ['administrator', 'reviewer', 'official', 'auditor'] as const;
+
+/** The verified caller (undefined on public endpoints without a token). */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal | undefined => {
+  return context.switchToHttp().getRequest<{ principal?: Principal }>().principal;
+});

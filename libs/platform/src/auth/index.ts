@@ -1,0 +1,4 @@
+export * from './principal.js';
+export * from './token-verifier.js';
+export * from './auth.decorators.js';
+export * from './auth.guard.js';

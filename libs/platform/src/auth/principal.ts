@@ -1,0 +1,15 @@
+/** Staff roles a token can carry. `voter` tokens come from a voting code, for one round only. */
+export const STAFF_ROLES = ['administrator', 'reviewer', 'official', 'auditor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = StaffRole | 'voter';
+
+/** Who is calling: a pseudonymous subject, their roles, their municipality (CBS code, e.g. GM0363). */
+export interface Principal {
+  subject: string;
+  roles: Role[];
+  tenant: string;
+  /** Only on voter tokens: the one round they may vote in. */
+  round?: string;
+}
+
+export const CBS_MUNICIPALITY_CODE = /^GM\d{4}$/;

@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every setting the apps read, from the environment only. `.env.example` lists the same names;
+ * a test keeps the two and the compose file in step.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Embedded mode keeps PGlite and the development signing key here. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './data';
+
+  /** Server mode: PostgreSQL for events (unless EVENTSTORE_URL) and read models. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  DATABASE_URL?: string;
+
+  /** Production mode: events in EventStoreDB. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(esdb|esdb\+discover|kurrentdb|kdb):\/\/.+/, { message: 'EVENTSTORE_URL must be an esdb:// connection string' })
+  EVENTSTORE_URL?: string;
+
+  /** Upper bound on every event-store call, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EVENTSTORE_DEADLINE_MS = 5000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty: none. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** OIDC issuer whose JWKS verifies bearer tokens; empty in embedded mode (a local key is used). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  AUTH_ISSUER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true })
+  AUTH_JWKS_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE = 'inwonersbudget';
+
+  /** Run the projections inside the api process (embedded mode does by default). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'))
+  @IsOptional()
+  PROJECTOR_IN_PROCESS?: boolean;
+
+  get mode(): 'embedded' | 'server' | 'production' {
+    if (this.EVENTSTORE_URL) return 'production';
+    if (this.DATABASE_URL) return 'server';
+    return 'embedded';
+  }
+}
+
+/** Names the problem in the configuration: which variable, what is wrong. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'PROJECTOR_IN_PROCESS']);
+  const input: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined) input[key] = value;
+  }
+  const config = plainToInstance(AppConfig, input);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  const problems = errors.map((e) => `${e.property}=${JSON.stringify(input[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  if (config.NODE_ENV === 'production' && !config.AUTH_JWKS_URL) {
+    problems.push('AUTH_JWKS_URL: required when NODE_ENV=production (tokens must come from the municipality\'s identity provider)');
+  }
+  if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Every variable the configuration reads (for .env.example and the compose-file test). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'EVENTSTORE_URL',
+  'EVENTSTORE_DEADLINE_MS',
+  'LOG_LEVEL',
+  'CORS_ORIGINS',
+  'AUTH_ISSUER',
+  'AUTH_JWKS_URL',
+  'AUTH_AUDIENCE',
+  'PROJECTOR_IN_PROCESS',
+];

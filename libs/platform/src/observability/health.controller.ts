@@ -1,0 +1,50 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import type { EventStore } from '@lib/event-store';
+import { Public } from '../auth/auth.decorators.js';
+import { EVENT_STORE } from '../persistence/tokens.js';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+  ) {}
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get(['', 'ready'])
+  @Public()
+  @ApiOperation({ summary: 'Readiness: the event store answers and projections are not stalled' })
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.eventStore(), ...this.checks.map((check) => () => this.run(check))]);
+  }
+
+  private async eventStore(): Promise<HealthIndicatorResult> {
+    const session = this.indicator.check('eventStore');
+    try {
+      await this.store.readAll({ maxCount: 1 });
+      return session.up();
+    } catch (error) {
+      return session.down({ reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private async run(check: ReadinessCheck): Promise<HealthIndicatorResult> {
+    const session = this.indicator.check(check.name);
+    const result = await check.check();
+    return result.up ? session.up(result.details ?? {}) : session.down(result.details ?? {});
+  }
+}

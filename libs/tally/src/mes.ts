@@ -1,0 +1,360 @@
+import { add, cmp, div, floor, mulInt, rat, type Rational, sub, toNumber, ZERO } from './rational.js';
+import type { Profile } from './profile.js';
+import type { TieBreaker } from './tie-break.js';
+import type { MoneyFormat, Outcome, TieEvent } from './outcome.js';
+import type { GroupPayment, Reason } from './types.js';
+
+/*
+ * Method of Equal Shares with cost utilities.
+ *
+ * Speed comes from doubles, exactness from BigInt rationals: every decision is first screened
+ * with doubles; whenever two doubles are within REL of each other (two candidates' effective
+ * votes, a voter's budget and the price q, a project's cost and its supporters' money) the
+ * decision is redone with exact rationals. Double errors here are below 1e-12 relative, so
+ * outside that band the double decision equals the exact one. Exact prices are computed lazily
+ * from the recorded rounds, so most runs never build a rational at all.
+ */
+const REL = 1e-9;
+
+/** One Equal Shares run, with what is needed to explain it exactly. */
+export interface MesRun {
+  b0: Rational;
+  selected: number[];
+  cost: Rational;
+  ties: TieEvent[];
+  /** Exact price per voter (q) of the plan funded in a round. */
+  price(round: number): Rational;
+  roundOf: Int32Array;
+  /** Exact money a voter of group g has after the run. */
+  leftOf(g: number): Rational;
+  /** Exact money the supporters of p have after the run. */
+  supportersMoney(p: number): Rational;
+  payments(fmt?: MoneyFormat): GroupPayment[];
+}
+
+interface Round {
+  project: number;
+  poor: Int32Array;
+  wRich: number;
+}
+
+/** Runs Equal Shares once with per-voter budget b0; `blocked` plans never take part. */
+export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: Uint8Array): MesRun {
+  const { groups, supporters, projects } = profile;
+  const G = groups.length;
+  const P = projects.length;
+  const w = Float64Array.from(groups, (g) => g.weight);
+  const b0F = toNumber(b0);
+  const bud = new Float64Array(G).fill(b0F);
+  const depletedAt = new Int32Array(G).fill(-1);
+  const roundOf = new Int32Array(P).fill(-1);
+  const rounds: Round[] = [];
+  const qMemo: (Rational | undefined)[] = [];
+  const out = Uint8Array.from(blocked);
+  const dirty = new Uint8Array(P).fill(1);
+  const ratio = new Float64Array(P);
+  const qCache = new Float64Array(P);
+  const totalW = new Float64Array(P);
+  for (let p = 0; p < P; p++) {
+    let s = 0;
+    for (const g of supporters[p]!) s += w[g]!;
+    totalW[p] = s;
+    if (s === 0) out[p] = 1;
+    ratio[p] = s;
+  }
+  const ties: TieEvent[] = [];
+  const selected: number[] = [];
+  let cost = ZERO;
+
+  const isDepletedBefore = (g: number, r: number): boolean => depletedAt[g] !== -1 && depletedAt[g]! < r;
+
+  /** Exact total money of the given groups before round r. */
+  const exactSum = (list: ArrayLike<number>, r: number): Rational => {
+    let weight = 0;
+    const cnt = new Float64Array(rounds.length);
+    for (let i = 0; i < list.length; i++) {
+      const g = list[i]!;
+      if (isDepletedBefore(g, r)) continue;
+      const wg = w[g]!;
+      weight += wg;
+      for (const k of groups[g]!.supports) {
+        const rk = roundOf[k]!;
+        if (rk !== -1 && rk < r) cnt[rk]! += wg;
+      }
+    }
+    let total = mulInt(b0, BigInt(weight));
+    for (let k = 0; k < cnt.length; k++) if (cnt[k] !== 0) total = sub(total, mulInt(price(k), BigInt(cnt[k]!)));
+    return total;
+  };
+
+  const exactBefore = (g: number, r: number): Rational => exactSum([g], r);
+
+  function price(r: number): Rational {
+    const memo = qMemo[r];
+    if (memo) return memo;
+    const round = rounds[r]!;
+    const q = div(sub(projects[round.project]!.cost, exactSum(round.poor, r)), rat(BigInt(round.wRich)));
+    qMemo[r] = q;
+    return q;
+  }
+
+  /** Exact price of p at round r: poor are known by doubles, the ambiguous band is settled exactly. */
+  const exactPrice = (p: number, r: number, qF: number): { q: Rational; poor: number[]; rich: number[]; ambRich: number[]; wRich: number } => {
+    const tol = REL * qF;
+    const poor: number[] = [];
+    const amb: number[] = [];
+    const rich: number[] = [];
+    let wRich = 0;
+    for (const g of supporters[p]!) {
+      if (depletedAt[g] !== -1) continue;
+      const b = bud[g]!;
+      if (b < qF - tol) poor.push(g);
+      else if (b > qF + tol) {
+        rich.push(g);
+        wRich += w[g]!;
+      } else amb.push(g);
+    }
+    const ambBudget = amb.map((g) => exactBefore(g, r));
+    let inAmbRich = amb.map(() => true);
+    for (;;) {
+      const poorNow = [...poor, ...amb.filter((_, i) => !inAmbRich[i])];
+      let wR = wRich;
+      amb.forEach((g, i) => {
+        if (inAmbRich[i]) wR += w[g]!;
+      });
+      const q = div(sub(projects[p]!.cost, exactSum(poorNow, r)), rat(BigInt(wR)));
+      const next = amb.map((_, i) => inAmbRich[i]! && cmp(ambBudget[i]!, q) >= 0);
+      if (next.every((v, i) => v === inAmbRich[i])) {
+        return { q, poor: poorNow, rich, ambRich: amb.filter((_, i) => inAmbRich[i]), wRich: wR };
+      }
+      inAmbRich = next;
+    }
+  };
+
+  /** Screens p with doubles; marks it out for good when its supporters cannot pay. */
+  const evaluate = (p: number, r: number): void => {
+    dirty[p] = 0;
+    const sup = supporters[p]!;
+    const c = projects[p]!.costF;
+    let q = c / totalW[p]!;
+    let sumB = 0;
+    let sPoor = 0;
+    let wR = 0;
+    for (let i = 0; i < sup.length; i++) {
+      const g = sup[i]!;
+      const b = bud[g]!;
+      const wb = w[g]! * b;
+      sumB += wb;
+      if (b < q) sPoor += wb;
+      else wR += w[g]!;
+    }
+    if (sumB < c * (1 - REL) || (sumB <= c * (1 + REL) && cmp(exactSum(sup, r), projects[p]!.cost) < 0)) {
+      out[p] = 1;
+      return;
+    }
+    for (let iter = 0; iter < 100000 && wR > 0; iter++) {
+      const qn = (c - sPoor) / wR;
+      const prevW = wR;
+      sPoor = 0;
+      wR = 0;
+      for (let i = 0; i < sup.length; i++) {
+        const g = sup[i]!;
+        const b = bud[g]!;
+        if (b < qn) sPoor += w[g]! * b;
+        else wR += w[g]!;
+      }
+      q = qn;
+      if (wR === prevW || wR === 0) break;
+    }
+    qCache[p] = q;
+    ratio[p] = c / q;
+  };
+
+  const cands: number[] = [];
+  for (let p = 0; p < P; p++) if (!out[p]) cands.push(p);
+  for (let r = 0; ; r++) {
+    cands.sort((a, b) => ratio[b]! - ratio[a]!);
+    let best = -Infinity;
+    const seen: number[] = [];
+    for (const p of cands) {
+      if (out[p]) continue;
+      if (ratio[p]! < best * (1 - REL)) break;
+      if (dirty[p]) evaluate(p, r);
+      if (out[p]) continue;
+      seen.push(p);
+      if (ratio[p]! > best) best = ratio[p]!;
+    }
+    for (let i = cands.length - 1; i >= 0; i--) if (out[cands[i]!]) cands.splice(i, 1);
+    if (seen.length === 0) break;
+    const near = seen.filter((p) => ratio[p]! >= best * (1 - REL));
+    let winner: number;
+    let exact: ReturnType<typeof exactPrice> | undefined;
+    if (near.length === 1) {
+      winner = near[0]!;
+    } else {
+      const priced = near.map((p) => ({ p, e: exactPrice(p, r, qCache[p]!) }));
+      // Largest c/q first: compare c_a/q_a with c_b/q_b exactly.
+      const eff = priced.map(({ p, e }) => div(projects[p]!.cost, e.q));
+      let top = eff[0]!;
+      for (const e of eff) if (cmp(e, top) > 0) top = e;
+      const contenders = priced.filter((_, i) => cmp(eff[i]!, top) === 0).map((x) => x.p);
+      const choice = tb.pick(contenders);
+      winner = choice.winner;
+      if (choice.decidedBy) ties.push({ step: `round ${r + 1}`, contenders, chosen: winner, decidedBy: choice.decidedBy });
+      exact = priced.find((x) => x.p === winner)!.e;
+    }
+    apply(winner, r, exact);
+    cands.splice(cands.indexOf(winner), 1);
+  }
+
+  function apply(j: number, r: number, known?: ReturnType<typeof exactPrice>): void {
+    const qF = qCache[j]!;
+    const tol = REL * qF;
+    let needExact = known !== undefined;
+    if (!needExact) {
+      for (const g of supporters[j]!) {
+        if (depletedAt[g] !== -1) continue;
+        const b = bud[g]!;
+        if (b >= qF - tol && b <= qF + tol) {
+          needExact = true;
+          break;
+        }
+      }
+    }
+    let poor: ArrayLike<number>;
+    let wRich: number;
+    if (needExact) {
+      const e = known ?? exactPrice(j, r, qF);
+      poor = e.poor;
+      wRich = e.wRich;
+      qMemo[r] = e.q;
+      const qx = e.q;
+      const qd = toNumber(qx);
+      for (const g of e.rich) bud[g] = bud[g]! - qd;
+      for (const g of e.ambRich) {
+        // A voter left with exactly nothing must be 0 for the doubles too.
+        bud[g] = cmp(exactBefore(g, r), qx) === 0 ? 0 : Math.max(0, bud[g]! - qd);
+      }
+    } else {
+      const poorList: number[] = [];
+      wRich = 0;
+      for (const g of supporters[j]!) {
+        if (depletedAt[g] !== -1) continue;
+        if (bud[g]! < qF) poorList.push(g);
+        else {
+          wRich += w[g]!;
+          bud[g] = bud[g]! - qF;
+        }
+      }
+      poor = poorList;
+    }
+    for (let i = 0; i < poor.length; i++) {
+      const g = poor[i]!;
+      depletedAt[g] = r;
+      bud[g] = 0;
+    }
+    rounds.push({ project: j, poor: Int32Array.from(poor), wRich });
+    roundOf[j] = r;
+    selected.push(j);
+    cost = add(cost, projects[j]!.cost);
+    for (const g of supporters[j]!) for (const k of groups[g]!.supports) dirty[k] = 1;
+  }
+
+  const END = Number.MAX_SAFE_INTEGER;
+  return {
+    b0,
+    selected,
+    cost,
+    ties,
+    price,
+    roundOf,
+    leftOf: (g) => exactBefore(g, END),
+    supportersMoney: (p) => exactSum(supporters[p]!, END),
+    payments: (fmt) => {
+      const show = fmt ?? ((x: Rational) => (x.d === 1n ? x.n.toString() : `${x.n}/${x.d}`));
+      return groups.map((grp, g) => {
+        const paid: Record<string, string> = {};
+        const funded = [...grp.supports].filter((k) => roundOf[k] !== -1).sort((a, b) => roundOf[a]! - roundOf[b]!);
+        for (const k of funded) {
+          const rk = roundOf[k]!;
+          const d = depletedAt[g]!;
+          const amount = d === -1 || rk < d ? price(rk) : rk === d ? exactBefore(g, rk) : ZERO;
+          paid[projects[k]!.id] = show(amount);
+        }
+        return {
+          supports: [...grp.supports].map((k) => projects[k]!.id),
+          voters: grp.weight,
+          paidPerVoter: paid,
+          leftPerVoter: show(exactBefore(g, END)),
+        };
+      });
+    },
+  };
+}
+
+/** Options of the add1 completion. */
+export interface CompletionOptions {
+  stopWhenExhaustive: boolean;
+  start: 'floor' | 'exact';
+  step: Rational;
+}
+
+/** Equal Shares completed by add1: raise the per-voter budget step by step while the outcome fits. */
+export function runMesAdd1(profile: Profile, budget: Rational, tb: TieBreaker, blocked: Uint8Array, opts: CompletionOptions): { run: MesRun; runs: number } {
+  const n = BigInt(profile.voters);
+  const perVoter = div(budget, rat(n === 0n ? 1n : n));
+  let b = opts.start === 'floor' ? rat(floor(perVoter)) : perVoter;
+  let last = runMes(profile, b, tb, blocked);
+  let runs = 1;
+  let reachable = 0;
+  for (const p of profile.projects) if (!blocked[p.index] && profile.supporters[p.index]!.length > 0) reachable++;
+  for (;;) {
+    if (opts.stopWhenExhaustive && isExhaustive(profile, budget, last.selected, blocked)) break;
+    if (last.selected.length >= reachable) break;
+    const nb = add(b, opts.step);
+    const next = runMes(profile, nb, tb, blocked);
+    runs++;
+    if (cmp(next.cost, budget) > 0) break;
+    last = next;
+    b = nb;
+  }
+  return { run: last, runs };
+}
+
+/** No plan left out could still be paid from what is left. */
+export function isExhaustive(profile: Profile, budget: Rational, selected: readonly number[], blocked: Uint8Array): boolean {
+  let spent = ZERO;
+  const chosen = new Set(selected);
+  for (const p of selected) spent = add(spent, profile.projects[p]!.cost);
+  const left = sub(budget, spent);
+  return profile.projects.every((p) => chosen.has(p.index) || blocked[p.index] || cmp(p.cost, left) > 0);
+}
+
+/** Explanation and outcome of an Equal Shares run. */
+export function mesOutcome(profile: Profile, run: MesRun, fmt: MoneyFormat, blocked: Uint8Array): Outcome {
+  const reasons = new Map<number, Reason>();
+  const effectiveVotes = new Map<number, Rational>();
+  for (const p of profile.projects) {
+    const r = run.roundOf[p.index]!;
+    if (r !== -1) {
+      const q = run.price(r);
+      effectiveVotes.set(p.index, div(p.cost, q));
+      reasons.set(p.index, { code: 'selected', text: `selected in round ${r + 1}: each supporter paid up to ${fmt(q)}` });
+    } else if (p.infeasible) {
+      reasons.set(p.index, { code: 'not-feasible', text: 'cannot be carried out (cost marked 999999999)' });
+    } else if (blocked[p.index]) {
+      reasons.set(p.index, { code: 'not-chosen', text: 'excluded from this count' });
+    } else if (profile.supporters[p.index]!.length === 0) {
+      reasons.set(p.index, { code: 'no-support', text: 'nobody supports it' });
+    } else {
+      const had = run.supportersMoney(p.index);
+      reasons.set(p.index, {
+        code: 'mes-unaffordable',
+        supportersHad: fmt(had),
+        cost: fmt(p.cost),
+        text: `MES: its supporters had ${fmt(had)} left, it costs ${fmt(p.cost)}`,
+      });
+    }
+  }
+  return { selected: run.selected, reasons, ties: run.ties, effectiveVotes };
+}

@@ -1,0 +1,256 @@
+import { add, cmp, div, rat, type Rational, ratToDecimal, ratToString, sub, toRational, ZERO } from './rational.js';
+import { normalize, profileOf, TallyInputError, type NormalBallot, type PreparedProject, type Profile } from './profile.js';
+import { DEFAULT_TIE_BREAK, makeTieBreaker, type TieBreaker } from './tie-break.js';
+import { greedy } from './greedy.js';
+import { isExhaustive, mesOutcome, runMes, runMesAdd1, type MesRun } from './mes.js';
+import { phragmen } from './phragmen.js';
+import { moneyFormat, type MoneyFormat, type Outcome } from './outcome.js';
+import type { Election, Fairness, PotResult, ProjectReport, Reason, RuleName, TallyResult, TieBreakRecord } from './types.js';
+
+/** All rule names the library counts. */
+export const RULES: readonly RuleName[] = [
+  'greedy',
+  'greedy-no-skip',
+  'greedy-threshold',
+  'equalshares',
+  'equalshares/add1',
+  'equalshares/add1u',
+  'equalshares/add1-comparison',
+  'phragmen',
+];
+
+interface PotPlan {
+  key: string;
+  budget: Rational;
+  projects: PreparedProject[];
+  ballots: NormalBallot[];
+}
+
+/** Counts an election: winners in selection order, exact money, explanation and fairness. */
+export function tally(election: Election): TallyResult {
+  if (!RULES.includes(election.rule)) throw new TallyInputError(`unknown rule "${election.rule}"`);
+  const budget = toRational(election.budget);
+  if (budget.n < 0n) throw new TallyInputError('budget must not be negative');
+  const norm = normalize(election.projects, election.ballots, election.constraints);
+  const full = profileOf(norm.projects, norm.ballots, norm.usesPoints);
+  const fmt = moneyFormat(election.currency);
+  const pots = planPots(election, budget, norm.projects, norm.ballots);
+
+  const reports = new Map<number, { reason: Reason; pot: string; rank?: number; eff?: Rational }>();
+  const winners: number[] = [];
+  const potResults: PotResult[] = [];
+  const tieBreaks: TieBreakRecord[] = [];
+  let totalBudget = ZERO;
+  for (const pot of pots) {
+    totalBudget = add(totalBudget, pot.budget);
+    const profile = profileOf(pot.projects, pot.ballots, norm.usesPoints);
+    const tb = makeTieBreaker(profile, election.tieBreak ?? DEFAULT_TIE_BREAK);
+    const { outcome, extra } = countPot(election, profile, pot.budget, tb, fmt);
+    let cost = ZERO;
+    outcome.selected.forEach((p) => {
+      cost = add(cost, profile.projects[p]!.cost);
+      winners.push(pot.projects[p]!.index);
+    });
+    pot.projects.forEach((gp, lp) => {
+      const rank = outcome.selected.indexOf(lp);
+      reports.set(gp.index, {
+        reason: outcome.reasons.get(lp) ?? { code: 'not-chosen', text: 'not chosen' },
+        pot: pot.key,
+        rank: rank === -1 ? undefined : winners.indexOf(gp.index) + 1,
+        eff: outcome.effectiveVotes?.get(lp),
+      });
+    });
+    for (const t of outcome.ties) {
+      tieBreaks.push({
+        pot: pot.key,
+        step: t.step,
+        contenders: t.contenders.map((p) => profile.projects[p]!.id),
+        chosen: profile.projects[t.chosen]!.id,
+        decidedBy: t.decidedBy,
+      });
+    }
+    potResults.push({
+      pot: pot.key,
+      budget: ratToString(pot.budget),
+      winners: outcome.selected.map((p) => profile.projects[p]!.id),
+      cost: ratToString(cost),
+      leftover: ratToString(sub(pot.budget, cost)),
+      ...extra,
+    });
+  }
+  let cost = ZERO;
+  for (const p of winners) cost = add(cost, norm.projects[p]!.cost);
+  const projects: ProjectReport[] = norm.projects.map((p) => {
+    const r = reports.get(p.index)!;
+    return {
+      id: p.id,
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(p.area !== undefined ? { area: p.area } : {}),
+      ...(p.theme !== undefined ? { theme: p.theme } : {}),
+      pot: r.pot,
+      votes: full.votes[p.index]!,
+      score: full.score[p.index]!,
+      cost: ratToString(p.cost),
+      selected: r.rank !== undefined,
+      ...(r.rank !== undefined ? { rank: r.rank } : {}),
+      ...(r.eff !== undefined ? { effectiveVotes: ratToString(r.eff) } : {}),
+      reason: r.reason,
+    };
+  });
+  return {
+    rule: election.rule,
+    winners: winners.map((p) => norm.projects[p]!.id),
+    cost: ratToString(cost),
+    leftover: ratToString(sub(totalBudget, cost)),
+    budget: ratToString(totalBudget),
+    pots: potResults,
+    projects,
+    tieBreaks,
+    fairness: fairness(full, new Set(winners)),
+  };
+}
+
+function planPots(election: Election, budget: Rational, projects: PreparedProject[], ballots: NormalBallot[]): PotPlan[] {
+  const areas = election.areaBudgets ?? {};
+  const themes = election.themeBudgets ?? {};
+  const keyOf = (p: PreparedProject): string =>
+    p.area !== undefined && Object.hasOwn(areas, p.area) ? `area:${p.area}` : p.theme !== undefined && Object.hasOwn(themes, p.theme) ? `theme:${p.theme}` : 'city';
+  const plans: PotPlan[] = [{ key: 'city', budget, projects: [], ballots }];
+  for (const [a, b] of Object.entries(areas).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    const members = new Set(projects.filter((p) => keyOf(p) === `area:${a}`).map((p) => p.index));
+    // Voters of an area: those who say they live there, else those who back one of its plans.
+    const voters = ballots.filter((v) => (v.area !== undefined ? v.area === a : [...v.points.keys()].some((k) => members.has(k))));
+    plans.push({ key: `area:${a}`, budget: toRational(b), projects: [], ballots: voters });
+  }
+  for (const [t, b] of Object.entries(themes).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    plans.push({ key: `theme:${t}`, budget: toRational(b), projects: [], ballots });
+  }
+  const byKey = new Map(plans.map((p) => [p.key, p]));
+  for (const p of projects) byKey.get(keyOf(p))!.projects.push(p);
+  return plans;
+}
+
+function countPot(
+  election: Election,
+  profile: Profile,
+  budget: Rational,
+  tb: TieBreaker,
+  fmt: MoneyFormat,
+): { outcome: Outcome; extra: Partial<PotResult> } {
+  const blocked = Uint8Array.from(profile.projects, (p) => (p.infeasible ? 1 : 0));
+  const add1 = () =>
+    runMesAdd1(profile, budget, tb, blocked, {
+      stopWhenExhaustive: election.add1?.stopWhenExhaustive ?? false,
+      start: election.add1?.start ?? 'floor',
+      step: toRational(election.add1?.step ?? 1n),
+    });
+  const mesExtra = (run: MesRun, runs: number): Partial<PotResult> => ({
+    finalPerVoter: ratToString(run.b0),
+    runs,
+    ...((election.explainGroups ?? true) ? { groups: run.payments() } : {}),
+  });
+  switch (election.rule) {
+    case 'greedy':
+      return { outcome: greedy(profile, budget, tb, { fmt }), extra: {} };
+    case 'greedy-no-skip':
+      return { outcome: greedy(profile, budget, tb, { fmt, noSkip: true }), extra: {} };
+    case 'greedy-threshold':
+      if (election.threshold === undefined) throw new TallyInputError('greedy-threshold needs a threshold');
+      return { outcome: greedy(profile, budget, tb, { fmt, threshold: election.threshold }), extra: {} };
+    case 'equalshares': {
+      const n = BigInt(Math.max(1, profile.voters));
+      const run = runMes(profile, div(budget, rat(n)), tb, blocked);
+      return { outcome: mesOutcome(profile, run, fmt, blocked), extra: mesExtra(run, 1) };
+    }
+    case 'equalshares/add1': {
+      const { run, runs } = add1();
+      return { outcome: mesOutcome(profile, run, fmt, blocked), extra: mesExtra(run, runs) };
+    }
+    case 'equalshares/add1u': {
+      const { run, runs } = add1();
+      const mes = mesOutcome(profile, run, fmt, blocked);
+      const fill = greedy(profile, budget, tb, { fmt, preselected: run.selected });
+      const reasons = new Map(fill.reasons);
+      for (const p of run.selected) reasons.set(p, mes.reasons.get(p)!);
+      for (const p of fill.selected.slice(run.selected.length)) {
+        reasons.set(p, { code: 'selected', text: `selected after Equal Shares: ${fill.reasons.get(p)!.text}` });
+      }
+      return { outcome: { ...fill, reasons, ties: [...mes.ties, ...fill.ties], effectiveVotes: mes.effectiveVotes }, extra: mesExtra(run, runs) };
+    }
+    case 'equalshares/add1-comparison': {
+      const { run, runs } = add1();
+      const mes = mesOutcome(profile, run, fmt, blocked);
+      const gr = greedy(profile, budget, tb, { fmt });
+      const comparison = compareOutcomes(profile, run.selected, gr.selected);
+      const chosen = comparison.chosen === 'greedy' ? gr : mes;
+      const note = comparison.chosen === 'greedy' ? 'greedy' : 'Equal Shares';
+      const reasons = new Map<number, Reason>();
+      for (const [p, r] of chosen.reasons) {
+        reasons.set(p, { ...r, text: `${r.text} (comparison step: ${comparison.preferMes} voters prefer Equal Shares, ${comparison.preferGreedy} greedy; ${note} kept)` });
+      }
+      return { outcome: { ...chosen, reasons }, extra: { ...mesExtra(run, runs), comparison } };
+    }
+    case 'phragmen':
+      return { outcome: phragmen(profile, budget, tb, fmt), extra: {} };
+  }
+}
+
+/** Comparison step: a voter prefers the outcome that funds more of the plans they back. */
+export function compareOutcomes(profile: Profile, mes: readonly number[], greedySel: readonly number[]): NonNullable<PotResult['comparison']> {
+  const m = new Set(mes);
+  const g = new Set(greedySel);
+  let preferMes = 0;
+  let preferGreedy = 0;
+  for (const grp of profile.groups) {
+    let cm = 0;
+    let cg = 0;
+    for (const p of grp.supports) {
+      if (m.has(p)) cm++;
+      if (g.has(p)) cg++;
+    }
+    if (cm > cg) preferMes += grp.weight;
+    else if (cg > cm) preferGreedy += grp.weight;
+  }
+  return { preferMes, preferGreedy, chosen: preferGreedy > preferMes ? 'greedy' : 'mes' };
+}
+
+function fairness(profile: Profile, winners: Set<number>): Fairness {
+  let reached = 0;
+  let funded = 0;
+  for (const g of profile.groups) {
+    let k = 0;
+    for (const p of g.supports) if (winners.has(p)) k++;
+    if (k > 0) reached += g.weight;
+    funded += k * g.weight;
+  }
+  const n = BigInt(Math.max(1, profile.voters));
+  const share = div(rat(BigInt(reached)), rat(n));
+  const avg = div(rat(BigInt(funded)), rat(n));
+  const money = (key: 'area' | 'theme'): Record<string, string> => {
+    const sums = new Map<string, Rational>();
+    for (const p of profile.projects) {
+      const k = p[key];
+      if (k === undefined) continue;
+      sums.set(k, add(sums.get(k) ?? ZERO, winners.has(p.index) ? p.cost : ZERO));
+    }
+    return Object.fromEntries([...sums].map(([k, v]) => [k, ratToString(v)]));
+  };
+  return {
+    voters: profile.voters,
+    votersWithFundedPlan: reached,
+    shareWithFundedPlan: ratToDecimal(share, 4),
+    averageFundedPlansPerVoter: ratToDecimal(avg, 4),
+    moneyPerArea: money('area'),
+    moneyPerTheme: money('theme'),
+  };
+}
+
+/** Whether a set of winners leaves no unfunded plan that would still fit. */
+export function exhaustive(election: Election, winners: readonly string[]): boolean {
+  const norm = normalize(election.projects, [], undefined);
+  const profile = profileOf(norm.projects, [], false);
+  const idx = new Map(profile.projects.map((p) => [p.id, p.index]));
+  const blocked = Uint8Array.from(profile.projects, (p) => (p.infeasible ? 1 : 0));
+  return isExhaustive(profile, toRational(election.budget), winners.map((w) => idx.get(w)!), blocked);
+}
+

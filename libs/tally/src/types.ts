@@ -1,0 +1,203 @@
+import type { Money, Rational } from './rational.js';
+
+/** A plan on the ballot. Cost 999999999 (the Pabulib sentinel) marks a plan that cannot be carried out. */
+export interface ProjectInput {
+  id: string;
+  cost: Money;
+  area?: string;
+  theme?: string;
+  name?: string;
+}
+
+/** Approval ballot: the plans the voter supports. */
+export interface ApprovalBallot {
+  type: 'approval';
+  choices: readonly string[];
+  weight?: number;
+  area?: string;
+}
+
+/** Choose-one ballot: exactly one plan. */
+export interface ChooseOneBallot {
+  type: 'choose-1';
+  choices: readonly string[];
+  weight?: number;
+  area?: string;
+}
+
+/** Cumulative or scoring ballot: points per plan (plans with 0 points are not supported). */
+export interface PointsBallot {
+  type: 'cumulative' | 'scoring';
+  points: Readonly<Record<string, number>>;
+  weight?: number;
+  area?: string;
+}
+
+/** Ranked ballot, best first; without points, Borda: rank r (0-based) gets m - r, m = max length or ranking length. */
+export interface OrdinalBallot {
+  type: 'ordinal';
+  ranking: readonly string[];
+  points?: readonly number[];
+  weight?: number;
+  area?: string;
+}
+
+/** Any ballot the library counts. */
+export type Ballot = ApprovalBallot | ChooseOneBallot | PointsBallot | OrdinalBallot;
+
+/** Limits a ballot must respect (Pabulib META keys). */
+export interface BallotConstraints {
+  minLength?: number;
+  maxLength?: number;
+  minSumCost?: Money;
+  maxSumCost?: Money;
+  minPoints?: number;
+  maxPoints?: number;
+  minSumPoints?: number;
+  maxSumPoints?: number;
+}
+
+/** Rule names: Pabulib META names plus the variants the library offers. */
+export type RuleName =
+  | 'greedy'
+  | 'greedy-no-skip'
+  | 'greedy-threshold'
+  | 'equalshares'
+  | 'equalshares/add1'
+  | 'equalshares/add1u'
+  | 'equalshares/add1-comparison'
+  | 'phragmen';
+
+/** Keys of the declared tie-break, applied in order. */
+export type TieBreakKey = 'lowest-cost' | 'most-votes' | 'lot' | 'input-order' | 'project-id';
+
+/** Declared tie-break: keys in order; `seed` is the lot published before counting. */
+export interface TieBreak {
+  order: readonly TieBreakKey[];
+  seed?: string;
+}
+
+/** Options of the Equal Shares completion. */
+export interface Add1Options {
+  /** Stop at the first exhaustive outcome (pabutools style) instead of running until overshoot (Pabulib checker). */
+  stopWhenExhaustive?: boolean;
+  /** Start at floor(B/n) (Pabulib checker) or exactly B/n (pabutools). */
+  start?: 'floor' | 'exact';
+  /** Increment per voter per step, in money units; default 1. */
+  step?: Money;
+}
+
+/** A separate pot of money: an area's budget or a theme's budget. */
+export interface Pot {
+  budget: Money;
+}
+
+/** Everything needed to count one election. */
+export interface Election {
+  budget: Money;
+  projects: readonly ProjectInput[];
+  ballots: readonly Ballot[];
+  rule: RuleName;
+  tieBreak?: TieBreak;
+  constraints?: BallotConstraints;
+  /** greedy-threshold: minimum votes (approval) or score (points ballots). */
+  threshold?: number;
+  add1?: Add1Options;
+  /** Per-area budgets; plans of these areas are counted apart, the rest from `budget` (city-wide part). */
+  areaBudgets?: Readonly<Record<string, Money>>;
+  /** Per-theme budgets; plans of these themes (not in a budgeted area) are counted apart. */
+  themeBudgets?: Readonly<Record<string, Money>>;
+  /** Currency symbol or code used in explanations. */
+  currency?: string;
+  /** Include each voter group's Equal Shares payments in the result (default true). */
+  explainGroups?: boolean;
+}
+
+/** Why a plan was or was not funded. */
+export type Reason =
+  | { code: 'selected'; text: string }
+  | { code: 'did-not-fit'; left: string; cost: string; text: string }
+  | { code: 'below-threshold'; text: string }
+  | { code: 'stopped'; text: string }
+  | { code: 'mes-unaffordable'; supportersHad: string; cost: string; text: string }
+  | { code: 'not-feasible'; text: string }
+  | { code: 'no-support'; text: string }
+  | { code: 'not-chosen'; text: string };
+
+/** Per-plan line of the explanation. */
+export interface ProjectReport {
+  id: string;
+  name?: string;
+  area?: string;
+  theme?: string;
+  pot: string;
+  votes: number;
+  score: number;
+  cost: string;
+  selected: boolean;
+  /** Position in the selection order (1-based), when selected. */
+  rank?: number;
+  /** Equal Shares: effective vote count c/q when selected (exact). */
+  effectiveVotes?: string;
+  reason: Reason;
+}
+
+/** A tie that the declared tie-break had to decide. */
+export interface TieBreakRecord {
+  pot: string;
+  step: string;
+  contenders: string[];
+  chosen: string;
+  decidedBy: TieBreakKey;
+}
+
+/** Equal Shares payments of one group of identical ballots. */
+export interface GroupPayment {
+  supports: string[];
+  voters: number;
+  /** Per voter, exact: what each voter of the group paid per funded plan. */
+  paidPerVoter: Record<string, string>;
+  leftPerVoter: string;
+}
+
+/** Fairness figures over all counted ballots. */
+export interface Fairness {
+  voters: number;
+  votersWithFundedPlan: number;
+  shareWithFundedPlan: string;
+  averageFundedPlansPerVoter: string;
+  moneyPerArea: Record<string, string>;
+  moneyPerTheme: Record<string, string>;
+}
+
+/** Details of one counted pot (city-wide, area or theme). */
+export interface PotResult {
+  pot: string;
+  budget: string;
+  winners: string[];
+  cost: string;
+  leftover: string;
+  /** Equal Shares: per-voter budget of the run that was returned. */
+  finalPerVoter?: string;
+  /** Equal Shares: number of Equal Shares runs (add1). */
+  runs?: number;
+  /** Comparison step: how many voters preferred each outcome. */
+  comparison?: { preferMes: number; preferGreedy: number; chosen: 'mes' | 'greedy' };
+  groups?: GroupPayment[];
+}
+
+/** Outcome of a count. */
+export interface TallyResult {
+  rule: RuleName;
+  winners: string[];
+  cost: string;
+  leftover: string;
+  budget: string;
+  pots: PotResult[];
+  projects: ProjectReport[];
+  tieBreaks: TieBreakRecord[];
+  fairness: Fairness;
+}
+
+/** Internal exact money type used by the rules. */
+export type Exact = Rational;

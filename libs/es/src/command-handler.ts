@@ -7,6 +7,7 @@ import {
 } from '@lib/event-store';
 import type { Decider, DomainEvent } from './decider.js';
 import { type CommandContext, eventMetadata } from './envelope.js';
+import { chainEvents, lastHash } from './hash-chain.js';
 
 export interface HandleCommandOptions {
   /** From `If-Match`: the revision the caller saw. When given, a conflict is the caller's to resolve (no retry). */
@@ -68,12 +69,13 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
     // 4. Append, expecting the revision we folded.
     const expected: ExpectedRevision = currentRevision === null ? 'no_stream' : currentRevision;
     const metadata = eventMetadata(context);
+    const chained = chainEvents(
+      streamName,
+      lastHash(recorded),
+      events.map((event) => ({ id: options.newId(), type: event.type, data: event.data as Record<string, unknown>, metadata })),
+    );
     try {
-      const result = await store.append(
-        streamName,
-        events.map((event) => ({ id: options.newId(), type: event.type, data: event.data as Record<string, unknown>, metadata })),
-        { expectedRevision: expected },
-      );
+      const result = await store.append(streamName, chained, { expectedRevision: expected });
       return { nextRevision: result.nextRevision, position: result.position, events };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError && attempt < maxRetries) continue;

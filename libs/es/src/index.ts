@@ -2,3 +2,4 @@ export * from './decider.js';
 export * from './domain-error.js';
 export * from './envelope.js';
 export * from './command-handler.js';
+export * from './hash-chain.js';

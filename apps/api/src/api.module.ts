@@ -17,6 +17,10 @@ export class ApiModule {
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-voting-code"]', 'req.body'], remove: true },
             autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
             quietReqLogger: true,
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
           },
         }),
         PlatformModule.forRoot(options),

@@ -6,13 +6,15 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type IdGenerator, TokenVerifier } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, TokenVerifier } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
 export interface ApiAppOptions {
   config: AppConfig;
   eventStore: EventStore;
+  /** The process's databases; closed when the app shuts down. */
+  database?: Database;
   tokenVerifier?: TokenVerifier;
   clock?: Clock;
   ids?: IdGenerator;
@@ -39,6 +41,14 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After'] });
   app.enableShutdownHooks();
+  if (options.database) {
+    const database = options.database;
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await database.close();
+    };
+  }
 
   const document = SwaggerModule.createDocument(
     app,

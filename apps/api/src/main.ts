@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, openEventStore } from '@lib/platform';
+import { ConfigError, loadConfig, openDatabase } from '@lib/platform';
 import { createApiApp } from './create-api-app.js';
 
 async function main(): Promise<void> {
@@ -12,8 +12,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const eventStore = await openEventStore(config);
-  const app = await createApiApp({ config, eventStore });
+  const database = await openDatabase(config);
+  const app = await createApiApp({ config, eventStore: database.eventStore, database });
   await app.listen(config.PORT, config.HOST);
   process.stdout.write(`inwonersbudget api (${config.mode} mode) listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} — OpenAPI at /docs\n`);
 }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
+import type { EventMetadata } from '@lib/event-store';
 import { chainEvents, GENESIS_HASH, lastHash, verifyChain } from './hash-chain.js';
+
+interface TestEvent {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
 
 const stream = 'Round-r1';
 const recorded = () =>
-  chainEvents(stream, GENESIS_HASH, [
+  chainEvents<TestEvent>(stream, GENESIS_HASH, [
     { id: 'e0', type: 'RoundPlanned', data: { budgetId: 'b1' }, metadata: { actor: 'staff-1', tenant: 'GM0363' } },
     { id: 'e1', type: 'SubmissionOpened', data: { at: '2026-03-01' }, metadata: { actor: 'staff-1', tenant: 'GM0363' } },
     { id: 'e2', type: 'SubmissionClosed', data: { at: '2026-04-01' }, metadata: { actor: 'staff-2', tenant: 'GM0363', reason: 'deadline' } },
@@ -22,7 +30,7 @@ describe('hash chain', () => {
   it('continues a chain across appends exactly as one append would', () => {
     const all = recorded();
     const [first, ...rest] = all;
-    const continued = chainEvents(stream, lastHash([first!]), rest.map(({ id, type, data, metadata: { actor, tenant, reason } }) => ({ id, type, data, metadata: { actor, tenant, ...(reason ? { reason } : {}) } })));
+    const continued = chainEvents(stream, lastHash([first!]), rest.map(({ id, type, data, metadata: { actor, tenant, reason } }): TestEvent => ({ id, type, data, metadata: { actor, tenant, ...(reason ? { reason } : {}) } })));
     expect(continued.map((e) => e.metadata.hash)).toEqual(rest.map((e) => e.metadata.hash));
   });
 

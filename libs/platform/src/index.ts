@@ -7,3 +7,4 @@ export * from './observability/metrics.js';
 export * from './observability/readiness.js';
 export * from './persistence/tokens.js';
 export * from './platform.module.js';
+export * from './persistence/open-database.js';

@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import {
+  createPgliteDriver,
+  createPgPoolDriver,
+  createSqlEventStore,
+  type EventStore,
+  type SqlDriver,
+} from '@lib/event-store';
+import type { AppConfig } from '../config/app-config.js';
+
+/** The databases one process works with: the event store, and SQL for read models and key vaults. */
+export interface Database {
+  mode: AppConfig['mode'];
+  eventStore: EventStore;
+  /** PostgreSQL or PGlite, for read models, vaults and keys (never for events in production mode). */
+  sql: SqlDriver;
+  /** The PGlite instance in embedded mode (TypeORM reaches it through its node-postgres adapter). */
+  pglite?: PGlite;
+  /** The pool in server and production modes. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Opens the databases the configuration names: PGlite in DATA_DIR, PostgreSQL, or EventStoreDB plus PostgreSQL. */
+export async function openDatabase(config: AppConfig): Promise<Database> {
+  if (config.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 20 });
+    pool.on('error', () => undefined);
+    const sql = createPgPoolDriver(pool, { ownsPool: false });
+    const eventStore = config.EVENTSTORE_URL ? await openEsdb(config) : await createSqlEventStore(sql);
+    return {
+      mode: config.mode,
+      eventStore,
+      sql,
+      pool,
+      close: async () => {
+        await eventStore.close();
+        await sql.close();
+        await pool.end();
+      },
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const dir = resolve(config.DATA_DIR, 'pglite');
+  await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const sql = createPgliteDriver(pglite);
+  const eventStore = config.EVENTSTORE_URL ? await openEsdb(config) : await createSqlEventStore(sql);
+  return {
+    mode: config.mode,
+    eventStore,
+    sql,
+    pglite,
+    close: async () => {
+      await eventStore.close();
+      await pglite.close();
+    },
+  };
+}
+
+async function openEsdb(config: AppConfig): Promise<EventStore> {
+  const esdb = (await import('@lib/event-store')) as unknown as {
+    createEsdbEventStore?: (options: { connectionString: string; deadlineMs: number }) => Promise<EventStore> | EventStore;
+  };
+  if (!esdb.createEsdbEventStore) throw new Error('EVENTSTORE_URL is set but this build has no EventStoreDB adapter');
+  return esdb.createEsdbEventStore({ connectionString: config.EVENTSTORE_URL!, deadlineMs: config.EVENTSTORE_DEADLINE_MS });
+}
+
+/** Where embedded mode keeps its PGlite database. */
+export function pgliteDirectory(config: AppConfig): string {
+  return join(config.DATA_DIR, 'pglite');
+}

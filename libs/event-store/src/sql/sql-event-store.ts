@@ -1,0 +1,427 @@
+import { catchUpSubscription, Waker, type CatchUpPage } from '../catch-up-subscription.js';
+import { EventStoreUnavailableError, StreamDeletedError, WrongExpectedVersionError } from '../event-store.errors.js';
+import type {
+  AllFilter,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamMetadata,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../event-store.port.js';
+import { migrate } from './migrations.js';
+import { isConnectionLevel, quoteIdent, type SqlDriver, type SqlQueryable } from './sql-client.js';
+
+/** The schema the event store's tables live in unless configured otherwise. */
+export const DEFAULT_EVENT_STORE_SCHEMA = 'event_store';
+
+export interface SqlEventStoreOptions {
+  /** PostgreSQL schema of the tables. Default `event_store`. */
+  schema?: string;
+  /** Apply pending migrations on open. Default true. */
+  migrate?: boolean;
+  /** Longest a live subscription sleeps without a wake-up. Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Events per read while catching up. Default 1000. */
+  pageSize?: number;
+  /** NOTIFY after appends so subscriptions in other processes wake up. Default true. */
+  notify?: boolean;
+}
+
+/** Where a held append pauses (see `SqlEventStore.beginHeldAppend`). */
+export type HeldAppendPause = 'afterTransactionStart' | 'beforeCommit';
+
+/** An append paused inside its transaction; `release()` lets it finish. */
+export interface HeldAppend {
+  release(): Promise<AppendResult>;
+}
+
+interface AppendRow {
+  outcome: 'ok' | 'duplicate' | 'wrong_expected' | 'deleted' | 'retry';
+  revision: string | null;
+  commit_position: string | null;
+  prepare_position: string | null;
+}
+
+interface EventRow {
+  commit_position: string;
+  prepare_position: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  event_type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  created: Date | string;
+}
+
+const MAX_BIGINT = '9223372036854775807';
+const MAX_GUARD_RETRIES = 50;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const eventColumns = `e.transaction_id::text AS commit_position, e.global_position::text AS prepare_position,
+  e.stream_id, e.revision::text AS revision, e.event_id::text AS event_id, e.event_type, e.data, e.metadata, e.created`;
+
+/**
+ * The event store on PostgreSQL or PGlite. `$all` is ordered by (transaction id, global position);
+ * readers only see transactions older than every running one, so a slow writer stalls them and never
+ * makes them skip. See docs/event-store.md.
+ */
+export class SqlEventStore implements EventStore {
+  readonly schema: string;
+  private readonly s: string;
+  private readonly channel: string;
+  private readonly waker = new Waker();
+  private readonly subscriptions = new Set<Subscription>();
+  private unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
+  private listeners = 0;
+  private notifyState: 'idle' | 'busy' | 'again' = 'idle';
+  private closed = false;
+
+  constructor(
+    readonly driver: SqlDriver,
+    private readonly options: SqlEventStoreOptions = {},
+  ) {
+    this.schema = options.schema ?? DEFAULT_EVENT_STORE_SCHEMA;
+    this.s = quoteIdent(this.schema);
+    this.channel = `${this.schema.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_appended`.slice(0, 63);
+  }
+
+  async append(streamName: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    const payload = encodeEvents(events);
+    return this.guarded(async () => {
+      for (let attempt = 0; ; attempt++) {
+        const row = await this.callAppend(this.driver, streamName, expected, payload);
+        if (row.outcome === 'retry' && attempt < MAX_GUARD_RETRIES) continue;
+        return this.appendOutcome(streamName, expected, row);
+      }
+    });
+  }
+
+  /**
+   * Test hook: starts an append in its own transaction and pauses it, either right after the
+   * transaction took its id or after writing and before COMMIT, until `release()`. Resolves once
+   * paused. Only for PostgreSQL: on PGlite a paused transaction blocks every other query.
+   */
+  async beginHeldAppend(
+    streamName: string,
+    events: NewEvent[],
+    options: { expectedRevision?: ExpectedRevision },
+    pause: HeldAppendPause,
+  ): Promise<HeldAppend> {
+    const expected = options.expectedRevision ?? 'any';
+    const payload = encodeEvents(events);
+    let paused!: () => void;
+    const reached = new Promise<void>((resolve) => (paused = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = this.driver.transaction(async (tx) => {
+      await tx.query('SELECT pg_current_xact_id()');
+      if (pause === 'afterTransactionStart') {
+        paused();
+        await released;
+      }
+      const row = await this.callAppend(tx, streamName, expected, payload);
+      if (pause === 'beforeCommit') {
+        paused();
+        await released;
+      }
+      return row;
+    });
+    held.catch(() => paused());
+    await reached;
+    return {
+      release: async () => {
+        release();
+        const row = await this.guarded(() => held);
+        if (row.outcome === 'retry') return this.append(streamName, events, options);
+        return this.appendOutcome(streamName, expected, row);
+      },
+    };
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    const bound = from === 'start' ? '0' : from === 'end' ? MAX_BIGINT : from.toString();
+    const rows = await this.guarded(() =>
+      this.driver.query<EventRow & { tombstoned: boolean; revision: string | null }>(
+        `WITH s AS (
+           SELECT tombstoned,
+                  greatest(deleted_before, coalesce((metadata->>'truncateBefore')::bigint, 0),
+                           CASE WHEN metadata->>'maxCount' IS NOT NULL THEN revision - (metadata->>'maxCount')::bigint + 1 ELSE 0 END) AS first_visible,
+                  (metadata->>'maxAge')::double precision AS max_age
+             FROM ${this.s}.streams WHERE stream_id = $1
+         )
+         SELECT s.tombstoned, e.* FROM s LEFT JOIN LATERAL (
+           SELECT ${eventColumns} FROM ${this.s}.events e
+            WHERE e.stream_id = $1 AND e.revision >= s.first_visible
+              AND e.revision ${backwards ? '<=' : '>='} $2::bigint
+              ${from === 'end' && !backwards ? 'AND false' : ''}
+              AND (s.max_age IS NULL OR e.created >= now() - s.max_age * interval '1 second')
+            ORDER BY e.revision ${backwards ? 'DESC' : 'ASC'}
+            LIMIT $3
+         ) e ON true`,
+        [streamName, bound, options.maxCount ?? null],
+      ),
+    );
+    if (rows[0]?.tombstoned) throw new StreamDeletedError(streamName);
+    return rows.filter((row) => row.revision !== null).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const page = await this.guarded(() => this.readAllPage(options.after ?? 'start', options.maxCount ?? 1000, options.filter));
+    return page.events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const subscription: Subscription = catchUpSubscription({
+      after: options.after ?? 'start',
+      readPage: (after, limit) => this.guarded(() => this.readAllPage(after, limit, options.filter)),
+      waker: this.waker,
+      pageSize: this.options.pageSize ?? 1000,
+      pollIntervalMs: this.options.pollIntervalMs ?? 1000,
+      onStart: () => this.startListening(),
+      onEnd: async () => {
+        this.subscriptions.delete(subscription);
+        await this.stopListening();
+      },
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async getStreamMetadata(streamName: string): Promise<StreamMetadata> {
+    const rows = await this.guarded(() =>
+      this.driver.query<{ tombstoned: boolean; metadata: Record<string, unknown> }>(
+        `SELECT tombstoned, metadata FROM ${this.s}.streams WHERE stream_id = $1`,
+        [streamName],
+      ),
+    );
+    if (rows[0]?.tombstoned) throw new StreamDeletedError(streamName);
+    return decodeStreamMetadata(rows[0]?.metadata ?? {});
+  }
+
+  async setStreamMetadata(streamName: string, metadata: StreamMetadata): Promise<void> {
+    const rows = await this.guarded(() =>
+      this.driver.query(
+        `INSERT INTO ${this.s}.streams AS s (stream_id, metadata) VALUES ($1, $2::text::jsonb)
+         ON CONFLICT (stream_id) DO UPDATE SET metadata = excluded.metadata WHERE NOT s.tombstoned
+         RETURNING 1`,
+        [streamName, JSON.stringify(encodeStreamMetadata(metadata))],
+      ),
+    );
+    if (rows.length === 0) throw new StreamDeletedError(streamName);
+  }
+
+  async deleteStream(streamName: string, options: { expectedRevision?: ExpectedRevision } = {}): Promise<void> {
+    await this.delete(streamName, options.expectedRevision ?? 'any', false);
+  }
+
+  async tombstoneStream(streamName: string, options: { expectedRevision?: ExpectedRevision } = {}): Promise<void> {
+    await this.delete(streamName, options.expectedRevision ?? 'any', true);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.driver.close();
+  }
+
+  private async delete(streamName: string, expected: ExpectedRevision, hard: boolean): Promise<void> {
+    const [row] = await this.guarded(() =>
+      this.driver.query<{ outcome: string; revision: string | null }>(`SELECT * FROM ${this.s}.delete_stream($1, $2, $3)`, [
+        streamName,
+        encodeExpected(expected),
+        hard,
+      ]),
+    );
+    if (row!.outcome === 'deleted') throw new StreamDeletedError(streamName);
+    if (row!.outcome === 'wrong_expected') {
+      throw new WrongExpectedVersionError(streamName, expected, row!.revision === null ? 'no_stream' : BigInt(row!.revision));
+    }
+  }
+
+  private async callAppend(db: SqlQueryable, streamName: string, expected: ExpectedRevision, payload: string): Promise<AppendRow> {
+    const [row] = await db.query<AppendRow>(
+      `SELECT outcome, revision::text AS revision, commit_position, prepare_position::text AS prepare_position
+         FROM ${this.s}.append_events($1, $2, $3)`,
+      [streamName, encodeExpected(expected), payload],
+    );
+    return row!;
+  }
+
+  private appendOutcome(streamName: string, expected: ExpectedRevision, row: AppendRow): AppendResult {
+    switch (row.outcome) {
+      case 'ok':
+      case 'duplicate':
+        if (row.outcome === 'ok') this.announce();
+        return {
+          nextRevision: BigInt(row.revision ?? -1),
+          position: { commit: BigInt(row.commit_position ?? 0), prepare: BigInt(row.prepare_position ?? 0) },
+        };
+      case 'wrong_expected':
+        throw new WrongExpectedVersionError(streamName, expected, row.revision === null ? 'no_stream' : BigInt(row.revision));
+      case 'deleted':
+        throw new StreamDeletedError(streamName);
+      case 'retry':
+        throw new Error(`Stream ${streamName}: append kept losing the order guard after ${MAX_GUARD_RETRIES} retries`);
+    }
+  }
+
+  private async readAllPage(after: Position | 'start', limit: number, filter: AllFilter | undefined): Promise<CatchUpPage> {
+    const from = after === 'start' ? { commit: 0n, prepare: 0n } : after;
+    const prefixes = filter?.streamPrefixes?.length ? JSON.stringify(filter.streamPrefixes) : null;
+    const types = filter?.eventTypes?.length ? JSON.stringify(filter.eventTypes) : null;
+    const rows = await this.driver.query<
+      Partial<EventRow> & { head_commit: string | null; head_prepare: string | null; pending: boolean }
+    >(
+      `WITH snapshot AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+       meta AS (
+         SELECT h.transaction_id AS head_xid, h.global_position AS head_gp,
+                EXISTS (SELECT 1 FROM ${this.s}.events p WHERE p.transaction_id >= snapshot.xmin) AS pending
+           FROM snapshot
+           LEFT JOIN LATERAL (
+             SELECT transaction_id, global_position FROM ${this.s}.events
+              WHERE transaction_id < snapshot.xmin
+              ORDER BY transaction_id DESC, global_position DESC LIMIT 1
+           ) h ON true
+       )
+       SELECT meta.head_xid::text AS head_commit, meta.head_gp::text AS head_prepare, meta.pending, e.*
+         FROM meta LEFT JOIN LATERAL (
+           SELECT ${eventColumns} FROM ${this.s}.events e
+            WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
+              AND (e.transaction_id, e.global_position) <= (meta.head_xid, meta.head_gp)
+              AND ($4::text IS NULL OR EXISTS (
+                    SELECT 1 FROM jsonb_array_elements_text($4::text::jsonb) AS p(prefix) WHERE starts_with(e.stream_id, p.prefix)))
+              AND ($5::text IS NULL OR e.event_type IN (SELECT jsonb_array_elements_text($5::text::jsonb)))
+            ORDER BY e.transaction_id, e.global_position
+            LIMIT $3
+         ) e ON true`,
+      [from.commit.toString(), from.prepare.toString(), limit, prefixes, types],
+    );
+    const first = rows[0];
+    return {
+      events: rows.filter((row) => row.revision !== null && row.revision !== undefined).map((row) => toRecordedEvent(row as EventRow)),
+      scannedTo:
+        first?.head_commit != null && first.head_prepare != null
+          ? { commit: BigInt(first.head_commit), prepare: BigInt(first.head_prepare) }
+          : null,
+      pending: first?.pending ?? false,
+    };
+  }
+
+  /** Wakes this process's subscriptions now and, coalesced, other processes' through NOTIFY. */
+  private announce(): void {
+    this.waker.wake();
+    if (this.options.notify === false || !this.driver.notify || this.closed) return;
+    if (this.notifyState !== 'idle') {
+      this.notifyState = 'again';
+      return;
+    }
+    this.notifyState = 'busy';
+    const send = async (): Promise<void> => {
+      do {
+        this.notifyState = 'busy';
+        await this.driver.notify!(this.channel).catch(() => undefined);
+      } while ((this.notifyState as string) === 'again' && !this.closed);
+      this.notifyState = 'idle';
+    };
+    void send();
+  }
+
+  private async startListening(): Promise<void> {
+    this.listeners++;
+    if (this.unlisten || !this.driver.listen) return;
+    this.unlisten = this.driver.listen(this.channel, () => this.waker.wake()).catch(() => {
+      this.unlisten = undefined;
+      return undefined;
+    });
+    await this.unlisten;
+  }
+
+  private async stopListening(): Promise<void> {
+    this.listeners--;
+    if (this.listeners > 0 || !this.unlisten) return;
+    const pending = this.unlisten;
+    this.unlisten = undefined;
+    const unlisten = await pending;
+    await unlisten?.().catch(() => undefined);
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isConnectionLevel(error)) {
+        throw new EventStoreUnavailableError(`Event store unavailable: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Opens the SQL event store on a driver, applying migrations first unless told not to. */
+export async function createSqlEventStore(driver: SqlDriver, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
+  const store = new SqlEventStore(driver, options);
+  if (options.migrate !== false) {
+    try {
+      await migrate(driver, store.schema);
+    } catch (error) {
+      if (isConnectionLevel(error)) {
+        throw new EventStoreUnavailableError(`Event store unavailable: ${(error as Error).message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+  return store;
+}
+
+function encodeExpected(expected: ExpectedRevision): string {
+  return typeof expected === 'bigint' ? expected.toString() : expected;
+}
+
+function encodeEvents(events: NewEvent[]): string {
+  for (const event of events) {
+    if (!uuidPattern.test(event.id)) throw new TypeError(`Event id must be a uuid: ${JSON.stringify(event.id)}`);
+  }
+  return JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata ?? {} })));
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata,
+    streamName: row.stream_id,
+    revision: BigInt(row.revision),
+    position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+    created: row.created instanceof Date ? row.created : new Date(row.created),
+  };
+}
+
+function encodeStreamMetadata(metadata: StreamMetadata): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  if (metadata.maxAge !== undefined) json.maxAge = metadata.maxAge;
+  if (metadata.maxCount !== undefined) json.maxCount = metadata.maxCount;
+  if (metadata.truncateBefore !== undefined) json.truncateBefore = metadata.truncateBefore.toString();
+  if (metadata.custom !== undefined) json.custom = metadata.custom;
+  return json;
+}
+
+function decodeStreamMetadata(json: Record<string, unknown>): StreamMetadata {
+  const metadata: StreamMetadata = {};
+  if (typeof json.maxAge === 'number') metadata.maxAge = json.maxAge;
+  if (typeof json.maxCount === 'number') metadata.maxCount = json.maxCount;
+  if (typeof json.truncateBefore === 'string') metadata.truncateBefore = BigInt(json.truncateBefore);
+  if (json.custom && typeof json.custom === 'object') metadata.custom = json.custom as Record<string, unknown>;
+  return metadata;
+}

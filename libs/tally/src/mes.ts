@@ -38,12 +38,48 @@ interface Round {
   wRich: number;
 }
 
+interface Prepared {
+  w: Float64Array;
+  totalW: Float64Array;
+  /** Projects sharing at least one supporter with a project (itself included). */
+  neighbours: Int32Array[];
+}
+
+const preparedCache = new WeakMap<Profile, Prepared>();
+
+function prepare(profile: Profile): Prepared {
+  const cached = preparedCache.get(profile);
+  if (cached) return cached;
+  const { groups, supporters, projects } = profile;
+  const w = Float64Array.from(groups, (g) => g.weight);
+  const totalW = new Float64Array(projects.length);
+  const neighbours: Int32Array[] = [];
+  const mark = new Uint8Array(projects.length);
+  for (let p = 0; p < projects.length; p++) {
+    mark.fill(0);
+    let s = 0;
+    for (const g of supporters[p]!) {
+      s += w[g]!;
+      for (const k of groups[g]!.supports) mark[k] = 1;
+    }
+    totalW[p] = s;
+    const list: number[] = [];
+    mark.forEach((m, k) => {
+      if (m) list.push(k);
+    });
+    neighbours.push(Int32Array.from(list));
+  }
+  const prepared = { w, totalW, neighbours };
+  preparedCache.set(profile, prepared);
+  return prepared;
+}
+
 /** Runs Equal Shares once with per-voter budget b0; `blocked` plans never take part. */
 export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: Uint8Array): MesRun {
   const { groups, supporters, projects } = profile;
   const G = groups.length;
   const P = projects.length;
-  const w = Float64Array.from(groups, (g) => g.weight);
+  const { w, totalW, neighbours } = prepare(profile);
   const b0F = toNumber(b0);
   const bud = new Float64Array(G).fill(b0F);
   const depletedAt = new Int32Array(G).fill(-1);
@@ -54,13 +90,13 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
   const dirty = new Uint8Array(P).fill(1);
   const ratio = new Float64Array(P);
   const qCache = new Float64Array(P);
-  const totalW = new Float64Array(P);
+  // Per-run copies of the supporter lists, compacted as voters run out of money.
+  const live = supporters.map((s) => s.slice());
+  const liveLen = Int32Array.from(supporters, (s) => s.length);
+  const liveW = Float64Array.from(totalW);
   for (let p = 0; p < P; p++) {
-    let s = 0;
-    for (const g of supporters[p]!) s += w[g]!;
-    totalW[p] = s;
-    if (s === 0) out[p] = 1;
-    ratio[p] = s;
+    if (totalW[p] === 0) out[p] = 1;
+    ratio[p] = totalW[p]!;
   }
   const ties: TieEvent[] = [];
   const selected: number[] = [];
@@ -134,37 +170,48 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
   /** Screens p with doubles; marks it out for good when its supporters cannot pay. */
   const evaluate = (p: number, r: number): void => {
     dirty[p] = 0;
-    const sup = supporters[p]!;
+    const sup = live[p]!;
     const c = projects[p]!.costF;
-    let q = c / totalW[p]!;
+    let len = 0;
     let sumB = 0;
+    let wLive = 0;
+    // First Newton pass fused with compaction; c / (weight before compaction) is still a lower bound.
+    let q = c / liveW[p]!;
     let sPoor = 0;
     let wR = 0;
-    for (let i = 0; i < sup.length; i++) {
+    for (let i = 0, n = liveLen[p]!; i < n; i++) {
       const g = sup[i]!;
+      if (depletedAt[g] !== -1) continue;
+      sup[len++] = g;
+      const wg = w[g]!;
       const b = bud[g]!;
-      const wb = w[g]! * b;
-      sumB += wb;
-      if (b < q) sPoor += wb;
-      else wR += w[g]!;
+      sumB += wg * b;
+      wLive += wg;
+      if (b < q) sPoor += wg * b;
+      else wR += wg;
     }
-    if (sumB < c * (1 - REL) || (sumB <= c * (1 + REL) && cmp(exactSum(sup, r), projects[p]!.cost) < 0)) {
+    liveLen[p] = len;
+    liveW[p] = wLive;
+    if (sumB < c * (1 - REL) || (sumB <= c * (1 + REL) && cmp(exactSum(supporters[p]!, r), projects[p]!.cost) < 0)) {
       out[p] = 1;
       return;
     }
-    for (let iter = 0; iter < 100000 && wR > 0; iter++) {
-      const qn = (c - sPoor) / wR;
-      const prevW = wR;
-      sPoor = 0;
-      wR = 0;
-      for (let i = 0; i < sup.length; i++) {
+    // Newton on the concave f(q) = sum min(b, q) from below: the poor set only grows, a few passes.
+    let prevW = -1;
+    for (let iter = 0; iter < 100000; iter++) {
+      if (iter > 0) {
+        sPoor = 0;
+        wR = 0;
+      }
+      for (let i = 0; iter > 0 && i < len; i++) {
         const g = sup[i]!;
         const b = bud[g]!;
-        if (b < qn) sPoor += w[g]! * b;
+        if (b < q) sPoor += w[g]! * b;
         else wR += w[g]!;
       }
-      q = qn;
-      if (wR === prevW || wR === 0) break;
+      if (wR === 0 || wR === prevW) break;
+      prevW = wR;
+      q = (c - sPoor) / wR;
     }
     qCache[p] = q;
     ratio[p] = c / q;
@@ -257,7 +304,7 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
     roundOf[j] = r;
     selected.push(j);
     cost = add(cost, projects[j]!.cost);
-    for (const g of supporters[j]!) for (const k of groups[g]!.supports) dirty[k] = 1;
+    for (const k of neighbours[j]!) dirty[k] = 1;
   }
 
   const END = Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-import { add, cmp, div, rat, type Rational, ratToDecimal, ratToString, sub, toRational, ZERO } from './rational.js';
+import { add, div, rat, type Rational, ratToDecimal, ratToString, sub, toRational, ZERO } from './rational.js';
 import { normalize, profileOf, TallyInputError, type NormalBallot, type PreparedProject, type Profile } from './profile.js';
 import { DEFAULT_TIE_BREAK, makeTieBreaker, type TieBreaker } from './tie-break.js';
 import { greedy } from './greedy.js';

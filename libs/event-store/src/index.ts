@@ -10,4 +10,3 @@ export * from './sql/sql-event-store.js';
 export * from './sql/postgres-event-store.js';
 export * from './sql/pglite-event-store.js';
 export * from './esdb/index.js';
-export * from './esdb/index.js';

@@ -99,7 +99,7 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
         broken ??= isConnectionLevel(error) ? error : undefined;
         throw error;
       } finally {
-        client.release(broken instanceof Error ? broken : undefined);
+        client.release(broken === undefined ? undefined : (broken as Error));
       }
     },
     async close(): Promise<void> {
@@ -191,12 +191,16 @@ const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND',
 
 /** True when an error means the database could not be reached or the session was lost. */
 export function isConnectionLevel(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error instanceof AggregateError) return error.errors.some(isConnectionLevel);
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed: errors from Node's net layer may come from another realm (e.g. under Jest's vm modules).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
+  if (Array.isArray(errors) && errors.some(isConnectionLevel)) return true;
   if (typeof code === 'string') {
     if (connectionErrorCodes.has(code)) return true;
     if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return true;
   }
-  return /connection terminated|timeout exceeded when trying to connect|connection error|connection ended|not queryable|pglite is closed|closed pglite/i.test(error.message);
+  return (
+    typeof message === 'string' &&
+    /connection terminated|timeout exceeded when trying to connect|connection error|connection ended|not queryable|pglite is closed|closed pglite/i.test(message)
+  );
 }

@@ -361,7 +361,7 @@ export class SqlEventStore implements EventStore {
       return await work();
     } catch (error) {
       if (isConnectionLevel(error)) {
-        throw new EventStoreUnavailableError(`Event store unavailable: ${(error as Error).message}`, { cause: error });
+        throw new EventStoreUnavailableError(`Event store unavailable: ${describe(error)}`, { cause: error });
       }
       throw error;
     }
@@ -376,7 +376,7 @@ export async function createSqlEventStore(driver: SqlDriver, options: SqlEventSt
       await migrate(driver, store.schema);
     } catch (error) {
       if (isConnectionLevel(error)) {
-        throw new EventStoreUnavailableError(`Event store unavailable: ${(error as Error).message}`, { cause: error });
+        throw new EventStoreUnavailableError(`Event store unavailable: ${describe(error)}`, { cause: error });
       }
       throw error;
     }
@@ -424,4 +424,9 @@ function decodeStreamMetadata(json: Record<string, unknown>): StreamMetadata {
   if (typeof json.truncateBefore === 'string') metadata.truncateBefore = BigInt(json.truncateBefore);
   if (json.custom && typeof json.custom === 'object') metadata.custom = json.custom as Record<string, unknown>;
   return metadata;
+}
+
+function describe(error: unknown): string {
+  const { message, code } = error as { message?: unknown; code?: unknown };
+  return typeof message === 'string' && message !== '' ? message : String(code ?? error);
 }

@@ -259,7 +259,7 @@ export function describeEventStoreContract(
           expect(collector.messages.map(describeMessage)).toEqual(['H1', 'H2', 'H3', 'caughtUp']);
           await store().append(`${prefix}1`, [event('L1')]);
           await store().append(`${prefix}3`, [event('L2'), event('L3')]);
-          await collector.until((messages) => collector.events().length === 6);
+          await collector.until(() => collector.events().length === 6);
           expect(collector.messages.map(describeMessage)).toEqual(['H1', 'H2', 'H3', 'caughtUp', 'L1', 'L2', 'L3']);
           expectIncreasing(collector.events().map((e) => e.position));
         } finally {

@@ -1,0 +1,77 @@
+import { describe, it } from '@jest/globals';
+import { DeciderSpecification } from '@lib/es/testing';
+import {
+  ProposalCriteriaNotMetError,
+  ProposalDecisionDeadlinePassedError,
+  ProposalGrantExceedsRequestError,
+  ProposalInvalidAmountError,
+  ProposalReasonRequiredError,
+  ProposalWrongStatusError,
+} from '../proposal.errors.js';
+import { proposalDecider } from '../proposal.decider.js';
+import type { ProposalEvent } from '../proposal.events.js';
+import { anAdmittedPlan, anApplication, aSelectedPlan, BEZWAAR, LATER, PROPOSAL_ID, ROUND_ID, verdict } from '../testing/proposal.given.js';
+import type { DecideGrant } from './decide-grant.command.js';
+
+const given = DeciderSpecification.for(proposalDecider);
+const decide = (overrides: Partial<DecideGrant['data']> = {}): DecideGrant => ({
+  type: 'DecideGrant',
+  data: { proposalId: PROPOSAL_ID, granted: true, amountCents: 2_000_000, decisionReference: 'Z/26/000123', decisionDate: '2026-06-01', appeal: BEZWAAR, reason: 'Gekozen in de stemming', at: LATER, ...overrides },
+});
+const granted: ProposalEvent = {
+  type: 'ProposalGranted',
+  data: { proposalId: PROPOSAL_ID, roundId: ROUND_ID, amountCents: 2_000_000, decisionReference: 'Z/26/000123', decisionDate: '2026-06-01', appeal: BEZWAAR, reason: 'Gekozen in de stemming', at: LATER },
+};
+const reviewedApplication = [anApplication(), verdict('c-cost', 'met'), verdict('c-feasible', 'met')];
+const extended: ProposalEvent = {
+  type: 'ProposalDecisionDeadlineExtended',
+  data: { proposalId: PROPOSAL_ID, previousDeadline: '2026-04-27T09:00:00.000Z', newDeadline: '2026-05-25T09:00:00.000Z', reason: 'advies', at: LATER },
+};
+
+describe('DecideGrant', () => {
+  it('grants a selected plan with the beschikking and its appeal route', () => {
+    given(aSelectedPlan()).when(decide()).then([granted]);
+  });
+
+  it('grants an initiatievenfonds application that meets every criterion within the deadline', () => {
+    given(reviewedApplication).when(decide()).then([granted]);
+  });
+
+  it('refuses an application with a beschikking open to bezwaar', () => {
+    given([anApplication()])
+      .when(decide({ granted: false, reason: 'Past niet binnen de regeling' }))
+      .then([{ type: 'ProposalGrantRefused', data: { proposalId: PROPOSAL_ID, decisionReference: 'Z/26/000123', decisionDate: '2026-06-01', appeal: BEZWAAR, reason: 'Past niet binnen de regeling', at: LATER } }]);
+  });
+
+  it('rejects deciding after the statutory deadline', () => {
+    given(reviewedApplication).when(decide({ at: '2026-04-27T09:00:00.001Z' })).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
+  });
+
+  it('rejects refusing after the statutory deadline too', () => {
+    given([anApplication()]).when(decide({ granted: false, at: '2026-05-01T00:00:00.000Z' })).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
+  });
+
+  it('decides within an extended deadline', () => {
+    given([...reviewedApplication, extended]).when(decide({ at: '2026-05-20T09:00:00.000Z' })).then([{ ...granted, data: { ...granted.data, at: '2026-05-20T09:00:00.000Z' } }]);
+  });
+
+  it('rejects an application whose criteria are not all met', () => {
+    given([anApplication(), verdict('c-cost', 'met')]).when(decide()).thenThrows(ProposalCriteriaNotMetError, 'PROPOSAL.CRITERIA_NOT_MET');
+  });
+
+  it('rejects granting a ballot plan that was not selected', () => {
+    given(anAdmittedPlan()).when(decide()).thenThrows(ProposalWrongStatusError, 'PROPOSAL.WRONG_STATUS');
+  });
+
+  it('rejects a grant above what the plan asks for (investment plus maintenance)', () => {
+    given(aSelectedPlan()).when(decide({ amountCents: 3_000_001 })).thenThrows(ProposalGrantExceedsRequestError, 'PROPOSAL.GRANT_EXCEEDS_REQUEST');
+  });
+
+  it('rejects a zero grant', () => {
+    given(aSelectedPlan()).when(decide({ amountCents: 0 })).thenThrows(ProposalInvalidAmountError, 'PROPOSAL.INVALID_AMOUNT');
+  });
+
+  it('rejects a decision without a reason', () => {
+    given(aSelectedPlan()).when(decide({ reason: '' })).thenThrows(ProposalReasonRequiredError, 'PROPOSAL.REASON_REQUIRED');
+  });
+});

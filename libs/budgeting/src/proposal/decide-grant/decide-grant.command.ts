@@ -1,0 +1,47 @@
+import type { AppealRoute, ProposalGranted, ProposalGrantRefused } from '../proposal.events.js';
+import { ProposalCriteriaNotMetError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
+import { existing, isAfter, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
+import { allCriteriaMet, currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState } from '../proposal.state.js';
+
+/** The beschikking: the municipality's decision on the application, open to bezwaar. */
+export interface DecideGrant {
+  type: 'DecideGrant';
+  data: {
+    proposalId: string;
+    granted: boolean;
+    /** Ignored when refusing. */
+    amountCents: number;
+    decisionReference: string;
+    /** YYYY-MM-DD, the date on the beschikking. */
+    decisionDate: string;
+    appeal: AppealRoute;
+    reason: string;
+    at: string;
+  };
+}
+
+function checkDeadline(plan: ExistingProposal, at: string): void {
+  const deadline = decisionDeadline(plan);
+  if (deadline !== null && isAfter(at, deadline)) {
+    throw new ProposalDecisionDeadlinePassedError('The statutory decision deadline has passed', { decisionDeadline: deadline, extended: plan.deadlineExtended });
+  }
+}
+
+export function decideGrant(command: DecideGrant, state: ProposalState): (ProposalGranted | ProposalGrantRefused)[] {
+  const { proposalId, granted, amountCents, decisionReference, decisionDate, appeal, at } = command.data;
+  const plan = existing(state, proposalId);
+  // An initiatievenfonds decides applications one by one; the other forms decide what the ballot selected.
+  const open = plan.form === 'initiatievenfonds' ? (['submitted', 'revision_requested'] as const) : (['selected'] as const);
+  requireStatus(plan, open, granted ? 'be granted' : 'be refused');
+  checkDeadline(plan, at);
+  const reason = requireReason(command.data.reason);
+  if (!granted) return [{ type: 'ProposalGrantRefused', data: { proposalId, decisionReference, decisionDate, appeal, reason, at } }];
+
+  if (plan.form === 'initiatievenfonds' && (plan.status !== 'submitted' || !allCriteriaMet(plan))) {
+    throw new ProposalCriteriaNotMetError('Every published criterion must be met by the current version', { version: currentVersion(plan).number });
+  }
+  requireCents(amountCents, 'amountCents', { positive: true });
+  const requested = requestedCents(currentVersion(plan));
+  if (amountCents > requested) throw new ProposalGrantExceedsRequestError('A grant cannot exceed what the plan asks for', { amountCents, requestedCents: requested });
+  return [{ type: 'ProposalGranted', data: { proposalId, roundId: plan.roundId, amountCents, decisionReference, decisionDate, appeal, reason, at } }];
+}

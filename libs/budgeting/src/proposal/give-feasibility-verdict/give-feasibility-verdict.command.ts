@@ -1,0 +1,29 @@
+import type { ProposalFeasibilityVerdictGiven, VerdictOutcome } from '../proposal.events.js';
+import {
+  ProposalAwaitingRevisionError,
+  ProposalCriterionNotPublishedError,
+  ProposalReviewerConflictError,
+  ProposalReviewerIsSubmitterError,
+} from '../proposal.errors.js';
+import { existing, requireReason, requireStatus } from '../proposal.guards.js';
+import { currentVersion, type ProposalState } from '../proposal.state.js';
+
+export interface GiveFeasibilityVerdict {
+  type: 'GiveFeasibilityVerdict';
+  data: { proposalId: string; criterionId: string; outcome: VerdictOutcome; reason: string; reviewerRef: string; at: string };
+}
+
+export function giveFeasibilityVerdict(command: GiveFeasibilityVerdict, state: ProposalState): ProposalFeasibilityVerdictGiven[] {
+  const { proposalId, criterionId, outcome, reviewerRef, at } = command.data;
+  const plan = existing(state, proposalId);
+  if (plan.status === 'revision_requested') throw new ProposalAwaitingRevisionError('The submitter is revising the plan; review the amended version', { proposalId });
+  requireStatus(plan, ['submitted'], 'be reviewed');
+  // Criteria added after submission opened were not known to residents and may not be held against them.
+  if (!plan.publishedCriteria.includes(criterionId)) {
+    throw new ProposalCriterionNotPublishedError(`Criterion ${criterionId} was not published before submission opened`, { criterionId, publishedCriteria: plan.publishedCriteria });
+  }
+  if (plan.submitterStaffRef === reviewerRef || plan.submitterRef === reviewerRef) throw new ProposalReviewerIsSubmitterError('No one reviews their own plan', { proposalId });
+  if (plan.conflictedReviewers.includes(reviewerRef)) throw new ProposalReviewerConflictError('This reviewer declared a conflict of interest for this plan', { proposalId });
+  const reason = requireReason(command.data.reason);
+  return [{ type: 'ProposalFeasibilityVerdictGiven', data: { proposalId, criterionId, outcome, reason, reviewerRef, version: currentVersion(plan).number, at } }];
+}

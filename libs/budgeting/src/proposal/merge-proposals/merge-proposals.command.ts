@@ -1,0 +1,41 @@
+import type { ProposalAbsorbed, ProposalMergedInto } from '../proposal.events.js';
+import { ProposalMergeNotAllowedError } from '../proposal.errors.js';
+import { existing, requireReason, requireStatus } from '../proposal.guards.js';
+import type { ExistingProposal, ProposalState } from '../proposal.state.js';
+
+const MERGEABLE = ['submitted', 'revision_requested'] as const;
+
+/** Sent to the continuing plan; the handler also sends MergeIntoProposal to the absorbed one. */
+export interface AbsorbProposal {
+  type: 'AbsorbProposal';
+  data: { proposalId: string; absorbed: ExistingProposal; reason: string; at: string };
+}
+
+/** Sent to the plan that stops and continues as part of another. */
+export interface MergeIntoProposal {
+  type: 'MergeIntoProposal';
+  data: { proposalId: string; continuing: ExistingProposal; reason: string; at: string };
+}
+
+function checkPair(continuing: ExistingProposal, absorbed: ExistingProposal): void {
+  if (continuing.proposalId === absorbed.proposalId) throw new ProposalMergeNotAllowedError('A plan cannot be merged with itself', { proposalId: continuing.proposalId });
+  if (continuing.roundId !== absorbed.roundId) {
+    throw new ProposalMergeNotAllowedError('Only plans of the same round can be merged', { roundIds: [continuing.roundId, absorbed.roundId] });
+  }
+  requireStatus(continuing, MERGEABLE, 'take in another plan', ProposalMergeNotAllowedError);
+  requireStatus(absorbed, MERGEABLE, 'be merged into another plan', ProposalMergeNotAllowedError);
+}
+
+export function absorbProposal(command: AbsorbProposal, state: ProposalState): ProposalAbsorbed[] {
+  const continuing = existing(state, command.data.proposalId);
+  checkPair(continuing, command.data.absorbed);
+  const reason = requireReason(command.data.reason);
+  return [{ type: 'ProposalAbsorbed', data: { proposalId: continuing.proposalId, absorbedProposalId: command.data.absorbed.proposalId, reason, at: command.data.at } }];
+}
+
+export function mergeIntoProposal(command: MergeIntoProposal, state: ProposalState): ProposalMergedInto[] {
+  const absorbed = existing(state, command.data.proposalId);
+  checkPair(command.data.continuing, absorbed);
+  const reason = requireReason(command.data.reason);
+  return [{ type: 'ProposalMergedInto', data: { proposalId: absorbed.proposalId, continuingProposalId: command.data.continuing.proposalId, reason, at: command.data.at } }];
+}

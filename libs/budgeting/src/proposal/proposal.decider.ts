@@ -1,0 +1,85 @@
+import type { Decider } from '@lib/es';
+import { type AmendProposal, amendProposal } from './amend-proposal/amend-proposal.command.js';
+import { type DeclareConflictOfInterest, declareConflictOfInterest } from './declare-conflict-of-interest/declare-conflict-of-interest.command.js';
+import { type DecideAdmission, decideAdmission } from './decide-admission/decide-admission.command.js';
+import { type DecideGrant, decideGrant } from './decide-grant/decide-grant.command.js';
+import { type ExtendDecisionDeadline, extendDecisionDeadline } from './extend-decision-deadline/extend-decision-deadline.command.js';
+import { type GiveFeasibilityVerdict, giveFeasibilityVerdict } from './give-feasibility-verdict/give-feasibility-verdict.command.js';
+import {
+  type CloseImplementation,
+  closeImplementation,
+  type RecordMoneyReturned,
+  recordMoneyReturned,
+  type RecordPayment,
+  recordPayment,
+  type StartImplementation,
+  startImplementation,
+} from './implementation/implementation.command.js';
+import { type AbsorbProposal, absorbProposal, type MergeIntoProposal, mergeIntoProposal } from './merge-proposals/merge-proposals.command.js';
+import type { ProposalEvent } from './proposal.events.js';
+import { evolveProposal, initialProposalState, type ProposalState } from './proposal.state.js';
+import { type RecordSelection, recordSelection } from './record-selection/record-selection.command.js';
+import { type SubmitProposal, submitProposal } from './submit-proposal/submit-proposal.command.js';
+import { type SupportProposal, supportProposal } from './support-proposal/support-proposal.command.js';
+import { type WithdrawProposal, withdrawProposal } from './withdraw-proposal/withdraw-proposal.command.js';
+
+export type ProposalCommand =
+  | SubmitProposal
+  | AmendProposal
+  | WithdrawProposal
+  | SupportProposal
+  | AbsorbProposal
+  | MergeIntoProposal
+  | DeclareConflictOfInterest
+  | GiveFeasibilityVerdict
+  | DecideAdmission
+  | RecordSelection
+  | ExtendDecisionDeadline
+  | DecideGrant
+  | StartImplementation
+  | RecordPayment
+  | CloseImplementation
+  | RecordMoneyReturned;
+
+function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[] {
+  switch (command.type) {
+    case 'SubmitProposal':
+      return submitProposal(command, state);
+    case 'AmendProposal':
+      return amendProposal(command, state);
+    case 'WithdrawProposal':
+      return withdrawProposal(command, state);
+    case 'SupportProposal':
+      return supportProposal(command, state);
+    case 'AbsorbProposal':
+      return absorbProposal(command, state);
+    case 'MergeIntoProposal':
+      return mergeIntoProposal(command, state);
+    case 'DeclareConflictOfInterest':
+      return declareConflictOfInterest(command, state);
+    case 'GiveFeasibilityVerdict':
+      return giveFeasibilityVerdict(command, state);
+    case 'DecideAdmission':
+      return decideAdmission(command, state);
+    case 'RecordSelection':
+      return recordSelection(command, state);
+    case 'ExtendDecisionDeadline':
+      return extendDecisionDeadline(command, state);
+    case 'DecideGrant':
+      return decideGrant(command, state);
+    case 'StartImplementation':
+      return startImplementation(command, state);
+    case 'RecordPayment':
+      return recordPayment(command, state);
+    case 'CloseImplementation':
+      return closeImplementation(command, state);
+    case 'RecordMoneyReturned':
+      return recordMoneyReturned(command, state);
+  }
+}
+
+export const proposalDecider: Decider<ProposalCommand, ProposalState, ProposalEvent> = {
+  decide,
+  evolve: evolveProposal,
+  initialState: initialProposalState,
+};

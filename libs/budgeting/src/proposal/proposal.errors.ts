@@ -1,0 +1,39 @@
+import { domainError } from '@lib/es';
+
+export class ProposalNotFoundError extends domainError('PROPOSAL.NOT_FOUND', 'not_found') {}
+export class ProposalAlreadySubmittedError extends domainError('PROPOSAL.ALREADY_SUBMITTED', 'conflict') {}
+export class ProposalReasonRequiredError extends domainError('PROPOSAL.REASON_REQUIRED', 'invalid') {}
+export class ProposalInvalidAmountError extends domainError('PROPOSAL.INVALID_AMOUNT', 'invalid') {}
+
+export class ProposalSubmissionClosedError extends domainError('PROPOSAL.SUBMISSION_CLOSED') {}
+export class ProposalUnknownAreaError extends domainError('PROPOSAL.UNKNOWN_AREA') {}
+export class ProposalUnknownThemeError extends domainError('PROPOSAL.UNKNOWN_THEME') {}
+export class ProposalAmountOutOfRangeError extends domainError('PROPOSAL.AMOUNT_OUT_OF_RANGE') {}
+export class ProposalNoIntakeDateError extends domainError('PROPOSAL.NO_INTAKE_DATE') {}
+
+/** The command does not fit the plan's current status (withdrawn, merged, decided …). */
+export class ProposalWrongStatusError extends domainError('PROPOSAL.WRONG_STATUS') {}
+export class ProposalNotAmendableError extends domainError('PROPOSAL.NOT_AMENDABLE') {}
+
+export class ProposalSupportClosedError extends domainError('PROPOSAL.SUPPORT_CLOSED') {}
+export class ProposalAlreadySupportedError extends domainError('PROPOSAL.ALREADY_SUPPORTED') {}
+
+export class ProposalMergeNotAllowedError extends domainError('PROPOSAL.MERGE_NOT_ALLOWED') {}
+
+export class ProposalConflictAlreadyDeclaredError extends domainError('PROPOSAL.CONFLICT_ALREADY_DECLARED') {}
+export class ProposalCriterionNotPublishedError extends domainError('PROPOSAL.CRITERION_NOT_PUBLISHED') {}
+export class ProposalReviewerConflictError extends domainError('PROPOSAL.REVIEWER_CONFLICT') {}
+export class ProposalReviewerIsSubmitterError extends domainError('PROPOSAL.REVIEWER_IS_SUBMITTER') {}
+export class ProposalAwaitingRevisionError extends domainError('PROPOSAL.AWAITING_REVISION') {}
+
+export class ProposalCriteriaNotMetError extends domainError('PROPOSAL.CRITERIA_NOT_MET') {}
+export class ProposalNoBallotError extends domainError('PROPOSAL.NO_BALLOT') {}
+
+export class ProposalDecisionDeadlinePassedError extends domainError('PROPOSAL.DECISION_DEADLINE_PASSED') {}
+export class ProposalDeadlineAlreadyExtendedError extends domainError('PROPOSAL.DEADLINE_ALREADY_EXTENDED') {}
+export class ProposalNoDecisionDeadlineError extends domainError('PROPOSAL.NO_DECISION_DEADLINE') {}
+export class ProposalGrantExceedsRequestError extends domainError('PROPOSAL.GRANT_EXCEEDS_REQUEST') {}
+
+export class ProposalPaymentExceedsGrantError extends domainError('PROPOSAL.PAYMENT_EXCEEDS_GRANT') {}
+export class ProposalReturnExceedsPaymentsError extends domainError('PROPOSAL.RETURN_EXCEEDS_PAYMENTS') {}
+export class ProposalInvalidExtensionError extends domainError('PROPOSAL.INVALID_EXTENSION', 'invalid') {}

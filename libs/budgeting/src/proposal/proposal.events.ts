@@ -1,0 +1,181 @@
+import type { DomainEvent } from '@lib/es';
+import { streamName } from '@lib/event-store';
+
+export const PROPOSAL_CATEGORY = 'Proposal';
+
+export function proposalStream(proposalId: string): string {
+  return streamName(PROPOSAL_CATEGORY, proposalId);
+}
+
+export type BudgetForm = 'wijkbudget' | 'dorpsbudget' | 'initiatievenfonds' | 'burgerbegroting';
+
+/** Integer euro cents. `maintenancePerYearCents × maintenanceYears` is the upkeep the municipality takes on. */
+export interface CostEstimate {
+  investmentCents: number;
+  maintenancePerYearCents: number;
+  maintenanceYears: number;
+}
+
+/** One version of a plan's content. Version 1 is the original; amendments add versions, none is ever replaced. */
+export interface ProposalVersion {
+  number: number;
+  title: string;
+  summary: string;
+  costEstimate: CostEstimate;
+  /** ISO timestamp of submission or amendment. */
+  at: string;
+}
+
+/**
+ * How an application enters: in a round's submission phase, or (initiatievenfonds) continuously
+ * with a statutory decision deadline counted from receipt, or from the next fixed intake date for
+ * applications above the frame's threshold.
+ */
+export type Intake =
+  | { kind: 'round' }
+  | { kind: 'continuous'; decisionDeadline: string; decisionPeriodDays: number; maxExtensionDays: number }
+  | { kind: 'fixed-date'; intakeDate: string; decisionDeadline: string; decisionPeriodDays: number; maxExtensionDays: number };
+
+export type VerdictOutcome = 'met' | 'not_met' | 'needs_revision';
+
+/** Bezwaar (Awb 6:7): six weeks from the day after the decision was sent, to the body that decided. */
+export interface AppealRoute {
+  route: 'bezwaar';
+  periodWeeks: number;
+  addressedTo: string;
+}
+
+export type ProposalSubmitted = DomainEvent<
+  'ProposalSubmitted',
+  {
+    proposalId: string;
+    roundId: string;
+    budgetId: string;
+    form: BudgetForm;
+    areaId: string;
+    themeId: string;
+    /** Opaque pseudonym of the resident; contact details live encrypted outside the event store. */
+    submitterRef: string;
+    /** Pseudonymous staff id when the resident is also a municipal employee (they may never review it). */
+    submitterStaffRef: string | null;
+    version: ProposalVersion;
+    /** The criteria published before submission opened: the only ones a verdict may use. */
+    publishedCriteria: string[];
+    intake: Intake;
+    submittedAt: string;
+  }
+>;
+
+export type ProposalAmended = DomainEvent<'ProposalAmended', { proposalId: string; version: ProposalVersion; reason: string }>;
+
+export type ProposalWithdrawn = DomainEvent<'ProposalWithdrawn', { proposalId: string; reason: string; withdrawnAt: string }>;
+
+export type ProposalSupported = DomainEvent<'ProposalSupported', { proposalId: string; supporterRef: string; supportCount: number; at: string }>;
+
+export type ProposalSupportThresholdReached = DomainEvent<'ProposalSupportThresholdReached', { proposalId: string; threshold: number; supportCount: number; at: string }>;
+
+/** On the continuing plan. */
+export type ProposalAbsorbed = DomainEvent<'ProposalAbsorbed', { proposalId: string; absorbedProposalId: string; reason: string; at: string }>;
+
+/** On the plan that stops and continues as part of another. */
+export type ProposalMergedInto = DomainEvent<'ProposalMergedInto', { proposalId: string; continuingProposalId: string; reason: string; at: string }>;
+
+export type ProposalReviewerConflictDeclared = DomainEvent<'ProposalReviewerConflictDeclared', { proposalId: string; reviewerRef: string; reason: string; at: string }>;
+
+export type ProposalFeasibilityVerdictGiven = DomainEvent<
+  'ProposalFeasibilityVerdictGiven',
+  { proposalId: string; criterionId: string; outcome: VerdictOutcome; reason: string; reviewerRef: string; version: number; at: string }
+>;
+
+export type ProposalAdmittedToBallot = DomainEvent<'ProposalAdmittedToBallot', { proposalId: string; version: number; reason: string; at: string }>;
+
+export type ProposalRefusedForBallot = DomainEvent<'ProposalRefusedForBallot', { proposalId: string; version: number; reason: string; at: string }>;
+
+export type ProposalSelected = DomainEvent<'ProposalSelected', { proposalId: string; reason: string; at: string }>;
+
+export type ProposalNotSelected = DomainEvent<'ProposalNotSelected', { proposalId: string; reason: string; at: string }>;
+
+export type ProposalDecisionDeadlineExtended = DomainEvent<
+  'ProposalDecisionDeadlineExtended',
+  { proposalId: string; previousDeadline: string; newDeadline: string; reason: string; at: string }
+>;
+
+/** The beschikking granting the subsidy; the amount is committed against the round's ceiling first. */
+export type ProposalGranted = DomainEvent<
+  'ProposalGranted',
+  { proposalId: string; roundId: string; amountCents: number; decisionReference: string; decisionDate: string; appeal: AppealRoute; reason: string; at: string }
+>;
+
+/** The beschikking refusing the subsidy. */
+export type ProposalGrantRefused = DomainEvent<
+  'ProposalGrantRefused',
+  { proposalId: string; decisionReference: string; decisionDate: string; appeal: AppealRoute; reason: string; at: string }
+>;
+
+export type ProposalImplementationStarted = DomainEvent<'ProposalImplementationStarted', { proposalId: string; startedOn: string; at: string }>;
+
+export type ProposalPaymentRecorded = DomainEvent<
+  'ProposalPaymentRecorded',
+  { proposalId: string; paymentReference: string; amountCents: number; paidTotalCents: number; at: string }
+>;
+
+/** `releasedCents` went back to the round's ceiling. */
+export type ProposalRealised = DomainEvent<'ProposalRealised', { proposalId: string; spentCents: number; releasedCents: number; reason: string; at: string }>;
+
+export type ProposalPartlyRealised = DomainEvent<'ProposalPartlyRealised', { proposalId: string; spentCents: number; releasedCents: number; reason: string; at: string }>;
+
+export type ProposalImplementationCancelled = DomainEvent<'ProposalImplementationCancelled', { proposalId: string; releasedCents: number; reason: string; at: string }>;
+
+export type ProposalMoneyReturned = DomainEvent<
+  'ProposalMoneyReturned',
+  { proposalId: string; amountCents: number; returnedTotalCents: number; releasedCents: number; reference: string; at: string }
+>;
+
+export type ProposalEvent =
+  | ProposalSubmitted
+  | ProposalAmended
+  | ProposalWithdrawn
+  | ProposalSupported
+  | ProposalSupportThresholdReached
+  | ProposalAbsorbed
+  | ProposalMergedInto
+  | ProposalReviewerConflictDeclared
+  | ProposalFeasibilityVerdictGiven
+  | ProposalAdmittedToBallot
+  | ProposalRefusedForBallot
+  | ProposalSelected
+  | ProposalNotSelected
+  | ProposalDecisionDeadlineExtended
+  | ProposalGranted
+  | ProposalGrantRefused
+  | ProposalImplementationStarted
+  | ProposalPaymentRecorded
+  | ProposalRealised
+  | ProposalPartlyRealised
+  | ProposalImplementationCancelled
+  | ProposalMoneyReturned;
+
+export const PROPOSAL_EVENT_TYPES: ProposalEvent['type'][] = [
+  'ProposalSubmitted',
+  'ProposalAmended',
+  'ProposalWithdrawn',
+  'ProposalSupported',
+  'ProposalSupportThresholdReached',
+  'ProposalAbsorbed',
+  'ProposalMergedInto',
+  'ProposalReviewerConflictDeclared',
+  'ProposalFeasibilityVerdictGiven',
+  'ProposalAdmittedToBallot',
+  'ProposalRefusedForBallot',
+  'ProposalSelected',
+  'ProposalNotSelected',
+  'ProposalDecisionDeadlineExtended',
+  'ProposalGranted',
+  'ProposalGrantRefused',
+  'ProposalImplementationStarted',
+  'ProposalPaymentRecorded',
+  'ProposalRealised',
+  'ProposalPartlyRealised',
+  'ProposalImplementationCancelled',
+  'ProposalMoneyReturned',
+];

@@ -1,0 +1,185 @@
+import type { BudgetForm, Intake, ProposalEvent, ProposalVersion, VerdictOutcome, AppealRoute } from './proposal.events.js';
+
+export type ProposalStatus =
+  | 'submitted'
+  | 'revision_requested'
+  | 'withdrawn'
+  | 'merged'
+  | 'admitted'
+  | 'refused'
+  | 'selected'
+  | 'not_selected'
+  | 'granted'
+  | 'grant_refused'
+  | 'implementing'
+  | 'realised'
+  | 'partly_realised'
+  | 'cancelled';
+
+export interface Verdict {
+  criterionId: string;
+  outcome: VerdictOutcome;
+  reason: string;
+  reviewerRef: string;
+  version: number;
+  at: string;
+}
+
+export interface Grant {
+  amountCents: number;
+  decisionReference: string;
+  decisionDate: string;
+  appeal: AppealRoute;
+}
+
+export interface ExistingProposal {
+  exists: true;
+  proposalId: string;
+  roundId: string;
+  budgetId: string;
+  form: BudgetForm;
+  areaId: string;
+  themeId: string;
+  submitterRef: string;
+  submitterStaffRef: string | null;
+  status: ProposalStatus;
+  /** Every version, the original first; the last is current. */
+  versions: ProposalVersion[];
+  publishedCriteria: string[];
+  intake: Intake;
+  /** Set once; a second extension is refused. */
+  deadlineExtended: boolean;
+  submittedAt: string;
+  supporters: string[];
+  supportThresholdReached: boolean;
+  conflictedReviewers: string[];
+  /** Every verdict ever given, in order; the latest per criterion for the current version counts. */
+  verdicts: Verdict[];
+  absorbed: string[];
+  mergedInto: string | null;
+  grant: Grant | null;
+  implementationStartedOn: string | null;
+  paidCents: number;
+  returnedCents: number;
+  releasedCents: number;
+}
+
+export type ProposalState = { exists: false } | ExistingProposal;
+
+export const initialProposalState = (): ProposalState => ({ exists: false });
+
+export function currentVersion(state: ExistingProposal): ProposalVersion {
+  return state.versions[state.versions.length - 1]!;
+}
+
+export function requestedCents(version: ProposalVersion): number {
+  const { investmentCents, maintenancePerYearCents, maintenanceYears } = version.costEstimate;
+  return investmentCents + maintenancePerYearCents * maintenanceYears;
+}
+
+/** The latest verdict per published criterion on the current version (absent: not yet reviewed). */
+export function currentVerdicts(state: ExistingProposal): Map<string, Verdict> {
+  const version = currentVersion(state).number;
+  const latest = new Map<string, Verdict>();
+  for (const verdict of state.verdicts) if (verdict.version === version) latest.set(verdict.criterionId, verdict);
+  return latest;
+}
+
+export function allCriteriaMet(state: ExistingProposal): boolean {
+  const latest = currentVerdicts(state);
+  return state.publishedCriteria.every((criterion) => latest.get(criterion)?.outcome === 'met');
+}
+
+/** The statutory decision deadline in force (initiatievenfonds), or null when the form has none. */
+export function decisionDeadline(state: ExistingProposal): string | null {
+  return state.intake.kind === 'round' ? null : state.intake.decisionDeadline;
+}
+
+export function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
+  if (event.type === 'ProposalSubmitted') {
+    const d = event.data;
+    return {
+      exists: true,
+      proposalId: d.proposalId,
+      roundId: d.roundId,
+      budgetId: d.budgetId,
+      form: d.form,
+      areaId: d.areaId,
+      themeId: d.themeId,
+      submitterRef: d.submitterRef,
+      submitterStaffRef: d.submitterStaffRef,
+      status: 'submitted',
+      versions: [d.version],
+      publishedCriteria: d.publishedCriteria,
+      intake: d.intake,
+      deadlineExtended: false,
+      submittedAt: d.submittedAt,
+      supporters: [],
+      supportThresholdReached: false,
+      conflictedReviewers: [],
+      verdicts: [],
+      absorbed: [],
+      mergedInto: null,
+      grant: null,
+      implementationStartedOn: null,
+      paidCents: 0,
+      returnedCents: 0,
+      releasedCents: 0,
+    };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'ProposalAmended':
+      return { ...state, versions: [...state.versions, event.data.version], status: state.status === 'revision_requested' ? 'submitted' : state.status };
+    case 'ProposalWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    case 'ProposalSupported':
+      return { ...state, supporters: [...state.supporters, event.data.supporterRef] };
+    case 'ProposalSupportThresholdReached':
+      return { ...state, supportThresholdReached: true };
+    case 'ProposalAbsorbed':
+      return { ...state, absorbed: [...state.absorbed, event.data.absorbedProposalId] };
+    case 'ProposalMergedInto':
+      return { ...state, status: 'merged', mergedInto: event.data.continuingProposalId };
+    case 'ProposalReviewerConflictDeclared':
+      return { ...state, conflictedReviewers: [...state.conflictedReviewers, event.data.reviewerRef] };
+    case 'ProposalFeasibilityVerdictGiven': {
+      const { criterionId, outcome, reason, reviewerRef, version, at } = event.data;
+      return {
+        ...state,
+        verdicts: [...state.verdicts, { criterionId, outcome, reason, reviewerRef, version, at }],
+        status: outcome === 'needs_revision' ? 'revision_requested' : state.status,
+      };
+    }
+    case 'ProposalAdmittedToBallot':
+      return { ...state, status: 'admitted' };
+    case 'ProposalRefusedForBallot':
+      return { ...state, status: 'refused' };
+    case 'ProposalSelected':
+      return { ...state, status: 'selected' };
+    case 'ProposalNotSelected':
+      return { ...state, status: 'not_selected' };
+    case 'ProposalDecisionDeadlineExtended':
+      return state.intake.kind === 'round' ? state : { ...state, deadlineExtended: true, intake: { ...state.intake, decisionDeadline: event.data.newDeadline } };
+    case 'ProposalGranted': {
+      const { amountCents, decisionReference, decisionDate, appeal } = event.data;
+      return { ...state, status: 'granted', grant: { amountCents, decisionReference, decisionDate, appeal } };
+    }
+    case 'ProposalGrantRefused':
+      return { ...state, status: 'grant_refused' };
+    case 'ProposalImplementationStarted':
+      return { ...state, status: 'implementing', implementationStartedOn: event.data.startedOn };
+    case 'ProposalPaymentRecorded':
+      return { ...state, paidCents: event.data.paidTotalCents };
+    case 'ProposalRealised':
+      return { ...state, status: 'realised', releasedCents: state.releasedCents + event.data.releasedCents };
+    case 'ProposalPartlyRealised':
+      return { ...state, status: 'partly_realised', releasedCents: state.releasedCents + event.data.releasedCents };
+    case 'ProposalImplementationCancelled':
+      return { ...state, status: 'cancelled', releasedCents: state.releasedCents + event.data.releasedCents };
+    case 'ProposalMoneyReturned':
+      return { ...state, returnedCents: event.data.returnedTotalCents, releasedCents: state.releasedCents + event.data.releasedCents };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, it } from '@jest/globals';
+import { DeciderSpecification } from '@lib/es/testing';
+import {
+  ProposalAlreadySubmittedError,
+  ProposalAmountOutOfRangeError,
+  ProposalInvalidAmountError,
+  ProposalNoIntakeDateError,
+  ProposalSubmissionClosedError,
+  ProposalUnknownAreaError,
+  ProposalUnknownThemeError,
+} from '../proposal.errors.js';
+import { proposalDecider } from '../proposal.decider.js';
+import { aFrame, aSubmittedPlan, ORIGINAL_VERSION, PROPOSAL_ID, SUBMITTED_AT, SUBMITTER_REF, SUBMITTER_STAFF_REF } from '../testing/proposal.given.js';
+import type { SubmitProposal } from './submit-proposal.command.js';
+
+const given = DeciderSpecification.for(proposalDecider);
+
+function submit(overrides: Partial<SubmitProposal['data']> = {}): SubmitProposal {
+  return {
+    type: 'SubmitProposal',
+    data: {
+      proposalId: PROPOSAL_ID,
+      submitterRef: SUBMITTER_REF,
+      submitterStaffRef: SUBMITTER_STAFF_REF,
+      areaId: 'BU03630000',
+      themeId: 'spelen',
+      title: ORIGINAL_VERSION.title,
+      summary: ORIGINAL_VERSION.summary,
+      costEstimate: ORIGINAL_VERSION.costEstimate,
+      at: SUBMITTED_AT,
+      frame: aFrame(),
+      ...overrides,
+    },
+  };
+}
+
+describe('SubmitProposal', () => {
+  it('records the plan as version 1 with the criteria published before submission opened', () => {
+    given([]).when(submit()).then([aSubmittedPlan()]);
+  });
+
+  it('gives an initiatievenfonds application its statutory decision deadline from receipt', () => {
+    given([])
+      .when(submit({ frame: aFrame({ form: 'initiatievenfonds', decisionPeriodDays: 56, maxExtensionDays: 28 }) }))
+      .then([
+        aSubmittedPlan({
+          form: 'initiatievenfonds',
+          intake: { kind: 'continuous', decisionPeriodDays: 56, maxExtensionDays: 28, decisionDeadline: '2026-04-27T09:00:00.000Z' },
+        }),
+      ]);
+  });
+
+  it('lets an application above the threshold wait for the next fixed intake date, counting the deadline from there', () => {
+    given([])
+      .when(
+        submit({
+          frame: aFrame({ form: 'initiatievenfonds', decisionPeriodDays: 56, maxExtensionDays: 56, fixedIntakeThresholdCents: 1_000_000, fixedIntakeDates: ['2026-09-01', '2026-01-01', '2026-04-01'] }),
+        }),
+      )
+      .then([
+        aSubmittedPlan({
+          form: 'initiatievenfonds',
+          intake: { kind: 'fixed-date', intakeDate: '2026-04-01', decisionPeriodDays: 56, maxExtensionDays: 56, decisionDeadline: '2026-05-27T00:00:00.000Z' },
+        }),
+      ]);
+  });
+
+  it('rejects an application above the threshold when no intake date is scheduled', () => {
+    given([])
+      .when(submit({ frame: aFrame({ form: 'initiatievenfonds', fixedIntakeThresholdCents: 1_000_000, fixedIntakeDates: ['2026-01-01'] }) }))
+      .thenThrows(ProposalNoIntakeDateError, 'PROPOSAL.NO_INTAKE_DATE');
+  });
+
+  it('rejects a second submission under the same id', () => {
+    given([aSubmittedPlan()]).when(submit()).thenThrows(ProposalAlreadySubmittedError, 'PROPOSAL.ALREADY_SUBMITTED');
+  });
+
+  it('rejects a plan when the round does not accept submissions', () => {
+    given([]).when(submit({ frame: aFrame({ acceptsSubmissions: false }) })).thenThrows(ProposalSubmissionClosedError, 'PROPOSAL.SUBMISSION_CLOSED');
+  });
+
+  it('rejects an area outside the frame', () => {
+    given([]).when(submit({ areaId: 'BU99990000' })).thenThrows(ProposalUnknownAreaError, 'PROPOSAL.UNKNOWN_AREA');
+  });
+
+  it('rejects a theme outside the frame', () => {
+    given([]).when(submit({ themeId: 'parkeren' })).thenThrows(ProposalUnknownThemeError, 'PROPOSAL.UNKNOWN_THEME');
+  });
+
+  it('accepts any theme when the frame restricts none', () => {
+    given([]).when(submit({ themeId: 'anders', frame: aFrame({ themes: null }) })).then([aSubmittedPlan({ themeId: 'anders' })]);
+  });
+
+  it('counts maintenance costs against the maximum amount', () => {
+    given([])
+      .when(submit({ costEstimate: { investmentCents: 4_900_000, maintenancePerYearCents: 50_000, maintenanceYears: 3 } }))
+      .thenThrows(ProposalAmountOutOfRangeError, 'PROPOSAL.AMOUNT_OUT_OF_RANGE');
+  });
+
+  it('rejects a plan below the minimum amount', () => {
+    given([])
+      .when(submit({ costEstimate: { investmentCents: 50_000, maintenancePerYearCents: 0, maintenanceYears: 0 } }))
+      .thenThrows(ProposalAmountOutOfRangeError, 'PROPOSAL.AMOUNT_OUT_OF_RANGE');
+  });
+
+  it('rejects amounts that are not whole cents', () => {
+    given([])
+      .when(submit({ costEstimate: { investmentCents: 1000.5, maintenancePerYearCents: 0, maintenanceYears: 0 } }))
+      .thenThrows(ProposalInvalidAmountError, 'PROPOSAL.INVALID_AMOUNT');
+  });
+});

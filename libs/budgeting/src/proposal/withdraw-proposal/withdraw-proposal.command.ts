@@ -1,0 +1,16 @@
+import type { ProposalWithdrawn } from '../proposal.events.js';
+import { existing, requireReason, requireStatus } from '../proposal.guards.js';
+import type { ProposalState } from '../proposal.state.js';
+
+export interface WithdrawProposal {
+  type: 'WithdrawProposal';
+  data: { proposalId: string; reason: string; at: string };
+}
+
+/** Up to selection; after a grant the way out is cancelling the implementation. */
+export function withdrawProposal(command: WithdrawProposal, state: ProposalState): ProposalWithdrawn[] {
+  const plan = existing(state, command.data.proposalId);
+  requireStatus(plan, ['submitted', 'revision_requested', 'admitted', 'selected'], 'be withdrawn');
+  const reason = requireReason(command.data.reason);
+  return [{ type: 'ProposalWithdrawn', data: { proposalId: plan.proposalId, reason, withdrawnAt: command.data.at } }];
+}

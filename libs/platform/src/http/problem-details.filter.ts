@@ -74,6 +74,10 @@ export function toProblem(error: unknown, request: { url?: string; headers?: Rec
     if (Array.isArray(message)) extra.errors = message;
     else if (typeof message === 'string') detail = message;
     if (typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors)) extra.errors = (body as { errors: unknown[] }).errors;
+    // A failed health check keeps its per-check details, so operators see why.
+    if (typeof body === 'object' && body !== null && (body as { status?: unknown }).status === 'error' && 'details' in body) {
+      return { problem: make(status, 'HEALTH.NOT_READY', 'Not ready', undefined, { details: (body as { details: unknown }).details }), headers: {} };
+    }
     const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
     return { problem: make(status, code, HttpStatus[status]?.toString().replaceAll('_', ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) ?? 'Error', detail, extra), headers };
   }

@@ -123,7 +123,16 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
     return total;
   };
 
-  const exactBefore = (g: number, r: number): Rational => exactSum([g], r);
+  /** Exact money of one voter of group g before round r. */
+  const exactBefore = (g: number, r: number): Rational => {
+    if (isDepletedBefore(g, r)) return ZERO;
+    let b = b0;
+    for (const k of groups[g]!.supports) {
+      const rk = roundOf[k]!;
+      if (rk !== -1 && rk < r) b = sub(b, price(rk));
+    }
+    return b;
+  };
 
   function price(r: number): Rational {
     const memo = qMemo[r];

@@ -104,7 +104,6 @@ export function ratToString(a: Rational): string {
 
 /** Decimal text with the given number of digits, rounded half away from zero. */
 export function ratToDecimal(a: Rational, digits = 2): string {
-  if (a.d === 1n) return a.n.toString();
   const scale = 10n ** BigInt(digits);
   const neg = a.n < 0n;
   const abs = neg ? -a.n : a.n;

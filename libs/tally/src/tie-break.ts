@@ -32,8 +32,12 @@ function compareIds(a: string, b: string): number {
 export function makeTieBreaker(profile: Profile, tieBreak: TieBreak = DEFAULT_TIE_BREAK): TieBreaker {
   const { projects, votes } = profile;
   let lots: string[] | undefined;
+  const noSeed = (): never => {
+    throw new TallyInputError('a tie needs the lot, but no lot seed was declared (tieBreak.seed)');
+  };
+  // Without a seed the lot ranks nothing; pick and decidingKey refuse when it would have to decide.
   const lot = (i: number): string => {
-    if (tieBreak.seed === undefined) throw new TallyInputError('a tie needs the lot, but no lot seed was declared (tieBreak.seed)');
+    if (tieBreak.seed === undefined) return '';
     lots ??= projects.map((p) => lotRank(tieBreak.seed!, p.id));
     return lots[i]!;
   };
@@ -56,7 +60,10 @@ export function makeTieBreaker(profile: Profile, tieBreak: TieBreak = DEFAULT_TI
   };
   const keys: TieBreakKey[] = [...tieBreak.order, 'input-order'];
   const decidingKey = (a: number, b: number): TieBreakKey => {
-    for (const k of keys) if (byKey(k, a, b) !== 0) return k;
+    for (const k of keys) {
+      if (k === 'lot' && tieBreak.seed === undefined) noSeed();
+      if (byKey(k, a, b) !== 0) return k;
+    }
     return 'input-order';
   };
   const compare = (a: number, b: number): number => {
@@ -70,6 +77,7 @@ export function makeTieBreaker(profile: Profile, tieBreak: TieBreak = DEFAULT_TI
     if (contenders.length === 1) return { winner: contenders[0]! };
     let remaining = [...contenders];
     for (const k of keys) {
+      if (k === 'lot' && tieBreak.seed === undefined) noSeed();
       let best = remaining[0]!;
       for (const c of remaining) if (byKey(k, c, best) < 0) best = c;
       remaining = remaining.filter((c) => byKey(k, c, best) === 0);

@@ -38,7 +38,7 @@ const costOf = (e: Election, winners: readonly string[]): Rational =>
 /** Textbook Equal Shares in plain rationals, voter by voter, for comparison with the fast engine. */
 function referenceMes(e: Election, b0: Rational): string[] {
   const costs = e.projects.map((p) => rat(p.cost as bigint));
-  const approvals = e.ballots.map((b) => new Set((b as { choices: string[] }).choices.map((id) => Number(id.slice(1)))));
+  const approvals = e.ballots.map((b) => new Set((b as { choices: readonly string[] }).choices.map((id) => Number(id.slice(1)))));
   const votes = costs.map((_, p) => approvals.filter((a) => a.has(p)).length);
   const budgets = approvals.map(() => b0);
   const chosen: number[] = [];

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
+import { BudgetModule } from '@lib/budgeting';
 
 /** The feature modules the api serves. */
 export function featureModules(): NonNullable<DynamicModule['imports']> {
-  return [];
+  return [BudgetModule];
 }

@@ -1,0 +1,390 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AREA_KINDS,
+  BALLOT_TYPES,
+  BUDGET_FORMS,
+  CREDENTIALS,
+  CRITERION_KINDS,
+  PARTICIPANT_KINDS,
+  REGIMES,
+  TALLY_RULES,
+  TIE_BREAKS,
+  type AreaKind,
+  type BallotType,
+  type CriterionKind,
+  type Credential,
+  type FrameForm,
+  type ParticipantKind,
+  type RegimeKind,
+  type TallyRule,
+  type TieBreakKey,
+} from './budget.events.js';
+
+const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class DecisionReferenceDto {
+  @ApiProperty({ enum: ['council', 'college'], example: 'council' })
+  @IsIn(['council', 'college'])
+  body!: 'council' | 'college';
+
+  @ApiProperty({ example: 'RB-2025-118', description: 'Registration number of the raads- or collegebesluit' })
+  @IsString()
+  @MaxLength(100)
+  number!: string;
+
+  @ApiProperty({ example: '2025-12-11' })
+  @IsString()
+  @Matches(DATE, { message: 'date must be YYYY-MM-DD' })
+  date!: string;
+}
+
+export class FrameAreaDto {
+  @ApiProperty({ example: 'WK036301', description: 'CBS wijk/buurt code or the municipality\'s own code' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code is 1–32 letters, digits, - or _' })
+  code!: string;
+
+  @ApiProperty({ example: 'Indische Buurt' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: AREA_KINDS, example: 'wijk' })
+  @IsIn(AREA_KINDS)
+  kind!: AreaKind;
+
+  @ApiPropertyOptional({ example: 24_000, description: 'Needed by a formula allocation' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  inhabitants?: number;
+
+  @ApiPropertyOptional({ example: 6000, description: 'Integer weight, needed by a share allocation' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  share?: number;
+}
+
+export class AllocationDto {
+  @ApiProperty({ enum: ['none', 'shares', 'formula'], example: 'formula' })
+  @IsIn(['none', 'shares', 'formula'])
+  kind!: 'none' | 'shares' | 'formula';
+
+  @ApiPropertyOptional({ example: 500_000, description: 'formula: base amount per area, cents' })
+  @ValidateIf((o: AllocationDto) => o.kind === 'formula')
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  baseCents?: number;
+
+  @ApiPropertyOptional({ example: 500, description: 'formula: cents per inhabitant' })
+  @ValidateIf((o: AllocationDto) => o.kind === 'formula')
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  perInhabitantCents?: number;
+
+  @ApiPropertyOptional({ example: 750_000, description: 'formula: an area never gets less, cents' })
+  @ValidateIf((o: AllocationDto) => o.kind === 'formula')
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  minimumCents?: number;
+}
+
+export class PlanCriterionDto {
+  @ApiProperty({ example: 'max-amount', description: 'Stable id: reviewers cite it in their verdicts' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'id is lowercase letters, digits and dashes, at most 64' })
+  id!: string;
+
+  @ApiProperty({ example: 'A plan costs at most €50.000, maintenance for five years included' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text!: string;
+
+  @ApiProperty({ enum: CRITERION_KINDS, example: 'maximum-amount' })
+  @IsIn(CRITERION_KINDS)
+  kind!: CriterionKind;
+
+  @ApiPropertyOptional({ example: 5_000_000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  amountCents?: number;
+
+  @ApiPropertyOptional({ example: ['groen', 'spelen', 'ontmoeten'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  themes?: string[];
+
+  @ApiPropertyOptional({ example: 25, description: 'support-threshold: supporters a plan needs' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  supporters?: number;
+}
+
+export class ParticipationDto {
+  @ApiProperty({ example: ['WK036301', 'WK036302'] })
+  @IsArray()
+  @IsString({ each: true })
+  areaCodes!: string[];
+
+  @ApiProperty({ example: 12 })
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  minimumAge!: number;
+
+  @ApiProperty({ enum: PARTICIPANT_KINDS, isArray: true, example: ['residents'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(PARTICIPANT_KINDS, { each: true })
+  participants!: ParticipantKind[];
+
+  @ApiProperty({ example: ['council-member', 'programme-staff'], description: 'Functions that may not take part (never persons)' })
+  @IsArray()
+  @IsString({ each: true })
+  excludedRoles!: string[];
+
+  @ApiProperty({ enum: CREDENTIALS, example: 'postal-voting-code' })
+  @IsIn(CREDENTIALS)
+  credential!: Credential;
+}
+
+export class BallotRulesDto {
+  @ApiProperty({ enum: BALLOT_TYPES, example: 'approval' })
+  @IsIn(BALLOT_TYPES)
+  type!: BallotType;
+
+  @ApiPropertyOptional({ example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minPlans?: number;
+
+  @ApiPropertyOptional({ example: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  maxPlans?: number;
+
+  @ApiPropertyOptional({ example: 30_000_000, description: 'approval: the chosen plans together cost at most this' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  costCapCents?: number;
+
+  @ApiPropertyOptional({ example: 10, description: 'cumulative: points per voter; scoring: highest score' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  points?: number;
+
+  @ApiPropertyOptional({ example: 3, description: 'ordinal: plans a voter ranks' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  rankingLength?: number;
+}
+
+export class TallyRulesDto {
+  @ApiProperty({ enum: TALLY_RULES, example: 'greedy' })
+  @IsIn(TALLY_RULES)
+  rule!: TallyRule;
+
+  @ApiProperty({ enum: TIE_BREAKS, isArray: true, example: ['most-votes', 'lowest-cost', 'lot'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(TIE_BREAKS, { each: true })
+  tieBreak!: TieBreakKey[];
+
+  @ApiPropertyOptional({ example: 'oost-2026-7f3a', description: 'Published seed of the lot' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  seed?: string;
+
+  @ApiPropertyOptional({ example: 50, description: 'greedy-threshold: minimum votes' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  thresholdVotes?: number;
+}
+
+export class LegalRegimeDto {
+  @ApiProperty({ enum: REGIMES, example: 'advisory' })
+  @IsIn(REGIMES)
+  kind!: RegimeKind;
+
+  @ApiPropertyOptional({ enum: ['college', 'council'], example: 'college', description: 'advisory: who adopts the result' })
+  @IsOptional()
+  @IsIn(['college', 'council'])
+  adoptedBy?: 'college' | 'council';
+
+  @ApiPropertyOptional({ example: 'Dorpsraad Aldeboarn', description: 'delegated: the residents\' body (an organisation, not a person)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  residentsBody?: string;
+}
+
+export class IntakeRulesDto {
+  @ApiProperty({ example: 8, description: 'Awb decision term per application' })
+  @IsInt()
+  @Min(1)
+  @Max(52)
+  decisionTermWeeks!: number;
+
+  @ApiProperty({ example: 8, description: 'The one extension of the term' })
+  @IsInt()
+  @Min(0)
+  @Max(52)
+  extensionWeeks!: number;
+
+  @ApiProperty({ example: 500_000, description: 'Applications above this amount wait for a fixed intake date' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  fixedIntakeAboveCents!: number;
+}
+
+export class CarryOverRulesDto {
+  @ApiProperty({ example: 2 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  maxYears!: number;
+}
+
+/** Required unless the subclass says a partial frame is fine (a template or the version in force fills the rest). */
+const required = (object: FrameFieldsDto, value: unknown) => value !== undefined || object.completeFrameRequired();
+
+/** The frame's fields. Establishing without a template needs them all; an amendment sends only what changes. */
+export class FrameFieldsDto {
+  /** Whether every required frame field must be present in this body. */
+  completeFrameRequired(): boolean {
+    return false;
+  }
+
+  @ApiPropertyOptional({ enum: BUDGET_FORMS, example: 'burgerbegroting' })
+  @ValidateIf(required)
+  @IsIn(BUDGET_FORMS)
+  form?: FrameForm;
+
+  @ApiPropertyOptional({ example: 'Buurtbudget Oost 2026' })
+  @ValidateIf(required)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: ['budget', 'subsidy-ceiling'], example: 'budget' })
+  @ValidateIf(required)
+  @IsIn(['budget', 'subsidy-ceiling'])
+  amountKind?: 'budget' | 'subsidy-ceiling';
+
+  @ApiPropertyOptional({ example: 30_000_000, description: 'Integer euro cents' })
+  @ValidateIf(required)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  amountCents?: number;
+
+  @ApiPropertyOptional({ type: [FrameAreaDto] })
+  @ValidateIf(required)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => FrameAreaDto)
+  areas?: FrameAreaDto[];
+
+  @ApiPropertyOptional({ type: AllocationDto })
+  @ValidateIf(required)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AllocationDto)
+  allocation?: AllocationDto;
+
+  @ApiPropertyOptional({ type: [PlanCriterionDto] })
+  @ValidateIf(required)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => PlanCriterionDto)
+  criteria?: PlanCriterionDto[];
+
+  @ApiPropertyOptional({ type: ParticipationDto })
+  @ValidateIf(required)
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ParticipationDto)
+  participation?: ParticipationDto;
+
+  @ApiPropertyOptional({ type: BallotRulesDto, description: 'Required for a burgerbegroting' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BallotRulesDto)
+  ballot?: BallotRulesDto;
+
+  @ApiPropertyOptional({ type: TallyRulesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TallyRulesDto)
+  tally?: TallyRulesDto;
+
+  @ApiPropertyOptional({ example: false })
+  @ValidateIf(required)
+  @IsBoolean()
+  interimResultsPublic?: boolean;
+
+  @ApiPropertyOptional({ type: LegalRegimeDto, description: 'Required except for an initiatievenfonds' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LegalRegimeDto)
+  regime?: LegalRegimeDto;
+
+  @ApiPropertyOptional({ type: IntakeRulesDto, description: 'initiatievenfonds only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IntakeRulesDto)
+  intake?: IntakeRulesDto;
+
+  @ApiPropertyOptional({ type: CarryOverRulesDto, description: 'wijk- and dorpsbudget only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CarryOverRulesDto)
+  carryOver?: CarryOverRulesDto;
+}
+
+/** The frame fields a body carries, as plain data without the request-only fields. */
+export function frameFieldsOf(dto: FrameFieldsDto): Record<string, unknown> {
+  const { form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver } = dto;
+  return JSON.parse(JSON.stringify({ form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver })) as Record<string, unknown>;
+}

@@ -1,0 +1,108 @@
+import { describe, it, expect } from '@jest/globals';
+import { DeciderSpecification } from '@lib/es/testing';
+import { budgetDecider } from '../budget.decider.js';
+import { BudgetAlreadyEstablishedError, BudgetAllocationExceedsAmountError, BudgetDecisionReferenceRequiredError, BudgetInvalidFrameError } from '../budget.errors.js';
+import type { DecisionReference } from '../budget.events.js';
+import { aBurgerbegrotingFrame, aDorpsbudgetFrame, anEstablishedBudget, BUDGET_ID, COUNCIL_DECISION, ESTABLISHED_AT } from '../testing/budget.given.js';
+import { EstablishBudget } from './establish-budget.command.js';
+
+const spec = DeciderSpecification.for(budgetDecider);
+const establish = (overrides: Partial<EstablishBudget['data']> = {}) =>
+  new EstablishBudget({ budgetId: BUDGET_ID, frame: aBurgerbegrotingFrame(), decision: COUNCIL_DECISION, template: null, establishedAt: ESTABLISHED_AT, ...overrides });
+
+describe('EstablishBudget', () => {
+  it('establishes frame version 1 and records the per-area amounts (60/40 of €300.000)', () => {
+    spec([])
+      .when(establish())
+      .then([
+        {
+          type: 'BudgetEstablished',
+          data: {
+            budgetId: BUDGET_ID,
+            version: 1,
+            frame: aBurgerbegrotingFrame(),
+            areaAmounts: [
+              { areaCode: 'WK036301', amountCents: 18_000_000 },
+              { areaCode: 'WK036302', amountCents: 12_000_000 },
+            ],
+            decision: COUNCIL_DECISION,
+            template: null,
+            establishedAt: ESTABLISHED_AT,
+          },
+        },
+      ]);
+  });
+
+  it('computes a base-plus-per-inhabitant formula with its minimum exactly', () => {
+    spec([])
+      .when(establish({ frame: aDorpsbudgetFrame() }))
+      .then([
+        {
+          type: 'BudgetEstablished',
+          data: {
+            budgetId: BUDGET_ID,
+            version: 1,
+            frame: aDorpsbudgetFrame(),
+            // A: 500.000 + 2.000 × 500 = 1.500.000; B: 500.000 + 150 × 500 = 575.000 < minimum 750.000.
+            areaAmounts: [
+              { areaCode: 'DORP-A', amountCents: 1_500_000 },
+              { areaCode: 'DORP-B', amountCents: 750_000 },
+            ],
+            decision: COUNCIL_DECISION,
+            template: null,
+            establishedAt: ESTABLISHED_AT,
+          },
+        },
+      ]);
+  });
+
+  it('rejects a second establishment of the same budget', () => {
+    spec(anEstablishedBudget()).when(establish()).thenThrows(BudgetAlreadyEstablishedError, 'BUDGET.ALREADY_ESTABLISHED');
+  });
+
+  it('rejects a frame without a complete council or college decision', () => {
+    spec([])
+      .when(establish({ decision: { body: 'council', number: '', date: '2025-12-11' } }))
+      .thenThrows(BudgetDecisionReferenceRequiredError, 'BUDGET.DECISION_REFERENCE_REQUIRED');
+    spec([])
+      .when(establish({ decision: { body: 'mayor', number: 'X-1', date: '2025-12-11' } as unknown as DecisionReference }))
+      .thenThrows(BudgetDecisionReferenceRequiredError, 'BUDGET.DECISION_REFERENCE_REQUIRED');
+    spec([])
+      .when(establish({ decision: { body: 'college', number: 'X-1', date: '2025-02-30' } }))
+      .thenThrows(BudgetDecisionReferenceRequiredError, 'BUDGET.DECISION_REFERENCE_REQUIRED');
+  });
+
+  it('rejects an inconsistent frame and names every problem by field', () => {
+    const frame = aBurgerbegrotingFrame();
+    frame.tally = { rule: 'greedy', tieBreak: ['lot'] };
+    frame.ballot = { type: 'ordinal' };
+    frame.participation = { ...frame.participation, areaCodes: ['WK999999'] };
+    frame.criteria = [...frame.criteria, { id: 'max-amount', text: 'dup', kind: 'other' }];
+    const error = spec([]).when(establish({ frame })).thenThrows(BudgetInvalidFrameError, 'BUDGET.INVALID_FRAME');
+    expect(error.details).toEqual({
+      issues: [
+        { field: 'criteria.2.id', message: 'max-amount appears twice' },
+        { field: 'participation.areaCodes.0', message: "WK999999 is not one of the frame's areas" },
+        { field: 'ballot.rankingLength', message: 'is required by an ordinal ballot' },
+        { field: 'tally.seed', message: 'a lot needs a seed published in the frame' },
+      ],
+    });
+  });
+
+  it('rejects an advisory regime that does not say who decides, and an initiatievenfonds without intake rules', () => {
+    const advisory = { ...aBurgerbegrotingFrame(), regime: { kind: 'advisory' as const } };
+    expect(spec([]).when(establish({ frame: advisory })).thenThrows(BudgetInvalidFrameError).details).toEqual({
+      issues: [{ field: 'regime.adoptedBy', message: 'an advisory vote names who decides: college or council' }],
+    });
+    const fund = { ...aBurgerbegrotingFrame(), form: 'initiatievenfonds' as const, allocation: { kind: 'none' as const } };
+    expect(spec([]).when(establish({ frame: fund })).thenThrows(BudgetInvalidFrameError).details).toEqual({
+      issues: [{ field: 'intake', message: 'an initiatievenfonds needs intake rules (decision term, extension, threshold for fixed intake dates)' }],
+    });
+  });
+
+  it('rejects a formula that gives the areas more than the frame amount', () => {
+    const frame = { ...aDorpsbudgetFrame(), amountCents: 2_000_000 };
+    const error = spec([]).when(establish({ frame })).thenThrows(BudgetAllocationExceedsAmountError, 'BUDGET.ALLOCATION_EXCEEDS_AMOUNT');
+    expect(error.details).toEqual({ allocatedCents: 2_250_000, amountCents: 2_000_000 });
+  });
+});

@@ -1,0 +1,56 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Allow, CurrentPrincipal, etagOf, type Principal, READ_ROLES } from '@lib/platform';
+import type { AreaAmount, BudgetFrame, DecisionReference } from '../budget.events.js';
+import { currentFrameVersion, type FrameVersion } from '../budget.state.js';
+import { ApiProblems, StreamIdPipe } from '../budget-http.js';
+import { GetBudget } from './get-budget.query.js';
+
+export class BudgetView {
+  @ApiProperty({ example: 'b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77' })
+  budgetId!: string;
+  @ApiProperty({ example: 'stadsdeel-burgerbegroting', nullable: true, type: String })
+  template!: string | null;
+  @ApiProperty({ example: 2, description: 'The frame version in force' })
+  currentVersion!: number;
+  @ApiProperty({ example: false, description: 'A round is voting under the version in force: amendments are refused' })
+  frozen!: boolean;
+  @ApiProperty({ description: 'The frame in force', example: { form: 'burgerbegroting', title: 'Buurtbudget Oost 2026', amountCents: 30_000_000 } })
+  frame!: BudgetFrame;
+  @ApiProperty({ example: [{ areaCode: 'WK036301', amountCents: 18_000_000 }] })
+  areaAmounts!: AreaAmount[];
+  @ApiProperty({ example: { body: 'council', number: 'RB-2025-118', date: '2025-12-11' } })
+  decision!: DecisionReference;
+  @ApiProperty({ description: 'Every frame version, oldest first', example: [{ version: 1, since: '2026-01-15T10:00:00.000Z', reason: null, frozenBy: [], everFrozenBy: ['r-2026'] }] })
+  versions!: FrameVersion[];
+}
+
+@ApiTags('budgets')
+@ApiBearerAuth()
+@Controller('budgets')
+export class GetBudgetController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':budgetId')
+  @Allow(...READ_ROLES)
+  @ApiOperation({ summary: 'The budget folded from its stream: the frame in force and every version; ETag is the stream revision' })
+  @ApiOkResponse({ type: BudgetView })
+  @ApiProblems(400, 401, 403, 404)
+  async get(@Param('budgetId', StreamIdPipe) budgetId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<BudgetView> {
+    const { state, revision } = await this.queries.execute(new GetBudget(budgetId, principal.tenant));
+    const current = currentFrameVersion(state);
+    response.setHeader('ETag', etagOf(revision));
+    return {
+      budgetId: state.budgetId,
+      template: state.template,
+      currentVersion: current.version,
+      frozen: current.frozenBy.length > 0,
+      frame: current.frame,
+      areaAmounts: current.areaAmounts,
+      decision: current.decision,
+      versions: state.versions,
+    };
+  }
+}

@@ -1,23 +1,24 @@
 import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, openDatabase } from '@lib/platform';
+import { runAudit } from './audit-cli.js';
 
-const USAGE = `Usage: npm run --silent audit -- VERB [options]
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  strict: false,
+});
 
-Verbs:
-  help          this text
-
-Options:
-  --json        machine-readable output
-`;
-
-async function main(argv: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false });
-  const verb = positionals[0] ?? 'help';
-  if (verb === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
+let database;
+try {
+  if (positionals.length === 0 || positionals[0] === 'help' || values.help) {
+    process.exitCode = await runAudit({ argv: process.argv.slice(2), store: null });
+  } else {
+    database = await openDatabase(loadConfig());
+    process.exitCode = await runAudit({ argv: process.argv.slice(2), store: database.eventStore });
   }
-  process.stderr.write(`Unknown verb: ${verb}\n\n${USAGE}`);
-  return 64;
+} catch (error) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : `audit failed: ${error instanceof Error ? error.message : String(error)}`}\n`);
+  process.exitCode = error instanceof ConfigError ? 78 : 1;
+} finally {
+  await database?.close();
 }
-
-process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,55 @@
+import type { EventStore } from '@lib/event-store';
+import { belongsToRound } from './round-seal.js';
+import { scanAll } from './store-scan.js';
+
+/** One line of a round's decision history. */
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  role: string;
+  type: string;
+  streamName: string;
+  revision: bigint;
+  position: string;
+  reason?: string;
+  decisionReference?: string;
+}
+
+/** Event types that are bulk facts rather than decisions (each ballot is not a decision of staff). */
+const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'SupportGiven', 'ProposalSupported']);
+
+function referenceOf(data: Record<string, unknown>): string | undefined {
+  const ref = data.decisionReference ?? data.decision;
+  if (typeof ref === 'string') return ref;
+  if (ref && typeof ref === 'object') {
+    const { number, date, body } = ref as { number?: unknown; date?: unknown; body?: unknown };
+    return [body, number, date].filter((p) => typeof p === 'string').join(' ') || undefined;
+  }
+  return undefined;
+}
+
+/** The round's decisions in `$all` order: when, who, what, why, under which decision. */
+export async function history(store: EventStore, roundId: string, options: { onProgress?: (events: number) => void } = {}): Promise<HistoryEntry[]> {
+  const members = new Set<string>();
+  const entries: HistoryEntry[] = [];
+  let scanned = 0;
+  for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
+    if (belongsToRound(event, roundId)) members.add(event.streamName);
+    if (!members.has(event.streamName) || NOT_DECISIONS.has(event.type)) continue;
+    const m = event.metadata;
+    const entry: HistoryEntry = {
+      at: typeof m.at === 'string' ? m.at : event.created.toISOString(),
+      actor: typeof m.actor === 'string' ? m.actor : 'unknown',
+      role: typeof m.role === 'string' ? m.role : 'unknown',
+      type: event.type,
+      streamName: event.streamName,
+      revision: event.revision,
+      position: `${event.position.commit}/${event.position.prepare}`,
+    };
+    if (typeof m.reason === 'string') entry.reason = m.reason;
+    const reference = referenceOf(event.data);
+    if (reference) entry.decisionReference = reference;
+    entries.push(entry);
+  }
+  return entries;
+}

@@ -1,0 +1,89 @@
+import { type ChainBreak, GENESIS_HASH, HASH_KEY, eventHash, PREVIOUS_HASH_KEY } from '@lib/es';
+import { type EventStore, parsePosition } from '@lib/event-store';
+import { belongsToRound, computeRoundSeal } from './round-seal.js';
+import { scanAll } from './store-scan.js';
+
+/** Event type of a seal on a round stream; its data carries the RoundSeal. */
+export const ROUND_SEALED = 'RoundSealed';
+
+export interface SealBreak {
+  streamName: string;
+  revision: bigint;
+  eventId: string;
+  problem: 'seal-mismatch';
+  expected: string;
+  actual: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  streams: number;
+  events: number;
+  seals: number;
+  breaks: (ChainBreak | SealBreak)[];
+}
+
+interface ChainState {
+  revision: bigint;
+  hash: string;
+  broken: boolean;
+}
+
+/**
+ * Verifies every stream's hash chain (or only the streams of one round) and every seal, from the
+ * event store alone. Reports each break with its stream, revision and event.
+ */
+export async function verifyStore(store: EventStore, options: { roundId?: string; onProgress?: (events: number) => void } = {}): Promise<VerifyReport> {
+  const chains = new Map<string, ChainState>();
+  const members = new Set<string>();
+  const seals: { streamName: string; revision: bigint; eventId: string; roundId: string; digest: string; upTo: string }[] = [];
+  const breaks: (ChainBreak | SealBreak)[] = [];
+  let events = 0;
+  let scanned = 0;
+  for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
+    if (options.roundId) {
+      if (belongsToRound(event, options.roundId)) members.add(event.streamName);
+      if (!members.has(event.streamName)) continue;
+    }
+    events++;
+    const chain = chains.get(event.streamName) ?? { revision: -1n, hash: GENESIS_HASH, broken: false };
+    chains.set(event.streamName, chain);
+    if (event.type === ROUND_SEALED) {
+      const data = event.data as { digest?: string; upTo?: string };
+      seals.push({ streamName: event.streamName, revision: event.revision, eventId: event.id, roundId: event.streamName.slice('Round-'.length), digest: String(data.digest), upTo: String(data.upTo) });
+    }
+    if (chain.broken) continue;
+    const at = { streamName: event.streamName, revision: event.revision, eventId: event.id };
+    const fail = (problem: ChainBreak['problem'], expected: string, actual: string) => {
+      breaks.push({ ...at, problem, expected, actual });
+      chain.broken = true;
+    };
+    if (event.revision !== chain.revision + 1n) {
+      fail('revision-gap', String(chain.revision + 1n), String(event.revision));
+      continue;
+    }
+    const recorded = event.metadata[HASH_KEY];
+    if (typeof recorded !== 'string') {
+      fail('missing-hash', 'a hash', 'none');
+      continue;
+    }
+    if (event.metadata[PREVIOUS_HASH_KEY] !== chain.hash) {
+      fail('previous-hash-mismatch', chain.hash, String(event.metadata[PREVIOUS_HASH_KEY]));
+      continue;
+    }
+    const computed = eventHash(event.streamName, event.type, event.data, event.metadata, chain.hash);
+    if (computed !== recorded) {
+      fail('hash-mismatch', computed, recorded);
+      continue;
+    }
+    chain.revision = event.revision;
+    chain.hash = recorded;
+  }
+  for (const seal of seals) {
+    const recomputed = await computeRoundSeal(store, seal.roundId, { upTo: parsePosition(seal.upTo) });
+    if (recomputed.digest !== seal.digest) {
+      breaks.push({ streamName: seal.streamName, revision: seal.revision, eventId: seal.eventId, problem: 'seal-mismatch', expected: recomputed.digest, actual: seal.digest });
+    }
+  }
+  return { ok: breaks.length === 0, streams: chains.size, events, seals: seals.length, breaks };
+}

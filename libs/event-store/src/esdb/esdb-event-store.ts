@@ -131,7 +131,8 @@ export class EsdbEventStore implements EventStore {
     if (limit <= 0) return found;
     // The client's readAll takes no server-side filter: page through $all and filter here.
     let from: Position | null = after;
-    const pageSize = filter ? READ_ALL_PAGE : Math.min(limit + 1, READ_ALL_PAGE);
+    // System events ($settings, $users, metadata…) are skipped client-side: never page in tiny steps.
+    const pageSize = filter ? READ_ALL_PAGE : Math.min(Math.max(limit + 1, 64), READ_ALL_PAGE);
     for (;;) {
       const page = await this.collect<AllStreamResolvedEvent>('readAll', '$all', (client) =>
         client.readAll({ direction: FORWARDS, fromPosition: from ?? START, maxCount: pageSize }),

@@ -44,6 +44,8 @@ export interface EsdbDoubleOptions {
 /** The version string the double reports through ServerFeatures. */
 export const DOUBLE_SERVER_VERSION = '24.10.0-test-double';
 
+const UNAVAILABLE: Partial<grpc.StatusObject> = { code: grpc.status.UNAVAILABLE, details: 'The test double recovered from a hang' };
+
 /** Events per filtered-subscription search window when the client asks for the default ("count"). */
 const DEFAULT_SEARCH_WINDOW = 32;
 
@@ -105,9 +107,16 @@ export class EsdbDouble {
     await this.start(this.boundPort);
   }
 
-  /** While on, the double accepts calls and never answers them (connections stay up). */
+  /**
+   * While on, the double accepts calls and never answers them (connections stay up). Turning it off
+   * is a recovery: the calls held meanwhile fail with UNAVAILABLE, new calls are served.
+   */
   hang(on = true): void {
     this.hanging = on;
+    if (!on) {
+      for (const release of [...this.held]) release();
+      this.held.clear();
+    }
   }
 
   private hold(end: () => void): void {
@@ -117,11 +126,11 @@ export class EsdbDouble {
   private streamsImplementation(): grpc.UntypedServiceImplementation {
     return {
       read: (call: grpc.ServerWritableStream<ReadReq, ReadResp>) => {
-        if (this.hanging) return this.hold(() => call.destroy());
+        if (this.hanging) return this.hold(() => call.emit('error', UNAVAILABLE));
         void this.read(call).catch((error: unknown) => call.emit('error', internalError(error)));
       },
       append: (call: grpc.ServerReadableStream<InstanceType<typeof streamsPb.AppendReq>, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-        if (this.hanging) return this.hold(() => call.destroy());
+        if (this.hanging) return this.hold(() => callback(UNAVAILABLE));
         const requests: InstanceType<typeof streamsPb.AppendReq>[] = [];
         call.on('data', (request: InstanceType<typeof streamsPb.AppendReq>) => requests.push(request));
         call.on('error', () => undefined);
@@ -140,7 +149,7 @@ export class EsdbDouble {
         });
       },
       batchAppend: (call: grpc.ServerDuplexStream<InstanceType<typeof streamsPb.BatchAppendReq>, unknown>) => {
-        if (this.hanging) return this.hold(() => call.destroy());
+        if (this.hanging) return this.hold(() => call.emit('error', UNAVAILABLE));
         const pending = new Map<string, { options: InstanceType<typeof streamsPb.BatchAppendReq.Options>; events: ProposedEvent[] }>();
         call.on('error', () => undefined);
         call.on('end', () => call.end());
@@ -156,7 +165,7 @@ export class EsdbDouble {
         });
       },
       delete: (call: grpc.ServerUnaryCall<InstanceType<typeof streamsPb.DeleteReq>, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-        if (this.hanging) return this.hold(() => callback({ code: grpc.status.UNAVAILABLE, details: 'stopped' }));
+        if (this.hanging) return this.hold(() => callback(UNAVAILABLE));
         const options = call.request.getOptions()!;
         const stream = streamName(options.getStreamIdentifier());
         const expected = expectedFromCase(options.hasRevision() ? BigInt(options.getRevision()) : null, options.hasNoStream(), options.hasStreamExists());
@@ -170,7 +179,7 @@ export class EsdbDouble {
         callback(null, response);
       },
       tombstone: (call: grpc.ServerUnaryCall<InstanceType<typeof streamsPb.TombstoneReq>, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-        if (this.hanging) return this.hold(() => callback({ code: grpc.status.UNAVAILABLE, details: 'stopped' }));
+        if (this.hanging) return this.hold(() => callback(UNAVAILABLE));
         const options = call.request.getOptions()!;
         const stream = streamName(options.getStreamIdentifier());
         const expected = expectedFromCase(options.hasRevision() ? BigInt(options.getRevision()) : null, options.hasNoStream(), options.hasStreamExists());
@@ -189,7 +198,7 @@ export class EsdbDouble {
   private featuresImplementation(): grpc.UntypedServiceImplementation {
     return {
       getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => {
-        if (this.hanging) return this.hold(() => callback({ code: grpc.status.UNAVAILABLE, details: 'stopped' }));
+        if (this.hanging) return this.hold(() => callback(UNAVAILABLE));
         const methods = ['read', 'append', 'delete', 'tombstone', ...(this.options.batchAppend ? ['batchappend'] : [])].map((name) => {
           const method = new featuresPb.SupportedMethod();
           method.setServiceName('event_store.client.streams.streams');
@@ -210,7 +219,7 @@ export class EsdbDouble {
   private gossipImplementation(): grpc.UntypedServiceImplementation {
     return {
       read: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => {
-        if (this.hanging) return this.hold(() => callback({ code: grpc.status.UNAVAILABLE, details: 'stopped' }));
+        if (this.hanging) return this.hold(() => callback(UNAVAILABLE));
         const endpoint = new gossipPb.EndPoint();
         endpoint.setAddress('127.0.0.1');
         endpoint.setPort(this.boundPort);

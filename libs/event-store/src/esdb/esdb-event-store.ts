@@ -73,6 +73,7 @@ export class EsdbEventStore implements EventStore {
   private closed = false;
   private readonly deadlineMs: number;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly clientReplacedListeners = new Set<() => void>();
 
   constructor(private readonly options: EsdbEventStoreOptions) {
     if (!/^esdb(\+discover)?:\/\//.test(options.connectionString)) {
@@ -168,6 +169,10 @@ export class EsdbEventStore implements EventStore {
         return event && matchesFilter(filter, event) ? event : null;
       },
       onCheckpoint: options.onCheckpoint,
+      onClientReplaced: (listener) => {
+        this.clientReplacedListeners.add(listener);
+        return () => this.clientReplacedListeners.delete(listener);
+      },
       settings: this.options.subscription ?? {},
     });
     this.subscriptions.add(subscription);
@@ -266,6 +271,7 @@ export class EsdbEventStore implements EventStore {
   private replaceClient(stuck: EventStoreDBClient): void {
     if (this.closed || this.client !== stuck) return;
     this.client = this.createClient();
+    for (const listener of [...this.clientReplacedListeners]) listener();
     void stuck.dispose().catch(() => undefined);
   }
 

@@ -30,6 +30,8 @@ export interface EsdbSubscriptionSource {
   /** The event as the port sees it, or `null` when it is filtered out (system events, the client-side part of a filter). */
   convert(resolved: AllStreamResolvedEvent): RecordedEvent | null;
   onCheckpoint?(position: Position): void;
+  /** Registers a listener for "the store replaced its client": the old client's streams go silent, so subscribe again. */
+  onClientReplaced?(listener: () => void): () => void;
   settings: EsdbSubscriptionSettings;
 }
 
@@ -51,6 +53,8 @@ export function esdbSubscription(source: EsdbSubscriptionSource): Subscription {
   let started = false;
   let current: Connection | null = null;
   let wakeSleep: (() => void) | null = null;
+
+  const offReplaced = source.onClientReplaced?.(() => current?.fail(new Error('The EventStoreDB client was replaced after a timeout')));
 
   async function* run(): AsyncGenerator<SubscriptionMessage> {
     /** Last position the server delivered to us, matching or not: resuming after it skips nothing we have not seen. */
@@ -108,6 +112,7 @@ export function esdbSubscription(source: EsdbSubscriptionSource): Subscription {
       }
     } finally {
       closed = true;
+      offReplaced?.();
     }
   }
 
@@ -120,6 +125,7 @@ export function esdbSubscription(source: EsdbSubscriptionSource): Subscription {
     },
     async close() {
       closed = true;
+      offReplaced?.();
       current?.cancel();
       wakeSleep?.();
       await iterator.return(undefined);
@@ -129,6 +135,8 @@ export function esdbSubscription(source: EsdbSubscriptionSource): Subscription {
 
 interface Connection {
   next(): Promise<Item>;
+  /** Ends this connection with an error (the run loop then subscribes again). */
+  fail(error: unknown): void;
   cancel(): void;
 }
 
@@ -181,6 +189,12 @@ function openConnection(source: EsdbSubscriptionSource, after: Position | null):
       if (item) return Promise.resolve(item);
       if (finished) return Promise.resolve({ kind: 'end' });
       return new Promise((resolve) => (waiter = resolve));
+    },
+    fail(error) {
+      if (finished) return;
+      push({ kind: 'error', error });
+      void subscription.unsubscribe().catch(() => undefined);
+      subscription.on('error', () => undefined);
     },
     cancel() {
       const wasFinished = finished;

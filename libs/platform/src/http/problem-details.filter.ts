@@ -62,7 +62,7 @@ export function toProblem(error: unknown, request: { url?: string; headers?: Rec
   }
   if (error instanceof StreamDeletedError) return { problem: make(410, 'STORE.STREAM_DELETED', 'This resource was deleted'), headers: {} };
   if (error instanceof EventStoreUnavailableError) {
-    return { problem: make(503, 'STORE.UNAVAILABLE', 'The event store is unavailable; nothing was changed', 'Retry after a few seconds', { retryAfterSeconds: 5 }), headers: { 'Retry-After': '5' } };
+    return { problem: make(503, 'STORE.UNAVAILABLE', 'The event store is unavailable', 'The change may not have been recorded; read the resource again or retry after a few seconds', { retryAfterSeconds: 5 }), headers: { 'Retry-After': '5' } };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -35,6 +35,11 @@ export class HealthController {
   private async eventStore(): Promise<HealthIndicatorResult> {
     const session = this.indicator.check('eventStore');
     try {
+      const ping = (this.store as { ping?: () => Promise<{ status: 'up' | 'down'; reason?: string; message?: string }> }).ping;
+      if (ping) {
+        const result = await ping.call(this.store);
+        return result.status === 'up' ? session.up() : session.down({ reason: result.message ?? result.reason ?? 'unavailable' });
+      }
       await this.store.readAll({ maxCount: 1 });
       return session.up();
     } catch (error) {

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type Database, type IdGenerator, TokenVerifier } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, TokenVerifier, trustProxySetting } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -34,10 +34,11 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   );
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
+  app.use(rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After'] });
   app.enableShutdownHooks();

@@ -8,3 +8,4 @@ export * from './observability/readiness.js';
 export * from './persistence/tokens.js';
 export * from './platform.module.js';
 export * from './persistence/open-database.js';
+export * from './security/index.js';

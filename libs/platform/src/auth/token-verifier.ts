@@ -16,6 +16,16 @@ import { CBS_MUNICIPALITY_CODE, type Principal, type Role, STAFF_ROLES } from '.
 /** Issuer of tokens signed by the embedded development key. */
 export const LOCAL_ISSUER = 'urn:inwonersbudget:local';
 
+/** Allowed skew between our clock and the issuer's when checking `exp`, `nbf` and `iat`. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+/** Longest lifetime the `token` CLI issues (development and tests only). */
+export const MAX_LOCAL_TTL_SECONDS = 7 * 24 * 3600;
+/** Asymmetric algorithms only: an HMAC or `none` token is refused whatever its header says. */
+export const REMOTE_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+const LOCAL_ALGORITHMS = ['ES256'];
+/** Longer bearer tokens are refused before parsing. */
+export const MAX_TOKEN_LENGTH = 8192;
+
 export class InvalidTokenError extends Error {}
 
 interface LocalKeys {
@@ -51,6 +61,9 @@ export interface IssueTokenInput {
 
 /** Signs a token with the embedded key (development, tests, the `token` CLI). */
 export async function issueLocalToken(dataDir: string, input: IssueTokenInput): Promise<string> {
+  const ttl = input.ttlSeconds ?? 8 * 3600;
+  if (!Number.isInteger(ttl) || ttl <= 0 || ttl > MAX_LOCAL_TTL_SECONDS) throw new RangeError(`ttlSeconds must be a whole number between 1 and ${MAX_LOCAL_TTL_SECONDS}`);
+  if (!CBS_MUNICIPALITY_CODE.test(input.tenant)) throw new RangeError('tenant must be a CBS municipality code such as GM0363');
   const { privateJwk } = await localSigningKey(dataDir);
   const key = await importJWK(privateJwk, 'ES256');
   const claims: Record<string, unknown> = { roles: input.roles, tenant: input.tenant };
@@ -61,32 +74,41 @@ export async function issueLocalToken(dataDir: string, input: IssueTokenInput): 
     .setIssuer(LOCAL_ISSUER)
     .setAudience(input.audience)
     .setIssuedAt()
-    .setExpirationTime(`${input.ttlSeconds ?? 8 * 3600}s`)
+    .setExpirationTime(`${ttl}s`)
     .sign(key);
 }
 
 /** Verifies bearer tokens: against the issuer's JWKS in production, the local key in embedded mode. */
 export class TokenVerifier {
   private constructor(
-    private readonly key: JWTVerifyGetKey | CryptoKey | Uint8Array,
+    private readonly key: JWTVerifyGetKey | CryptoKey,
     private readonly issuer: string,
     private readonly audience: string,
+    private readonly algorithms: string[],
   ) {}
 
+  /** Production: keys from the issuer's JWKS (cached, refetched on an unknown `kid`). */
   static remote(jwksUrl: string, issuer: string, audience: string): TokenVerifier {
-    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl)), issuer, audience);
+    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }), issuer, audience, REMOTE_ALGORITHMS);
   }
 
   static async local(dataDir: string, audience: string): Promise<TokenVerifier> {
     const { publicJwk } = await localSigningKey(dataDir);
     const key = (await importJWK(publicJwk, 'ES256')) as CryptoKey;
-    return new TokenVerifier(key, LOCAL_ISSUER, audience);
+    return new TokenVerifier(key, LOCAL_ISSUER, audience, LOCAL_ALGORITHMS);
   }
 
   async verify(token: string): Promise<Principal> {
+    if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('The bearer token is invalid or expired');
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key as CryptoKey, { issuer: this.issuer, audience: this.audience, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'] }));
+      ({ payload } = await jwtVerify(token, this.key as CryptoKey, {
+        issuer: this.issuer,
+        audience: this.audience,
+        algorithms: this.algorithms,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch (_error) {
       throw new InvalidTokenError('The bearer token is invalid or expired');
     }

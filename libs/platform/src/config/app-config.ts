@@ -67,6 +67,17 @@ export class AppConfig {
   @MinLength(1)
   AUTH_AUDIENCE = 'inwonersbudget';
 
+  /** Requests per minute per client address before 429; 0 turns the limit off. Generous by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 6000;
+
+  /** Which proxies to believe about the client address (Express `trust proxy`): `loopback`, a hop count, or comma-separated addresses/CIDRs. */
+  @IsString()
+  @Matches(/^(loopback|false|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be loopback, false, a hop count or comma-separated addresses' })
+  TRUST_PROXY = 'loopback';
+
   /** Run the projections inside the api process (embedded mode does by default). */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'))
   @IsOptional()
@@ -121,4 +132,6 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'AUTH_JWKS_URL',
   'AUTH_AUDIENCE',
   'PROJECTOR_IN_PROCESS',
+  'RATE_LIMIT_PER_MINUTE',
+  'TRUST_PROXY',
 ];

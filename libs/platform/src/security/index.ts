@@ -1,0 +1,2 @@
+export * from './rate-limit.middleware.js';
+export * from './trust-proxy.js';

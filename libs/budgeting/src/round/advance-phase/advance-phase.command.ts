@@ -1,0 +1,53 @@
+import type { RoundDecision, RoundEvent, RoundFrame, RoundPhase } from '../round.events.js';
+import type { ExistingRound, RoundState } from '../round.state.js';
+import { RoundInvalidTransitionError, RoundResultNotAdoptedError, RoundResultNotPublishedError, RoundWrongDecidingBodyError } from '../round.errors.js';
+import { followFrame, isCompleteRoundDecision, requireDecision, requireReason, requireRound } from '../round.rules.js';
+import { evolveRound } from '../round.state.js';
+
+export interface AdvancePhaseData {
+  roundId: string;
+  to: RoundPhase;
+  reason: string;
+  decision: RoundDecision | null;
+  /** The budget's version in force, read by the handler; the round follows it until its rules freeze. */
+  frame: RoundFrame | null;
+  at: string;
+}
+
+export class AdvancePhase {
+  readonly type = 'AdvancePhase' as const;
+  constructor(readonly data: AdvancePhaseData) {}
+}
+
+/** The phases where the round's rules freeze: from here the vote or the deliberation runs. */
+export const FREEZING_PHASES: readonly RoundPhase[] = ['voting', 'deliberation'];
+
+export function advancePhase(command: AdvancePhase, state: RoundState): RoundEvent[] {
+  const { roundId, to, decision, at } = command.data;
+  const round = requireRound(state, roundId);
+  const reason = requireReason(command.data.reason);
+  const next = round.pipeline[round.pipeline.indexOf(round.phase) + 1];
+  if (to !== next) {
+    throw new RoundInvalidTransitionError(`A round in ${round.phase} cannot move to ${to}`, { from: round.phase, to, allowed: next === undefined ? [] : [next] });
+  }
+  if (decision !== null && !isCompleteRoundDecision(decision)) requireDecision(decision, 'An incomplete decision reference');
+  if (to === 'adoption' && round.result === null) throw new RoundResultNotPublishedError('Publish the result before its adoption', { roundId });
+  if (to === 'implementation' && round.result !== null && round.result.adoption === null) {
+    throw new RoundResultNotAdoptedError('Adopt the result before implementation starts', { roundId });
+  }
+  if (to === 'implementation' && round.frame.regime?.kind === 'advisory') {
+    const decided = requireDecision(decision, `Under an advisory regime the ${round.frame.regime.adoptedBy} decides before implementation starts`);
+    if (decided.body !== round.frame.regime.adoptedBy) {
+      throw new RoundWrongDecidingBodyError(`Under this frame the ${round.frame.regime.adoptedBy} decides, not the ${decided.body}`, { expected: round.frame.regime.adoptedBy, got: decided.body });
+    }
+  }
+
+  const followed = followFrame(round, command.data.frame, at);
+  const after = followed.reduce(evolveRound, round as RoundState) as ExistingRound;
+  const events: RoundEvent[] = [...followed, { type: 'RoundPhaseAdvanced', data: { roundId, from: round.phase, to, reason, decision, at } }];
+  if (to === 'submission' || to === 'intake') {
+    events.push({ type: 'SubmissionOpened', data: { roundId, frameVersion: after.frameVersion, criteria: after.frame.criteria, at } });
+  }
+  if (FREEZING_PHASES.includes(to)) events.push({ type: 'RoundRulesFrozen', data: { roundId, frameVersion: after.frameVersion, at } });
+  return events;
+}

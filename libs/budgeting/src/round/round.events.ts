@@ -1,0 +1,161 @@
+import type { DomainEvent } from '@lib/es';
+import { streamName } from '@lib/event-store';
+import type { AreaAmount, FrameForm, IntakeRules, LegalRegime, PlanCriterion } from '../budget/budget.events.js';
+
+export const ROUND_CATEGORY = 'Round';
+
+export function roundStream(roundId: string): string {
+  return streamName(ROUND_CATEGORY, roundId);
+}
+
+export const ROUND_PHASES = [
+  'planned',
+  'submission',
+  'support',
+  'feasibility',
+  'preselection',
+  'voting',
+  'counting',
+  'deliberation',
+  'adoption',
+  'implementation',
+  'intake',
+  'closed',
+] as const;
+export type RoundPhase = (typeof ROUND_PHASES)[number];
+
+/** Who decides which plans go ahead in a wijk/dorpsbudget round: the residents by vote, or the residents' body. */
+export type DecidedBy = 'vote' | 'residents-body';
+
+export interface ScheduledPhase {
+  phase: RoundPhase;
+  /** ISO dates (YYYY-MM-DD). */
+  opensOn: string;
+  closesOn?: string;
+}
+
+/** Unspent money of an earlier year that stays with the area (wijk/dorpsbudget carry-over). */
+export interface CarryOver {
+  areaCode: string;
+  amountCents: number;
+  fromYear: number;
+}
+
+/**
+ * What the round takes from the budget's frame version it runs under. Recorded in the round's own
+ * events, so the round replays and recounts from its stream alone.
+ */
+export interface RoundFrame {
+  version: number;
+  form: FrameForm;
+  /** The frame amount plus any carry-over. */
+  ceilingCents: number;
+  /** Per-area pots (allocation plus carry-over); empty when the round spends one pot. */
+  areaCeilings: AreaAmount[];
+  criteria: PlanCriterion[];
+  regime: LegalRegime | null;
+  intake: IntakeRules | null;
+  hasBallot: boolean;
+  carryOverMaxYears: number | null;
+}
+
+/** A decision behind a round step: the council, the college, or the residents' body of a delegated budget. */
+export interface RoundDecision {
+  body: 'council' | 'college' | 'residents-body';
+  number: string;
+  date: string;
+}
+
+export interface Winner {
+  proposalId: string;
+  amountCents: number;
+  areaCode: string | null;
+}
+
+/** Why a plan was or was not selected, as the counting produced it (plain data). */
+export interface PlanOutcome {
+  proposalId: string;
+  selected: boolean;
+  explanation: string;
+  votes?: number;
+  details?: Record<string, unknown>;
+}
+
+export type RoundPlanned = DomainEvent<
+  'RoundPlanned',
+  {
+    roundId: string;
+    budgetId: string;
+    title: string;
+    year: number;
+    decidedBy: DecidedBy | null;
+    /** The phases this round goes through, in order; fixed at planning. */
+    pipeline: RoundPhase[];
+    schedule: ScheduledPhase[];
+    carryOver: CarryOver[];
+    intakeDates: string[];
+    frame: RoundFrame;
+    plannedAt: string;
+  }
+>;
+
+/** The council amended the frame before the round's rules were frozen: the round runs under the new version. */
+export type RoundFollowedFrameAmendment = DomainEvent<'RoundFollowedFrameAmendment', { roundId: string; fromVersion: number; frame: RoundFrame; at: string }>;
+
+export type RoundPhaseAdvanced = DomainEvent<
+  'RoundPhaseAdvanced',
+  { roundId: string; from: RoundPhase; to: RoundPhase; reason: string; decision: RoundDecision | null; at: string }
+>;
+
+/** The criteria in force when submission (or intake) opened: the only ones a feasibility verdict may use. */
+export type SubmissionOpened = DomainEvent<'SubmissionOpened', { roundId: string; frameVersion: number; criteria: PlanCriterion[]; at: string }>;
+
+/** Voting (or the residents' body's deliberation) opened: the round's frame version is fixed from here on. */
+export type RoundRulesFrozen = DomainEvent<'RoundRulesFrozen', { roundId: string; frameVersion: number; at: string }>;
+
+export type FundsCommitted = DomainEvent<
+  'FundsCommitted',
+  { roundId: string; proposalId: string; amountCents: number; areaCode: string | null; committedCents: number; at: string }
+>;
+
+export type FundsReleased = DomainEvent<
+  'FundsReleased',
+  { roundId: string; proposalId: string; amountCents: number; areaCode: string | null; committedCents: number; reason: string; at: string }
+>;
+
+export type ResultPublished = DomainEvent<
+  'ResultPublished',
+  { roundId: string; frameVersion: number; winners: Winner[]; explanation: PlanOutcome[]; totalCents: number; at: string }
+>;
+
+export type ResultAdopted = DomainEvent<'ResultAdopted', { roundId: string; decision: RoundDecision | null; reason: string; at: string }>;
+
+export type ResultCorrected = DomainEvent<
+  'ResultCorrected',
+  { roundId: string; correction: number; winners: Winner[]; explanation: PlanOutcome[]; totalCents: number; reason: string; decision: RoundDecision; at: string }
+>;
+
+export type RoundEvent =
+  | RoundPlanned
+  | RoundFollowedFrameAmendment
+  | RoundPhaseAdvanced
+  | SubmissionOpened
+  | RoundRulesFrozen
+  | FundsCommitted
+  | FundsReleased
+  | ResultPublished
+  | ResultAdopted
+  | ResultCorrected;
+
+export const ROUND_EVENT_TYPES: RoundEvent['type'][] = [
+  'RoundPlanned',
+  'RoundFollowedFrameAmendment',
+  'RoundPhaseAdvanced',
+  'SubmissionOpened',
+  'RoundRulesFrozen',
+  'FundsCommitted',
+  'FundsReleased',
+  'ResultPublished',
+  'ResultAdopted',
+  'ResultCorrected',
+];

@@ -1,0 +1,153 @@
+import type { PlanCriterion } from '../budget/budget.events.js';
+import type {
+  CarryOver,
+  DecidedBy,
+  PlanOutcome,
+  RoundDecision,
+  RoundEvent,
+  RoundFrame,
+  RoundPhase,
+  ScheduledPhase,
+  Winner,
+} from './round.events.js';
+
+export interface Commitment {
+  amountCents: number;
+  areaCode: string | null;
+}
+
+export interface RoundResult {
+  winners: Winner[];
+  explanation: PlanOutcome[];
+  totalCents: number;
+  publishedAt: string;
+  /** 0: as published; n: after the n-th correction. */
+  corrections: number;
+  adoption: { decision: RoundDecision | null; reason: string; at: string } | null;
+}
+
+export interface PhaseChange {
+  from: RoundPhase;
+  to: RoundPhase;
+  reason: string;
+  decision: RoundDecision | null;
+  at: string;
+}
+
+export interface ExistingRound {
+  exists: true;
+  roundId: string;
+  budgetId: string;
+  form: RoundFrame['form'];
+  title: string;
+  year: number;
+  decidedBy: DecidedBy | null;
+  pipeline: RoundPhase[];
+  schedule: ScheduledPhase[];
+  carryOver: CarryOver[];
+  intakeDates: string[];
+  phase: RoundPhase;
+  history: PhaseChange[];
+  /** The frame version the round runs under: follows amendments until its rules are frozen. */
+  frameVersion: number;
+  frame: RoundFrame;
+  /** Set when voting (or deliberation) opened; the version can no longer change. */
+  rulesFrozenAt: string | null;
+  submissionOpenedAt: string | null;
+  /** The criteria published before submission opened (null until it opened); later amendments never add to them. */
+  criteriaPublishedBeforeSubmission: PlanCriterion[] | null;
+  ceilingCents: number;
+  committedCents: number;
+  /** Per area code; empty when the round spends one pot. */
+  areaCommittedCents: Record<string, number>;
+  commitments: Record<string, Commitment>;
+  result: RoundResult | null;
+}
+
+export type RoundState = { exists: false } | ExistingRound;
+
+export const initialRoundState = (): RoundState => ({ exists: false });
+
+export function remainingCents(state: ExistingRound): number {
+  return state.ceilingCents - state.committedCents;
+}
+
+export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
+  if (event.type === 'RoundPlanned') {
+    const d = event.data;
+    return {
+      exists: true,
+      roundId: d.roundId,
+      budgetId: d.budgetId,
+      form: d.frame.form,
+      title: d.title,
+      year: d.year,
+      decidedBy: d.decidedBy,
+      pipeline: d.pipeline,
+      schedule: d.schedule,
+      carryOver: d.carryOver,
+      intakeDates: d.intakeDates,
+      phase: 'planned',
+      history: [],
+      frameVersion: d.frame.version,
+      frame: d.frame,
+      rulesFrozenAt: null,
+      submissionOpenedAt: null,
+      criteriaPublishedBeforeSubmission: null,
+      ceilingCents: d.frame.ceilingCents,
+      committedCents: 0,
+      areaCommittedCents: {},
+      commitments: {},
+      result: null,
+    };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'RoundFollowedFrameAmendment':
+      return { ...state, frameVersion: event.data.frame.version, frame: event.data.frame, ceilingCents: event.data.frame.ceilingCents };
+    case 'RoundPhaseAdvanced': {
+      const { from, to, reason, decision, at } = event.data;
+      return { ...state, phase: to, history: [...state.history, { from, to, reason, decision, at }] };
+    }
+    case 'SubmissionOpened':
+      return { ...state, submissionOpenedAt: event.data.at, criteriaPublishedBeforeSubmission: event.data.criteria };
+    case 'RoundRulesFrozen':
+      return { ...state, rulesFrozenAt: event.data.at };
+    case 'FundsCommitted': {
+      const { proposalId, amountCents, areaCode, committedCents } = event.data;
+      const previous = state.commitments[proposalId]?.amountCents ?? 0;
+      return {
+        ...state,
+        committedCents,
+        areaCommittedCents: areaCode === null ? state.areaCommittedCents : { ...state.areaCommittedCents, [areaCode]: (state.areaCommittedCents[areaCode] ?? 0) + amountCents },
+        commitments: { ...state.commitments, [proposalId]: { amountCents: previous + amountCents, areaCode } },
+      };
+    }
+    case 'FundsReleased': {
+      const { proposalId, amountCents, areaCode, committedCents } = event.data;
+      const previous = state.commitments[proposalId]?.amountCents ?? 0;
+      return {
+        ...state,
+        committedCents,
+        areaCommittedCents: areaCode === null ? state.areaCommittedCents : { ...state.areaCommittedCents, [areaCode]: (state.areaCommittedCents[areaCode] ?? 0) - amountCents },
+        commitments: { ...state.commitments, [proposalId]: { amountCents: previous - amountCents, areaCode } },
+      };
+    }
+    case 'ResultPublished': {
+      const { winners, explanation, totalCents, at } = event.data;
+      return { ...state, result: { winners, explanation, totalCents, publishedAt: at, corrections: 0, adoption: null } };
+    }
+    case 'ResultAdopted': {
+      if (state.result === null) return state;
+      const { decision, reason, at } = event.data;
+      return { ...state, result: { ...state.result, adoption: { decision, reason, at } } };
+    }
+    case 'ResultCorrected': {
+      if (state.result === null) return state;
+      const { winners, explanation, totalCents, correction } = event.data;
+      return { ...state, result: { ...state.result, winners, explanation, totalCents, corrections: correction } };
+    }
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AmendProposalController } from './proposal/amend-proposal/amend-proposal.controller.js';
+import { CONTACT_DETAILS_VAULT, EncryptedContactDetailsVault } from './proposal/contact-details/contact-details.vault.js';
+import { DecideAdmissionController } from './proposal/decide-admission/decide-admission.controller.js';
+import { DecideGrantController } from './proposal/decide-grant/decide-grant.controller.js';
+import { DecideGrantHandler } from './proposal/decide-grant/decide-grant.handler.js';
+import { DeclareConflictOfInterestController } from './proposal/declare-conflict-of-interest/declare-conflict-of-interest.controller.js';
+import { ExtendDecisionDeadlineController } from './proposal/extend-decision-deadline/extend-decision-deadline.controller.js';
+import { GetProposalController } from './proposal/get-proposal/get-proposal.controller.js';
+import { GetProposalHandler } from './proposal/get-proposal/get-proposal.query.js';
+import { GiveFeasibilityVerdictController } from './proposal/give-feasibility-verdict/give-feasibility-verdict.controller.js';
+import { ImplementationController } from './proposal/implementation/implementation.controller.js';
+import { ListProposalsController } from './proposal/list-proposals/list-proposals.controller.js';
+import { ListProposalsHandler } from './proposal/list-proposals/list-proposals.query.js';
+import { MergeProposalsController } from './proposal/merge-proposals/merge-proposals.controller.js';
+import { MergeProposalsHandler } from './proposal/merge-proposals/merge-proposals.handler.js';
+import { ProposalCommandHandler } from './proposal/proposal-command.handler.js';
+import { ProposalCommandSender } from './proposal/proposal-command.sender.js';
+import { ROUND_GATEWAY } from './proposal/proposal.round-gateway.js';
+import { RecordSelectionController } from './proposal/record-selection/record-selection.controller.js';
+import { StreamRoundGateway } from './proposal/round-adapter/stream-round.gateway.js';
+import { SubmitProposalController } from './proposal/submit-proposal/submit-proposal.controller.js';
+import { SubmitProposalHandler } from './proposal/submit-proposal/submit-proposal.handler.js';
+import { SupportProposalController } from './proposal/support-proposal/support-proposal.controller.js';
+import { SupportProposalHandler } from './proposal/support-proposal/support-proposal.handler.js';
+import { WithdrawProposalController } from './proposal/withdraw-proposal/withdraw-proposal.controller.js';
+
+/** The `Proposal-<id>` stream (plans) over HTTP. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [
+    SubmitProposalController,
+    ListProposalsController,
+    GetProposalController,
+    AmendProposalController,
+    WithdrawProposalController,
+    SupportProposalController,
+    MergeProposalsController,
+    DeclareConflictOfInterestController,
+    GiveFeasibilityVerdictController,
+    DecideAdmissionController,
+    RecordSelectionController,
+    ExtendDecisionDeadlineController,
+    DecideGrantController,
+    ImplementationController,
+  ],
+  providers: [
+    ProposalCommandSender,
+    ProposalCommandHandler,
+    SubmitProposalHandler,
+    SupportProposalHandler,
+    MergeProposalsHandler,
+    DecideGrantHandler,
+    GetProposalHandler,
+    ListProposalsHandler,
+    // Contact details live in process memory until the vault's table exists (see docs/budgeting.md, Plans).
+    { provide: CONTACT_DETAILS_VAULT, useFactory: () => new EncryptedContactDetailsVault() },
+    { provide: ROUND_GATEWAY, useClass: StreamRoundGateway },
+  ],
+})
+export class ProposalModule {}

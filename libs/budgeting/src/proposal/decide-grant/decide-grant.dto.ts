@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Equals, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+
+export class AppealRouteDto {
+  @ApiProperty({ example: 'bezwaar', enum: ['bezwaar'] })
+  @Equals('bezwaar')
+  route!: 'bezwaar';
+
+  @ApiProperty({ example: 6, description: 'Awb 6:7: six weeks' })
+  @IsInt()
+  @Min(6)
+  @Max(52)
+  periodWeeks!: number;
+
+  @ApiProperty({ example: 'college van burgemeester en wethouders' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  addressedTo!: string;
+}
+
+export class DecideGrantDto {
+  @ApiProperty({ example: true, description: 'false: a refusal (also a beschikking, also open to bezwaar)' })
+  @IsBoolean()
+  granted!: boolean;
+
+  @ApiProperty({ required: false, example: 2_000_000, description: 'Euro cents; required when granting; committed against the round\'s ceiling' })
+  @ValidateIf((dto: DecideGrantDto) => dto.granted === true || dto.amountCents !== undefined)
+  @IsInt()
+  @Min(1)
+  amountCents?: number;
+
+  @ApiProperty({ example: 'Z/26/000123', description: 'The beschikking\'s registration number' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  decisionReference!: string;
+
+  @ApiProperty({ example: '2026-06-01', description: 'Date on the beschikking (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  decisionDate!: string;
+
+  @ApiProperty({ type: AppealRouteDto, required: false, description: 'Default: bezwaar within 6 weeks to the college' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppealRouteDto)
+  appeal?: AppealRouteDto;
+
+  @ApiProperty({ example: 'Gekozen in de stemming; voldoet aan de subsidieregeling' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,49 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, handleCommand, loadStream } from '@lib/es';
+import type { EventStore } from '@lib/event-store';
+import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
+import type { ProposalCommandResult } from '../proposal-http.js';
+import { proposalDecider } from '../proposal.decider.js';
+import { proposalStream } from '../proposal.events.js';
+import type { ExistingProposal } from '../proposal.state.js';
+import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
+import type { DecideGrant } from './decide-grant.command.js';
+
+export class DecideGrantRequest {
+  constructor(
+    readonly command: DecideGrant,
+    readonly context: CommandContext,
+    readonly expectedRevision: bigint | undefined,
+  ) {}
+}
+
+/** A grant first commits its amount under the round's ceiling (the round's own command), then records the beschikking. */
+@CommandHandler(DecideGrantRequest)
+export class DecideGrantHandler implements ICommandHandler<DecideGrantRequest, ProposalCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+    @Inject(ROUND_GATEWAY) private readonly rounds: RoundGateway,
+  ) {}
+
+  async execute({ command, context, expectedRevision }: DecideGrantRequest): Promise<ProposalCommandResult> {
+    const { proposalId } = command.data;
+    const stream = proposalStream(proposalId);
+    // 1. Read the plan and decide: a rejection (deadline, status, amount) stops here with nothing written anywhere.
+    const loaded = await loadStream(this.store, stream, proposalDecider, context.tenant);
+    const pinned = expectedRevision ?? loaded.revision;
+    const [decision] = proposalDecider.decide(command, loaded.state);
+    // 2. Commit the money under the round's ceiling: ROUND.CEILING_EXCEEDED stops here, the plan unchanged.
+    const granted = decision?.type === 'ProposalGranted' ? decision.data : null;
+    if (granted !== null) await this.rounds.commitFunds(granted.roundId, proposalId, granted.amountCents, (loaded.state as ExistingProposal).areaId, context);
+    // 3. Append the beschikking at the revision decided on; if that fails, give the money back.
+    try {
+      const result = await handleCommand(this.store, stream, proposalDecider, command, context, { expectedRevision: pinned, streamMustExist: true, newId: () => this.ids.newId() });
+      return { proposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
+    } catch (error) {
+      if (granted !== null) await this.rounds.releaseFunds(granted.roundId, proposalId, granted.amountCents, 'The grant was not recorded: its commitment is undone', context);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, etagOf, type Principal } from '@lib/platform';
+import type { Response } from 'express';
+import { CONTACT_DETAILS_VAULT, type ContactDetails, type ContactDetailsVault } from '../contact-details/contact-details.vault.js';
+import type { Intake, ProposalVersion } from '../proposal.events.js';
+import { PLAN_READERS, PlanIdPipe, PlanProblems } from '../proposal-http.js';
+import { currentVerdicts, type ExistingProposal, type Grant, type ProposalStatus, type Verdict } from '../proposal.state.js';
+import { GetProposal } from './get-proposal.query.js';
+
+export class ProposalView {
+  @ApiProperty({ example: '6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11' })
+  proposalId!: string;
+  @ApiProperty({ example: 'r-2026' })
+  roundId!: string;
+  @ApiProperty({ example: 'b-1' })
+  budgetId!: string;
+  @ApiProperty({ example: 'burgerbegroting' })
+  form!: string;
+  @ApiProperty({ example: 'BU03630000' })
+  areaId!: string;
+  @ApiProperty({ example: 'spelen' })
+  themeId!: string;
+  @ApiProperty({ example: 'submitted' })
+  status!: ProposalStatus;
+  @ApiProperty({ example: 'sub-1c9e…', description: 'The submitter\'s pseudonym' })
+  submitterRef!: string;
+  @ApiProperty({ description: 'Every version, the original first; the last is current', example: [{ number: 1, title: 'Speeltuin Oosterpark', summary: '…', costEstimate: { investmentCents: 2_500_000, maintenancePerYearCents: 100_000, maintenanceYears: 5 }, at: '2026-03-02T09:00:00.000Z' }] })
+  versions!: ProposalVersion[];
+  @ApiProperty({ example: ['c-cost', 'c-feasible'] })
+  publishedCriteria!: string[];
+  @ApiProperty({ description: 'Every verdict given, in order', example: [] })
+  verdicts!: Verdict[];
+  @ApiProperty({ description: 'The verdict that counts per criterion for the current version', example: { 'c-cost': 'met' } })
+  currentVerdicts!: Record<string, string>;
+  @ApiProperty({ example: { kind: 'round' } })
+  intake!: Intake;
+  @ApiProperty({ example: false })
+  deadlineExtended!: boolean;
+  @ApiProperty({ example: 12 })
+  supportCount!: number;
+  @ApiProperty({ example: true })
+  supportThresholdReached!: boolean;
+  @ApiProperty({ example: ['staff-42'], description: 'Reviewers who declared a conflict of interest' })
+  conflictedReviewers!: string[];
+  @ApiProperty({ example: [] })
+  absorbed!: string[];
+  @ApiProperty({ example: null, nullable: true, type: String })
+  mergedInto!: string | null;
+  @ApiProperty({ nullable: true, example: null })
+  grant!: Grant | null;
+  @ApiProperty({ example: 0 })
+  paidCents!: number;
+  @ApiProperty({ example: 0 })
+  returnedCents!: number;
+  @ApiProperty({ example: 0, description: 'Given back to the round\'s ceiling' })
+  releasedCents!: number;
+  @ApiProperty({ required: false, description: 'Administrators only; absent when erased or never given', example: { name: 'Fatima de Vries', email: 'fatima@example.nl' } })
+  contactDetails?: ContactDetails | null;
+}
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('proposals')
+export class GetProposalController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CONTACT_DETAILS_VAULT) private readonly vault: ContactDetailsVault,
+  ) {}
+
+  @Get(':proposalId')
+  @Allow(...PLAN_READERS)
+  @ApiOperation({ summary: 'A plan folded from its stream, every version included; ETag is the stream revision' })
+  @ApiOkResponse({ type: ProposalView })
+  @PlanProblems(400, 401, 403, 404)
+  async get(@Param('proposalId', PlanIdPipe) proposalId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<ProposalView> {
+    const { state, revision } = await this.queries.execute(new GetProposal(proposalId, principal.tenant));
+    response.setHeader('ETag', etagOf(revision));
+    const view = proposalView(state);
+    if (principal.roles.includes('administrator')) view.contactDetails = await this.vault.read(state.submitterRef);
+    return view;
+  }
+}
+
+export function proposalView(state: ExistingProposal): ProposalView {
+  return {
+    proposalId: state.proposalId,
+    roundId: state.roundId,
+    budgetId: state.budgetId,
+    form: state.form,
+    areaId: state.areaId,
+    themeId: state.themeId,
+    status: state.status,
+    submitterRef: state.submitterRef,
+    versions: state.versions,
+    publishedCriteria: state.publishedCriteria,
+    verdicts: state.verdicts,
+    currentVerdicts: Object.fromEntries([...currentVerdicts(state)].map(([criterion, verdict]) => [criterion, verdict.outcome])),
+    intake: state.intake,
+    deadlineExtended: state.deadlineExtended,
+    supportCount: state.supporters.length,
+    supportThresholdReached: state.supportThresholdReached,
+    conflictedReviewers: state.conflictedReviewers,
+    absorbed: state.absorbed,
+    mergedInto: state.mergedInto,
+    grant: state.grant,
+    paidCents: state.paidCents,
+    returnedCents: state.returnedCents,
+    releasedCents: state.releasedCents,
+  };
+}

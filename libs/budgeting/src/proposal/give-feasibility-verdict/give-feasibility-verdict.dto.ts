@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class GiveFeasibilityVerdictDto {
+  @ApiProperty({ example: 'c-cost', description: 'A criterion published before submission opened' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  criterionId!: string;
+
+  @ApiProperty({ enum: ['met', 'not_met', 'needs_revision'], example: 'met' })
+  @IsIn(['met', 'not_met', 'needs_revision'])
+  outcome!: 'met' | 'not_met' | 'needs_revision';
+
+  @ApiProperty({ example: 'Kosten inclusief vijf jaar onderhoud passen binnen het maximum' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { proposalView, ProposalView } from '../get-proposal/get-proposal.controller.js';
+import { PLAN_READERS, PlanIdPipe, PlanProblems } from '../proposal-http.js';
+import { ListProposals } from './list-proposals.query.js';
+
+export class ProposalListView {
+  @ApiProperty({ type: [ProposalView] })
+  plans!: ProposalView[];
+
+  @ApiProperty({ example: false, description: 'True when the list was cut short (at most 500 plans until the read model exists)' })
+  truncated!: boolean;
+}
+
+@ApiTags('plans')
+@ApiBearerAuth()
+@Controller('rounds')
+export class ListProposalsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':roundId/proposals')
+  @Allow(...PLAN_READERS)
+  @ApiOperation({ summary: 'The plans of a round, in submission order (folded from their streams; no contact details)' })
+  @ApiOkResponse({ type: ProposalListView })
+  @PlanProblems(400, 401, 403, 404)
+  async list(@Param('roundId', PlanIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<ProposalListView> {
+    const { plans, truncated } = await this.queries.execute(new ListProposals(roundId, principal.tenant));
+    return { plans: plans.map(proposalView), truncated };
+  }
+}

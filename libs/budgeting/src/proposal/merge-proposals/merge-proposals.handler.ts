@@ -1,0 +1,62 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandContext, handleCommand, loadStream } from '@lib/es';
+import type { EventStore } from '@lib/event-store';
+import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
+import type { ProposalCommandResult } from '../proposal-http.js';
+import { proposalDecider } from '../proposal.decider.js';
+import { proposalStream } from '../proposal.events.js';
+import type { ExistingProposal } from '../proposal.state.js';
+
+export class MergeProposalsRequest {
+  constructor(
+    readonly continuingProposalId: string,
+    readonly mergedProposalId: string,
+    readonly reason: string,
+    readonly context: CommandContext,
+    readonly expectedRevision: bigint | undefined,
+  ) {}
+}
+
+/**
+ * Two streams, two appends. Both decisions are taken before either append; the absorbed plan is
+ * written first (it is the one that must not merge twice), then the continuing one, retried on a
+ * concurrent write because its decision depends only on the pair.
+ */
+@CommandHandler(MergeProposalsRequest)
+export class MergeProposalsHandler implements ICommandHandler<MergeProposalsRequest, ProposalCommandResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  async execute({ continuingProposalId, mergedProposalId, reason, context, expectedRevision }: MergeProposalsRequest): Promise<ProposalCommandResult> {
+    const at = context.now.toISOString();
+    // 1. Read both plans (foreign or missing: 404).
+    const continuing = await loadStream(this.store, proposalStream(continuingProposalId), proposalDecider, context.tenant);
+    const absorbed = await loadStream(this.store, proposalStream(mergedProposalId), proposalDecider, context.tenant);
+    const continuingState = continuing.state as ExistingProposal;
+    const absorbedState = absorbed.state as ExistingProposal;
+    // 2. Decide both before writing either: a rejection appends nothing anywhere.
+    proposalDecider.decide({ type: 'AbsorbProposal', data: { proposalId: continuingProposalId, absorbed: absorbedState, reason, at } }, continuingState);
+    // 3. The absorbed plan, at the revision just read.
+    await handleCommand(
+      this.store,
+      proposalStream(mergedProposalId),
+      proposalDecider,
+      { type: 'MergeIntoProposal', data: { proposalId: mergedProposalId, continuing: continuingState, reason, at } },
+      context,
+      { expectedRevision: absorbed.revision, streamMustExist: true, newId: () => this.ids.newId() },
+    );
+    // 4. The continuing plan, at the caller's If-Match when given.
+    const result = await handleCommand(
+      this.store,
+      proposalStream(continuingProposalId),
+      proposalDecider,
+      { type: 'AbsorbProposal', data: { proposalId: continuingProposalId, absorbed: absorbedState, reason, at } },
+      context,
+      { expectedRevision: expectedRevision ?? continuing.revision, streamMustExist: true, newId: () => this.ids.newId() },
+    );
+    return { proposalId: continuingProposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
+  }
+}

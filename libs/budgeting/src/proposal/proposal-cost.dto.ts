@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+
+export class CostEstimateDto {
+  @ApiProperty({ example: 2_500_000, description: 'One-off costs in euro cents' })
+  @IsInt()
+  @Min(0)
+  investmentCents!: number;
+
+  @ApiProperty({ example: 100_000, description: 'Yearly maintenance in euro cents' })
+  @IsInt()
+  @Min(0)
+  maintenancePerYearCents!: number;
+
+  @ApiProperty({ example: 5, description: 'Years of maintenance counted in the estimate' })
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  maintenanceYears!: number;
+}

@@ -1,0 +1,39 @@
+import type { BudgetFrame, PlanCriterion } from '../../budget/budget.events.js';
+import type { ExistingRound } from '../../round/round.state.js';
+import type { SubmissionFrame } from '../submit-proposal/submit-proposal.command.js';
+
+function criterion(criteria: readonly PlanCriterion[], kind: PlanCriterion['kind']): PlanCriterion | undefined {
+  return criteria.find((c) => c.kind === kind);
+}
+
+/** What a submission needs from the round (phase, published criteria, intake dates) and its frame version (areas). */
+export function submissionFrameOf(round: ExistingRound, frame: BudgetFrame): SubmissionFrame {
+  // Only criteria published when submission opened count; before that, no plan can come in.
+  const published = round.criteriaPublishedBeforeSubmission ?? [];
+  const acceptsSubmissions = round.criteriaPublishedBeforeSubmission !== null && (round.phase === 'submission' || round.phase === 'intake');
+  const intake = round.frame.intake;
+  return {
+    roundId: round.roundId,
+    budgetId: round.budgetId,
+    form: round.form,
+    acceptsSubmissions,
+    areas: frame.areas.map((area) => area.code),
+    themes: criterion(published, 'themes')?.themes ?? null,
+    minAmountCents: criterion(published, 'minimum-amount')?.amountCents ?? null,
+    maxAmountCents: criterion(published, 'maximum-amount')?.amountCents ?? null,
+    publishedCriteria: published.map((c) => c.id),
+    decisionPeriodDays: intake === null ? null : intake.decisionTermWeeks * 7,
+    maxExtensionDays: intake === null ? null : intake.extensionWeeks * 7,
+    fixedIntakeThresholdCents: intake === null ? null : intake.fixedIntakeAboveCents,
+    fixedIntakeDates: round.intakeDates,
+  };
+}
+
+/** Support is gathered while plans come in and in the support phase; the threshold is the frame's support criterion. */
+export function supportRulesOf(round: ExistingRound): { supportOpen: boolean; supportThreshold: number | null } {
+  const published = round.criteriaPublishedBeforeSubmission ?? round.frame.criteria;
+  return {
+    supportOpen: round.phase === 'submission' || round.phase === 'support',
+    supportThreshold: criterion(published, 'support-threshold')?.supporters ?? null,
+  };
+}

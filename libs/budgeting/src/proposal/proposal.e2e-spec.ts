@@ -154,6 +154,14 @@ describe('amendments, support and reading', () => {
     expect((await call('GET', `/proposals/${id}`, foreign)).status).toBe(404);
   });
 
+  it('withdraws a plan with a reason; without one it is 400 and nothing is appended', async () => {
+    const id = await submit('r-bb');
+    const missing = await appendsNothing(() => call('POST', `/proposals/${id}/withdrawal`, admin, { reason: ' ' }));
+    expect(missing).toMatchObject({ status: 400, body: { code: 'PROPOSAL.REASON_REQUIRED' } });
+    const withdrawn = await call('POST', `/proposals/${id}/withdrawal`, admin, { reason: 'Initiatiefnemer verhuist' }, { 'if-match': '"0"' });
+    expect(withdrawn).toMatchObject({ status: 200, etag: '"1"', body: { events: ['ProposalWithdrawn'] } });
+  });
+
   it('merges two plans: both streams record it', async () => {
     const continuing = await submit('r-bb');
     const absorbed = await submit('r-bb');
@@ -204,6 +212,9 @@ describe('feasibility review', () => {
     const admitted = await call('POST', `/proposals/${id}/admission`, admin, { admitted: true, reason: 'Toets afgerond' });
     expect(admitted.status).toBe(200);
     expect(admitted.body.events).toEqual(['ProposalAdmittedToBallot']);
+    const selected = await call('POST', `/proposals/${id}/selection`, admin, { selected: true, reason: 'Uitslag vastgesteld' });
+    expect(selected.body.events).toEqual(['ProposalSelected']);
+    expect((await appendsNothing(() => call('POST', `/proposals/${id}/selection`, admin, { selected: false, reason: 'Nog eens' }))).body.code).toBe('PROPOSAL.WRONG_STATUS');
     expect((await appendsNothing(() => call('POST', `/proposals/${id}/verdicts`, auditor, { criterionId: 'one-year', outcome: 'met', reason: 'x' }))).status).toBe(403);
   });
 });
@@ -243,8 +254,16 @@ describe('initiatievenfonds: deadlines and the ceiling', () => {
       const granted = await grant(id, 500_000);
       expect(granted.status).toBe(200);
       expect(granted.body.events).toEqual(['ProposalGranted']);
-      const payBack = await call('POST', `/proposals/${id}/implementation/closure`, admin, { outcome: 'cancelled', reason: 'Initiatief gaat niet door' });
-      expect(payBack.body.events).toEqual(['ProposalImplementationCancelled']);
+      expect((await call('POST', `/proposals/${id}/implementation/start`, admin, { startedOn: '2026-05-15' })).status).toBe(200);
+      expect((await call('POST', `/proposals/${id}/implementation/payments`, admin, { paymentReference: 'BET-9', amountCents: 400_000 })).status).toBe(200);
+      const closed = await call('POST', `/proposals/${id}/implementation/closure`, admin, { outcome: 'partly_realised', reason: 'Half uitgevoerd' });
+      expect(closed.body.events).toEqual(['ProposalPartlyRealised']);
+      const returned = await call('POST', `/proposals/${id}/implementation/returns`, admin, { reference: 'TERUG-1', amountCents: 50_000 });
+      expect(returned.body.events).toEqual(['ProposalMoneyReturned']);
+      expect((await appendsNothing(() => call('POST', `/proposals/${id}/implementation/returns`, admin, { reference: 'TERUG-2', amountCents: 350_001 }))).body.code).toBe('PROPOSAL.RETURN_EXCEEDS_PAYMENTS');
+      const released = (await store.readStream('Round-r-if')).filter((e) => e.type === 'FundsReleased' && e.data.proposalId === id).map((e) => e.data.amountCents);
+      expect(released).toEqual([100_000, 50_000]);
+      expect((await call('GET', `/proposals/${id}`, auditor)).body).toMatchObject({ status: 'partly_realised', paidCents: 400_000, returnedCents: 50_000, releasedCents: 150_000 });
     } finally {
       now = START;
     }

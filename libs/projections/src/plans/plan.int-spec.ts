@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InMemoryEventStore } from '@lib/event-store';
+import { planProjection } from './plan.projection.js';
+import { budgetOverviewProjection } from '../budgets/budget-overview.projection.js';
+import { roundOverviewProjection } from '../rounds/round-overview.projection.js';
+import { given, openTestReadModels, project, rowsOf, type TestReadModels } from '../testing/read-models.given.js';
+import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
+
+describe('budgets, rounds and plans read models', () => {
+  let rm: TestReadModels;
+  beforeAll(async () => {
+    rm = await openTestReadModels();
+  });
+  afterAll(async () => {
+    await rm.cleanup();
+  });
+
+  it('given a budget, a round and plans through their life, then the rows show phase, money, feasibility and status', async () => {
+    const store = new InMemoryEventStore();
+    await given(store, [
+      budgetEstablished({ interimResultsPublic: true }),
+      roundPlanned(),
+      phaseAdvanced('planned', 'submission', '2026-03-01T08:00:00.000Z'),
+      planSubmitted('p-1', { title: 'Speeltuin Oosterpark', costCents: 2_500_000 }),
+      planSubmitted('p-2', { title: 'Bankjes Dapperbuurt', costCents: 800_000, areaId: 'BU03630001', themeId: 'spelen' }),
+      proposalEvent('p-1', 'ProposalSupported', { supporterRef: 's-1', supportCount: 1, at: '2026-03-06T10:00:00.000Z' }),
+      verdictGiven('p-1', 'c-cost', 'met', 'Binnen het maximum'),
+      verdictGiven('p-1', 'c-feasible', 'met', 'Uitvoerbaar in 2026'),
+      verdictGiven('p-2', 'c-cost', 'met', 'Binnen het maximum'),
+      verdictGiven('p-2', 'c-feasible', 'not_met', 'Vergunning duurt langer dan een jaar'),
+      proposalEvent('p-1', 'ProposalAdmittedToBallot', { version: 1, reason: 'Voldoet', at: '2026-04-10T10:00:00.000Z' }),
+      proposalEvent('p-2', 'ProposalRefusedForBallot', { version: 1, reason: 'Niet uitvoerbaar', at: '2026-04-10T10:00:00.000Z' }),
+      phaseAdvanced('submission', 'voting', '2026-05-01T08:00:00.000Z'),
+      proposalEvent('p-1', 'ProposalSelected', { reason: 'Gekozen', at: '2026-05-20T10:00:00.000Z' }),
+      roundEvent('FundsCommitted', { proposalId: 'p-1', amountCents: 2_500_000, areaCode: null, committedCents: 2_500_000, at: '2026-05-20T10:00:00.000Z' }),
+      proposalEvent('p-1', 'ProposalImplementationStarted', { startedOn: '2026-06-01', at: '2026-06-01T10:00:00.000Z' }),
+      proposalEvent('p-1', 'ProposalPaymentRecorded', { paymentReference: 'F-1', amountCents: 2_000_000, paidTotalCents: 2_000_000, at: '2026-07-01T10:00:00.000Z' }),
+      proposalEvent('p-1', 'ProposalRealised', { spentCents: 2_000_000, releasedCents: 500_000, reason: 'Klaar', at: '2026-09-01T10:00:00.000Z' }),
+    ]);
+
+    await project(store, rm.db, [budgetOverviewProjection, roundOverviewProjection, planProjection]);
+
+    expect(await rowsOf(rm.db, 'budget_overview')).toEqual([
+      {
+        budget_id: 'b-oost',
+        tenant: 'GM0363',
+        title: 'Buurtbudget Oost 2026',
+        form: 'burgerbegroting',
+        amount_kind: 'budget',
+        amount_cents: 30_000_000,
+        frame_version: 1,
+        frozen_by: [],
+        interim_results_public: true,
+        areas: [
+          { code: 'BU03630000', name: 'Oosterpark', kind: 'buurt', amountCents: null },
+          { code: 'BU03630001', name: 'Dapperbuurt', kind: 'buurt', amountCents: null },
+        ],
+        criteria: [
+          { id: 'c-cost', text: 'Kost hooguit € 50.000', kind: 'maximum-amount' },
+          { id: 'c-feasible', text: 'Binnen een jaar uit te voeren', kind: 'feasible-within-one-year' },
+        ],
+        ballot_type: 'approval',
+        tally_rule: 'greedy',
+        decision_body: 'council',
+        decision_number: 'RB-2025-118',
+        decision_date: '2025-12-11',
+        established_at: '2026-01-15T10:00:00+00:00',
+        updated_at: '2026-01-15T10:00:00+00:00',
+      },
+    ]);
+
+    const [round] = await rowsOf(rm.db, 'round_overview');
+    expect(round).toMatchObject({
+      round_id: 'r-oost-2026',
+      tenant: 'GM0363',
+      phase: 'voting',
+      phase_changed_at: '2026-05-01T08:00:00+00:00',
+      interim_results_public: true,
+      allocated_cents: 30_000_000,
+      committed_cents: 2_500_000,
+      result_status: 'none',
+    });
+
+    const plans = await rowsOf(rm.db, 'plan', 'proposal_id');
+    expect(plans.map((p) => [p.proposal_id, p.status, p.feasibility, p.support_count, p.decided_cents, p.paid_cents, p.spent_cents, p.released_cents])).toEqual([
+      ['p-1', 'realised', 'feasible', 1, 2_500_000, 2_000_000, 2_000_000, 500_000],
+      ['p-2', 'refused', 'not_feasible', 0, 0, 0, 0, 0],
+    ]);
+    expect(plans[1]!.verdicts).toEqual([
+      { criterionId: 'c-cost', outcome: 'met', reason: 'Binnen het maximum', reviewerRef: 'staff-reviewer', version: 1, at: '2026-04-02T10:00:00.000Z' },
+      { criterionId: 'c-feasible', outcome: 'not_met', reason: 'Vergunning duurt langer dan een jaar', reviewerRef: 'staff-reviewer', version: 1, at: '2026-04-02T10:00:00.000Z' },
+    ]);
+  });
+});

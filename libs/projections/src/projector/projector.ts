@@ -1,0 +1,121 @@
+import { type EventStore, parsePosition } from '@lib/event-store';
+import type { ProjectionCheckpointRow } from '../checkpoints/projection-checkpoint.entity.js';
+import type { Projection } from '../projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import { AdvisoryLock, InProcessLock, type ProjectionLock } from './projection-lock.js';
+import { addLagSource } from './projection-metrics.js';
+import { ProjectionRunner, type RunnerFaults, type RunnerLogger } from './projection-runner.js';
+
+export const LAG_COUNT_LIMIT = 1000;
+
+export interface ProjectionStatus {
+  projection: string;
+  version: number;
+  /** From the checkpoint table: running | rebuilding | failed (whichever process runs it). */
+  status: string;
+  position: string | null;
+  eventsHandled: number;
+  lagEvents: number;
+  lagSeconds: number;
+  failure: { stream: string | null; position: string | null; eventType: string | null; error: string | null; at: string | null } | null;
+}
+
+/**
+ * Lag and state of every projection, from the checkpoint table and the event store: true whichever
+ * process runs the projections.
+ */
+export async function projectionStatuses(store: EventStore, db: ReadModelDatabase, projections: readonly Projection[]): Promise<ProjectionStatus[]> {
+  const rows = await db.read((manager) => manager.query<{ row: ProjectionCheckpointRow }[]>(`SELECT to_jsonb(c) AS row FROM ${db.schema}.projection_checkpoint c`));
+  const byName = new Map(rows.map(({ row }) => [row.name, row]));
+  return Promise.all(
+    projections.map(async (projection) => {
+      const row = byName.get(projection.name);
+      const after = row?.position ? parsePosition(row.position) : 'start';
+      const pending = row?.version === projection.version || !row ? await store.readAll({ after, maxCount: LAG_COUNT_LIMIT, filter: { eventTypes: [...projection.canHandle] } }) : [];
+      const oldest = pending[0];
+      return {
+        projection: projection.name,
+        version: projection.version,
+        status: !row ? 'not-started' : row.version !== projection.version ? 'rebuild-pending' : row.status,
+        position: row?.position ?? null,
+        eventsHandled: Number(row?.events_handled ?? 0),
+        lagEvents: pending.length,
+        lagSeconds: oldest ? Math.max(0, (Date.now() - oldest.created.getTime()) / 1000) : 0,
+        failure:
+          row?.status === 'failed'
+            ? { stream: row.failed_stream, position: row.failed_position, eventType: row.failed_event_type, error: row.error, at: row.failed_at }
+            : null,
+      };
+    }),
+  );
+}
+
+export interface ProjectorOptions {
+  store: EventStore;
+  db: ReadModelDatabase;
+  projections: readonly Projection[];
+  logger?: RunnerLogger;
+  batchSize?: number;
+  lockRetryMs?: number;
+  /** Default: advisory locks on PostgreSQL, an in-process lock on PGlite. */
+  lock?: ProjectionLock;
+  faults?: RunnerFaults;
+}
+
+/** The projector: one runner per projection, each elected by its own lock. */
+export class Projector {
+  readonly runners: ProjectionRunner[];
+  private readonly lock: ProjectionLock;
+  private unregisterLag: (() => void) | undefined;
+
+  constructor(private readonly options: ProjectorOptions) {
+    const { db } = options;
+    this.lock = options.lock ?? (db.connectionString ? new AdvisoryLock(db.connectionString, db.schemaName) : new InProcessLock());
+    this.runners = options.projections.map(
+      (projection) =>
+        new ProjectionRunner(projection, {
+          store: options.store,
+          db,
+          lock: this.lock,
+          logger: options.logger,
+          batchSize: options.batchSize,
+          lockRetryMs: options.lockRetryMs,
+          faults: options.faults,
+        }),
+    );
+  }
+
+  start(): this {
+    for (const runner of this.runners) runner.start();
+    this.unregisterLag ??= addLagSource(async () => (await this.statuses()).map((s) => ({ projection: s.projection, events: s.lagEvents, seconds: s.lagSeconds })));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.unregisterLag?.();
+    this.unregisterLag = undefined;
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.lock.close();
+  }
+
+  runner(name: string): ProjectionRunner {
+    const runner = this.runners.find((r) => r.projection.name === name);
+    if (!runner) throw new Error(`No projection named ${name}`);
+    return runner;
+  }
+
+  statuses(): Promise<ProjectionStatus[]> {
+    return projectionStatuses(this.options.store, this.options.db, this.options.projections);
+  }
+
+  /** Resolves when every projection has committed every event it handles (or one failed); rejects after `timeoutMs`. */
+  async settled(timeoutMs = 10_000): Promise<ProjectionStatus[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const statuses = await this.statuses();
+      if (statuses.every((s) => s.lagEvents === 0 || s.status === 'failed')) return statuses;
+      if (Date.now() > deadline) throw new Error(`Projections not settled after ${timeoutMs} ms: ${JSON.stringify(statuses.filter((s) => s.lagEvents > 0))}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

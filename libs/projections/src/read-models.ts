@@ -1,0 +1,38 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { AuditStreamRoundEntity, AuditTimelineEntity } from './audit-timeline/audit-timeline.entity.js';
+import { auditTimelineProjection } from './audit-timeline/audit-timeline.projection.js';
+import { BudgetOverviewEntity } from './budgets/budget-overview.entity.js';
+import { budgetOverviewProjection } from './budgets/budget-overview.projection.js';
+import { ProjectionCheckpointEntity } from './checkpoints/projection-checkpoint.entity.js';
+import { ReadModels1767225600000 } from './migrations/1767225600000-read-models.js';
+import { PlanEntity } from './plans/plan.entity.js';
+import { planProjection } from './plans/plan.projection.js';
+import { PopulationReferenceEntity } from './turnout/population-reference.entity.js';
+import type { Projection } from './projection.js';
+import { openReadModelDatabase, type ReadModelDatabase } from './read-model-database.js';
+import { ResultPlanEntity } from './results/result-plan.entity.js';
+import { resultProjection } from './results/result.projection.js';
+import { RoundFrameFlagEntity, RoundOverviewEntity } from './rounds/round-overview.entity.js';
+import { roundOverviewProjection } from './rounds/round-overview.projection.js';
+
+/** Every projection the projector runs. */
+export const ALL_PROJECTIONS: readonly Projection[] = [budgetOverviewProjection, roundOverviewProjection, planProjection, resultProjection, auditTimelineProjection];
+
+export const READ_MODEL_ENTITIES = [
+  ProjectionCheckpointEntity,
+  BudgetOverviewEntity,
+  RoundOverviewEntity,
+  RoundFrameFlagEntity,
+  PlanEntity,
+  ResultPlanEntity,
+  AuditTimelineEntity,
+  AuditStreamRoundEntity,
+  PopulationReferenceEntity,
+];
+
+export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000];
+
+/** Opens the read models on the process's database: PostgreSQL (`url`) or its PGlite instance; migrates. */
+export function openReadModels(source: { url?: string; pglite?: PGlite; schema?: string; poolSize?: number }): Promise<ReadModelDatabase> {
+  return openReadModelDatabase({ ...source, entities: READ_MODEL_ENTITIES, migrations: READ_MODEL_MIGRATIONS });
+}

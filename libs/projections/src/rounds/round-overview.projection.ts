@@ -1,0 +1,101 @@
+import type { RecordedEvent } from '@lib/event-store';
+import type { BudgetEvent } from '@lib/budgeting';
+import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
+import { RowBatch } from '../rows.js';
+import type { RoundFrameFlagRow, RoundOverviewRow } from './round-overview.entity.js';
+import { ROUND_READ_EVENT_TYPES, type RoundReadEvent } from './round-events.js';
+
+const TABLES = ['round_overview', 'round_frame_flag'] as const;
+
+/** Rounds: phase and dates, ceiling, committed money and result status. */
+export const roundOverviewProjection: Projection = {
+  name: 'round-overview',
+  version: 1,
+  canHandle: ['BudgetEstablished', 'FrameAmended', ...ROUND_READ_EVENT_TYPES],
+  tables: TABLES,
+  truncate: truncateTables(TABLES),
+  async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
+    const rounds = new RowBatch<RoundOverviewRow>(context, 'round_overview', ['round_id']);
+    const flags = new RowBatch<RoundFrameFlagRow>(context, 'round_frame_flag', ['budget_id', 'frame_version']);
+    await rounds.load('round_id', events.map((e) => (e.data as { roundId?: string }).roundId));
+    await flags.load('budget_id', events.map((e) => (e.data as { budgetId?: string }).budgetId));
+    const interimPublic = (budgetId: string, version: number): boolean => flags.get(budgetId, version)?.interim_results_public ?? false;
+    for (const recorded of events) {
+      if (recorded.type === 'BudgetEstablished' || recorded.type === 'FrameAmended') {
+        const event = domainEvent<BudgetEvent>(recorded) as Extract<BudgetEvent, { type: 'BudgetEstablished' | 'FrameAmended' }>;
+        flags.set({ budget_id: event.data.budgetId, frame_version: event.data.version, interim_results_public: event.data.frame.interimResultsPublic });
+        continue;
+      }
+      const event = domainEvent<RoundReadEvent>(recorded);
+      if (event.type === 'RoundPlanned') {
+        const { data } = event;
+        rounds.set({
+          round_id: data.roundId,
+          tenant: tenantOf(recorded),
+          budget_id: data.budgetId,
+          title: data.title,
+          year: data.year,
+          form: data.frame.form,
+          decided_by: data.decidedBy,
+          phase: 'planned',
+          pipeline: data.pipeline,
+          schedule: data.schedule,
+          phase_changed_at: data.plannedAt,
+          frame_version: data.frame.version,
+          rules_frozen_at: null,
+          interim_results_public: interimPublic(data.budgetId, data.frame.version),
+          allocated_cents: data.frame.ceilingCents,
+          area_ceilings: data.frame.areaCeilings,
+          committed_cents: 0,
+          result_status: 'none',
+          result_total_cents: null,
+          result_published_at: null,
+          result_adopted_at: null,
+          result_decision: null,
+          planned_at: data.plannedAt,
+          updated_at: data.plannedAt,
+        });
+        continue;
+      }
+      const round = rounds.get(event.data.roundId);
+      if (!round) continue;
+      const at = event.data.at;
+      switch (event.type) {
+        case 'RoundFollowedFrameAmendment':
+          rounds.set({
+            ...round,
+            frame_version: event.data.frame.version,
+            allocated_cents: event.data.frame.ceilingCents,
+            area_ceilings: event.data.frame.areaCeilings,
+            interim_results_public: interimPublic(round.budget_id, event.data.frame.version),
+            updated_at: at,
+          });
+          break;
+        case 'RoundPhaseAdvanced':
+          rounds.set({ ...round, phase: event.data.to, phase_changed_at: at, updated_at: at });
+          break;
+        case 'SubmissionOpened':
+          rounds.set({ ...round, frame_version: event.data.frameVersion, updated_at: at });
+          break;
+        case 'RoundRulesFrozen':
+          rounds.set({ ...round, frame_version: event.data.frameVersion, rules_frozen_at: at, updated_at: at });
+          break;
+        case 'FundsCommitted':
+        case 'FundsReleased':
+          rounds.set({ ...round, committed_cents: event.data.committedCents, updated_at: at });
+          break;
+        case 'ResultPublished':
+          rounds.set({ ...round, result_status: 'published', result_total_cents: event.data.totalCents, result_published_at: at, updated_at: at });
+          break;
+        case 'ResultAdopted':
+          rounds.set({ ...round, result_status: 'adopted', result_adopted_at: at, result_decision: event.data.decision, updated_at: at });
+          break;
+        case 'ResultCorrected':
+          rounds.set({ ...round, result_status: 'corrected', result_total_cents: event.data.totalCents, result_decision: event.data.decision, updated_at: at });
+          break;
+      }
+    }
+    await flags.flush();
+    await rounds.flush();
+  },
+};

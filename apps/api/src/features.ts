@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
-import { BudgetModule, ProposalModule } from '@lib/budgeting';
+import { BudgetModule, ProposalModule, RoundModule } from '@lib/budgeting';
 
 /** The feature modules the api serves. */
 export function featureModules(): NonNullable<DynamicModule['imports']> {
-  return [BudgetModule, ProposalModule];
+  return [BudgetModule, RoundModule, ProposalModule];
 }

@@ -1,0 +1,14 @@
+import { loadStream, type LoadedStream } from '@lib/es';
+import type { EventStore } from '@lib/event-store';
+import { roundDecider } from './round.decider.js';
+import { roundStream } from './round.events.js';
+import type { ExistingRound } from './round.state.js';
+
+/**
+ * The round folded from its stream, for the caller's municipality (CommandStreamMissing → 404 otherwise).
+ * `state.phase`, `state.frameVersion`, `state.submissionOpenedAt` and `state.criteriaPublishedBeforeSubmission`
+ * are what the plans' decisions need.
+ */
+export async function readRound(store: EventStore, roundId: string, tenant: string): Promise<LoadedStream<ExistingRound>> {
+  return (await loadStream(store, roundStream(roundId), roundDecider, tenant)) as LoadedStream<ExistingRound>;
+}

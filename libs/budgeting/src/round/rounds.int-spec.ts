@@ -1,0 +1,206 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { InMemoryEventStore } from '@lib/event-store';
+import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../test/support/test-api.js';
+import { budgetStream } from '../budget/budget.events.js';
+import { aBurgerbegrotingFrame, AMENDMENT_DECISION, COUNCIL_DECISION } from '../budget/testing/budget.given.js';
+import { call, eventCount } from '../budget/testing/http.js';
+import { roundStream } from './round.events.js';
+
+const NOW = new Date('2026-02-01T08:00:00.000Z');
+const themes = { id: 'themes', text: 'Green, play or meeting places', kind: 'themes', themes: ['groen', 'spelen'] };
+
+describe('rounds over real HTTP', () => {
+  let api: TestApi;
+  let store: InMemoryEventStore;
+  let admin: string;
+
+  beforeAll(async () => {
+    store = new InMemoryEventStore();
+    api = await startTestApi(store, { clock: { now: () => NOW } });
+    admin = await api.token('administrator');
+  });
+  afterAll(async () => {
+    await api.close();
+    await store.close();
+  });
+
+  async function aBudget(body: Record<string, unknown> = { ...aBurgerbegrotingFrame(), decision: COUNCIL_DECISION }, tenant = TENANT): Promise<string> {
+    const answer = await call(api.url, 'POST', '/budgets', { token: await api.token('administrator', tenant), body });
+    expect(answer.status).toBe(201);
+    return answer.body.id as string;
+  }
+  async function aRound(budgetId: string, extra: Record<string, unknown> = {}, tenant = TENANT): Promise<string> {
+    const answer = await call(api.url, 'POST', '/rounds', { token: await api.token('administrator', tenant), body: { budgetId, year: 2026, schedule: [], ...extra } });
+    expect(answer.status).toBe(201);
+    return answer.body.id as string;
+  }
+  async function advance(roundId: string, to: string, extra: Record<string, unknown> = {}) {
+    return call(api.url, 'POST', `/rounds/${roundId}/phase-transitions`, { token: admin, body: { to, reason: `Schedule: ${to}`, ...extra } });
+  }
+
+  it('POST /rounds: 201 with Location and ETag; GET shows the pipeline, frame version and ceilings', async () => {
+    const budgetId = await aBudget();
+    const answer = await call(api.url, 'POST', '/rounds', {
+      token: admin,
+      body: { budgetId, year: 2026, schedule: [{ phase: 'submission', opensOn: '2026-02-01', closesOn: '2026-03-31' }] },
+    });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('etag')).toBe('"0"');
+    const roundId = answer.body.id as string;
+    expect(answer.headers.get('location')).toBe(`/rounds/${roundId}`);
+    expect(answer.body.events).toEqual(['RoundPlanned']);
+    const read = await call(api.url, 'GET', `/rounds/${roundId}`, { token: await api.token('reviewer') });
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"0"');
+    expect(read.body).toMatchObject({
+      budgetId,
+      form: 'burgerbegroting',
+      title: 'Buurtbudget Oost 2026 2026',
+      phase: 'planned',
+      frameVersion: 1,
+      submissionOpenedAt: null,
+      criteriaPublishedBeforeSubmission: null,
+      ceilingCents: 30_000_000,
+      committedCents: 0,
+      areas: [
+        { areaCode: 'WK036301', ceilingCents: 18_000_000, committedCents: 0 },
+        { areaCode: 'WK036302', ceilingCents: 12_000_000, committedCents: 0 },
+      ],
+    });
+  });
+
+  it('POST /rounds: 400 for an invalid body or an unknown (or foreign) budget, 401 anonymous, 403 reviewer; nothing appended', async () => {
+    const foreignBudget = await aBudget(undefined, OTHER_TENANT);
+    const before = await eventCount(store);
+    const invalid = await call(api.url, 'POST', '/rounds', { token: admin, body: { budgetId: foreignBudget, year: 'next', schedule: [{ phase: 'party', opensOn: 'soon' }] } });
+    expect(invalid.status).toBe(400);
+    expect((invalid.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['schedule.0.opensOn', 'schedule.0.phase', 'year']);
+    const foreign = await call(api.url, 'POST', '/rounds', { token: admin, body: { budgetId: foreignBudget, year: 2026, schedule: [] } });
+    expect([foreign.status, foreign.body.code]).toEqual([400, 'ROUND.UNKNOWN_BUDGET']);
+    expect((await call(api.url, 'POST', '/rounds', { body: { budgetId: foreignBudget, year: 2026, schedule: [] } })).status).toBe(401);
+    expect((await call(api.url, 'POST', '/rounds', { token: await api.token('reviewer'), body: { budgetId: foreignBudget, year: 2026, schedule: [] } })).status).toBe(403);
+    expect(await eventCount(store)).toBe(before);
+  });
+
+  it('phase transitions: criteria published before submission, voting freezes the frame (BUDGET.FRAME_FROZEN), adoption releases it', async () => {
+    const budgetId = await aBudget();
+    const roundId = await aRound(budgetId);
+    const opened = await call(api.url, 'POST', `/rounds/${roundId}/phase-transitions`, { token: admin, body: { to: 'submission', reason: 'As scheduled' }, headers: { 'if-match': '"0"' } });
+    expect(opened.status).toBe(201);
+    expect(opened.headers.get('etag')).toBe('"2"');
+    expect(opened.body.events).toEqual(['RoundPhaseAdvanced', 'SubmissionOpened']);
+
+    // The council adds a criterion after submission opened: the round follows, the criterion is not "published before submission".
+    const amended = await call(api.url, 'POST', `/budgets/${budgetId}/amendments`, {
+      token: admin,
+      body: { criteria: [...aBurgerbegrotingFrame().criteria, themes], decision: AMENDMENT_DECISION, reason: 'Themes added' },
+    });
+    expect(amended.status).toBe(201);
+    expect((await advance(roundId, 'support')).body.events).toEqual(['RoundFollowedFrameAmendment', 'RoundPhaseAdvanced']);
+    const during = await call(api.url, 'GET', `/rounds/${roundId}`, { token: await api.token('official') });
+    expect(during.body).toMatchObject({ frameVersion: 2, submissionOpenedAt: NOW.toISOString(), criteriaPublishedBeforeSubmission: aBurgerbegrotingFrame().criteria });
+
+    expect((await advance(roundId, 'feasibility')).status).toBe(201);
+    const voting = await advance(roundId, 'voting');
+    expect(voting.body.events).toEqual(['RoundPhaseAdvanced', 'RoundRulesFrozen']);
+    const budgetEvents = await store.readStream(budgetStream(budgetId));
+    expect(budgetEvents.at(-1)!.type).toBe('FrameVersionFrozen');
+    expect(budgetEvents.at(-1)!.data).toEqual({ budgetId, version: 2, roundId, frozenAt: NOW.toISOString() });
+
+    const before = await eventCount(store);
+    const frozen = await call(api.url, 'POST', `/budgets/${budgetId}/amendments`, { token: admin, body: { amountCents: 1, decision: { ...AMENDMENT_DECISION, number: 'CB-9' }, reason: 'r' } });
+    expect([frozen.status, frozen.body.code]).toEqual([409, 'BUDGET.FRAME_FROZEN']);
+    const skip = await advance(roundId, 'adoption');
+    expect(skip.status).toBe(409);
+    expect(skip.body).toMatchObject({ code: 'ROUND.INVALID_TRANSITION', details: { from: 'voting', to: 'adoption', allowed: ['counting'] } });
+    const noReason = await call(api.url, 'POST', `/rounds/${roundId}/phase-transitions`, { token: admin, body: { to: 'counting' } });
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'ROUND.REASON_REQUIRED']);
+    const stale = await call(api.url, 'POST', `/rounds/${roundId}/phase-transitions`, { token: admin, body: { to: 'counting', reason: 'r' }, headers: { 'if-match': '"1"' } });
+    expect([stale.status, stale.body.code]).toEqual([412, 'REQUEST.PRECONDITION_FAILED']);
+    expect(await eventCount(store)).toBe(before);
+
+    expect((await advance(roundId, 'counting')).status).toBe(201);
+    const result = await call(api.url, 'POST', `/rounds/${roundId}/result`, {
+      token: admin,
+      body: {
+        winners: [{ proposalId: 'p-1', amountCents: 4_000_000, areaCode: 'WK036301' }],
+        explanation: [
+          { proposalId: 'p-1', selected: true, votes: 812, explanation: 'Most votes' },
+          { proposalId: 'p-2', selected: false, votes: 10, explanation: 'Too few votes', details: { rank: 2 } },
+        ],
+      },
+    });
+    expect([result.status, result.body.events]).toEqual([201, ['ResultPublished']]);
+    expect((await advance(roundId, 'adoption')).status).toBe(201);
+    const noDecision = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: { reason: 'College follows the vote' } });
+    expect([noDecision.status, noDecision.body.code]).toEqual([400, 'ROUND.DECISION_REQUIRED']);
+    const adopted = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, {
+      token: admin,
+      body: { reason: 'College follows the vote', decision: { body: 'college', number: 'CB-2026-100', date: '2026-07-01' } },
+    });
+    expect([adopted.status, adopted.body.events]).toEqual([201, ['ResultAdopted']]);
+    expect((await store.readStream(budgetStream(budgetId))).at(-1)!.type).toBe('FrameVersionReleased');
+    const corrected = await call(api.url, 'POST', `/rounds/${roundId}/result/corrections`, {
+      token: admin,
+      body: {
+        winners: [{ proposalId: 'p-2', amountCents: 1_000_000, areaCode: 'WK036302' }],
+        explanation: [
+          { proposalId: 'p-1', selected: false, explanation: 'Recount' },
+          { proposalId: 'p-2', selected: true, explanation: 'Recount' },
+        ],
+        reason: 'Recount after a complaint',
+        decision: { body: 'college', number: 'CB-2026-131', date: '2026-07-09' },
+      },
+    });
+    expect([corrected.status, corrected.body.events]).toEqual([201, ['ResultCorrected']]);
+    const released = await call(api.url, 'POST', `/budgets/${budgetId}/amendments`, { token: admin, body: { amountCents: 35_000_000, decision: { ...AMENDMENT_DECISION, number: 'CB-10' }, reason: 'Next year' } });
+    expect(released.status).toBe(201);
+    const final = await call(api.url, 'GET', `/rounds/${roundId}`, { token: await api.token('auditor') });
+    expect(final.body).toMatchObject({ phase: 'adoption', frameVersion: 2, result: { corrections: 1, totalCents: 1_000_000, adoption: { reason: 'College follows the vote' } } });
+  });
+
+  it('commitments: first come first served against an initiatievenfonds ceiling; ROUND.CEILING_EXCEEDED appends nothing', async () => {
+    const budgetId = await aBudget({ from: 'gemeentelijk-initiatievenfonds', amountCents: 1_000_000, decision: COUNCIL_DECISION });
+    const roundId = await aRound(budgetId, { intakeDates: ['2026-03-01', '2026-09-01'] });
+    expect((await advance(roundId, 'intake')).body.events).toEqual(['RoundPhaseAdvanced', 'SubmissionOpened']);
+    const first = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-1', amountCents: 600_000 } });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('etag')).toBe('"3"');
+    const fits = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-2', amountCents: 400_000 }, headers: { 'if-match': '"3"' } });
+    expect(fits.status).toBe(201);
+    const before = await eventCount(store);
+    const over = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: 1 } });
+    expect(over.status).toBe(409);
+    expect(over.body).toMatchObject({ code: 'ROUND.CEILING_EXCEEDED', details: { ceilingCents: 1_000_000, committedCents: 1_000_000, requestedCents: 1 } });
+    const stale = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: 1 }, headers: { 'if-match': '"3"' } });
+    expect(stale.status).toBe(412);
+    const invalid = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: -5 } });
+    expect(invalid.status).toBe(400);
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: await api.token('reviewer'), body: { proposalId: 'p-3', amountCents: 1 } })).status).toBe(403);
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { body: { proposalId: 'p-3', amountCents: 1 } })).status).toBe(401);
+    expect(await eventCount(store)).toBe(before);
+
+    const release = await call(api.url, 'POST', `/rounds/${roundId}/releases`, { token: admin, body: { proposalId: 'p-1', amountCents: 100_000, reason: 'Realised for less' } });
+    expect([release.status, release.body.events]).toEqual([201, ['FundsReleased']]);
+    const read = await call(api.url, 'GET', `/rounds/${roundId}`, { token: admin });
+    expect(read.body).toMatchObject({ committedCents: 900_000, remainingCents: 100_000, commitments: { 'p-1': { amountCents: 500_000, areaCode: null }, 'p-2': { amountCents: 400_000, areaCode: null } } });
+    const events = await store.readStream(roundStream(roundId));
+    expect(events.map((e) => e.type)).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened', 'FundsCommitted', 'FundsCommitted', 'FundsReleased']);
+  });
+
+  it('404 for another municipality\'s round on every endpoint', async () => {
+    const foreignRound = await aRound(await aBudget(undefined, OTHER_TENANT), {}, OTHER_TENANT);
+    const before = await eventCount(store);
+    const attempts = [
+      call(api.url, 'GET', `/rounds/${foreignRound}`, { token: admin }),
+      call(api.url, 'POST', `/rounds/${foreignRound}/phase-transitions`, { token: admin, body: { to: 'submission', reason: 'r' } }),
+      call(api.url, 'POST', `/rounds/${foreignRound}/commitments`, { token: admin, body: { proposalId: 'p-1', amountCents: 1 } }),
+      call(api.url, 'POST', `/rounds/${foreignRound}/releases`, { token: admin, body: { proposalId: 'p-1', amountCents: 1, reason: 'r' } }),
+      call(api.url, 'POST', `/rounds/${foreignRound}/result`, { token: admin, body: { winners: [], explanation: [] } }),
+      call(api.url, 'POST', `/rounds/${foreignRound}/result/adoption`, { token: admin, body: { reason: 'r' } }),
+      call(api.url, 'POST', `/rounds/${foreignRound}/result/corrections`, { token: admin, body: { winners: [], explanation: [], reason: 'r' } }),
+    ];
+    for (const answer of await Promise.all(attempts)) expect([answer.status, answer.body.code]).toEqual([404, 'ROUND.NOT_FOUND']);
+    expect(await eventCount(store)).toBe(before);
+  });
+});

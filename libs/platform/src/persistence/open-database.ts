@@ -31,7 +31,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
     pool.on('error', () => undefined);
     const sql = createPgPoolDriver(pool, { ownsPool: false });
     const eventStore = config.EVENTSTORE_URL ? await openEsdb(config) : await createSqlEventStore(sql);
-    return {
+    return registered({
       mode: config.mode,
       eventStore,
       sql,
@@ -41,7 +41,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
         await sql.close();
         await pool.end();
       },
-    };
+    });
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = resolve(config.DATA_DIR, 'pglite');
@@ -49,7 +49,7 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
   const pglite = await PGlite.create(dir);
   const sql = createPgliteDriver(pglite);
   const eventStore = config.EVENTSTORE_URL ? await openEsdb(config) : await createSqlEventStore(sql);
-  return {
+  return registered({
     mode: config.mode,
     eventStore,
     sql,
@@ -58,7 +58,19 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
       await eventStore.close();
       await pglite.close();
     },
-  };
+  });
+}
+
+const databases = new WeakMap<EventStore, Database>();
+
+function registered(database: Database): Database {
+  databases.set(database.eventStore, database);
+  return database;
+}
+
+/** The databases opened together with this event store (read models reach PGlite or the pool through it). */
+export function databaseOf(eventStore: EventStore): Database | undefined {
+  return databases.get(eventStore);
 }
 
 async function openEsdb(config: AppConfig): Promise<EventStore> {

@@ -1,0 +1,235 @@
+import type { Role } from '@lib/platform';
+import type { Fixtures } from './support/fixtures.js';
+
+/** What one call needs: path parameters, body and headers, built on fresh fixtures. */
+export interface PreparedRequest {
+  params?: Record<string, string>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The declared expectation of one endpoint. The matrix derives each cell's status from this and
+ * the endpoint's access rule:
+ * - anonymous: `ok` on a public endpoint, else 401;
+ * - a role outside the rule: 403;
+ * - a role in the rule, same municipality: `okFor[role] ?? ok`;
+ * - a role in the rule, another municipality: 404 when the endpoint addresses a resource of
+ *   GM0363 (`otherMunicipality: 'not-found'`), else the same as at home (`'own-scope'`, e.g.
+ *   establishing one's own budget).
+ */
+export interface EndpointExpectation {
+  /** The rule the endpoint must carry: a widened or narrowed rule fails the matrix. */
+  access: 'public' | Role[];
+  /** Status for an allowed caller of GM0363 with the prepared request. */
+  ok: number;
+  okFor?: Partial<Record<Role, number>>;
+  otherMunicipality: 'not-found' | 'own-scope';
+  /**
+   * Overrides the other municipality's status where the foreign resource is named in the body,
+   * not the path; `sameAsMissing` must then give the identical answer for an id that exists nowhere.
+   */
+  foreign?: { status: number; code: string; sameAsMissing(fx: Fixtures): Promise<PreparedRequest> };
+  /** Why `ok` is not a 2xx, when it is not (the fixture's state makes a rule refuse it). */
+  note?: string;
+  prepare(fx: Fixtures): Promise<PreparedRequest>;
+}
+
+const STAFF: Role[] = ['administrator', 'reviewer', 'official', 'auditor'];
+const ADMIN: Role[] = ['administrator'];
+const none = async (): Promise<PreparedRequest> => ({});
+const plan = async (fx: Fixtures) => ({ proposalId: (await fx.proposal()).proposalId });
+
+/** Every endpoint of the api, by `METHOD /path`. A new endpoint without a row fails the matrix. */
+export const ENDPOINTS: Record<string, EndpointExpectation> = {
+  'GET /health': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: none },
+  'GET /health/live': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: none },
+  'GET /health/ready': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: none },
+  'GET /metrics': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: none },
+
+  'POST /budgets': {
+    access: ADMIN,
+    ok: 201,
+    otherMunicipality: 'own-scope',
+    prepare: async () => {
+      const { aBurgerbegrotingFrame, COUNCIL_DECISION } = await import('../../libs/budgeting/src/budget/testing/budget.given.js');
+      return { body: { ...aBurgerbegrotingFrame(), decision: COUNCIL_DECISION } };
+    },
+  },
+  'GET /budgets/:budgetId': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { budgetId: await fx.budget() } }) },
+  'POST /budgets/:budgetId/amendments': {
+    access: ADMIN,
+    ok: 201,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({
+      params: { budgetId: await fx.budget() },
+      body: { amountCents: 32_000_000, decision: { body: 'college', number: 'CB-2026-007', date: '2026-02-03' }, reason: 'Extra geld uit de voorjaarsnota' },
+    }),
+  },
+
+  'POST /rounds': {
+    access: ADMIN,
+    ok: 201,
+    otherMunicipality: 'not-found',
+    foreign: { status: 400, code: 'ROUND.UNKNOWN_BUDGET', sameAsMissing: async () => ({ body: { budgetId: 'b-does-not-exist', year: 2026, schedule: [] } }) },
+    prepare: async (fx) => ({ body: { budgetId: await fx.budget(), year: 2026, schedule: [] } }),
+  },
+  'GET /rounds/:roundId': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: await fx.round() } }) },
+  'POST /rounds/:roundId/phase-transitions': {
+    access: ADMIN,
+    ok: 201,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { roundId: await fx.round() }, body: { to: 'support', reason: 'Indieningstermijn verstreken' } }),
+  },
+  'POST /rounds/:roundId/commitments': {
+    access: ADMIN,
+    ok: 409,
+    note: 'money is committed only once a plan is granted or selected, not during submission (ROUND.WRONG_PHASE)',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => {
+      const { roundId, proposalId } = await fx.proposal();
+      return { params: { roundId }, body: { proposalId, amountCents: 1_000_000, areaCode: 'WK036301' } };
+    },
+  },
+  'POST /rounds/:roundId/releases': {
+    access: ADMIN,
+    ok: 409,
+    note: 'nothing was committed to the plan, so nothing can be released',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => {
+      const { roundId, proposalId } = await fx.proposal();
+      return { params: { roundId }, body: { proposalId, amountCents: 1_000_000, reason: 'Plan vervalt' } };
+    },
+  },
+  'POST /rounds/:roundId/result': {
+    access: ADMIN,
+    ok: 409,
+    note: 'a round in submission has no result to publish yet',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => {
+      const { roundId, proposalId } = await fx.proposal();
+      return { params: { roundId }, body: { winners: [{ proposalId, amountCents: 1_000_000, areaCode: 'WK036301' }], explanation: [{ proposalId, selected: true, explanation: 'Meeste stemmen' }] } };
+    },
+  },
+  'POST /rounds/:roundId/result/adoption': {
+    access: ADMIN,
+    ok: 409,
+    note: 'no published result to adopt',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { roundId: await fx.round() }, body: { decision: { body: 'college', number: 'CB-2026-101', date: '2026-06-01' }, reason: 'Uitslag overgenomen' } }),
+  },
+  'POST /rounds/:roundId/result/corrections': {
+    access: ADMIN,
+    ok: 409,
+    note: 'no published result to correct',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => {
+      const { roundId, proposalId } = await fx.proposal();
+      return {
+        params: { roundId },
+        body: { winners: [{ proposalId, amountCents: 900_000, areaCode: 'WK036301' }], explanation: [{ proposalId, selected: true, explanation: 'Hertelling' }], decision: { body: 'college', number: 'CB-2026-102', date: '2026-06-02' }, reason: 'Telfout' },
+      };
+    },
+  },
+  'POST /rounds/:roundId/proposals': {
+    access: ADMIN,
+    ok: 201,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({
+      params: { roundId: await fx.round() },
+      body: { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin', summary: 'Nieuwe toestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } },
+    }),
+  },
+  'GET /rounds/:roundId/proposals': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: (await fx.proposal()).roundId } }) },
+  'GET /proposals/:proposalId': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx) }) },
+  'POST /proposals/:proposalId/amendments': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: await plan(fx), body: { title: 'Kleiner', summary: 'Minder toestellen', costEstimate: { investmentCents: 900_000, maintenancePerYearCents: 0, maintenanceYears: 0 }, reason: 'Herzien' } }),
+  },
+  'POST /proposals/:proposalId/withdrawal': { access: ADMIN, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx), body: { reason: 'Initiatiefnemer verhuist' } }) },
+  'POST /proposals/:proposalId/support': { access: ADMIN, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx), body: { supporterRef: 'ps-aaaaaa' } }) },
+  'POST /proposals/:proposalId/merge': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => {
+      const { roundId, proposalId } = await fx.proposal();
+      const other = await fx.proposalIn(roundId);
+      return { params: { proposalId }, body: { mergedProposalId: other, reason: 'Zelfde park' } };
+    },
+  },
+  'POST /proposals/:proposalId/conflicts-of-interest': { access: ['reviewer'], ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx), body: { reason: 'Buurman van de initiatiefnemer' } }) },
+  'POST /proposals/:proposalId/verdicts': {
+    access: ['reviewer'],
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: await plan(fx), body: { criterionId: 'one-year', outcome: 'met', reason: 'Haalbaar' } }),
+  },
+  'POST /proposals/:proposalId/admission': {
+    access: ADMIN,
+    ok: 409,
+    note: 'a plan without verdicts cannot be admitted (PROPOSAL.*): the call passed authorisation and tenancy',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: await plan(fx), body: { admitted: true, reason: 'Toets afgerond' } }),
+  },
+  'POST /proposals/:proposalId/selection': {
+    access: ADMIN,
+    ok: 409,
+    note: 'a plan not admitted to the ballot cannot be selected',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: await plan(fx), body: { selected: true, reason: 'Uitslag vastgesteld' } }),
+  },
+  'POST /proposals/:proposalId/decision-deadline-extension': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { proposalId: (await fx.proposal('fonds')).proposalId }, body: { reason: 'Advies wijkraad nodig' } }),
+  },
+  'POST /proposals/:proposalId/grant-decision': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({
+      params: { proposalId: await fx.reviewedApplication() },
+      body: { granted: true, amountCents: 1_000_000, decisionReference: 'Z/26/0001', decisionDate: '2026-03-20', reason: 'Voldoet aan de regeling' },
+    }),
+  },
+  'POST /proposals/:proposalId/implementation/start': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { proposalId: await fx.grantedApplication() }, body: { startedOn: '2026-04-01' } }),
+  },
+  'POST /proposals/:proposalId/implementation/payments': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { proposalId: await fx.startedImplementation() }, body: { paymentReference: 'BET-1', amountCents: 500_000 } }),
+  },
+  'POST /proposals/:proposalId/implementation/closure': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { proposalId: await fx.startedImplementation() }, body: { outcome: 'realised', reason: 'Opgeleverd' } }),
+  },
+  'POST /proposals/:proposalId/implementation/returns': {
+    access: ADMIN,
+    ok: 409,
+    note: 'nothing was paid, so nothing can be returned',
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { proposalId: await fx.startedImplementation() }, body: { reference: 'TERUG-1', amountCents: 100_000 } }),
+  },
+};
+
+/** Express routes outside Nest's controllers (the OpenAPI page); public and read-only by design. */
+export const NON_CONTROLLER_ROUTES: Record<string, number> = {
+  'GET /docs': 200,
+  'GET /docs/': 200,
+  'GET /docs/index.html': 200,
+  'GET /docs/LICENSE': 404,
+  'GET /docs/swagger-ui-init.js': 200,
+  'GET /docs/docs/swagger-ui-init.js': 200,
+  'GET /docs-json': 200,
+};

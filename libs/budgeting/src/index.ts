@@ -4,6 +4,7 @@ export * from './budget/budget.errors.js';
 export * from './budget/budget.decider.js';
 export * from './budget/budget.read.js';
 export * from './budget.module.js';
+export * from './templates/budget-templates.js';
 export * from './proposal/proposal.events.js';
 export * from './proposal/proposal.state.js';
 export * from './proposal/proposal.errors.js';

@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import { budgetDecider } from '../budget.decider.js';
-import { BudgetAlreadyEstablishedError, BudgetAllocationExceedsAmountError, BudgetDecisionReferenceRequiredError, BudgetInvalidFrameError } from '../budget.errors.js';
+import { BudgetAlreadyEstablishedError, BudgetAllocationExceedsAmountError, BudgetDecisionReferenceRequiredError, BudgetInvalidFrameError, BudgetUnknownTemplateError } from '../budget.errors.js';
+import { findTemplate } from '../../templates/budget-templates.js';
 import type { DecisionReference } from '../budget.events.js';
 import { aBurgerbegrotingFrame, aDorpsbudgetFrame, anEstablishedBudget, BUDGET_ID, COUNCIL_DECISION, ESTABLISHED_AT } from '../testing/budget.given.js';
 import { EstablishBudget } from './establish-budget.command.js';
@@ -104,5 +105,30 @@ describe('EstablishBudget', () => {
     const frame = { ...aDorpsbudgetFrame(), amountCents: 2_000_000 };
     const error = spec([]).when(establish({ frame })).thenThrows(BudgetAllocationExceedsAmountError, 'BUDGET.ALLOCATION_EXCEEDS_AMOUNT');
     expect(error.details).toEqual({ allocatedCents: 2_250_000, amountCents: 2_000_000 });
+  });
+
+  it('copies a template and replaces the top-level fields sent with it', () => {
+    const template = findTemplate('gemeentelijk-initiatievenfonds')!;
+    spec([])
+      .when(establish({ frame: { title: 'Initiatievenfonds Leeuwarden', amountCents: 12_000_000 }, template: 'gemeentelijk-initiatievenfonds' }))
+      .then([
+        {
+          type: 'BudgetEstablished',
+          data: {
+            budgetId: BUDGET_ID,
+            version: 1,
+            frame: { ...template.frame, title: 'Initiatievenfonds Leeuwarden', amountCents: 12_000_000 },
+            areaAmounts: [],
+            decision: COUNCIL_DECISION,
+            template: 'gemeentelijk-initiatievenfonds',
+            establishedAt: ESTABLISHED_AT,
+          },
+        },
+      ]);
+  });
+
+  it('rejects an unknown template', () => {
+    const error = spec([]).when(establish({ frame: {}, template: 'nope' })).thenThrows(BudgetUnknownTemplateError, 'BUDGET.UNKNOWN_TEMPLATE');
+    expect(error.details).toEqual({ template: 'nope', templates: ['stadsdeel-burgerbegroting', 'gemeentelijk-initiatievenfonds', 'dorpsbudget-basis-per-inwoner'] });
   });
 });

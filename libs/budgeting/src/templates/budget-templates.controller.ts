@@ -1,0 +1,43 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Allow, READ_ROLES } from '@lib/platform';
+import { ApiProblems } from '../budget/budget-http.js';
+import type { BudgetFrame } from '../budget/budget.events.js';
+import { BUDGET_TEMPLATES, findTemplate } from './budget-templates.js';
+
+export class BudgetTemplateView {
+  @ApiProperty({ example: 'stadsdeel-burgerbegroting', description: 'Use as `from` in POST /budgets' })
+  name!: string;
+  @ApiProperty({ example: 'Burgerbegroting per stadsdeel (Amsterdam-style buurtbudget)' })
+  title!: string;
+  @ApiProperty({ example: 'A city district divides its budget over its wijken by fixed shares…' })
+  description!: string;
+  @ApiProperty({ description: 'A complete frame: copy it with `from` and override the top-level fields that differ', example: { form: 'burgerbegroting', amountKind: 'budget', amountCents: 30_000_000 } })
+  frame!: BudgetFrame;
+}
+
+/** Ready frames for the common Dutch variants: plain data, the same for every municipality. */
+@ApiTags('budget-templates')
+@ApiBearerAuth()
+@Controller('budget-templates')
+export class BudgetTemplatesController {
+  @Get()
+  @Allow(...READ_ROLES)
+  @ApiOperation({ summary: 'The ready frames a municipality can copy and adapt' })
+  @ApiOkResponse({ type: [BudgetTemplateView] })
+  @ApiProblems(401, 403)
+  list(): BudgetTemplateView[] {
+    return BUDGET_TEMPLATES.map((t) => structuredClone(t));
+  }
+
+  @Get(':name')
+  @Allow(...READ_ROLES)
+  @ApiOperation({ summary: 'One template' })
+  @ApiOkResponse({ type: BudgetTemplateView })
+  @ApiProblems(401, 403, 404)
+  get(@Param('name') name: string): BudgetTemplateView {
+    const template = findTemplate(name);
+    if (!template) throw new NotFoundException({ code: 'BUDGET_TEMPLATE.NOT_FOUND', message: `There is no template ${name}` });
+    return template;
+  }
+}

@@ -1,7 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { BudgetModule, ProposalModule, RoundModule } from '@lib/budgeting';
+import { ReadModelsModule } from '@lib/projections';
 
 /** The feature modules the api serves. */
 export function featureModules(): NonNullable<DynamicModule['imports']> {
-  return [BudgetModule, RoundModule, ProposalModule];
+  return [BudgetModule, RoundModule, ProposalModule, ReadModelsModule];
 }

@@ -20,3 +20,5 @@ export * from './results/result.projection.js';
 export * from './audit-timeline/audit-timeline.entity.js';
 export * from './audit-timeline/audit-timeline.projection.js';
 export * from './turnout/population-reference.entity.js';
+export * from './http/read-models.service.js';
+export * from './http/read-models.module.js';

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InMemoryEventStore } from '@lib/event-store';
+import { OTHER_TENANT, startTestApi, type TestApi } from '../../../../test/support/test-api.js';
+import { given } from '../testing/read-models.given.js';
+import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
+import { ReadModelsService } from './read-models.service.js';
+
+describe('read-model query api', () => {
+  let api: TestApi;
+  const store = new InMemoryEventStore({ pollIntervalMs: 20 });
+
+  beforeAll(async () => {
+    await given(store, [
+      budgetEstablished(),
+      roundPlanned(),
+      phaseAdvanced('planned', 'submission', '2026-03-01T08:00:00.000Z'),
+      planSubmitted('p-1', { title: 'Speeltuin Oosterpark', costCents: 2_500_000 }),
+      planSubmitted('p-2', { title: 'Bankjes', costCents: 800_000, themeId: 'spelen' }),
+      verdictGiven('p-1', 'c-cost', 'met', 'Binnen het maximum'),
+      proposalEvent('p-1', 'ProposalSelected', { reason: 'Gekozen', at: '2026-05-20T10:00:00.000Z' }),
+      roundEvent('FundsCommitted', { proposalId: 'p-1', amountCents: 2_500_000, areaCode: null, committedCents: 2_500_000, at: '2026-05-20T10:00:00.000Z' }),
+      proposalEvent('p-1', 'ProposalPaymentRecorded', { paymentReference: 'F-1', amountCents: 1_000_000, paidTotalCents: 1_000_000, at: '2026-07-01T10:00:00.000Z' }),
+    ]);
+    api = await startTestApi(store, { env: { PROJECTOR_IN_PROCESS: 'true' } });
+    await api.app.get(ReadModelsService).settled();
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+
+  const get = async (path: string, token: string, headers: Record<string, string> = {}) => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+
+  it('lists rounds with their money, filtered by phase, and answers If-None-Match with 304', async () => {
+    const token = await api.token('official');
+    const response = await get('/read-models/rounds?phase=submission', token);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { items: Record<string, unknown>[]; total: number };
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({ roundId: 'r-oost-2026', phase: 'submission', allocatedCents: 30_000_000, committedCents: 2_500_000 });
+    expect(body.items[0]).not.toHaveProperty('tenant');
+
+    const etag = response.headers.get('etag')!;
+    expect((await get('/read-models/rounds?phase=submission', token, { 'if-none-match': etag })).status).toBe(304);
+    expect((await (await get('/read-models/rounds?phase=voting', token)).json()) as object).toEqual({ items: [], page: 1, pageSize: 50, total: 0 });
+  });
+
+  it('shows a round\'s budget execution and filters plans by theme with pagination', async () => {
+    const token = await api.token('auditor');
+    const round = (await (await get('/read-models/rounds/r-oost-2026', token)).json()) as { execution: Record<string, unknown> };
+    expect(round.execution).toEqual({
+      allocatedCents: 30_000_000,
+      committedCents: 2_500_000,
+      decidedCents: 2_500_000,
+      paidCents: 1_000_000,
+      spentCents: 0,
+      returnedCents: 0,
+      releasedCents: 0,
+      unspentCents: 27_500_000,
+      unspentFlagged: false,
+      winningPlans: 1,
+      realisedPlans: 0,
+    });
+    const plans = (await (await get('/read-models/plans?roundId=r-oost-2026&themeId=spelen&pageSize=1', token)).json()) as { items: { proposalId: string }[]; total: number };
+    expect(plans.items.map((p) => p.proposalId)).toEqual(['p-2']);
+    expect(plans.total).toBe(1);
+  });
+
+  it('keeps every municipality to its own rows: another one gets 404 and empty lists', async () => {
+    const token = await api.token('administrator', OTHER_TENANT);
+    expect((await get('/read-models/rounds/r-oost-2026', token)).status).toBe(404);
+    expect((await get('/read-models/plans/p-1', token)).status).toBe(404);
+    expect(((await (await get('/read-models/plans', token)).json()) as { total: number }).total).toBe(0);
+    expect((await get('/read-models/rounds/r-oost-2026/timeline', token)).status).toBe(404);
+  });
+
+  it('shows the audit timeline to auditors only, with actors, reasons and decision references', async () => {
+    expect((await get('/read-models/rounds/r-oost-2026/timeline', await api.token('official'))).status).toBe(403);
+    const response = await get('/read-models/rounds/r-oost-2026/timeline', await api.token('auditor'));
+    const body = (await response.json()) as { items: { eventType: string; actor: string; reason: string | null; decisionReference: string | null }[] };
+    expect(body.items.map((i) => i.eventType)).toEqual([
+      'BudgetEstablished',
+      'RoundPlanned',
+      'RoundPhaseAdvanced',
+      'ProposalSubmitted',
+      'ProposalSubmitted',
+      'ProposalFeasibilityVerdictGiven',
+      'ProposalSelected',
+      'FundsCommitted',
+      'ProposalPaymentRecorded',
+    ]);
+    expect(body.items[0]).toMatchObject({ actor: 'staff-1', decisionReference: 'council RB-2025-118 (2025-12-11)' });
+    expect(body.items[5]).toMatchObject({ actor: 'staff-reviewer', reason: 'Binnen het maximum' });
+  });
+
+  it('reports each projection\'s checkpoint and lag, and refuses anonymous callers', async () => {
+    const statuses = (await (await get('/read-models/projections', await api.token('administrator'))).json()) as { projection: string; status: string; lagEvents: number }[];
+    expect(statuses.every((s) => s.status === 'running' && s.lagEvents === 0)).toBe(true);
+    expect((await fetch(`${api.url}/read-models/rounds`)).status).toBe(401);
+    const ready = (await (await fetch(`${api.url}/health/ready`)).json()) as { details: Record<string, unknown> };
+    expect(ready.details.projections).toMatchObject({ status: 'up' });
+  });
+});

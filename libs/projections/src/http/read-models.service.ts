@@ -1,0 +1,100 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import type { EventStore } from '@lib/event-store';
+import { AppConfig, databaseOf, EVENT_STORE, READINESS_CHECKS, type ReadinessCheck } from '@lib/platform';
+import { addLagSource } from '../projector/projection-metrics.js';
+import { Projector, projectionStatuses, type ProjectionStatus } from '../projector/projector.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import { ALL_PROJECTIONS, openReadModels } from '../read-models.js';
+
+/**
+ * The api's handle on the read models: opens them on the process's database (PostgreSQL, or the PGlite
+ * the event store runs on; an in-memory PGlite when the event store is in memory), runs the projector in
+ * process when configured, contributes the projections to readiness and lag to the metrics.
+ */
+@Injectable()
+export class ReadModelsService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private opening: Promise<ReadModelDatabase> | undefined;
+  private ownedPglite: { close(): Promise<void> } | undefined;
+  private projector: Projector | undefined;
+  private unregisterLag: (() => void) | undefined;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+  ) {}
+
+  /** In process unless PROJECTOR_IN_PROCESS says otherwise; by default only in embedded mode on the process's own database. */
+  get inProcess(): boolean {
+    return this.config.PROJECTOR_IN_PROCESS ?? (this.config.mode === 'embedded' && databaseOf(this.store) !== undefined);
+  }
+
+  onModuleInit(): void {
+    if (!this.inProcess && !databaseOf(this.store) && !this.config.DATABASE_URL) return;
+    this.checks.push({ name: 'projections', check: () => this.readiness() });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.inProcess) {
+      if (databaseOf(this.store) || this.config.DATABASE_URL) this.unregisterLag = addLagSource(async () => (await this.statuses()).map(toLag));
+      return;
+    }
+    const db = await this.db();
+    this.projector = new Projector({
+      store: this.store,
+      db,
+      projections: ALL_PROJECTIONS,
+      logger: { info: (m, d) => this.logger.log(m, d), error: (m, d) => this.logger.error(m, d) },
+    }).start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.unregisterLag?.();
+    await this.projector?.stop();
+    const db = await this.opening?.catch(() => undefined);
+    await db?.close();
+    await this.ownedPglite?.close();
+  }
+
+  /** The read-model database, opened on first use. */
+  db(): Promise<ReadModelDatabase> {
+    this.opening ??= this.open();
+    return this.opening;
+  }
+
+  /** Projections' state and lag, from the checkpoint table. */
+  async statuses(): Promise<ProjectionStatus[]> {
+    return projectionStatuses(this.store, await this.db(), ALL_PROJECTIONS);
+  }
+
+  /** Waits until the in-process projector has committed every event (tests, imports). */
+  async settled(timeoutMs?: number): Promise<void> {
+    await this.projector?.settled(timeoutMs);
+  }
+
+  private async readiness(): Promise<{ up: boolean; details: Record<string, unknown> }> {
+    try {
+      const statuses = await this.statuses();
+      const details: Record<string, unknown> = {};
+      for (const s of statuses) details[s.projection] = { status: s.status, position: s.position, lagEvents: s.lagEvents, lagSeconds: Math.round(s.lagSeconds), ...(s.failure ? { failure: s.failure } : {}) };
+      return { up: statuses.every((s) => s.status !== 'failed'), details };
+    } catch (error) {
+      return { up: false, details: { error: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+
+  private async open(): Promise<ReadModelDatabase> {
+    const database = databaseOf(this.store);
+    if (database?.pglite) return openReadModels({ pglite: database.pglite });
+    if (this.config.DATABASE_URL) return openReadModels({ url: this.config.DATABASE_URL });
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = await PGlite.create('memory://');
+    this.ownedPglite = pglite;
+    return openReadModels({ pglite });
+  }
+}
+
+function toLag(s: ProjectionStatus): { projection: string; events: number; seconds: number } {
+  return { projection: s.projection, events: s.lagEvents, seconds: s.lagSeconds };
+}

@@ -1,0 +1,23 @@
+import type { Decider } from '@lib/es';
+import type { BallotBoxEvent } from './ballot-box.events.js';
+import { evolveBallotBox, initialBallotBoxState, type BallotBoxState } from './ballot-box.state.js';
+import { changeBallotBoxPhase, type ChangeBallotBoxPhase } from './change-phase/change-phase.command.js';
+import { prepareBallotBox, type PrepareBallotBox } from './prepare-ballot-box/prepare-ballot-box.command.js';
+import { recordVoterRollExtension, type RecordVoterRollExtension } from './record-voter-roll/record-voter-roll.command.js';
+
+export type BallotBoxCommand = PrepareBallotBox | ChangeBallotBoxPhase | RecordVoterRollExtension;
+
+export const ballotBoxDecider: Decider<BallotBoxCommand, BallotBoxState, BallotBoxEvent> = {
+  decide(command, state) {
+    switch (command.type) {
+      case 'PrepareBallotBox':
+        return prepareBallotBox(command, state);
+      case 'ChangeBallotBoxPhase':
+        return changeBallotBoxPhase(command, state);
+      case 'RecordVoterRollExtension':
+        return recordVoterRollExtension(command, state);
+    }
+  },
+  evolve: evolveBallotBox,
+  initialState: initialBallotBoxState,
+};

@@ -1,0 +1,46 @@
+import type { DomainEvent } from '@lib/es';
+import { streamName } from '@lib/event-store';
+import type { BallotContent } from './ballot.content.js';
+
+export const BALLOT_CATEGORY = 'Ballot';
+
+/**
+ * One stream per participant per round, named by the ballot pseudonym: the first ballot expects
+ * `no_stream`, so the event store itself refuses a second one.
+ */
+export function ballotStream(roundId: string, ballotRef: string): string {
+  return streamName(BALLOT_CATEGORY, `${roundId}_${ballotRef}`);
+}
+
+/** Every ballot stream of a round starts with this (the `$all` filter of a count). */
+export function ballotStreamPrefix(roundId: string): string {
+  return `${BALLOT_CATEGORY}-${roundId}_`;
+}
+
+export type Channel = 'online' | 'paper' | 'assisted';
+/** How the voter was recognised: their code online, the code on the paper slip checked by staff, in person by staff, or a Pabulib import. */
+export type Verification = 'voting-code' | 'paper-code-checked' | 'in-person' | 'imported';
+
+export interface CastData {
+  roundId: string;
+  ballotRef: string;
+  channel: Channel;
+  verification: Verification;
+  /** The participant's area (for counts per area); never anything that names a person. */
+  area: string;
+  content: BallotContent;
+  /** The paper batch the ballot came in, for paper ballots. */
+  batchId: string | null;
+}
+
+export type BallotCast = DomainEvent<'BallotCast', CastData & { castAt: string }>;
+/** The standing ballot of this participant is replaced (by the voter before voting closes, or by a paper ballot that takes precedence). */
+export type BallotReplaced = DomainEvent<'BallotReplaced', CastData & { replacedChannel: Channel; replacedAt: string }>;
+/** A paper ballot from a confirmed batch that does not count, because another ballot of this participant takes precedence. */
+export type PaperBallotSetAside = DomainEvent<
+  'PaperBallotSetAside',
+  { roundId: string; ballotRef: string; batchId: string; reason: 'online-ballot-stands' | 'paper-ballot-already-counted'; setAsideAt: string }
+>;
+
+export type BallotEvent = BallotCast | BallotReplaced | PaperBallotSetAside;
+export const BALLOT_EVENT_TYPES: BallotEvent['type'][] = ['BallotCast', 'BallotReplaced', 'PaperBallotSetAside'];

@@ -1,0 +1,141 @@
+import { type CommandContext, domainError, handleCommand } from '@lib/es';
+import { type BallotRules, type BudgetCommand, type BudgetFrame, budgetDecider, budgetStream, TALLY_RULES, type TallyRule, type TallyRules } from '@lib/budgeting';
+import { type Ballot, type Money, PabulibError, parseRational, readPabulib } from '@lib/tally';
+import { prepareBallotBoxWithFrame } from '../ballot-box/prepare-ballot-box/prepare-ballot-box.handler.js';
+import { changePhase } from '../ballot-box/change-phase/change-phase.handler.js';
+import type { BallotContent } from '../ballot/ballot.content.js';
+import { castBallotFor } from '../ballot/cast-ballot/cast-ballot.handler.js';
+import { registerParticipants } from '../participant/register-participant/register-participant.handler.js';
+import { generateCode } from '../round-key/pseudonym.js';
+import { inBatches, loadBallotBox, type VotingDeps } from '../voting.deps.js';
+import { type BallotPlan, votingFrameFromBudget } from '../voting-frame.js';
+
+export class PabulibImportError extends domainError('PABULIB.INVALID_FILE', 'invalid') {}
+
+const CENTS_PER_UNIT = 100n;
+
+function toCents(value: Money, what: string): number {
+  const r = typeof value === 'bigint' ? { n: value, d: 1n } : value;
+  const scaled = r.n * CENTS_PER_UNIT;
+  if (scaled % r.d !== 0n) throw new PabulibImportError(`${what} has more than two decimals`, { what });
+  return Number(scaled / r.d);
+}
+
+const metaCents = (meta: Record<string, string>, key: string): number | undefined => (meta[key] ? toCents(parseRational(meta[key]), `META ${key}`) : undefined);
+const metaInt = (meta: Record<string, string>, key: string): number | undefined => (meta[key] ? Number(meta[key]) : undefined);
+
+function contentOf(ballot: Ballot): BallotContent {
+  switch (ballot.type) {
+    case 'approval':
+    case 'choose-1':
+      return { type: ballot.type, choices: [...ballot.choices] };
+    case 'cumulative':
+    case 'scoring':
+      return { type: ballot.type, points: { ...ballot.points } };
+    case 'ordinal':
+      return { type: 'ordinal', ranking: [...ballot.ranking] };
+  }
+}
+
+/** The frame a Pabulib file implies: its ballot constraints, rule and budget, in cents; the whole municipality, every age. */
+export function frameOfPabulib(meta: Record<string, string>, voteType: BallotRules['type'], ballots: readonly Ballot[], budgetCents: number): BudgetFrame {
+  const ballot: BallotRules = { type: voteType };
+  if (voteType !== 'choose-1') {
+    const min = metaInt(meta, 'min_length');
+    const max = metaInt(meta, 'max_length');
+    if (min !== undefined) ballot.minPlans = min;
+    if (max !== undefined && voteType !== 'ordinal') ballot.maxPlans = max;
+  }
+  const cap = metaCents(meta, 'max_sum_cost');
+  if (voteType === 'approval' && cap !== undefined) ballot.costCapCents = cap;
+  if (voteType === 'cumulative' || voteType === 'scoring') {
+    const points = metaInt(meta, voteType === 'cumulative' ? 'max_sum_points' : 'max_points');
+    const observed = Math.max(
+      1,
+      ...ballots.map((b) => (b.type === 'cumulative' || b.type === 'scoring' ? (voteType === 'cumulative' ? Object.values(b.points).reduce((s, p) => s + p, 0) : Math.max(0, ...Object.values(b.points))) : 0)),
+    );
+    // Files without the limit get the largest a voter used: every recorded ballot stays valid.
+    ballot.points = points ?? observed;
+  }
+  if (voteType === 'ordinal') {
+    ballot.rankingLength = metaInt(meta, 'max_length') ?? Math.max(1, ...ballots.map((b) => (b.type === 'ordinal' ? b.ranking.length : 0)));
+  }
+  const declared = meta['rule'] ?? 'greedy';
+  const tally: TallyRules = { rule: ((TALLY_RULES as readonly string[]).includes(declared) ? declared : 'greedy') as TallyRule, tieBreak: ['lowest-cost', 'most-votes'] };
+  const threshold = metaInt(meta, 'min_project_score_threshold');
+  if (tally.rule === 'greedy-threshold') tally.thresholdVotes = threshold ?? 1;
+  return {
+    form: 'burgerbegroting',
+    title: (meta['description'] || `${meta['unit'] ?? 'Pabulib'} ${meta['instance'] ?? ''}`).trim().slice(0, 200),
+    amountKind: 'budget',
+    amountCents: budgetCents,
+    areas: [],
+    allocation: { kind: 'none' },
+    criteria: [],
+    participation: { areaCodes: [], minimumAge: 0, participants: ['residents'], excludedRoles: [], credential: 'postal-voting-code' },
+    ballot,
+    tally,
+    interimResultsPublic: false,
+    regime: { kind: 'binding' },
+  };
+}
+
+/**
+ * Imports a Pabulib election as a new round through the same commands as a live vote: a Budget
+ * frame (EstablishBudget), the ballot box with the file's plans, one generated code per voter on
+ * the roll (codes discarded: the file's voter ids never enter the system), every ballot through
+ * the ballot decider expecting no stream, then voting closed. Returns the round id.
+ */
+export async function importPabulib(deps: VotingDeps, text: string, context: CommandContext, options: { concurrency?: number } = {}): Promise<{ roundId: string; budgetId: string; ballots: number }> {
+  let parsed;
+  try {
+    parsed = readPabulib(text);
+  } catch (error) {
+    if (error instanceof PabulibError) throw new PabulibImportError(`The Pabulib file is invalid: ${error.message}`, { line: error.line });
+    throw error;
+  }
+  const { election, file, voteType } = parsed;
+  const concurrency = options.concurrency ?? 32;
+  const budgetCents = toCents(election.budget, 'budget');
+  const plans: BallotPlan[] = election.projects.map((p) => ({ planId: p.id, costCents: toCents(p.cost, `cost of ${p.id}`), ...(p.name ? { name: p.name } : {}) }));
+  const frame = frameOfPabulib(file.meta, voteType as BallotRules['type'], election.ballots, budgetCents);
+
+  // 1. The frame, by the Budget stream's own command.
+  const budgetId = deps.newId();
+  const today = deps.now().toISOString().slice(0, 10);
+  const decisionNumber = `pabulib:${[file.meta['country'], file.meta['unit'], file.meta['subunit'], file.meta['instance']].filter(Boolean).join('/')}`.slice(0, 100);
+  const established = await handleCommand(
+    deps.store,
+    budgetStream(budgetId),
+    budgetDecider,
+    // The Budget stream's EstablishBudget command (its class is not exported; the decider takes the same shape).
+    { type: 'EstablishBudget', data: { budgetId, frame, decision: { body: 'college', number: decisionNumber, date: today }, template: null, establishedAt: deps.now().toISOString() } } as BudgetCommand,
+    context,
+    { streamMustExist: false, newId: deps.newId },
+  );
+  const version = { version: 1, frame: (established.events[0]!.data as { frame: BudgetFrame }).frame };
+
+  // 2. The ballot box with the file's plans.
+  const roundId = deps.newId();
+  const votingFrame = votingFrameFromBudget(budgetId, version, plans, { currency: file.meta['currency'] ?? 'EUR' })!;
+  await prepareBallotBoxWithFrame(deps, roundId, votingFrame, context);
+
+  // 3. The roll: one fresh code per voter, registered by pseudonym.
+  const codes = election.ballots.map(() => generateCode());
+  const { refs } = await registerParticipants(
+    deps,
+    roundId,
+    codes.map((code) => ({ code, area: '', ageBand: '0+', role: null })),
+    'pabulib',
+    context,
+  );
+
+  // 4. Every ballot through the ballot decider, each in its own stream expecting none.
+  await changePhase(deps, { roundId, change: 'open', reason: 'Pabulib import: the recorded votes are cast' }, context);
+  const box = (await loadBallotBox(deps.store, roundId, context.tenant)).state;
+  await inBatches(election.ballots, concurrency, (ballot, i) =>
+    castBallotFor(deps, { roundId, participantRef: refs[i]!, content: contentOf(ballot), channel: 'online', verification: 'imported' }, context, { box }),
+  );
+  await changePhase(deps, { roundId, change: 'close', reason: 'Pabulib import: all recorded votes cast' }, context);
+  return { roundId, budgetId, ballots: election.ballots.length };
+}

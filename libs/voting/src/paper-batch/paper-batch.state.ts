@@ -1,0 +1,32 @@
+import type { BallotContent } from '../ballot/ballot.content.js';
+import type { PaperBatchEvent } from './paper-batch.events.js';
+
+export interface EnteredPaperBallot {
+  ballotRef: string;
+  area: string;
+  content: BallotContent;
+}
+
+export type PaperBatchState =
+  | { opened: false }
+  | { opened: true; roundId: string; batchId: string; slipCount: number; openedBy: string; enteredBy: string[]; ballots: EnteredPaperBallot[]; confirmed: boolean };
+
+export const initialPaperBatchState = (): PaperBatchState => ({ opened: false });
+
+export function evolvePaperBatch(state: PaperBatchState, event: PaperBatchEvent): PaperBatchState {
+  switch (event.type) {
+    case 'PaperBatchOpened': {
+      const { roundId, batchId, slipCount, openedBy } = event.data;
+      return { opened: true, roundId, batchId, slipCount, openedBy, enteredBy: [], ballots: [], confirmed: false };
+    }
+    case 'PaperBallotEntered': {
+      if (!state.opened) return state;
+      const { ballotRef, area, content, enteredBy } = event.data;
+      return { ...state, enteredBy: state.enteredBy.includes(enteredBy) ? state.enteredBy : [...state.enteredBy, enteredBy], ballots: [...state.ballots, { ballotRef, area, content }] };
+    }
+    case 'PaperBatchConfirmed':
+      return state.opened ? { ...state, confirmed: true } : state;
+    default:
+      return state;
+  }
+}

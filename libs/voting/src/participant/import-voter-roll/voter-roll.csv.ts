@@ -1,0 +1,62 @@
+import { domainError } from '@lib/es';
+import { CODE_PATTERN, normaliseCode } from '../../round-key/pseudonym.js';
+
+export class VoterRollPersonalDataError extends domainError('VOTER_ROLL.PERSONAL_DATA_COLUMN', 'invalid') {}
+export class VoterRollUnexpectedColumnError extends domainError('VOTER_ROLL.UNEXPECTED_COLUMN', 'invalid') {}
+export class VoterRollMissingColumnError extends domainError('VOTER_ROLL.MISSING_COLUMN', 'invalid') {}
+export class VoterRollInvalidRowError extends domainError('VOTER_ROLL.INVALID_ROW', 'invalid') {}
+export class VoterRollDuplicateCodeError extends domainError('VOTER_ROLL.DUPLICATE_CODE', 'invalid') {}
+export class VoterRollEmptyError extends domainError('VOTER_ROLL.EMPTY', 'invalid') {}
+
+/** One row of the municipality's file: a code with its area and age band (and, only to apply excluded roles, a function). */
+export interface VoterRollRow {
+  line: number;
+  code: string;
+  area: string;
+  ageBand: string;
+  role: string | null;
+}
+
+const REQUIRED = ['code', 'area', 'age_band'] as const;
+const OPTIONAL = ['role'] as const;
+/** Headers that mean the file carries personal data the system must never receive (Dutch and English). */
+const PERSONAL = /^(naam|name|voornaam|achternaam|first_?name|last_?name|surname|adres|address|straat|street|huisnummer|house_?number|postcode|zip|postal_?code|woonplaats|city|bsn|burgerservicenummer|a_?nummer|geboortedatum|birth_?date|date_?of_?birth|dob|e-?mail|telefoon|phone|telephone|geslacht|gender|sex|nationaliteit|nationality)$/;
+
+const header = (cell: string): string => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/**
+ * Parses the municipality's voter roll: `code,area,age_band[,role]` (comma or semicolon separated,
+ * header first). A file with any other column is refused whole; one with personal data gets its own code.
+ */
+export function parseVoterRoll(text: string): VoterRollRow[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = lines[0] ?? '';
+  const separator = first.includes(';') ? ';' : ',';
+  const columns = first.split(separator).map(header);
+  const personal = columns.filter((c) => PERSONAL.test(c));
+  if (personal.length > 0) {
+    throw new VoterRollPersonalDataError(`The file has columns with personal data (${personal.join(', ')}); send only code, area and age_band`, { columns: personal });
+  }
+  const unexpected = columns.filter((c) => !(REQUIRED as readonly string[]).includes(c) && !(OPTIONAL as readonly string[]).includes(c));
+  if (unexpected.length > 0) throw new VoterRollUnexpectedColumnError(`Unexpected columns: ${unexpected.join(', ')}`, { columns: unexpected, allowed: [...REQUIRED, ...OPTIONAL] });
+  const missing = REQUIRED.filter((c) => !columns.includes(c));
+  if (missing.length > 0) throw new VoterRollMissingColumnError(`Missing columns: ${missing.join(', ')}`, { columns: missing });
+
+  const at = (name: string) => columns.indexOf(name);
+  const rows: VoterRollRow[] = [];
+  const seen = new Map<string, number>();
+  lines.slice(1).forEach((raw, i) => {
+    const line = i + 2;
+    if (raw.trim() === '') return;
+    const cells = raw.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+    if (cells.length !== columns.length) throw new VoterRollInvalidRowError(`Line ${line} has ${cells.length} cells; the header has ${columns.length}`, { line });
+    const code = normaliseCode(cells[at('code')]!);
+    if (!CODE_PATTERN.test(code)) throw new VoterRollInvalidRowError(`Line ${line}: a code is 8 to 64 letters and digits`, { line });
+    if (seen.has(code)) throw new VoterRollDuplicateCodeError(`Line ${line} repeats the code of line ${seen.get(code)}`, { line, firstLine: seen.get(code) });
+    seen.set(code, line);
+    const role = at('role') >= 0 ? cells[at('role')]! : '';
+    rows.push({ line, code, area: cells[at('area')]!, ageBand: cells[at('age_band')]!, role: role === '' ? null : role });
+  });
+  if (rows.length === 0) throw new VoterRollEmptyError('The file lists no codes');
+  return rows;
+}

@@ -1,0 +1,35 @@
+import type { DomainEvent } from '@lib/es';
+import { streamName } from '@lib/event-store';
+
+export const PARTICIPANT_CATEGORY = 'Participant';
+
+/** A participant of a round, named by the keyed hash of their voting code (never the code itself). */
+export function participantStream(roundId: string, participantRef: string): string {
+  return streamName(PARTICIPANT_CATEGORY, `${roundId}_${participantRef}`);
+}
+
+export type Ineligibility = 'area' | 'age' | 'excluded-role';
+export type RollSource = 'municipality-file' | 'generated' | 'reissue' | 'pabulib';
+
+export type ParticipantRegistered = DomainEvent<
+  'ParticipantRegistered',
+  {
+    roundId: string;
+    participantRef: string;
+    /** The first code's pseudonym: a re-issued code keeps it, so it leads to the same ballot. */
+    rootRef: string;
+    area: string;
+    /** An age band (`18-64`, `65+`), never a birth date. */
+    ageBand: string;
+    eligible: boolean;
+    ineligibility: Ineligibility | null;
+    source: RollSource;
+    registeredAt: string;
+  }
+>;
+export type VotingCodeBlocked = DomainEvent<'VotingCodeBlocked', { roundId: string; participantRef: string; reason: string; blockedAt: string }>;
+/** The code was replaced by a new one (lost letter); the old code no longer works. */
+export type VotingCodeReissued = DomainEvent<'VotingCodeReissued', { roundId: string; participantRef: string; successorRef: string; reason: string; reissuedAt: string }>;
+
+export type ParticipantEvent = ParticipantRegistered | VotingCodeBlocked | VotingCodeReissued;
+export const PARTICIPANT_EVENT_TYPES: ParticipantEvent['type'][] = ['ParticipantRegistered', 'VotingCodeBlocked', 'VotingCodeReissued'];

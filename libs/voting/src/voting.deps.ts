@@ -1,0 +1,56 @@
+import { CommandStreamMissing, loadStream, type LoadedStream } from '@lib/es';
+import { type ExistingRound, readRound } from '@lib/budgeting';
+import type { EventStore } from '@lib/event-store';
+import { ballotBoxDecider } from './ballot-box/ballot-box.decider.js';
+import { ballotBoxStream } from './ballot-box/ballot-box.events.js';
+import type { BallotBoxState } from './ballot-box/ballot-box.state.js';
+import type { RoundKeyVault } from './round-key/round-key.vault.js';
+
+/** What the voting use cases need: the store, the key vault, a clock and an id source (Nest or the CLI supplies them). */
+export interface VotingDeps {
+  store: EventStore;
+  vault: RoundKeyVault;
+  now(): Date;
+  newId(): string;
+}
+
+export type PreparedBox = Exclude<BallotBoxState, { phase: 'none' }>;
+
+/** The round's ballot box for the caller's municipality; 404 BALLOTBOX.NOT_FOUND otherwise. */
+export async function loadBallotBox(store: EventStore, roundId: string, tenant: string): Promise<LoadedStream<PreparedBox>> {
+  const loaded = await loadStream(store, ballotBoxStream(roundId), ballotBoxDecider, tenant);
+  if (loaded.state.phase === 'none') throw new CommandStreamMissing(ballotBoxStream(roundId));
+  return loaded as LoadedStream<PreparedBox>;
+}
+
+/** The municipality a round belongs to, from its ballot box (for the public sign-in, which has no token yet). */
+export async function tenantOfRound(store: EventStore, roundId: string): Promise<string> {
+  const [first] = await store.readStream(ballotBoxStream(roundId), { maxCount: 1 });
+  const tenant = first?.metadata.tenant;
+  if (typeof tenant !== 'string') throw new CommandStreamMissing(ballotBoxStream(roundId));
+  return tenant;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, in order of start. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The Round stream (owned by @lib/budgeting) when the round was planned there; null for rounds that exist only as a ballot box (Pabulib imports). */
+export async function roundOf(store: EventStore, roundId: string, tenant: string): Promise<ExistingRound | null> {
+  try {
+    return (await readRound(store, roundId, tenant)).state;
+  } catch (error) {
+    if (error instanceof CommandStreamMissing) return null;
+    throw error;
+  }
+}

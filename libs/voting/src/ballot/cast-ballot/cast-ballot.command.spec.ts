@@ -1,0 +1,142 @@
+import { describe, it } from '@jest/globals';
+import { DeciderSpecification } from '@lib/es/testing';
+import { anApprovalFrame, AT, ROUND_ID } from '../../testing/voting.given.js';
+import type { VotingFrame } from '../../voting-frame.js';
+import type { BallotContent } from '../ballot.content.js';
+import { ballotDecider } from '../ballot.decider.js';
+import {
+  BallotAlreadyCastError,
+  BallotCodeBlockedError,
+  BallotCostCapExceededError,
+  BallotDuplicatePlanError,
+  BallotInvalidPointsError,
+  BallotNotEligibleError,
+  BallotPointsExceededError,
+  BallotRankingTooLongError,
+  BallotTooFewPlansError,
+  BallotTooManyPlansError,
+  BallotUnknownPlanError,
+  BallotVotingClosedError,
+  BallotWrongTypeError,
+} from '../ballot.errors.js';
+import type { BallotEvent } from '../ballot.events.js';
+import type { BallotFacts } from '../ballot.facts.js';
+import { CastBallot } from './cast-ballot.command.js';
+
+const spec = DeciderSpecification.for(ballotDecider);
+const REF = 'b'.repeat(64);
+
+function cast(content: BallotContent, facts: Partial<BallotFacts> = {}, frame: VotingFrame = anApprovalFrame()): CastBallot {
+  return new CastBallot({
+    roundId: ROUND_ID,
+    ballotRef: REF,
+    channel: 'online',
+    verification: 'voting-code',
+    area: 'WK036301',
+    content,
+    batchId: null,
+    castAt: AT,
+    facts: { phase: 'open', frame, participant: { eligible: true, blocked: false }, ...facts },
+  });
+}
+
+const paperBallot: BallotEvent = {
+  type: 'BallotCast',
+  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', content: { type: 'approval', choices: ['p-park'] }, batchId: 'S1-1', castAt: AT },
+};
+
+describe('CastBallot', () => {
+  it('records the first ballot with channel, verification and area', () => {
+    spec([])
+      .when(cast({ type: 'approval', choices: ['p-park', 'p-bench'] }))
+      .then([
+        {
+          type: 'BallotCast',
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', content: { type: 'approval', choices: ['p-park', 'p-bench'] }, batchId: null, castAt: AT },
+        },
+      ]);
+  });
+
+  it('refuses a second ballot: BALLOT.ALREADY_CAST', () => {
+    spec([{ ...paperBallot, data: { ...paperBallot.data, channel: 'online', verification: 'voting-code', batchId: null } }])
+      .when(cast({ type: 'approval', choices: ['p-trees'] }))
+      .thenThrows(BallotAlreadyCastError, 'BALLOT.ALREADY_CAST');
+  });
+
+  it('refuses an online ballot after a counted paper ballot when paper wins', () => {
+    spec([paperBallot]).when(cast({ type: 'approval', choices: ['p-trees'] })).thenThrows(BallotAlreadyCastError, 'BALLOT.ALREADY_CAST');
+  });
+
+  it('lets the online ballot replace the paper one when the frame says online wins', () => {
+    spec([paperBallot])
+      .when(cast({ type: 'approval', choices: ['p-trees'] }, {}, anApprovalFrame({ paperPrecedence: 'online' })))
+      .then([
+        {
+          type: 'BallotReplaced',
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', content: { type: 'approval', choices: ['p-trees'] }, batchId: null, replacedChannel: 'paper', replacedAt: AT },
+        },
+      ]);
+  });
+
+  it.each([
+    ['prepared', 'BALLOT.VOTING_CLOSED'],
+    ['closed', 'BALLOT.VOTING_CLOSED'],
+    ['sealed', 'BALLOT.VOTING_CLOSED'],
+  ] as const)('refuses while the box is %s', (phase, code) => {
+    spec([]).when(cast({ type: 'approval', choices: ['p-park'] }, { phase })).thenThrows(BallotVotingClosedError, code);
+  });
+
+  it('refuses a blocked code and an ineligible participant', () => {
+    spec([]).when(cast({ type: 'approval', choices: ['p-park'] }, { participant: { eligible: true, blocked: true } })).thenThrows(BallotCodeBlockedError, 'BALLOT.CODE_BLOCKED');
+    spec([]).when(cast({ type: 'approval', choices: ['p-park'] }, { participant: { eligible: false, blocked: false } })).thenThrows(BallotNotEligibleError, 'BALLOT.NOT_ELIGIBLE');
+  });
+
+  describe('the frame\'s constraints, each with its own code', () => {
+    const approval = (choices: string[]) => cast({ type: 'approval', choices });
+    it('approval', () => {
+      spec([]).when(approval(['p-park', 'p-bench', 'p-trees', 'p-mural'])).thenThrows(BallotTooManyPlansError, 'BALLOT.TOO_MANY_PLANS');
+      spec([]).when(approval([])).thenThrows(BallotTooFewPlansError, 'BALLOT.TOO_FEW_PLANS');
+      spec([]).when(approval(['p-park', 'p-trees', 'p-mural'])).thenThrows(BallotCostCapExceededError, 'BALLOT.COST_CAP_EXCEEDED');
+      spec([]).when(approval(['p-park', 'p-pool'])).thenThrows(BallotUnknownPlanError, 'BALLOT.UNKNOWN_PLAN');
+      spec([]).when(approval(['p-park', 'p-park'])).thenThrows(BallotDuplicatePlanError, 'BALLOT.DUPLICATE_PLAN');
+      spec([]).when(cast({ type: 'choose-1', choices: ['p-park'] })).thenThrows(BallotWrongTypeError, 'BALLOT.WRONG_TYPE');
+    });
+
+    it('choose-1', () => {
+      const frame = anApprovalFrame({ ballot: { type: 'choose-1' } });
+      spec([]).when(cast({ type: 'choose-1', choices: ['p-park', 'p-bench'] }, {}, frame)).thenThrows(BallotTooManyPlansError, 'BALLOT.TOO_MANY_PLANS');
+      spec([]).when(cast({ type: 'choose-1', choices: [] }, {}, frame)).thenThrows(BallotTooFewPlansError, 'BALLOT.TOO_FEW_PLANS');
+    });
+
+    it('cumulative: points to distribute', () => {
+      const frame = anApprovalFrame({ ballot: { type: 'cumulative', points: 10 } });
+      spec([]).when(cast({ type: 'cumulative', points: { 'p-park': 6, 'p-bench': 5 } }, {}, frame)).thenThrows(BallotPointsExceededError, 'BALLOT.POINTS_EXCEEDED');
+      spec([]).when(cast({ type: 'cumulative', points: { 'p-park': 0 } }, {}, frame)).thenThrows(BallotInvalidPointsError, 'BALLOT.INVALID_POINTS');
+      spec([]).when(cast({ type: 'cumulative', points: { 'p-park': 6, 'p-bench': 4 } }, {}, frame)).then([
+        {
+          type: 'BallotCast',
+          data: {
+            roundId: ROUND_ID,
+            ballotRef: REF,
+            channel: 'online',
+            verification: 'voting-code',
+            area: 'WK036301',
+            content: { type: 'cumulative', points: { 'p-park': 6, 'p-bench': 4 } },
+            batchId: null,
+            castAt: AT,
+          },
+        },
+      ]);
+    });
+
+    it('scoring: the highest score per plan', () => {
+      const frame = anApprovalFrame({ ballot: { type: 'scoring', points: 5 } });
+      spec([]).when(cast({ type: 'scoring', points: { 'p-park': 6 } }, {}, frame)).thenThrows(BallotPointsExceededError, 'BALLOT.POINTS_EXCEEDED');
+    });
+
+    it('ordinal: the ranking length', () => {
+      const frame = anApprovalFrame({ ballot: { type: 'ordinal', rankingLength: 2 } });
+      spec([]).when(cast({ type: 'ordinal', ranking: ['p-park', 'p-bench', 'p-trees'] }, {}, frame)).thenThrows(BallotRankingTooLongError, 'BALLOT.RANKING_TOO_LONG');
+    });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, it } from '@jest/globals';
+import { DeciderSpecification } from '@lib/es/testing';
+import { anApprovalFrame, AT, ROUND_ID } from '../../testing/voting.given.js';
+import { ballotDecider } from '../ballot.decider.js';
+import { BallotNotCastError, BallotPaperBallotStandsError, BallotVotingClosedError } from '../ballot.errors.js';
+import type { BallotEvent } from '../ballot.events.js';
+import { ReplaceBallot } from './replace-ballot.command.js';
+
+const spec = DeciderSpecification.for(ballotDecider);
+const REF = 'c'.repeat(64);
+const online: BallotEvent = {
+  type: 'BallotCast',
+  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036302', content: { type: 'approval', choices: ['p-park'] }, batchId: null, castAt: AT },
+};
+const replace = (phase: 'open' | 'closed' = 'open') =>
+  new ReplaceBallot({
+    roundId: ROUND_ID,
+    ballotRef: REF,
+    channel: 'online',
+    verification: 'voting-code',
+    area: 'WK036302',
+    content: { type: 'approval', choices: ['p-trees', 'p-bench'] },
+    batchId: null,
+    castAt: AT,
+    facts: { phase, frame: anApprovalFrame(), participant: { eligible: true, blocked: false } },
+  });
+
+describe('ReplaceBallot', () => {
+  it('replaces the standing ballot while voting is open', () => {
+    spec([online])
+      .when(replace())
+      .then([
+        {
+          type: 'BallotReplaced',
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036302', content: { type: 'approval', choices: ['p-trees', 'p-bench'] }, batchId: null, replacedChannel: 'online', replacedAt: AT },
+        },
+      ]);
+  });
+
+  it('refuses once voting closed, without a ballot, and over a counted paper ballot', () => {
+    spec([online]).when(replace('closed')).thenThrows(BallotVotingClosedError, 'BALLOT.VOTING_CLOSED');
+    spec([]).when(replace()).thenThrows(BallotNotCastError, 'BALLOT.NOT_CAST');
+    spec([{ ...online, data: { ...online.data, channel: 'paper', verification: 'paper-code-checked', batchId: 'S1-1' } }])
+      .when(replace())
+      .thenThrows(BallotPaperBallotStandsError, 'BALLOT.PAPER_BALLOT_STANDS');
+  });
+});

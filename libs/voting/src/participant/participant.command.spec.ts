@@ -1,0 +1,82 @@
+import { describe, it } from '@jest/globals';
+import { DeciderSpecification } from '@lib/es/testing';
+import { anApprovalFrame, AT, ROUND_ID } from '../testing/voting.given.js';
+import { BlockVotingCode } from './block-voting-code/block-voting-code.command.js';
+import { participantDecider } from './participant.decider.js';
+import {
+  ParticipantAgeBandStraddlesMinimumError,
+  ParticipantAlreadyRegisteredError,
+  ParticipantInvalidAgeBandError,
+  ParticipantNotActiveError,
+  ParticipantNotEligibleError,
+  ParticipantReasonRequiredError,
+  ParticipantRollClosedError,
+} from './participant.errors.js';
+import type { ParticipantEvent } from './participant.events.js';
+import { RegisterParticipant } from './register-participant/register-participant.command.js';
+import { ReissueVotingCode } from './reissue-voting-code/reissue-voting-code.command.js';
+
+const spec = DeciderSpecification.for(participantDecider);
+const REF = 'a'.repeat(64);
+const register = (row: { area?: string; ageBand?: string; role?: string | null }, phase: 'prepared' | 'open' | 'closed' = 'prepared') =>
+  new RegisterParticipant({
+    roundId: ROUND_ID,
+    participantRef: REF,
+    rootRef: null,
+    area: row.area ?? 'WK036301',
+    ageBand: row.ageBand ?? '18-64',
+    role: row.role ?? null,
+    source: 'municipality-file',
+    registeredAt: AT,
+    facts: { phase, eligibility: anApprovalFrame().eligibility },
+  });
+const registered = (eligible = true, ineligibility: 'area' | 'age' | 'excluded-role' | null = null, area = 'WK036301', ageBand = '18-64'): ParticipantEvent => ({
+  type: 'ParticipantRegistered',
+  data: { roundId: ROUND_ID, participantRef: REF, rootRef: REF, area, ageBand, eligible, ineligibility, source: 'municipality-file', registeredAt: AT },
+});
+
+describe('RegisterParticipant', () => {
+  it('registers the pseudonym with area and age band; the role is used, not recorded', () => {
+    spec([]).when(register({})).then([registered()]);
+    spec([]).when(register({ role: 'council-member' })).then([registered(false, 'excluded-role')]);
+    spec([]).when(register({ area: 'WK036399' })).then([registered(false, 'area', 'WK036399')]);
+    spec([]).when(register({ ageBand: '12-15' })).then([registered(false, 'age', 'WK036301', '12-15')]);
+    spec([]).when(register({ ageBand: '65+' })).then([registered(true, null, 'WK036301', '65+')]);
+  });
+  it('refuses a band that straddles the minimum age, a malformed band, a duplicate and a closed roll', () => {
+    spec([]).when(register({ ageBand: '12-17' })).thenThrows(ParticipantAgeBandStraddlesMinimumError, 'PARTICIPANT.AGE_BAND_STRADDLES_MINIMUM');
+    spec([]).when(register({ ageBand: 'adult' })).thenThrows(ParticipantInvalidAgeBandError, 'PARTICIPANT.INVALID_AGE_BAND');
+    spec([registered()]).when(register({})).thenThrows(ParticipantAlreadyRegisteredError, 'PARTICIPANT.ALREADY_REGISTERED');
+    spec([]).when(register({}, 'closed')).thenThrows(ParticipantRollClosedError, 'PARTICIPANT.ROLL_CLOSED');
+  });
+});
+
+describe('BlockVotingCode', () => {
+  it('blocks an active code, with a reason', () => {
+    spec([registered()])
+      .when(new BlockVotingCode({ roundId: ROUND_ID, participantRef: REF, reason: 'Letter stolen', blockedAt: AT }))
+      .then([{ type: 'VotingCodeBlocked', data: { roundId: ROUND_ID, participantRef: REF, reason: 'Letter stolen', blockedAt: AT } }]);
+    spec([registered()]).when(new BlockVotingCode({ roundId: ROUND_ID, participantRef: REF, reason: '', blockedAt: AT })).thenThrows(ParticipantReasonRequiredError, 'PARTICIPANT.REASON_REQUIRED');
+    spec([registered(), { type: 'VotingCodeBlocked', data: { roundId: ROUND_ID, participantRef: REF, reason: 'x', blockedAt: AT } }])
+      .when(new BlockVotingCode({ roundId: ROUND_ID, participantRef: REF, reason: 'again', blockedAt: AT }))
+      .thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
+  });
+});
+
+describe('ReissueVotingCode', () => {
+  const NEW = 'e'.repeat(64);
+  it('retires the old code in favour of its successor', () => {
+    spec([registered()])
+      .when(new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'Letter lost', reissuedAt: AT }))
+      .then([{ type: 'VotingCodeReissued', data: { roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'Letter lost', reissuedAt: AT } }]);
+  });
+  it('refuses twice, and for a code that gives no vote', () => {
+    const reissued: ParticipantEvent = { type: 'VotingCodeReissued', data: { roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'x', reissuedAt: AT } };
+    spec([registered(), reissued])
+      .when(new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'again', reissuedAt: AT }))
+      .thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
+    spec([registered(false, 'age')])
+      .when(new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'lost', reissuedAt: AT }))
+      .thenThrows(ParticipantNotEligibleError, 'PARTICIPANT.NOT_ELIGIBLE');
+  });
+});

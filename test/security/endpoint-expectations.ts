@@ -30,6 +30,8 @@ export interface EndpointExpectation {
    * not the path; `sameAsMissing` must then give the identical answer for an id that exists nowhere.
    */
   foreign?: { status: number; code: string; sameAsMissing(fx: Fixtures): Promise<PreparedRequest> };
+  /** Creates a new stream: `If-Match` has nothing to pin and is ignored. */
+  creates?: true;
   /** Why `ok` is not a 2xx, when it is not (the fixture's state makes a rule refuse it). */
   note?: string;
   prepare(fx: Fixtures): Promise<PreparedRequest>;
@@ -49,6 +51,7 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
 
   'POST /budgets': {
     access: ADMIN,
+    creates: true,
     ok: 201,
     otherMunicipality: 'own-scope',
     prepare: async () => {
@@ -69,6 +72,7 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
 
   'POST /rounds': {
     access: ADMIN,
+    creates: true,
     ok: 201,
     otherMunicipality: 'not-found',
     foreign: { status: 400, code: 'ROUND.UNKNOWN_BUDGET', sameAsMissing: async () => ({ body: { budgetId: 'b-does-not-exist', year: 2026, schedule: [] } }) },
@@ -133,6 +137,7 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
   },
   'POST /rounds/:roundId/proposals': {
     access: ADMIN,
+    creates: true,
     ok: 201,
     otherMunicipality: 'not-found',
     prepare: async (fx) => ({

@@ -70,6 +70,16 @@ describe('HTTP hardening', () => {
     expect(await response.json()).toMatchObject({ code: 'REQUEST.TOO_LARGE', status: 413 });
   });
 
+  it('refuses a body carrying a prototype-polluting key anywhere, with 400 problem details', async () => {
+    const token = await api.token('administrator');
+    for (const body of ['{"__proto__":{"isAdmin":true}}', '{"title":"x","decision":{"constructor":{"prototype":{"x":1}}}}', '{"areas":[{"prototype":1}]}']) {
+      const response = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'REQUEST.INVALID', status: 400 });
+    }
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
   it('answers malformed JSON with 400 problem details', async () => {
     const token = await api.token('administrator');
     const response = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"title": ' });

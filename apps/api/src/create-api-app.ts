@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, TokenVerifier, trustProxySetting } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, refusePrototypeKeys, TokenVerifier, trustProxySetting } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -20,6 +20,8 @@ export interface ApiAppOptions {
   ids?: IdGenerator;
   /** Use Nest's plain logger (tests keep their output readable). */
   quiet?: boolean;
+  /** Let Nest handle SIGTERM/SIGINT itself (default true); main.ts turns it off and drains requests first. */
+  shutdownHooks?: boolean;
 }
 
 /** Builds the api application (not yet listening): used by main.ts and by the end-to-end tests. */
@@ -37,11 +39,11 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
   app.use(rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
-  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'], reviver: refusePrototypeKeys });
   app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After'] });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
   if (options.database) {
     const database = options.database;
     const close = app.close.bind(app);

@@ -1,2 +1,3 @@
 export * from './rate-limit.middleware.js';
 export * from './trust-proxy.js';
+export * from './json-reviver.js';

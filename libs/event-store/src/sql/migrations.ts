@@ -56,6 +56,7 @@ DECLARE
   v_events jsonb := p_events::jsonb;
   v_count bigint := jsonb_array_length(p_events::jsonb);
   v_exists boolean;
+  v_ids uuid[];
   v_found bigint;
   v_min_offset bigint;
   v_max_offset bigint;
@@ -76,10 +77,11 @@ BEGIN
 
   -- 1. Idempotency: the same event ids, already in the stream, one after another, where this append would have put them.
   IF v_count > 0 AND v_stream.revision >= 0 THEN
-    SELECT count(*), min(e.revision - t.ord), max(e.revision - t.ord), max(e.revision)
+    v_ids := ARRAY(SELECT (t.event->>'id')::uuid FROM jsonb_array_elements(v_events) AS t(event));
+    SELECT count(*), min(e.revision - array_position(v_ids, e.event_id)), max(e.revision - array_position(v_ids, e.event_id)), max(e.revision)
       INTO v_found, v_min_offset, v_max_offset, v_last
-      FROM jsonb_array_elements(v_events) WITH ORDINALITY AS t(event, ord)
-      JOIN {{schema}}.events e ON e.stream_id = p_stream AND e.event_id = (t.event->>'id')::uuid;
+      FROM {{schema}}.events e
+     WHERE e.stream_id = p_stream AND e.event_id = ANY (v_ids);
     IF v_found > 0 THEN
       IF v_found = v_count AND v_min_offset = v_max_offset
          AND (p_expected IN ('any', 'no_stream', 'stream_exists') OR v_min_offset = p_expected::bigint) THEN
@@ -153,6 +155,62 @@ BEGIN
     UPDATE {{schema}}.streams s SET deleted_before = v_stream.revision + 1 WHERE s.stream_id = p_stream;
   END IF;
   RETURN QUERY SELECT 'ok'::text, v_stream.revision;
+END
+$fn$;
+`,
+  },
+  {
+    version: 2,
+    name: 'appends without a stream-row lock: revision and order guard from the events themselves',
+    sql: `
+DROP FUNCTION {{schema}}.append_events(text, text, text);
+DROP FUNCTION {{schema}}.delete_stream(text, text, boolean);
+DROP FUNCTION {{schema}}.expected_revision_matches(text, bigint, boolean);
+ALTER TABLE {{schema}}.streams DROP COLUMN revision, DROP COLUMN last_transaction_id;
+
+-- A tombstone is now also a marker event at the stream's next revision (appends see it as the head).
+INSERT INTO {{schema}}.events (transaction_id, stream_id, revision, event_id, event_type, data, metadata)
+SELECT pg_current_xact_id(), s.stream_id,
+       coalesce((SELECT max(e.revision) FROM {{schema}}.events e WHERE e.stream_id = s.stream_id), -1) + 1,
+       gen_random_uuid(), '$streamDeleted', '{}', '{}'
+  FROM {{schema}}.streams s WHERE s.tombstoned;
+
+CREATE FUNCTION {{schema}}.delete_stream(p_stream text, p_expected text, p_expected_revision bigint, p_hard boolean)
+RETURNS TABLE (outcome text, revision bigint)
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  v_stream {{schema}}.streams%ROWTYPE;
+  v_revision bigint;
+  v_exists boolean;
+  v_matches boolean;
+BEGIN
+  INSERT INTO {{schema}}.streams (stream_id) VALUES (p_stream) ON CONFLICT DO NOTHING;
+  SELECT * INTO v_stream FROM {{schema}}.streams s WHERE s.stream_id = p_stream FOR UPDATE;
+  IF v_stream.tombstoned THEN
+    RETURN QUERY SELECT 'deleted'::text, NULL::bigint;
+    RETURN;
+  END IF;
+  SELECT coalesce(max(e.revision), -1) INTO v_revision FROM {{schema}}.events e WHERE e.stream_id = p_stream;
+  v_exists := v_revision >= 0 AND v_revision >= v_stream.deleted_before;
+  v_matches := CASE p_expected
+                 WHEN 'any' THEN true
+                 WHEN 'no_stream' THEN NOT v_exists
+                 WHEN 'stream_exists' THEN v_exists
+                 ELSE v_revision >= 0 AND v_revision = p_expected_revision
+               END;
+  IF NOT v_matches THEN
+    RETURN QUERY SELECT 'wrong_expected'::text, CASE WHEN v_exists THEN v_revision END;
+    RETURN;
+  END IF;
+  IF p_hard THEN
+    -- The marker takes the next revision: appends read it as the head, and one racing for that revision fails on the key.
+    INSERT INTO {{schema}}.events (transaction_id, stream_id, revision, event_id, event_type, data, metadata)
+    VALUES (pg_current_xact_id(), p_stream, v_revision + 1, gen_random_uuid(), '$streamDeleted', '{}', '{}');
+    UPDATE {{schema}}.streams s SET tombstoned = true WHERE s.stream_id = p_stream;
+  ELSE
+    UPDATE {{schema}}.streams s SET deleted_before = v_revision + 1 WHERE s.stream_id = p_stream;
+  END IF;
+  RETURN QUERY SELECT 'ok'::text, v_revision;
 END
 $fn$;
 `,

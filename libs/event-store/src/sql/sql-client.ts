@@ -1,10 +1,15 @@
 import pg from 'pg';
 import type { PGliteInterface } from '@electric-sql/pglite';
 
+export interface QueryOptions {
+  /** A stable name for a hot statement: `pg` prepares it once per connection. */
+  name?: string;
+}
+
 /** What the SQL event store needs from a PostgreSQL session: one-statement queries and scripts. */
 export interface SqlQueryable {
-  /** One statement with `$n` parameters; resolves to its rows. */
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** One statement with `$n` parameters; resolves to its rows. `name` lets drivers that can keep it prepared. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: QueryOptions): Promise<Row[]>;
   /** A script of several statements, no parameters. */
   exec(text: string): Promise<void>;
 }
@@ -67,8 +72,8 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
 
   const driver: SqlDriver = {
     dialect: 'postgres',
-    async query<Row>(text: string, params?: unknown[]): Promise<Row[]> {
-      const result = await pool.query(text, params);
+    async query<Row>(text: string, params?: unknown[], queryOptions?: QueryOptions): Promise<Row[]> {
+      const result = await pool.query({ text, values: params, name: queryOptions?.name });
       return result.rows as Row[];
     },
     async exec(text: string): Promise<void> {
@@ -80,7 +85,8 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
       try {
         await client.query('BEGIN');
         const tx: SqlQueryable = {
-          query: async <Row>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as Row[],
+          query: async <Row>(text: string, params?: unknown[], queryOptions?: QueryOptions) =>
+            (await client.query({ text, values: params, name: queryOptions?.name })).rows as Row[],
           exec: async (text: string) => {
             await client.query(text);
           },

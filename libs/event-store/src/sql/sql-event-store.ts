@@ -41,11 +41,21 @@ export interface HeldAppend {
   release(): Promise<AppendResult>;
 }
 
-interface AppendRow {
-  outcome: 'ok' | 'duplicate' | 'wrong_expected' | 'deleted' | 'retry';
+interface InsertRow {
+  inserted: string | number;
   revision: string | null;
   commit_position: string | null;
   prepare_position: string | null;
+}
+
+interface StateRow {
+  revision: string;
+  deleted_before: string;
+  tombstoned: boolean;
+  found: string | number;
+  min_offset: string | null;
+  max_offset: string | null;
+  last_found: string | null;
 }
 
 interface EventRow {
@@ -61,7 +71,9 @@ interface EventRow {
 }
 
 const MAX_BIGINT = '9223372036854775807';
-const MAX_GUARD_RETRIES = 50;
+const MAX_ATTEMPTS = 1000;
+const NOTIFY_INTERVAL_MS = 20;
+const TOMBSTONE_TYPE = '$streamDeleted';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const eventColumns = `e.transaction_id::text AS commit_position, e.global_position::text AS prepare_position,
@@ -82,6 +94,7 @@ export class SqlEventStore implements EventStore {
   private listeners = 0;
   private notifyState: 'idle' | 'busy' | 'again' = 'idle';
   private closed = false;
+  private readonly sql: { insert: string; insertName: string; state: string };
 
   constructor(
     readonly driver: SqlDriver,
@@ -90,17 +103,33 @@ export class SqlEventStore implements EventStore {
     this.schema = options.schema ?? DEFAULT_EVENT_STORE_SCHEMA;
     this.s = quoteIdent(this.schema);
     this.channel = `${this.schema.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_appended`.slice(0, 63);
+    this.sql = statements(this.s);
+    this.sql.insertName = `event_store_append_${this.schema}`.slice(0, 63);
   }
 
   async append(streamName: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     const payload = encodeEvents(events);
     return this.guarded(async () => {
-      for (let attempt = 0; ; attempt++) {
-        const row = await this.callAppend(this.driver, streamName, expected, payload);
-        if (row.outcome === 'retry' && attempt < MAX_GUARD_RETRIES) continue;
-        return this.appendOutcome(streamName, expected, row);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        let row: InsertRow | undefined;
+        try {
+          // 1. Optimistic: one statement, no lock. 2. After a lost race: contenders queue on an advisory lock.
+          row =
+            attempt === 0
+              ? await this.tryInsert(this.driver, streamName, expected, payload)
+              : await this.driver.transaction(async (tx) => {
+                  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${this.schema}:${streamName}`]);
+                  return this.tryInsert(tx, streamName, expected, payload);
+                });
+        } catch (error) {
+          // A unique violation: another writer took the revision, or some ids are already in the stream.
+          if (!isUniqueViolation(error)) throw error;
+        }
+        const result = await this.settle(streamName, expected, events, row);
+        if (result) return result;
       }
+      throw new Error(`Stream ${streamName}: append still contended after ${MAX_ATTEMPTS} attempts`);
     });
   }
 
@@ -127,7 +156,7 @@ export class SqlEventStore implements EventStore {
         paused();
         await released;
       }
-      const row = await this.callAppend(tx, streamName, expected, payload);
+      const row = await this.tryInsert(tx, streamName, expected, payload);
       if (pause === 'beforeCommit') {
         paused();
         await released;
@@ -139,9 +168,12 @@ export class SqlEventStore implements EventStore {
     return {
       release: async () => {
         release();
-        const row = await this.guarded(() => held);
-        if (row.outcome === 'retry') return this.append(streamName, events, options);
-        return this.appendOutcome(streamName, expected, row);
+        const row = await this.guarded(() => held).catch((error: unknown) => {
+          if (isUniqueViolation(error)) return undefined;
+          throw error;
+        });
+        const result = await this.guarded(() => this.settle(streamName, expected, events, row));
+        return result ?? this.append(streamName, events, options);
       },
     };
   }
@@ -152,12 +184,17 @@ export class SqlEventStore implements EventStore {
     const bound = from === 'start' ? '0' : from === 'end' ? MAX_BIGINT : from.toString();
     const rows = await this.guarded(() =>
       this.driver.query<EventRow & { tombstoned: boolean; revision: string | null }>(
-        `WITH s AS (
+        `WITH st AS (
+           SELECT coalesce(st.tombstoned, false) AS tombstoned, coalesce(st.deleted_before, 0) AS deleted_before,
+                  coalesce(st.metadata, '{}'::jsonb) AS metadata,
+                  (SELECT max(h.revision) FROM ${this.s}.events h WHERE h.stream_id = $1) AS head
+             FROM (SELECT 1) AS one LEFT JOIN ${this.s}.streams st ON st.stream_id = $1
+         ), s AS (
            SELECT tombstoned,
                   greatest(deleted_before, coalesce((metadata->>'truncateBefore')::bigint, 0),
-                           CASE WHEN metadata->>'maxCount' IS NOT NULL THEN revision - (metadata->>'maxCount')::bigint + 1 ELSE 0 END) AS first_visible,
+                           CASE WHEN metadata->>'maxCount' IS NOT NULL THEN head - (metadata->>'maxCount')::bigint + 1 ELSE 0 END) AS first_visible,
                   (metadata->>'maxAge')::double precision AS max_age
-             FROM ${this.s}.streams WHERE stream_id = $1
+             FROM st
          )
          SELECT s.tombstoned, e.* FROM s LEFT JOIN LATERAL (
            SELECT ${eventColumns} FROM ${this.s}.events e
@@ -236,44 +273,82 @@ export class SqlEventStore implements EventStore {
   }
 
   private async delete(streamName: string, expected: ExpectedRevision, hard: boolean): Promise<void> {
-    const [row] = await this.guarded(() =>
-      this.driver.query<{ outcome: string; revision: string | null }>(`SELECT * FROM ${this.s}.delete_stream($1, $2, $3)`, [
-        streamName,
-        encodeExpected(expected),
-        hard,
-      ]),
-    );
+    const [kind, revision] = splitExpected(expected);
+    const [row] = await this.guarded(async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await this.driver.query<{ outcome: string; revision: string | null }>(
+            `SELECT outcome, revision::text AS revision FROM ${this.s}.delete_stream($1, $2, $3, $4)`,
+            [streamName, kind, revision, hard],
+          );
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
+        }
+      }
+    });
     if (row!.outcome === 'deleted') throw new StreamDeletedError(streamName);
     if (row!.outcome === 'wrong_expected') {
       throw new WrongExpectedVersionError(streamName, expected, row!.revision === null ? 'no_stream' : BigInt(row!.revision));
     }
   }
 
-  private async callAppend(db: SqlQueryable, streamName: string, expected: ExpectedRevision, payload: string): Promise<AppendRow> {
-    const [row] = await db.query<AppendRow>(
-      `SELECT outcome, revision::text AS revision, commit_position, prepare_position::text AS prepare_position
-         FROM ${this.s}.append_events($1, $2, $3)`,
-      [streamName, encodeExpected(expected), payload],
-    );
+  /**
+   * Inserts the batch at the stream's next revisions if, as of this statement, the stream is not
+   * tombstoned, matches the expected revision, and its last event was written by this transaction or
+   * an older one (the order guard); otherwise inserts nothing. Two racing writers collide on the
+   * primary key, a retried batch on the (stream, event id) key: both raise a unique violation.
+   */
+  private async tryInsert(db: SqlQueryable, streamName: string, expected: ExpectedRevision, payload: string): Promise<InsertRow> {
+    const [kind, revision] = splitExpected(expected);
+    const [row] = await db.query<InsertRow>(this.sql.insert, [streamName, kind, revision, payload], { name: this.sql.insertName });
     return row!;
   }
 
-  private appendOutcome(streamName: string, expected: ExpectedRevision, row: AppendRow): AppendResult {
-    switch (row.outcome) {
-      case 'ok':
-      case 'duplicate':
-        if (row.outcome === 'ok') this.announce();
-        return {
-          nextRevision: BigInt(row.revision ?? -1),
-          position: { commit: BigInt(row.commit_position ?? 0), prepare: BigInt(row.prepare_position ?? 0) },
-        };
-      case 'wrong_expected':
-        throw new WrongExpectedVersionError(streamName, expected, row.revision === null ? 'no_stream' : BigInt(row.revision));
-      case 'deleted':
-        throw new StreamDeletedError(streamName);
-      case 'retry':
-        throw new Error(`Stream ${streamName}: append kept losing the order guard after ${MAX_GUARD_RETRIES} retries`);
+  /**
+   * After `tryInsert` (`row` undefined when it hit a unique violation): the result if it wrote;
+   * otherwise why not (an error, or the original result of an idempotent retry), or `undefined` to try again.
+   */
+  private async settle(
+    streamName: string,
+    expected: ExpectedRevision,
+    events: NewEvent[],
+    row: InsertRow | undefined,
+  ): Promise<AppendResult | undefined> {
+    if (row && Number(row.inserted) > 0) {
+      this.announce();
+      return {
+        nextRevision: BigInt(row.revision!),
+        position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
+      };
     }
+    const [state] = await this.driver.query<StateRow>(this.sql.state, [streamName, JSON.stringify(events.map((e) => e.id))]);
+    const revision = BigInt(state!.revision);
+    const exists = revision >= 0n && revision >= BigInt(state!.deleted_before);
+    const actual = exists ? revision : 'no_stream';
+    if (state!.tombstoned) throw new StreamDeletedError(streamName);
+    if (Number(state!.found) > 0) {
+      const firstOffset = BigInt(state!.min_offset!);
+      const idempotent =
+        Number(state!.found) === events.length &&
+        state!.min_offset === state!.max_offset &&
+        (typeof expected !== 'bigint' || firstOffset === expected);
+      if (!idempotent) throw new WrongExpectedVersionError(streamName, expected, actual);
+      return { nextRevision: BigInt(state!.last_found!), position: await this.positionOf(streamName, BigInt(state!.last_found!)) };
+    }
+    if (!matchesExpected(expected, revision, exists)) throw new WrongExpectedVersionError(streamName, expected, actual);
+    if (events.length === 0) {
+      return { nextRevision: revision, position: revision >= 0n ? await this.positionOf(streamName, revision) : { commit: 0n, prepare: 0n } };
+    }
+    return undefined;
+  }
+
+  private async positionOf(streamName: string, revision: bigint): Promise<Position> {
+    const [row] = await this.driver.query<{ commit_position: string; prepare_position: string }>(
+      `SELECT transaction_id::text AS commit_position, global_position::text AS prepare_position
+         FROM ${this.s}.events WHERE stream_id = $1 AND revision = $2`,
+      [streamName, revision.toString()],
+    );
+    return { commit: BigInt(row!.commit_position), prepare: BigInt(row!.prepare_position) };
   }
 
   private async readAllPage(after: Position | 'start', limit: number, filter: AllFilter | undefined): Promise<CatchUpPage> {
@@ -302,6 +377,7 @@ export class SqlEventStore implements EventStore {
               AND ($4::text IS NULL OR EXISTS (
                     SELECT 1 FROM jsonb_array_elements_text($4::text::jsonb) AS p(prefix) WHERE starts_with(e.stream_id, p.prefix)))
               AND ($5::text IS NULL OR e.event_type IN (SELECT jsonb_array_elements_text($5::text::jsonb)))
+              AND e.event_type <> '${TOMBSTONE_TYPE}'
             ORDER BY e.transaction_id, e.global_position
             LIMIT $3
          ) e ON true`,
@@ -330,7 +406,11 @@ export class SqlEventStore implements EventStore {
     const send = async (): Promise<void> => {
       do {
         this.notifyState = 'busy';
+        const started = Date.now();
         await this.driver.notify!(this.channel).catch(() => undefined);
+        // At most one NOTIFY per interval: each is a transaction that flushes WAL.
+        const wait = NOTIFY_INTERVAL_MS - (Date.now() - started);
+        if (wait > 0 && (this.notifyState as string) === 'again') await new Promise((resolve) => setTimeout(resolve, wait));
       } while ((this.notifyState as string) === 'again' && !this.closed);
       this.notifyState = 'idle';
     };
@@ -384,8 +464,68 @@ export async function createSqlEventStore(driver: SqlDriver, options: SqlEventSt
   return store;
 }
 
-function encodeExpected(expected: ExpectedRevision): string {
-  return typeof expected === 'bigint' ? expected.toString() : expected;
+function splitExpected(expected: ExpectedRevision): [kind: string, revision: string | null] {
+  return typeof expected === 'bigint' ? ['exact', expected.toString()] : [expected, null];
+}
+
+function matchesExpected(expected: ExpectedRevision, revision: bigint, exists: boolean): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return !exists;
+  if (expected === 'stream_exists') return exists;
+  return revision >= 0n && revision === expected;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/** The hot statements, for one schema. */
+function statements(s: string): { insert: string; insertName: string; state: string } {
+  const insert = `
+WITH input AS (
+  SELECT t.ord, (t.event->>'id')::uuid AS id, t.event->>'type' AS type, t.event->'data' AS data,
+         coalesce(t.event->'metadata', '{}'::jsonb) AS metadata
+    FROM jsonb_array_elements($4::text::jsonb) WITH ORDINALITY AS t(event, ord)
+), head AS (
+  SELECT e.revision, e.transaction_id, e.event_type FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1
+), state AS (
+  SELECT coalesce((SELECT revision FROM head), -1) AS revision,
+         (SELECT transaction_id FROM head) AS last_xid,
+         coalesce((SELECT event_type FROM head) = '${TOMBSTONE_TYPE}', false) AS tombstoned
+), inserted AS (
+  INSERT INTO ${s}.events (transaction_id, stream_id, revision, event_id, event_type, data, metadata)
+  SELECT pg_current_xact_id(), $1, state.revision + input.ord, input.id, input.type, input.data, input.metadata
+    FROM state, input
+   WHERE NOT state.tombstoned
+     AND (state.last_xid IS NULL OR state.last_xid <= pg_current_xact_id())
+     AND CASE $2::text
+           WHEN 'any' THEN true
+           WHEN 'no_stream' THEN state.revision < coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
+           WHEN 'stream_exists' THEN state.revision >= 0
+                AND state.revision >= coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
+           ELSE state.revision >= 0 AND state.revision = $3::bigint
+         END
+   ORDER BY input.ord
+  RETURNING revision, transaction_id, global_position
+)
+SELECT count(*) AS inserted, max(revision)::text AS revision, max(transaction_id::text) AS commit_position,
+       max(global_position)::text AS prepare_position
+  FROM inserted`;
+  const state = `
+WITH ids AS (
+  SELECT t.id::uuid AS id, t.ord FROM jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY AS t(id, ord)
+)
+SELECT coalesce((SELECT max(e.revision) FROM ${s}.events e WHERE e.stream_id = $1), -1)::text AS revision,
+       coalesce(st.deleted_before, 0)::text AS deleted_before,
+       coalesce(st.tombstoned, false) AS tombstoned,
+       found.found, found.min_offset::text AS min_offset, found.max_offset::text AS max_offset, found.last_found::text AS last_found
+  FROM (SELECT 1) AS one
+  LEFT JOIN ${s}.streams st ON st.stream_id = $1
+  CROSS JOIN (
+    SELECT count(*) AS found, min(e.revision - ids.ord) AS min_offset, max(e.revision - ids.ord) AS max_offset, max(e.revision) AS last_found
+      FROM ids JOIN ${s}.events e ON e.stream_id = $1 AND e.event_id = ids.id
+  ) AS found`;
+  return { insert, insertName: '', state };
 }
 
 function encodeEvents(events: NewEvent[]): string {

@@ -174,11 +174,11 @@ export function describeEventStoreContract(
         const stream = `${category()}-1`;
         const [a, b, c] = [event(), event(), event()];
         await store().append(stream, [a!, b!], { expectedRevision: 'no_stream' });
-        const error = await rejection(store().append(stream, [b!, c!], { expectedRevision: 1n }));
-        expect(error).toBeInstanceOf(WrongExpectedVersionError);
-        expect(error).toMatchObject({ actual: 1n });
-        const other = await rejection(store().append(stream, [a!, c!], { expectedRevision: 'no_stream' }));
-        expect(other).toBeInstanceOf(WrongExpectedVersionError);
+        const changed = await rejection(store().append(stream, [a!, c!], { expectedRevision: 'no_stream' }));
+        expect(changed).toBeInstanceOf(WrongExpectedVersionError);
+        expect(changed).toMatchObject({ actual: 1n });
+        const longer = await rejection(store().append(stream, [a!, b!, c!], { expectedRevision: 'no_stream' }));
+        expect(longer).toBeInstanceOf(WrongExpectedVersionError);
         expect((await store().readStream(stream)).map((e) => e.id)).toEqual([a!.id, b!.id]);
       });
 

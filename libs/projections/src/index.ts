@@ -22,3 +22,7 @@ export * from './audit-timeline/audit-timeline.projection.js';
 export * from './turnout/population-reference.entity.js';
 export * from './http/read-models.service.js';
 export * from './http/read-models.module.js';
+export * from './ballot-box/ballot-box.entity.js';
+export * from './ballot-box/ballot-box.projection.js';
+export * from './live-count/live-count.entity.js';
+export * from './live-count/live-count.projection.js';

@@ -5,6 +5,11 @@ import { BudgetOverviewEntity } from './budgets/budget-overview.entity.js';
 import { budgetOverviewProjection } from './budgets/budget-overview.projection.js';
 import { ProjectionCheckpointEntity } from './checkpoints/projection-checkpoint.entity.js';
 import { ReadModels1767225600000 } from './migrations/1767225600000-read-models.js';
+import { VotingReadModels1767225700000 } from './migrations/1767225700000-voting-read-models.js';
+import { BallotBoxEntity, TurnoutBallotsEntity, TurnoutRollEntity } from './ballot-box/ballot-box.entity.js';
+import { ballotBoxProjection } from './ballot-box/ballot-box.projection.js';
+import { LiveBallotEntity, LiveCountEntity } from './live-count/live-count.entity.js';
+import { liveCountProjection } from './live-count/live-count.projection.js';
 import { PlanEntity } from './plans/plan.entity.js';
 import { planProjection } from './plans/plan.projection.js';
 import { PopulationReferenceEntity } from './turnout/population-reference.entity.js';
@@ -16,7 +21,7 @@ import { RoundFrameFlagEntity, RoundOverviewEntity } from './rounds/round-overvi
 import { roundOverviewProjection } from './rounds/round-overview.projection.js';
 
 /** Every projection the projector runs. */
-export const ALL_PROJECTIONS: readonly Projection[] = [budgetOverviewProjection, roundOverviewProjection, planProjection, resultProjection, auditTimelineProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [budgetOverviewProjection, roundOverviewProjection, planProjection, resultProjection, auditTimelineProjection, ballotBoxProjection, liveCountProjection];
 
 export const READ_MODEL_ENTITIES = [
   ProjectionCheckpointEntity,
@@ -28,9 +33,14 @@ export const READ_MODEL_ENTITIES = [
   AuditTimelineEntity,
   AuditStreamRoundEntity,
   PopulationReferenceEntity,
+  BallotBoxEntity,
+  TurnoutBallotsEntity,
+  TurnoutRollEntity,
+  LiveCountEntity,
+  LiveBallotEntity,
 ];
 
-export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000];
+export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000, VotingReadModels1767225700000];
 
 /** Opens the read models on the process's database: PostgreSQL (`url`) or its PGlite instance; migrates. */
 export function openReadModels(source: { url?: string; pglite?: PGlite; schema?: string; poolSize?: number }): Promise<ReadModelDatabase> {

@@ -10,11 +10,14 @@ const TABLES = ['audit_timeline', 'audit_stream_round'] as const;
 /** Residents' own acts (supporting a plan, casting a ballot) are not staff decisions and stay out of the timeline. */
 const RESIDENT_ACTS = new Set(['ProposalSupported']);
 
+/** Staff acts on the vote (the ballot box, the roll's codes, paper batches); ballots themselves are not listed. */
+const VOTING_STAFF_ACTS = ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'VoterRollExtended', 'BallotBoxSealed', 'VotingCodeBlocked', 'VotingCodeReissued', 'PaperBatchOpened', 'PaperBatchConfirmed'];
+
 /** The audit timeline: every staff and system decision per round, from the events' metadata. */
 export const auditTimelineProjection: Projection = {
   name: 'audit-timeline',
   version: 1,
-  canHandle: [...BUDGET_EVENT_TYPES, ...ROUND_READ_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES.filter((t) => !RESIDENT_ACTS.has(t))],
+  canHandle: [...BUDGET_EVENT_TYPES, ...ROUND_READ_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES.filter((t) => !RESIDENT_ACTS.has(t)), ...VOTING_STAFF_ACTS],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {

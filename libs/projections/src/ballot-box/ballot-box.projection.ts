@@ -1,0 +1,93 @@
+import type { RecordedEvent } from '@lib/event-store';
+import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
+import { CounterBatch, RowBatch } from '../rows.js';
+import type { BallotBoxRow, TurnoutBallotsRow, TurnoutRollRow } from './ballot-box.entity.js';
+
+/** The fields of the voting events this projection reads (libs/voting/src/*\/*.events.ts). */
+type VotingReadEvent =
+  | {
+      type: 'BallotBoxPrepared';
+      data: { roundId: string; frame: { budgetId: string; frameVersion: number; ballot: { type: string }; tally: { rule: string }; budgetCents: number; plans: BallotBoxRow['plans'] }; preparedAt: string };
+    }
+  | { type: 'BallotBoxOpened'; data: { roundId: string; openedAt: string } }
+  | { type: 'BallotBoxClosed'; data: { roundId: string; closedAt: string } }
+  | { type: 'BallotBoxSealed'; data: { roundId: string; sealedAt: string } }
+  | { type: 'VoterRollExtended'; data: { roundId: string; registered: number; eligible: number; extendedAt: string } }
+  | { type: 'ParticipantRegistered'; data: { roundId: string; area: string; ageBand: string; eligible: boolean; source: string } }
+  | { type: 'BallotCast'; data: { roundId: string; channel: string; area: string } }
+  | { type: 'BallotReplaced'; data: { roundId: string; channel: string; area: string; replacedChannel: string } };
+
+const TABLES = ['ballot_box', 'turnout_ballots', 'turnout_roll'] as const;
+
+/** Ballot boxes (phase, plans, roll size) and turnout: ballots per area and channel, eligible per area and age band. */
+export const ballotBoxProjection: Projection = {
+  name: 'ballot-box',
+  version: 1,
+  canHandle: ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed', 'VoterRollExtended', 'ParticipantRegistered', 'BallotCast', 'BallotReplaced'],
+  tables: TABLES,
+  truncate: truncateTables(TABLES),
+  async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
+    const boxes = new RowBatch<BallotBoxRow>(context, 'ballot_box', ['round_id']);
+    const ballots = new CounterBatch<TurnoutBallotsRow>(context, 'turnout_ballots', ['round_id', 'area', 'channel'], ['ballots']);
+    const roll = new CounterBatch<TurnoutRollRow>(context, 'turnout_roll', ['round_id', 'area', 'age_band'], ['eligible']);
+    await boxes.load('round_id', events.filter((e) => e.type.startsWith('BallotBox') || e.type === 'VoterRollExtended').map((e) => (e.data as { roundId: string }).roundId));
+    for (const recorded of events) {
+      const event = domainEvent<VotingReadEvent>(recorded);
+      const tenant = tenantOf(recorded);
+      switch (event.type) {
+        case 'BallotCast':
+          ballots.add({ round_id: event.data.roundId, area: event.data.area, channel: event.data.channel, tenant, ballots: 1 });
+          continue;
+        case 'BallotReplaced':
+          if (event.data.replacedChannel === event.data.channel) continue;
+          ballots.add({ round_id: event.data.roundId, area: event.data.area, channel: event.data.replacedChannel, tenant, ballots: -1 });
+          ballots.add({ round_id: event.data.roundId, area: event.data.area, channel: event.data.channel, tenant, ballots: 1 });
+          continue;
+        case 'ParticipantRegistered':
+          // A re-issued code stands for a participant already on the roll.
+          if (event.data.eligible && event.data.source !== 'reissue') roll.add({ round_id: event.data.roundId, area: event.data.area, age_band: event.data.ageBand, tenant, eligible: 1 });
+          continue;
+        case 'BallotBoxPrepared': {
+          const { frame } = event.data;
+          boxes.set({
+            round_id: event.data.roundId,
+            tenant,
+            budget_id: frame.budgetId,
+            frame_version: frame.frameVersion,
+            phase: 'prepared',
+            ballot_type: frame.ballot.type,
+            tally_rule: frame.tally.rule,
+            budget_cents: frame.budgetCents,
+            plans: frame.plans,
+            registered: 0,
+            eligible: 0,
+            opened_at: null,
+            closed_at: null,
+            sealed_at: null,
+            updated_at: event.data.preparedAt,
+          });
+          continue;
+        }
+      }
+      const box = boxes.get(event.data.roundId);
+      if (!box) continue;
+      switch (event.type) {
+        case 'BallotBoxOpened':
+          boxes.set({ ...box, phase: 'open', opened_at: event.data.openedAt, updated_at: event.data.openedAt });
+          break;
+        case 'BallotBoxClosed':
+          boxes.set({ ...box, phase: 'closed', closed_at: event.data.closedAt, updated_at: event.data.closedAt });
+          break;
+        case 'BallotBoxSealed':
+          boxes.set({ ...box, phase: 'sealed', sealed_at: event.data.sealedAt, updated_at: event.data.sealedAt });
+          break;
+        case 'VoterRollExtended':
+          boxes.set({ ...box, registered: box.registered + event.data.registered, eligible: box.eligible + event.data.eligible, updated_at: event.data.extendedAt });
+          break;
+      }
+    }
+    await boxes.flush();
+    await ballots.flush();
+    await roll.flush();
+  },
+};

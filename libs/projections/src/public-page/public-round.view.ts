@@ -1,0 +1,172 @@
+import type { BallotBoxRow } from '../ballot-box/ballot-box.entity.js';
+import type { PlanRow } from '../plans/plan.entity.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
+import type { ResultPlanRow } from '../results/result-plan.entity.js';
+import type { RoundOverviewRow } from '../rounds/round-overview.entity.js';
+
+export interface PublicPlan {
+  id: string;
+  title: string;
+  area: string | null;
+  theme: string | null;
+  costCents: number;
+  status: string | null;
+  feasibility: string | null;
+  /** Criterion text (or id) and the reviewers' reason; never the reviewer. */
+  verdicts: { criterion: string; outcome: string; reason: string }[];
+}
+
+export interface PublicResult {
+  id: string;
+  title: string;
+  selected: boolean;
+  votes: number | null;
+  amountCents: number | null;
+  explanation: string;
+}
+
+export interface TurnoutGroup {
+  group: string;
+  ballots: number | null;
+  population: number;
+  /** Share of voters / share of population; null when voters per group are not recorded. */
+  index: number | null;
+}
+
+/** Everything the public page shows, from the read models only. Interim figures are left out unless the frame allows them. */
+export interface PublicRoundView {
+  roundId: string;
+  title: string;
+  phase: string;
+  votingRuns: boolean;
+  countsVisible: boolean;
+  budgetCents: number | null;
+  plans: PublicPlan[];
+  resultStatus: string;
+  results: PublicResult[];
+  /** Standing votes per plan while voting runs: only when the frame makes interim results public. */
+  interim: { id: string; title: string; ballots: number }[] | null;
+  fairness: Record<string, unknown> | null;
+  turnout: {
+    ballots: number;
+    eligible: number;
+    populationSource: string;
+    byArea: TurnoutGroup[];
+    byChannel: { channel: string; ballots: number }[];
+    byAgeBand: TurnoutGroup[];
+  } | null;
+}
+
+/** The public view of a round, or null when no round or ballot box has that id. */
+export async function publicRoundView(db: ReadModelDatabase, roundId: string): Promise<PublicRoundView | null> {
+  return db.read(async (m) => {
+    const s = db.schema;
+    const one = async <T>(sql: string, params: unknown[]): Promise<T | undefined> => ((await m.query<{ row: T }[]>(sql, params))[0]?.row);
+    const round = await one<RoundOverviewRow>(`SELECT to_jsonb(r) AS row FROM ${s}.round_overview r WHERE round_id = $1`, [roundId]);
+    const box = await one<BallotBoxRow>(`SELECT to_jsonb(b) AS row FROM ${s}.ballot_box b WHERE round_id = $1`, [roundId]);
+    if (!round && !box) return null;
+    const tenant = (round?.tenant ?? box?.tenant)!;
+    const budgetId = round?.budget_id ?? box?.budget_id;
+    const budget = await one<{ title: string; criteria: { id: string; text: string }[] }>(`SELECT to_jsonb(b) AS row FROM ${s}.budget_overview b WHERE budget_id = $1 AND tenant = $2`, [budgetId, tenant]);
+    const flag = box ? await one<{ interim_results_public: boolean }>(`SELECT to_jsonb(f) AS row FROM ${s}.round_frame_flag f WHERE budget_id = $1 AND frame_version = $2`, [box.budget_id, box.frame_version]) : undefined;
+    const votingRuns = box ? box.phase === 'open' : round?.phase === 'voting';
+    const resultRows = (await m.query<{ row: ResultPlanRow }[]>(`SELECT to_jsonb(r) AS row FROM ${s}.result_plan r WHERE round_id = $1 AND tenant = $2`, [roundId, tenant])).map((r) => r.row);
+    const published = resultRows.length > 0;
+    const interimPublic = round?.interim_results_public ?? flag?.interim_results_public ?? false;
+    const countsVisible = published || interimPublic;
+
+    const criteria = new Map((budget?.criteria ?? []).map((c) => [c.id, c.text]));
+    const planRows = (await m.query<{ row: PlanRow }[]>(`SELECT to_jsonb(p) AS row FROM ${s}.plan p WHERE round_id = $1 AND tenant = $2 ORDER BY title, proposal_id`, [roundId, tenant])).map((r) => r.row);
+    const plans: PublicPlan[] =
+      planRows.length > 0
+        ? planRows
+            .filter((p) => p.status !== 'withdrawn' && p.status !== 'merged')
+            .map((p) => ({
+              id: p.proposal_id,
+              title: p.title,
+              area: p.area_id,
+              theme: p.theme_id,
+              costCents: p.cost_cents,
+              status: p.status,
+              feasibility: p.feasibility,
+              verdicts: p.verdicts.filter((v) => v.version === p.version).map((v) => ({ criterion: criteria.get(v.criterionId) ?? v.criterionId, outcome: v.outcome, reason: v.reason })),
+            }))
+        : (box?.plans ?? []).map((p) => ({ id: p.planId, title: p.name ?? p.planId, area: p.area ?? null, theme: null, costCents: p.costCents, status: null, feasibility: null, verdicts: [] }));
+    const titles = new Map(plans.map((p) => [p.id, p.title]));
+
+    const results: PublicResult[] = countsVisible
+      ? resultRows
+          .map((r) => ({ id: r.proposal_id, title: titles.get(r.proposal_id) ?? r.proposal_id, selected: r.selected, votes: r.votes, amountCents: r.amount_cents, explanation: r.explanation }))
+          .sort((a, b) => Number(b.selected) - Number(a.selected) || (b.votes ?? 0) - (a.votes ?? 0) || a.title.localeCompare(b.title))
+      : [];
+    const interim =
+      votingRuns && interimPublic
+        ? (await m.query<{ plan_id: string; ballots: number }[]>(`SELECT plan_id, ballots FROM ${s}.live_count WHERE round_id = $1 AND tenant = $2 ORDER BY ballots DESC, plan_id`, [roundId, tenant])).map(
+            (r) => ({ id: r.plan_id, title: titles.get(r.plan_id) ?? r.plan_id, ballots: Number(r.ballots) }),
+          )
+        : null;
+    const fairness = published ? ((resultRows.find((r) => r.details && 'fairness' in r.details)?.details?.fairness as Record<string, unknown> | undefined) ?? null) : null;
+
+    let turnout: PublicRoundView['turnout'] = null;
+    if (box && (!votingRuns || interimPublic)) {
+      const ballotsByArea = await m.query<{ area: string; channel: string; ballots: number }[]>(`SELECT area, channel, ballots FROM ${s}.turnout_ballots WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      const roll = await m.query<{ area: string; age_band: string; eligible: number }[]>(`SELECT area, age_band, eligible FROM ${s}.turnout_roll WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      const population = await m.query<{ area_code: string; age_band: string; population: number; source: string }[]>(
+        `SELECT area_code, age_band, population, source FROM ${s}.population_reference WHERE tenant = $1`,
+        [tenant],
+      );
+      turnout = turnoutFigures(ballotsByArea, roll, population, box.eligible);
+    }
+
+    return {
+      roundId,
+      title: round?.title ?? budget?.title ?? roundId,
+      phase: box && (!round || round.phase === 'planned') ? `ballot-${box.phase}` : (round?.phase ?? 'planned'),
+      votingRuns,
+      countsVisible,
+      budgetCents: round?.allocated_cents ?? box?.budget_cents ?? null,
+      plans,
+      resultStatus: round?.result_status ?? (published ? 'published' : 'none'),
+      results,
+      interim,
+      fairness,
+      turnout,
+    };
+  });
+}
+
+/**
+ * Turnout and representativeness: per area, the share of voters divided by the share of the population
+ * (CBS reference when imported, the roll otherwise). Ballots carry no age band (they cannot be linked to
+ * the roll), so per age band only the population is shown.
+ */
+export function turnoutFigures(
+  ballots: { area: string; channel: string; ballots: number }[],
+  roll: { area: string; age_band: string; eligible: number }[],
+  population: { area_code: string; age_band: string; population: number; source: string }[],
+  eligibleOnRoll: number,
+): NonNullable<PublicRoundView['turnout']> {
+  const sum = <T>(rows: T[], key: (r: T) => string, value: (r: T) => number) => {
+    const map = new Map<string, number>();
+    for (const r of rows) map.set(key(r), (map.get(key(r)) ?? 0) + value(r));
+    return map;
+  };
+  const byArea = sum(ballots, (b) => b.area, (b) => Number(b.ballots));
+  const byChannel = sum(ballots, (b) => b.channel, (b) => Number(b.ballots));
+  const total = [...byArea.values()].reduce((a, b) => a + b, 0);
+  const areaPopulation = population.filter((p) => p.age_band === 'total');
+  const cbs = areaPopulation.length > 0;
+  const popByArea = cbs ? sum(areaPopulation, (p) => p.area_code, (p) => Number(p.population)) : sum(roll, (r) => r.area, (r) => Number(r.eligible));
+  const popTotal = [...popByArea.values()].reduce((a, b) => a + b, 0);
+  const areas = [...new Set([...popByArea.keys(), ...byArea.keys()])].sort();
+  const index = (voters: number, pop: number): number | null => (total > 0 && popTotal > 0 && pop > 0 ? voters / total / (pop / popTotal) : null);
+  const agePopulation = cbs ? sum(population.filter((p) => p.age_band !== 'total'), (p) => p.age_band, (p) => Number(p.population)) : sum(roll, (r) => r.age_band, (r) => Number(r.eligible));
+  return {
+    ballots: total,
+    eligible: eligibleOnRoll || [...sum(roll, () => 'all', (r) => Number(r.eligible)).values()][0] || 0,
+    populationSource: cbs ? (population[0]?.source ?? 'CBS') : 'roll',
+    byArea: areas.map((area) => ({ group: area, ballots: byArea.get(area) ?? 0, population: popByArea.get(area) ?? 0, index: index(byArea.get(area) ?? 0, popByArea.get(area) ?? 0) })),
+    byChannel: [...byChannel.entries()].sort().map(([channel, n]) => ({ channel, ballots: n })),
+    byAgeBand: [...agePopulation.entries()].sort().map(([band, pop]) => ({ group: band, ballots: null, population: pop, index: null })),
+  };
+}

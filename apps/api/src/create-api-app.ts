@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,6 +18,8 @@ export interface ApiAppOptions {
   tokenVerifier?: TokenVerifier;
   clock?: Clock;
   ids?: IdGenerator;
+  /** Modules served besides the feature modules (tests bind ports here). */
+  modules?: NonNullable<DynamicModule['imports']>;
   /** Use Nest's plain logger (tests keep their output readable). */
   quiet?: boolean;
   /** Let Nest handle SIGTERM/SIGINT itself (default true); main.ts turns it off and drains requests first. */
@@ -31,7 +33,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
     options.tokenVerifier ??
     (config.AUTH_JWKS_URL ? TokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER!, config.AUTH_AUDIENCE) : await TokenVerifier.local(config.DATA_DIR, config.AUTH_AUDIENCE));
   const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, clock: options.clock, ids: options.ids, features: featureModules() }),
+    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, clock: options.clock, ids: options.ids, features: [...featureModules(), ...(options.modules ?? [])] }),
     { bufferLogs: !options.quiet, logger: options.quiet ? ['error'] : undefined, bodyParser: false },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));

@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class EraseContactDetailsDto {
+  @ApiProperty({ example: 'Verzoek van betrokkene van 2026-05-28 (AVG art. 17); zaak Z/26/0412', description: 'Why: the request or the legal ground. Never the person\'s name or address.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason!: string;
+}

@@ -1,0 +1,16 @@
+import type { DomainEvent } from '@lib/es';
+import { streamName } from '@lib/event-store';
+
+export const SUBMITTER_ERASURE_CATEGORY = 'SubmitterErasure';
+
+export function submitterErasureStream(submitterRef: string): string {
+  return streamName(SUBMITTER_ERASURE_CATEGORY, submitterRef);
+}
+
+/** The submitter's key was destroyed: their contact details are unreadable from now on. Holds no personal data. */
+export type ContactDetailsErased = DomainEvent<'ContactDetailsErased', { submitterRef: string; erasedAt: string }>;
+
+export type SubmitterErasureEvent = ContactDetailsErased;
+
+/** Event type that names a submitter's pseudonym for a municipality (the Proposal stream's contract). */
+export const PROPOSAL_SUBMITTED = 'ProposalSubmitted';

@@ -88,9 +88,9 @@ describe('the public results page in a real browser', () => {
 
     // The first Tab reaches the skip link, which moves focus to the content.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    expect(await page.locator(':focus').textContent()).toBe('Naar de inhoud');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('main');
 
     await page.screenshot({ path: join(ARTIFACTS, 'public-round-nl.png'), fullPage: true });
   });

@@ -22,3 +22,4 @@ export * from './round-key/pseudonym.js';
 export * from './count/count-round.js';
 export * from './pabulib/pabulib-import.js';
 export * from './pabulib/pabulib-export.js';
+export * from './voting.module.js';

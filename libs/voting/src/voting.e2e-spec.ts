@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import type { DomainEvent } from '@lib/es';
+import { InMemoryEventStore } from '@lib/event-store';
+import { budgetStream, proposalStream } from '@lib/budgeting';
+import { startTestApi, TENANT, OTHER_TENANT, type TestApi } from '../../../test/support/test-api.js';
+import { aBurgerbegrotingFrame, COUNCIL_DECISION } from '../../budgeting/src/budget/testing/budget.given.js';
+import { anAdmittedPlan } from '../../budgeting/src/proposal/testing/proposal.given.js';
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+async function call(url: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; csv?: string } = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.csv !== undefined) {
+    headers['content-type'] = 'text/csv';
+    body = options.csv;
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(`${url}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  } catch {
+    parsed = {};
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+async function given(store: InMemoryEventStore, stream: string, events: DomainEvent[], tenant = TENANT): Promise<void> {
+  await store.append(
+    stream,
+    events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as Record<string, unknown>, metadata: { actor: 'staff-0', role: 'administrator', tenant } })),
+    { expectedRevision: 'any' },
+  );
+}
+
+const count = async (store: InMemoryEventStore) => (await store.readAll({ maxCount: 100_000 })).length;
+
+describe('voting over real HTTP', () => {
+  let api: TestApi;
+  let store: InMemoryEventStore;
+  const roundId = randomUUID();
+  const budgetId = randomUUID();
+  const plans = [randomUUID(), randomUUID()];
+  let codes: string[] = [];
+  let admin: string;
+
+  beforeAll(async () => {
+    store = new InMemoryEventStore();
+    api = await startTestApi(store);
+    admin = await api.token('administrator', TENANT, 'staff-7');
+    await given(store, budgetStream(budgetId), [
+      { type: 'BudgetEstablished', data: { budgetId, version: 1, frame: aBurgerbegrotingFrame(), areaAmounts: [], decision: COUNCIL_DECISION, template: null, establishedAt: '2026-01-15T10:00:00.000Z' } },
+    ]);
+    for (const planId of plans) {
+      const events = anAdmittedPlan().map((e) => ({ ...e, data: { ...e.data, proposalId: planId, ...(e.type === 'ProposalSubmitted' ? { roundId, budgetId } : {}) } })) as DomainEvent[];
+      await given(store, proposalStream(planId), events);
+    }
+  });
+  afterAll(async () => {
+    await api.close();
+    await store.close();
+  });
+
+  it('prepares the box from the frame and the admitted plans, prints codes once, opens', async () => {
+    const refused = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box`, { token: admin, body: { budgetId, proposalIds: [...plans, randomUUID()] } });
+    expect(refused.status).toBe(404);
+    const prepared = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box`, { token: admin, body: { budgetId, proposalIds: plans } });
+    expect(prepared.status).toBe(201);
+    expect(prepared.body.events).toEqual(['BallotBoxPrepared']);
+
+    const personal = await call(api.url, 'POST', `/rounds/${roundId}/voter-roll`, { token: admin, csv: 'code,area,age_band,adres\nABCD2345EFGH,WK036301,18-64,Dorpsstraat 1\n' });
+    expect(personal.status).toBe(400);
+    expect(personal.body.code).toBe('VOTER_ROLL.PERSONAL_DATA_COLUMN');
+
+    const printed = await call(api.url, 'POST', `/rounds/${roundId}/voting-codes`, { token: admin, body: { count: 4, area: 'WK036301', ageBand: '18-64' } });
+    expect(printed.status).toBe(201);
+    expect(printed.headers.get('content-type')).toMatch(/^text\/csv/);
+    codes = printed.text.trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+    expect(codes).toHaveLength(4);
+
+    const early = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[0] } });
+    expect(early.body.code).toBe('BALLOT.VOTING_CLOSED');
+    const opened = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/open`, { token: admin, body: { reason: 'Voting period of the council decision' } });
+    expect(opened.status).toBe(200);
+  });
+
+  it('a voter signs in with a code and casts once; 200 concurrent casts leave exactly one ballot', async () => {
+    const unknown = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' } });
+    expect(unknown.status).toBe(403);
+    expect(unknown.body.code).toBe('VOTER_SESSION.UNKNOWN_CODE');
+
+    const session = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[0]!.toLowerCase() } });
+    expect(session.status).toBe(201);
+    const token = session.body.token as string;
+
+    const before = await count(store);
+    const tooMany = await call(api.url, 'POST', `/rounds/${roundId}/ballots`, { token, body: { type: 'approval', choices: [plans[0], 'nope'] } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.code).toBe('BALLOT.UNKNOWN_PLAN');
+    const malformed = await call(api.url, 'POST', `/rounds/${roundId}/ballots`, { token, body: { type: 'approval', points: { x: 1 } } });
+    expect(malformed.body.code).toBe('BALLOT.MALFORMED');
+    expect(await count(store)).toBe(before);
+
+    const answers = await Promise.all(Array.from({ length: 200 }, () => call(api.url, 'POST', `/rounds/${roundId}/ballots`, { token, body: { type: 'approval', choices: [plans[0]] } })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(new Set(answers.filter((a) => a.status !== 201).map((a) => `${a.status} ${a.body.code}`))).toEqual(new Set(['409 BALLOT.ALREADY_CAST']));
+    const ballotEvents = (await store.readAll({ maxCount: 100_000 })).filter((e) => e.streamName.startsWith(`Ballot-${roundId}_`));
+    expect(ballotEvents.map((e) => e.type)).toEqual(['BallotCast']);
+    expect(ballotEvents[0]!.metadata.actor).toBe('voter');
+
+    const mine = await call(api.url, 'GET', `/rounds/${roundId}/ballots/mine`, { token });
+    expect(mine.status).toBe(200);
+    const etag = mine.headers.get('etag')!;
+    const noIfMatch = await call(api.url, 'PUT', `/rounds/${roundId}/ballots/mine`, { token, body: { type: 'approval', choices: [plans[1]] } });
+    expect(noIfMatch.body.code).toBe('BALLOT.REVISION_REQUIRED');
+    const replaced = await call(api.url, 'PUT', `/rounds/${roundId}/ballots/mine`, { token, body: { type: 'approval', choices: [plans[1]] }, headers: { 'if-match': etag } });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body.events).toEqual(['BallotReplaced']);
+    const stale = await call(api.url, 'PUT', `/rounds/${roundId}/ballots/mine`, { token, body: { type: 'approval', choices: [plans[0]] }, headers: { 'if-match': etag } });
+    expect(stale.status).toBe(412);
+
+    const otherRound = await api.token('voter', TENANT, 'someone', { round: randomUUID() });
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/ballots`, { token: otherRound, body: { type: 'approval', choices: [plans[0]] } })).status).toBe(403);
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/ballots`, { token: admin, body: { type: 'approval', choices: [plans[0]] } })).status).toBe(403);
+  });
+
+  it('blocks a code; rate-limits sign-in attempts per code', async () => {
+    const blocked = await call(api.url, 'POST', `/rounds/${roundId}/voting-codes/block`, { token: admin, body: { code: codes[3], reason: 'Letter stolen' } });
+    expect(blocked.status).toBe(200);
+    const refused = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[3] } });
+    expect(refused.body.code).toBe('BALLOT.CODE_BLOCKED');
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[3] } })).status);
+    expect(statuses).toContain(429);
+    const limited = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[3] } });
+    expect(limited.body.code).toBe('VOTER_SESSION.RATE_LIMITED');
+  });
+
+  it('paper batches need a second official and a matching count; then close, count, seal', async () => {
+    const officialA = await api.token('official', TENANT, 'official-a');
+    const officialB = await api.token('official', TENANT, 'official-b');
+    const opened = await call(api.url, 'POST', `/rounds/${roundId}/paper-batches`, { token: officialA, body: { pollingStation: 'Stadhuis', batchNumber: 1, slipCount: 1 } });
+    expect(opened.status).toBe(201);
+    const batchId = opened.body.id as string;
+    const entered = await call(api.url, 'POST', `/rounds/${roundId}/paper-batches/${batchId}/ballots`, { token: officialA, body: { code: codes[1], ballot: { type: 'approval', choices: [plans[0], plans[1]] } } });
+    expect(entered.status).toBe(201);
+    const self = await call(api.url, 'POST', `/rounds/${roundId}/paper-batches/${batchId}/confirm`, { token: officialA });
+    expect(self.body.code).toBe('PAPER_BATCH.SAME_OFFICIAL');
+    const confirmed = await call(api.url, 'POST', `/rounds/${roundId}/paper-batches/${batchId}/confirm`, { token: officialB });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.counted).toBe(1);
+
+    expect((await call(api.url, 'GET', `/rounds/${roundId}/count`, { token: admin })).body.code).toBe('COUNT.VOTING_OPEN');
+    await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/close`, { token: admin, body: { reason: 'End of the voting period' } });
+    const counted = await call(api.url, 'GET', `/rounds/${roundId}/count`, { token: await api.token('auditor') });
+    expect(counted.status).toBe(200);
+    expect(counted.body.ballots).toBe(2);
+    expect([...(counted.body.winners as string[])].sort()).toEqual([...plans].sort());
+    expect((await call(api.url, 'GET', `/rounds/${roundId}/count`, { token: await api.token('auditor', OTHER_TENANT) })).status).toBe(404);
+
+    const sealed = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/seal`, { token: admin, body: { reason: 'Result adopted by the college' } });
+    expect(sealed.status).toBe(200);
+    const recount = await call(api.url, 'GET', `/rounds/${roundId}/count`, { token: admin });
+    expect(recount.body.winners).toEqual(counted.body.winners);
+    const after = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[2] } });
+    expect(after.body.code).toBe('BALLOT.VOTING_CLOSED');
+  });
+});

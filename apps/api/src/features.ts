@@ -1,7 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { BudgetModule, ProposalModule, RoundModule } from '@lib/budgeting';
 import { ReadModelsModule } from '@lib/projections';
-import { VotingModule } from '@lib/voting';
 import { ErasureModule } from '@lib/platform';
 import { VotingModule } from '@lib/voting';
 

@@ -29,11 +29,11 @@ function captureOutput(): { text(): string; restore(): void } {
     record(fd, data);
     return (original.write as (...args: unknown[]) => void)(fd, data, ...rest);
   }) as typeof fs.write;
-  process.stdout.write = ((data: unknown, ...rest: unknown[]) => {
+  process.stdout.write = ((data: unknown) => {
     record(1, data);
     return true;
   }) as typeof process.stdout.write;
-  process.stderr.write = ((data: unknown, ...rest: unknown[]) => {
+  process.stderr.write = ((data: unknown) => {
     record(2, data);
     return true;
   }) as typeof process.stderr.write;

@@ -30,8 +30,9 @@ export async function projectionStatuses(store: EventStore, db: ReadModelDatabas
   return Promise.all(
     projections.map(async (projection) => {
       const row = byName.get(projection.name);
-      const after = row?.position ? parsePosition(row.position) : 'start';
-      const pending = row?.version === projection.version || !row ? await store.readAll({ after, maxCount: LAG_COUNT_LIMIT, filter: { eventTypes: [...projection.canHandle] } }) : [];
+      // A projection not started yet, or waiting to rebuild after a version bump, has its whole history ahead.
+      const after = row?.position && row.version === projection.version ? parsePosition(row.position) : 'start';
+      const pending = await store.readAll({ after, maxCount: LAG_COUNT_LIMIT, filter: { eventTypes: [...projection.canHandle] } });
       const oldest = pending[0];
       return {
         projection: projection.name,

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InMemoryEventStore } from '@lib/event-store';
+import { liveCountProjection } from '../live-count/live-count.projection.js';
+import { resultProjection } from '../results/result.projection.js';
+import { turnoutFigures } from '../public-page/public-round.view.js';
+import { given, type GivenEvent, openTestReadModels, project, rowsOf, type TestReadModels } from '../testing/read-models.given.js';
+import { ballotBoxProjection } from './ballot-box.projection.js';
+
+const R = 'r-vote';
+const box = (type: string, data: object): GivenEvent => ({ stream: `BallotBox-${R}`, type, data: { roundId: R, ...data } });
+const participant = (ref: string, area: string, ageBand: string, source = 'municipality-file'): GivenEvent => ({
+  stream: `Participant-${R}_${ref}`,
+  type: 'ParticipantRegistered',
+  data: { roundId: R, participantRef: ref, rootRef: ref, area, ageBand, eligible: true, ineligibility: null, source, registeredAt: '2026-04-20T10:00:00.000Z' },
+});
+const cast = (ref: string, area: string, channel: string, choices: string[]): GivenEvent => ({
+  stream: `Ballot-${R}_${ref}`,
+  type: 'BallotCast',
+  data: { roundId: R, ballotRef: ref, channel, verification: 'voting-code', area, content: { type: 'approval', choices }, batchId: null, castAt: '2026-05-02T10:00:00.000Z' },
+});
+
+describe('ballot box, turnout, live count and results read models', () => {
+  let rm: TestReadModels;
+  beforeAll(async () => {
+    rm = await openTestReadModels();
+  });
+  afterAll(async () => {
+    await rm.cleanup();
+  });
+
+  it('given a vote with a replaced ballot and a published result, then counts, turnout and the explained result', async () => {
+    const store = new InMemoryEventStore({ pollIntervalMs: 10 });
+    await given(store, [
+      box('BallotBoxPrepared', {
+        frame: { budgetId: 'b-1', frameVersion: 1, ballot: { type: 'approval' }, tally: { rule: 'greedy' }, budgetCents: 5_000_000, plans: [{ planId: 'p-1', costCents: 3_000_000, name: 'Speeltuin' }, { planId: 'p-2', costCents: 2_500_000 }] },
+        preparedAt: '2026-04-15T10:00:00.000Z',
+      }),
+      participant('a', 'BU01', '18-64'),
+      participant('b', 'BU01', '65+'),
+      participant('c', 'BU02', '18-64'),
+      participant('c2', 'BU02', '18-64', 'reissue'),
+      box('VoterRollExtended', { source: 'municipality-file', registered: 3, eligible: 3, extendedAt: '2026-04-20T10:00:00.000Z' }),
+      box('BallotBoxOpened', { reason: 'Planning', openedAt: '2026-05-01T08:00:00.000Z' }),
+      cast('x', 'BU01', 'online', ['p-1', 'p-2']),
+      cast('y', 'BU02', 'online', ['p-2']),
+      {
+        stream: `Ballot-${R}_x`,
+        type: 'BallotReplaced',
+        data: { roundId: R, ballotRef: 'x', channel: 'paper', verification: 'paper-code-checked', area: 'BU01', content: { type: 'approval', choices: ['p-1'] }, batchId: 'S1-1', replacedChannel: 'online', replacedAt: '2026-05-03T10:00:00.000Z' },
+      },
+      box('BallotBoxClosed', { reason: 'Einde', closedAt: '2026-05-15T18:00:00.000Z' }),
+      {
+        stream: `Round-${R}`,
+        type: 'ResultPublished',
+        data: {
+          roundId: R,
+          frameVersion: 1,
+          winners: [{ proposalId: 'p-1', amountCents: 3_000_000, areaCode: null }],
+          explanation: [
+            { proposalId: 'p-1', selected: true, explanation: 'Meeste stemmen en past in het budget', votes: 1 },
+            { proposalId: 'p-2', selected: false, explanation: 'Past niet meer in het budget', votes: 1 },
+          ],
+          totalCents: 3_000_000,
+          at: '2026-05-16T10:00:00.000Z',
+        },
+      },
+    ]);
+
+    await project(store, rm.db, [ballotBoxProjection, liveCountProjection, resultProjection]);
+
+    expect(await rowsOf(rm.db, 'ballot_box')).toEqual([
+      expect.objectContaining({ round_id: R, tenant: 'GM0363', phase: 'closed', registered: 3, eligible: 3, ballot_type: 'approval', tally_rule: 'greedy', budget_cents: 5_000_000 }),
+    ]);
+    expect(await rowsOf(rm.db, 'turnout_ballots', 'area, channel')).toEqual([
+      { round_id: R, area: 'BU01', channel: 'online', tenant: 'GM0363', ballots: 0 },
+      { round_id: R, area: 'BU01', channel: 'paper', tenant: 'GM0363', ballots: 1 },
+      { round_id: R, area: 'BU02', channel: 'online', tenant: 'GM0363', ballots: 1 },
+    ]);
+    expect(await rowsOf(rm.db, 'turnout_roll', 'area, age_band')).toEqual([
+      { round_id: R, area: 'BU01', age_band: '18-64', tenant: 'GM0363', eligible: 1 },
+      { round_id: R, area: 'BU01', age_band: '65+', tenant: 'GM0363', eligible: 1 },
+      { round_id: R, area: 'BU02', age_band: '18-64', tenant: 'GM0363', eligible: 1 },
+    ]);
+    expect(await rowsOf(rm.db, 'live_count', 'plan_id')).toEqual([
+      { round_id: R, plan_id: 'p-1', tenant: 'GM0363', ballots: 1, points: 1 },
+      { round_id: R, plan_id: 'p-2', tenant: 'GM0363', ballots: 1, points: 1 },
+    ]);
+    expect(await rowsOf(rm.db, 'result_plan', 'proposal_id')).toEqual([
+      { round_id: R, proposal_id: 'p-1', tenant: 'GM0363', correction: 0, selected: true, amount_cents: 3_000_000, area_code: null, votes: 1, explanation: 'Meeste stemmen en past in het budget', details: null, published_at: '2026-05-16T10:00:00+00:00' },
+      { round_id: R, proposal_id: 'p-2', tenant: 'GM0363', correction: 0, selected: false, amount_cents: null, area_code: null, votes: 1, explanation: 'Past niet meer in het budget', details: null, published_at: '2026-05-16T10:00:00+00:00' },
+    ]);
+  });
+
+  it('computes the representativeness index per area against the CBS population: share of voters over share of residents', () => {
+    const figures = turnoutFigures(
+      [
+        { area: 'BU01', channel: 'online', ballots: 30 },
+        { area: 'BU02', channel: 'online', ballots: 10 },
+      ],
+      [],
+      [
+        { area_code: 'BU01', age_band: 'total', population: 500, source: 'CBS 2024' },
+        { area_code: 'BU02', age_band: 'total', population: 500, source: 'CBS 2024' },
+        { area_code: 'BU01', age_band: '15-24', population: 100, source: 'CBS 2024' },
+      ],
+      1000,
+    );
+    expect(figures.byArea).toEqual([
+      { group: 'BU01', ballots: 30, population: 500, index: 1.5 },
+      { group: 'BU02', ballots: 10, population: 500, index: 0.5 },
+    ]);
+    expect(figures.byAgeBand).toEqual([{ group: '15-24', ballots: null, population: 100, index: null }]);
+    expect(figures.populationSource).toBe('CBS 2024');
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { InMemoryEventStore, type RecordedEvent } from '@lib/event-store';
+import { ALL_PROJECTIONS } from '../read-models.js';
+import type { Projection } from '../projection.js';
+import { planProjection } from '../plans/plan.projection.js';
+import { given, openTestReadModels, project, rebuiltSnapshot, rowsOf, snapshot, type TestReadModels } from '../testing/read-models.given.js';
+import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
+import { CheckpointMovedError } from './checkpoint.js';
+import { InProcessLock } from './projection-lock.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { Projector } from './projector.js';
+
+async function aRoundWithPlans(): Promise<InMemoryEventStore> {
+  const store = new InMemoryEventStore({ pollIntervalMs: 10 });
+  await given(store, [
+    budgetEstablished(),
+    roundPlanned(),
+    phaseAdvanced('planned', 'submission', '2026-03-01T08:00:00.000Z'),
+    ...['p-1', 'p-2', 'p-3', 'p-4'].map((id) => planSubmitted(id)),
+    ...['p-1', 'p-2', 'p-3', 'p-4'].map((id, i) => proposalEvent(id, 'ProposalSupported', { supporterRef: `s-${i}`, supportCount: 1, at: '2026-03-06T10:00:00.000Z' })),
+    verdictGiven('p-1', 'c-cost', 'met', 'Binnen het maximum'),
+    verdictGiven('p-2', 'c-cost', 'not_met', 'Te duur'),
+    proposalEvent('p-1', 'ProposalSelected', { reason: 'Gekozen', at: '2026-05-20T10:00:00.000Z' }),
+    roundEvent('FundsCommitted', { proposalId: 'p-1', amountCents: 1_000_000, areaCode: null, committedCents: 1_000_000, at: '2026-05-20T10:00:00.000Z' }),
+  ]);
+  return store;
+}
+
+describe('the projector', () => {
+  let rm: TestReadModels;
+  beforeAll(async () => {
+    rm = await openTestReadModels();
+  });
+  afterAll(async () => {
+    await rm.cleanup();
+  });
+  const reset = async () => rm.db.read((m) => m.query(`TRUNCATE ${rm.db.schema}.projection_checkpoint`));
+
+  it('changes nothing when events are delivered again, and refuses to write behind a checkpoint another runner moved', async () => {
+    await reset();
+    const store = await aRoundWithPlans();
+    await project(store, rm.db, ALL_PROJECTIONS);
+    const before = await snapshot(rm.db, ALL_PROJECTIONS);
+    const all = await store.readAll({ maxCount: 1000 });
+    const [checkpoint] = await rm.db.read((m) => m.query<{ position: string }[]>(`SELECT position FROM ${rm.db.schema}.projection_checkpoint WHERE name = 'plans'`));
+
+    // A runner resuming at the checkpoint gets every event again: none is applied twice.
+    const resumed = new ProjectionRunner(planProjection, { store, db: rm.db, lock: new InProcessLock() });
+    const [commit, prepare] = checkpoint!.position.split('/');
+    resumed.position = { commit: BigInt(commit!), prepare: BigInt(prepare!) };
+    await resumed.commit(all.filter((e) => planProjection.canHandle.includes(e.type)));
+    expect(await snapshot(rm.db, ALL_PROJECTIONS)).toEqual(before);
+
+    // A runner that believes it is further back than the stored checkpoint is stopped before it writes.
+    const stale = new ProjectionRunner(planProjection, { store, db: rm.db, lock: new InProcessLock() });
+    await expect(stale.commit(all)).rejects.toBeInstanceOf(CheckpointMovedError);
+    expect(await snapshot(rm.db, ALL_PROJECTIONS)).toEqual(before);
+    expect(before).toEqual(await rebuiltSnapshot(store, ALL_PROJECTIONS));
+  });
+
+  it('after a crash between the rows and the checkpoint, starts again from the checkpoint and ends equal to a rebuild', async () => {
+    await reset();
+    const store = await aRoundWithPlans();
+    let crashes = 0;
+    const projector = new Projector({
+      store,
+      db: rm.db,
+      projections: ALL_PROJECTIONS,
+      batchSize: 3,
+      lockRetryMs: 10,
+      faults: {
+        beforeCheckpoint: () => {
+          // The connection dies after the rows were written and before the checkpoint moved (twice).
+          if (crashes < 2) {
+            crashes++;
+            throw Object.assign(new Error('Connection terminated unexpectedly'), { code: '57P01' });
+          }
+        },
+      },
+    }).start();
+    try {
+      const statuses = await projector.settled();
+      expect(statuses.map((s) => s.status)).toEqual(ALL_PROJECTIONS.map(() => 'running'));
+    } finally {
+      await projector.stop();
+    }
+    expect(crashes).toBe(2);
+    expect(await snapshot(rm.db, ALL_PROJECTIONS)).toEqual(await rebuiltSnapshot(store, ALL_PROJECTIONS));
+  });
+
+  it('stops a projection at the event it cannot handle, commits the events before it, records stream and position, and never skips it', async () => {
+    await reset();
+    const store = new InMemoryEventStore({ pollIntervalMs: 10 });
+    await given(store, [planSubmitted('p-1'), planSubmitted('p-bad'), planSubmitted('p-3')]);
+    const fragile: Projection = {
+      ...planProjection,
+      name: 'fragile-plans',
+      async handle(events: readonly RecordedEvent[], context) {
+        if (events.some((e) => (e.data as { proposalId: string }).proposalId === 'p-bad')) throw new Error('cannot project p-bad');
+        await planProjection.handle(events, context);
+      },
+    };
+    const errors: string[] = [];
+    const projector = new Projector({ store, db: rm.db, projections: [fragile], lockRetryMs: 10, logger: { info: () => undefined, error: (m) => errors.push(m) } }).start();
+    let statuses;
+    try {
+      statuses = await projector.settled();
+    } finally {
+      await projector.stop();
+    }
+    const bad = (await store.readStream('Proposal-p-bad'))[0]!;
+    const [status] = statuses;
+    expect(status).toMatchObject({
+      projection: 'fragile-plans',
+      status: 'failed',
+      eventsHandled: 1,
+      lagEvents: 2,
+      failure: { stream: 'Proposal-p-bad', position: `${bad.position.commit}/${bad.position.prepare}`, eventType: 'ProposalSubmitted', error: 'cannot project p-bad' },
+    });
+    expect(projector.runner('fragile-plans').state).toBe('failed');
+    expect(errors).toEqual([`projection fragile-plans stopped at Proposal-p-bad@${bad.position.commit}/${bad.position.prepare} (ProposalSubmitted): cannot project p-bad`]);
+    expect((await rowsOf(rm.db, 'plan')).map((p) => p.proposal_id)).toEqual(['p-1']);
+    await rm.db.read((m) => m.query(`TRUNCATE ${rm.db.schema}.plan`));
+  });
+
+  it('rebuilds a projection whose version was bumped: its tables are emptied and every event replayed', async () => {
+    await reset();
+    const store = await aRoundWithPlans();
+    await project(store, rm.db, [planProjection]);
+    await rm.db.read((m) => m.query(`UPDATE ${rm.db.schema}.plan SET title = 'tampered'`));
+    await project(store, rm.db, [{ ...planProjection, version: 2 }]);
+    const plans = await rowsOf(rm.db, 'plan', 'proposal_id');
+    expect(plans.map((p) => p.title)).toEqual(['Plan p-1', 'Plan p-2', 'Plan p-3', 'Plan p-4']);
+    const [checkpoint] = await rm.db.read((m) => m.query<{ version: number; events_handled: string }[]>(`SELECT version, events_handled FROM ${rm.db.schema}.projection_checkpoint WHERE name = 'plans'`));
+    expect({ version: checkpoint!.version, events: Number(checkpoint!.events_handled) }).toEqual({ version: 2, events: 11 });
+  });
+});

@@ -361,7 +361,8 @@ export class SqlEventStore implements EventStore {
       `WITH snapshot AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
        meta AS (
          SELECT h.transaction_id AS head_xid, h.global_position AS head_gp,
-                EXISTS (SELECT 1 FROM ${this.s}.events p WHERE p.transaction_id >= snapshot.xmin) AS pending
+                (SELECT p.transaction_id FROM ${this.s}.events p WHERE p.transaction_id >= snapshot.xmin
+                  ORDER BY p.transaction_id, p.global_position LIMIT 1) IS NOT NULL AS pending
            FROM snapshot
            LEFT JOIN LATERAL (
              SELECT transaction_id, global_position FROM ${this.s}.events
@@ -523,7 +524,9 @@ SELECT coalesce((SELECT max(e.revision) FROM ${s}.events e WHERE e.stream_id = $
   LEFT JOIN ${s}.streams st ON st.stream_id = $1
   CROSS JOIN (
     SELECT count(*) AS found, min(e.revision - ids.ord) AS min_offset, max(e.revision - ids.ord) AS max_offset, max(e.revision) AS last_found
-      FROM ids JOIN ${s}.events e ON e.stream_id = $1 AND e.event_id = ids.id
+      FROM ids CROSS JOIN LATERAL (
+        SELECT f.revision FROM ${s}.events f WHERE f.stream_id = $1 AND f.event_id = ids.id LIMIT 1
+      ) AS e
   ) AS found`;
   return { insert, insertName: '', state };
 }

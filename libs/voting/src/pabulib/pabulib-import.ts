@@ -130,12 +130,24 @@ export async function importPabulib(deps: VotingDeps, text: string, context: Com
     context,
   );
 
-  // 4. Every ballot through the ballot decider, each in its own stream expecting none.
+  // 4. Every ballot through the ballot decider, each in its own stream expecting none. The box, the
+  //    participants just registered and the round key are read once, not once per ballot.
   await changePhase(deps, { roundId, change: 'open', reason: 'Pabulib import: the recorded votes are cast' }, context);
   const box = (await loadBallotBox(deps.store, roundId, context.tenant)).state;
-  await inBatches(election.ballots, concurrency, (ballot, i) =>
-    castBallotFor(deps, { roundId, participantRef: refs[i]!, content: contentOf(ballot), channel: 'online', verification: 'imported' }, context, { box }),
-  );
+  const key = await deps.vault.keyFor(roundId);
+  const vault = deps.vault;
+  const castDeps: VotingDeps = {
+    ...deps,
+    vault: { keyFor: async () => key, existingKey: (id) => vault.existingKey(id), status: (id) => vault.status(id), destroy: (id) => vault.destroy(id) },
+  };
+  await inBatches(election.ballots, concurrency, (ballot, i) => {
+    const participantRef = refs[i]!;
+    const participant = {
+      state: { registered: true as const, participantRef, rootRef: participantRef, area: '', ageBand: '0+', eligible: true, ineligibility: null, status: 'active' as const },
+      revision: 0n,
+    };
+    return castBallotFor(castDeps, { roundId, participantRef, content: contentOf(ballot), channel: 'online', verification: 'imported' }, context, { box, participant });
+  });
   await changePhase(deps, { roundId, change: 'close', reason: 'Pabulib import: all recorded votes cast' }, context);
   return { roundId, budgetId, ballots: election.ballots.length };
 }

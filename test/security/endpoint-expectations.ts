@@ -3,8 +3,12 @@ import type { Fixtures } from './support/fixtures.js';
 
 /** What one call needs: path parameters, body and headers, built on fresh fixtures. */
 export interface PreparedRequest {
+  /** Values another municipality must never find in its answer (ids of GM0363's resources). */
+  secrets?: string[];
   params?: Record<string, string>;
   body?: unknown;
+  /** A non-JSON body (CSV), sent as is with the `content-type` header given. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -30,6 +34,8 @@ export interface EndpointExpectation {
    * not the path; `sameAsMissing` must then give the identical answer for an id that exists nowhere.
    */
   foreign?: { status: number; code: string; sameAsMissing(fx: Fixtures): Promise<PreparedRequest> };
+  /** The answer is an event stream (SSE): only its status and headers are read. */
+  stream?: true;
   /** Creates a new stream: `If-Match` has nothing to pin and is ignored. */
   creates?: true;
   /** Why `ok` is not a 2xx, when it is not (the fixture's state makes a rule refuse it). */
@@ -227,6 +233,86 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
     prepare: async (fx) => ({ params: { proposalId: await fx.startedImplementation() }, body: { reference: 'TERUG-1', amountCents: 100_000 } }),
   },
 };
+
+const READ_ALL: Role[] = ['administrator', 'reviewer', 'official', 'auditor'];
+const round = async (fx: Fixtures) => ({ params: { roundId: await fx.round() } });
+/** Read models: the fixture, projected. */
+const projected = (prepare: (fx: Fixtures) => Promise<PreparedRequest>) => async (fx: Fixtures) => {
+  const request = await prepare(fx);
+  await fx.settled();
+  return request;
+};
+const planRead = async (fx: Fixtures) => {
+  const { roundId, proposalId } = await fx.proposal();
+  return { params: { proposalId }, secrets: [roundId, proposalId] };
+};
+const list = async (fx: Fixtures) => {
+  const { roundId, proposalId } = await fx.proposal();
+  return { secrets: [roundId, proposalId, 'Speeltuin Oosterpark'] };
+};
+const ballot = { type: 'approval', choices: ['p-1'] };
+
+Object.assign(ENDPOINTS, {
+  'POST /submitters/:submitterRef/erasure': {
+    access: ADMIN,
+    ok: 503,
+    note: 'ERASURE.UNAVAILABLE until the plans\' module binds PERSONAL_DATA_KEYS to its vault (requested); test/security/erasure.e2e-spec.ts proves the 200 path with that binding',
+    otherMunicipality: 'not-found',
+    prepare: async (fx: Fixtures) => ({ params: { submitterRef: await fx.submitterRef() }, body: { reason: 'Verzoek van betrokkene (AVG art. 17)' } }),
+  },
+  'GET /budget-templates': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: none },
+  'GET /budget-templates/:name': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: async () => ({ params: { name: 'stadsdeel-burgerbegroting' } }) },
+  'GET /public/rounds/:roundId': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: async (fx: Fixtures) => projected(round)(fx) },
+
+  'GET /read-models/budgets': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: projected(list) },
+  'GET /read-models/budgets/:budgetId': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(async (fx: Fixtures) => ({ params: { budgetId: await fx.budget() } })) },
+  'GET /read-models/feed': { access: READ_ALL, ok: 200, stream: true, otherMunicipality: 'own-scope', prepare: none },
+  'GET /read-models/plans': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: projected(list) },
+  'GET /read-models/plans/:proposalId': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(planRead) },
+  'GET /read-models/projections': { access: ['administrator', 'auditor'], ok: 200, otherMunicipality: 'own-scope', prepare: none },
+  'GET /read-models/rounds': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: projected(list) },
+  'GET /read-models/rounds/:roundId': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
+  'GET /read-models/rounds/:roundId/implementation': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
+  'GET /read-models/rounds/:roundId/results': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
+  'GET /read-models/rounds/:roundId/timeline': { access: ['auditor', 'administrator'], ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
+
+  'POST /rounds/:roundId/ballot-box': {
+    access: ADMIN,
+    ok: 409,
+    note: 'a submitted plan is not admitted to the ballot (BALLOT_BOX.PLAN_NOT_ADMITTED)',
+    otherMunicipality: 'not-found',
+    prepare: async (fx: Fixtures) => {
+      const { roundId, proposalId } = await fx.proposal();
+      return { params: { roundId }, body: { budgetId: `b-${roundId}`, proposalIds: [proposalId] } };
+    },
+  },
+  'POST /rounds/:roundId/ballot-box/:change': { access: ADMIN, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ params: { roundId: await fx.round(), change: 'open' }, body: { reason: 'Stemperiode' } }) },
+  'GET /rounds/:roundId/ballot-box': { access: READ_ALL, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: round },
+  'GET /rounds/:roundId/count': { access: READ_ALL, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: round },
+  'POST /rounds/:roundId/voter-roll': { access: ADMIN, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: undefined, headers: { 'content-type': 'text/csv' }, raw: 'code,area,age_band\nABCD2345EFGH,WK036301,18-64\n' }) },
+  'POST /rounds/:roundId/voting-codes': { access: ADMIN, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { count: 2, area: 'WK036301', ageBand: '18-64' } }) },
+  'POST /rounds/:roundId/voting-codes/block': { access: ADMIN, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { code: 'K7QM-4TXA-93WD-PRZB', reason: 'Brief gestolen' } }) },
+  'POST /rounds/:roundId/voting-codes/reissue': { access: ADMIN, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { code: 'K7QM-4TXA-93WD-PRZB', reason: 'Brief kwijt' } }) },
+  'POST /rounds/:roundId/voter-sessions': {
+    access: 'public',
+    ok: 403,
+    note: 'an unknown code (VOTER_SESSION.UNKNOWN_CODE), for everyone alike: no account, no token needed',
+    otherMunicipality: 'own-scope',
+    prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { code: 'K7QM-4TXA-93WD-PRZB' } }),
+  },
+  'POST /rounds/:roundId/ballots': { access: ['voter'], ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: ballot }) },
+  'PUT /rounds/:roundId/ballots/mine': { access: ['voter'], ok: 404, note: 'no ballot cast', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: ballot, headers: { 'if-match': '"0"' } }) },
+  'GET /rounds/:roundId/ballots/mine': { access: ['voter'], ok: 404, note: 'no ballot cast', otherMunicipality: 'not-found', prepare: round },
+  'POST /rounds/:roundId/paper-batches': { access: ['official'], ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { pollingStation: 'SB-12', batchNumber: 1, slipCount: 10 } }) },
+  'POST /rounds/:roundId/paper-batches/:batchId/ballots': {
+    access: ['official'],
+    ok: 404,
+    note: 'no ballot box prepared',
+    otherMunicipality: 'not-found',
+    prepare: async (fx: Fixtures) => ({ params: { roundId: await fx.round(), batchId: 'batch-1' }, body: { code: 'K7QM-4TXA-93WD-PRZB', ballot } }),
+  },
+  'POST /rounds/:roundId/paper-batches/:batchId/confirm': { access: ['official'], ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ params: { roundId: await fx.round(), batchId: 'batch-1' }, body: {} }) },
+} satisfies Record<string, EndpointExpectation>);
 
 /** Express routes outside Nest's controllers (the OpenAPI page); public and read-only by design. */
 export const NON_CONTROLLER_ROUTES: Record<string, number> = {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@lib/event-store';
+import { ReadModelsService } from '../../../libs/projections/src/http/read-models.service.js';
 import { OTHER_TENANT, TENANT, type TestApi } from '../../support/test-api.js';
 import { aBurgerbegrotingFrame, COUNCIL_DECISION } from '../../../libs/budgeting/src/budget/testing/budget.given.js';
 import { aBegrotingFrame, aFondsFrame, seedRound } from '../../../libs/budgeting/src/proposal/testing/proposal.seed.js';
@@ -14,7 +15,7 @@ export interface Reply {
 }
 
 /** One real HTTP request. */
-export async function send(url: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string } = {}): Promise<Reply> {
+export async function send(url: string, method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string>; rawBody?: string; headersOnly?: boolean } = {}): Promise<Reply> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
@@ -22,7 +23,12 @@ export async function send(url: string, method: string, path: string, options: {
     headers['content-type'] ??= 'application/json';
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(`${url}${path}`, { method, headers, body, redirect: 'manual' });
+  const abort = new AbortController();
+  const response = await fetch(`${url}${path}`, { method, headers, body, redirect: 'manual', signal: abort.signal });
+  if (options.headersOnly) {
+    abort.abort();
+    return { status: response.status, headers: response.headers, text: '', body: {} };
+  }
   const text = await response.text();
   let parsed: Record<string, unknown>;
   try {
@@ -82,6 +88,18 @@ export class Fixtures {
     const reply = await send(this.api.url, 'POST', `/rounds/${roundId}/proposals`, { token: await this.admin(), body });
     if (reply.status !== 201) throw new Error(`fixture proposal: ${reply.status} ${reply.text}`);
     return { roundId, proposalId: reply.body.id as string };
+  }
+
+  /** Waits until the in-process projector caught up with everything written so far. */
+  async settled(): Promise<void> {
+    await this.api.app.get(ReadModelsService, { strict: false }).settled();
+  }
+
+  /** The pseudonym of a submitter whose plan (with contact details) is in GM0363. */
+  async submitterRef(): Promise<string> {
+    const { proposalId } = await this.proposal('begroting', { name: 'Fixture Persoon', email: 'fixture@example.nl' });
+    const [submitted] = await this.store.readStream(`Proposal-${proposalId}`);
+    return (submitted!.data as { submitterRef: string }).submitterRef;
   }
 
   /** One more plan in an existing round. */

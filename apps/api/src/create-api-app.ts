@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, refusePrototypeKeys, TokenVerifier, trustProxySetting } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, refusePrototypeKeys, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -29,11 +29,13 @@ export interface ApiAppOptions {
 /** Builds the api application (not yet listening): used by main.ts and by the end-to-end tests. */
 export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
   const { config } = options;
-  const tokenVerifier =
+  const voterTokens = await VoterTokens.fromConfig(config);
+  const tokenVerifier = (
     options.tokenVerifier ??
-    (config.AUTH_JWKS_URL ? TokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER!, config.AUTH_AUDIENCE) : await TokenVerifier.local(config.DATA_DIR, config.AUTH_AUDIENCE));
+    (config.AUTH_JWKS_URL ? TokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER!, config.AUTH_AUDIENCE) : await TokenVerifier.local(config.DATA_DIR, config.AUTH_AUDIENCE))
+  ).withVoterTokens(voterTokens);
   const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, clock: options.clock, ids: options.ids, features: [...featureModules(), ...(options.modules ?? [])] }),
+    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, voterTokens, clock: options.clock, ids: options.ids, features: [...featureModules(), ...(options.modules ?? [])] }),
     { bufferLogs: !options.quiet, logger: options.quiet ? ['error'] : undefined, bodyParser: false },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));

@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@lib/event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { TokenVerifier } from './auth/token-verifier.js';
+import { VoterTokens } from './auth/voter-tokens.js';
 import { AppConfig } from './config/app-config.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
 import { validationPipe } from './http/validation.js';
@@ -17,6 +18,7 @@ export interface PlatformOptions {
   config: AppConfig;
   eventStore: EventStore;
   tokenVerifier: TokenVerifier;
+  voterTokens: VoterTokens;
   clock?: Clock;
   ids?: IdGenerator;
 }
@@ -30,6 +32,7 @@ export class PlatformModule implements NestModule {
       { provide: AppConfig, useValue: options.config },
       { provide: EVENT_STORE, useValue: options.eventStore },
       { provide: TokenVerifier, useValue: options.tokenVerifier },
+      { provide: VoterTokens, useValue: options.voterTokens },
       { provide: CLOCK, useValue: options.clock ?? { now: () => new Date() } },
       { provide: ID_GENERATOR, useValue: options.ids ?? { newId: () => randomUUID() } },
       { provide: READINESS_CHECKS, useValue: [] },
@@ -42,7 +45,7 @@ export class PlatformModule implements NestModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [AppConfig, EVENT_STORE, TokenVerifier, CLOCK, ID_GENERATOR, READINESS_CHECKS],
+      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS],
     };
   }
 

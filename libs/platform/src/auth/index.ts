@@ -2,3 +2,4 @@ export * from './principal.js';
 export * from './token-verifier.js';
 export * from './auth.decorators.js';
 export * from './auth.guard.js';
+export * from './voter-tokens.js';

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createRemoteJWKSet,
+  decodeJwt,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -78,14 +79,32 @@ export async function issueLocalToken(dataDir: string, input: IssueTokenInput): 
     .sign(key);
 }
 
+/** The `iss` a token claims, unverified: only to choose the key that verifies it. */
+function claimedIssuer(token: string): string | undefined {
+  try {
+    const iss = decodeJwt(token).iss;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch (_error) {
+    return undefined;
+  }
+}
+
 /** Verifies bearer tokens: against the issuer's JWKS in production, the local key in embedded mode. */
 export class TokenVerifier {
+  private voterTokens?: { verify(token: string): Promise<Principal> };
+
   private constructor(
     private readonly key: JWTVerifyGetKey | CryptoKey,
     private readonly issuer: string,
     private readonly audience: string,
     private readonly algorithms: string[],
   ) {}
+
+  /** Also accept the app's own voter tokens (issuer `urn:inwonersbudget:voter`), which carry only the voter role. */
+  withVoterTokens(voterTokens: { verify(token: string): Promise<Principal> }): this {
+    this.voterTokens = voterTokens;
+    return this;
+  }
 
   /** Production: keys from the issuer's JWKS (cached, refetched on an unknown `kid`). */
   static remote(jwksUrl: string, issuer: string, audience: string): TokenVerifier {
@@ -100,6 +119,7 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('The bearer token is invalid or expired');
+    if (this.voterTokens && claimedIssuer(token) === 'urn:inwonersbudget:voter') return this.voterTokens.verify(token);
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key as CryptoKey, {

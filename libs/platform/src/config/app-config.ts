@@ -36,7 +36,7 @@ export class AppConfig {
   /** Production mode: events in EventStoreDB. */
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^(esdb|esdb\+discover|kurrentdb|kdb):\/\/.+/, { message: 'EVENTSTORE_URL must be an esdb:// connection string' })
+  @Matches(/^esdb(\+discover)?:\/\/.+/, { message: 'EVENTSTORE_URL must be an esdb:// or esdb+discover:// connection string' })
   EVENTSTORE_URL?: string;
 
   /** Upper bound on every event-store call, in milliseconds. */
@@ -78,6 +78,15 @@ export class AppConfig {
   @Matches(/^(loopback|false|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be loopback, false, a hop count or comma-separated addresses' })
   TRUST_PROXY = 'loopback';
 
+  /**
+   * The app's own key for voter tokens: PKCS#8 PEM of a P-256 key (`\n` escapes allowed).
+   * Required with AUTH_JWKS_URL; embedded mode uses the key in DATA_DIR.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'VOTER_TOKEN_PRIVATE_KEY must be a PKCS#8 PEM private key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)' })
+  VOTER_TOKEN_PRIVATE_KEY?: string;
+
   /** Run the projections inside the api process (embedded mode does by default). */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'))
   @IsOptional()
@@ -100,7 +109,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'PROJECTOR_IN_PROCESS']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'VOTER_TOKEN_PRIVATE_KEY', 'PROJECTOR_IN_PROCESS']);
   const input: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
@@ -113,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('AUTH_JWKS_URL: required when NODE_ENV=production (tokens must come from the municipality\'s identity provider)');
   }
   if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
+  if (config.AUTH_JWKS_URL && !config.VOTER_TOKEN_PRIVATE_KEY) problems.push('VOTER_TOKEN_PRIVATE_KEY: required together with AUTH_JWKS_URL (voters sign in with a code, and the app signs their tokens)');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -134,4 +144,5 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'PROJECTOR_IN_PROCESS',
   'RATE_LIMIT_PER_MINUTE',
   'TRUST_PROXY',
+  'VOTER_TOKEN_PRIVATE_KEY',
 ];

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req, ServiceUnavailableException } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { Request } from 'express';
-import { AppConfig, issueLocalToken, Public } from '@lib/platform';
+import { Public, VoterTokens } from '@lib/platform';
 import { VotingIdPipe, VotingRequest } from '../voting-http.js';
 import { VoterSessionLimiter } from './voter-session.limiter.js';
 import { openVoterSession } from './voter-session.handler.js';
@@ -23,7 +23,7 @@ export class VoterSessionController {
   constructor(
     private readonly commands: CommandBus,
     private readonly limiter: VoterSessionLimiter,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(VoterTokens) private readonly voterTokens: VoterTokens,
   ) {}
 
   @Post()
@@ -33,18 +33,7 @@ export class VoterSessionController {
   async open(@Param('roundId', VotingIdPipe) roundId: string, @Body() body: VoterSessionDto, @Req() request: Request): Promise<{ token: string; expiresIn: number; round: string }> {
     await this.limiter.consume(roundId, body.code, request.ip ?? 'unknown');
     const { participantRef, tenant } = await this.commands.execute(new VotingRequest('OpenVoterSession', (deps) => openVoterSession(deps, roundId, body.code)));
-    if (this.config.AUTH_JWKS_URL) {
-      // Tokens are verified against the identity provider here; the app has no key of its own to sign voter tokens yet.
-      throw new ServiceUnavailableException({ code: 'VOTER_SESSION.NO_SIGNING_KEY', message: 'Voter sign-in needs the app\'s own signing key, which this deployment lacks' });
-    }
-    const token = await issueLocalToken(this.config.DATA_DIR, {
-      subject: participantRef,
-      roles: ['voter'],
-      tenant,
-      round: roundId,
-      audience: this.config.AUTH_AUDIENCE,
-      ttlSeconds: VOTER_TOKEN_TTL_SECONDS,
-    });
+    const token = await this.voterTokens.issue({ participant: participantRef, tenant, round: roundId, ttlSeconds: VOTER_TOKEN_TTL_SECONDS });
     return { token, expiresIn: VOTER_TOKEN_TTL_SECONDS, round: roundId };
   }
 }

@@ -26,3 +26,5 @@ export * from './ballot-box/ballot-box.entity.js';
 export * from './ballot-box/ballot-box.projection.js';
 export * from './live-count/live-count.entity.js';
 export * from './live-count/live-count.projection.js';
+export * from './turnout/population-import.js';
+export * from './evaluation/evaluation.query.js';

@@ -99,4 +99,23 @@ describe('read-model query api', () => {
     const ready = (await (await fetch(`${api.url}/health/ready`)).json()) as { details: Record<string, unknown> };
     expect(ready.details.projections).toMatchObject({ status: 'up' });
   });
+
+  it('imports the CBS population reference and exports the evaluation per round as CSV without personal data', async () => {
+    const admin = await api.token('administrator');
+    const csv = 'ID;WijkenEnBuurten;Codering_3;AantalInwoners_5;k_0Tot15Jaar_8;k_15Tot25Jaar_9;k_25Tot45Jaar_10;k_45Tot65Jaar_11;k_65JaarOfOuder_12\n1;Oosterpark;BU03630000;4210;610;540;1500;1020;540\n2;Dapperbuurt;BU03630001;3000;.;400;1200;800;300\n';
+    const put = await fetch(`${api.url}/read-models/population?source=CBS%202024`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body: csv });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toEqual({ imported: 12 });
+    const bad = await fetch(`${api.url}/read-models/population`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body: 'Codering_3;AantalInwoners_5\nAmsterdam;12\n' });
+    expect(bad.status).toBe(400);
+    expect((await get('/read-models/population', await api.token('official'))).status).toBe(404);
+
+    const response = await get('/read-models/evaluation?format=csv', await api.token('auditor'));
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await response.text()).split('\r\n')).toEqual([
+      'roundId,title,form,year,phase,plansSubmitted,shareFeasible,eligible,ballots,turnout,representativenessMin,representativenessMax,allocatedCents,committedCents,shareDecided,shareSpent,shareReturned,shareWinningRealised,medianDaysToDecision',
+      'r-oost-2026,Oost beslist 2026,burgerbegroting,2026,submission,2,,,,,,,30000000,2500000,0.0833,0,0,0,75.9',
+      '',
+    ]);
+  });
 });

@@ -284,7 +284,7 @@ export class CarryOverRulesDto {
 }
 
 /** Required unless the subclass says a partial frame is fine (a template or the version in force fills the rest). */
-const required = (object: FrameFieldsDto, value: unknown) => value !== undefined || object.completeFrameRequired();
+const required = (object: FrameFieldsDto, value: unknown) => value !== undefined || (typeof object?.completeFrameRequired === 'function' && object.completeFrameRequired());
 
 /** The frame's fields. Establishing without a template needs them all; an amendment sends only what changes. */
 export class FrameFieldsDto {

@@ -87,6 +87,17 @@ describe('POST /budgets, GET /budgets/{id} (real HTTP)', () => {
     expect(await eventCount(store)).toBe(before);
   });
 
+  it('400: a body that is not a JSON object is refused as problem details', async () => {
+    const before = await eventCount(store);
+    const token = await api.token('administrator');
+    for (const [body, type] of [['[]', 'application/json'], ['', 'text/csv'], ['"text"', 'application/json']] as const) {
+      const response = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(await eventCount(store)).toBe(before);
+  });
+
   it('400: a frame that breaks a rule has its own code and appends nothing', async () => {
     const before = await eventCount(store);
     const token = await api.token('administrator');

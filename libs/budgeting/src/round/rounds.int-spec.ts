@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { InMemoryEventStore } from '@lib/event-store';
+import { type EventStore, InMemoryEventStore } from '@lib/event-store';
+import { openTestSqlStore } from '../../../../test/support/sql-store.js';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../test/support/test-api.js';
 import { budgetStream } from '../budget/budget.events.js';
 import { aBurgerbegrotingFrame, AMENDMENT_DECISION, COUNCIL_DECISION } from '../budget/testing/budget.given.js';
@@ -9,19 +10,28 @@ import { roundStream } from './round.events.js';
 const NOW = new Date('2026-02-01T08:00:00.000Z');
 const themes = { id: 'themes', text: 'Green, play or meeting places', kind: 'themes', themes: ['groen', 'spelen'] };
 
-describe('rounds over real HTTP', () => {
+/** In memory, and on PostgreSQL (DATABASE_URL) or PGlite, so the expected-revision guard is proven on a real store too. */
+describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)', (kind) => {
   let api: TestApi;
-  let store: InMemoryEventStore;
+  let store: EventStore;
+  let cleanup: () => Promise<void>;
   let admin: string;
 
   beforeAll(async () => {
-    store = new InMemoryEventStore();
+    if (kind === 'sql') {
+      const sql = await openTestSqlStore();
+      store = sql.store;
+      cleanup = sql.cleanup;
+    } else {
+      store = new InMemoryEventStore();
+      cleanup = () => store.close();
+    }
     api = await startTestApi(store, { clock: { now: () => NOW } });
     admin = await api.token('administrator');
   });
   afterAll(async () => {
     await api.close();
-    await store.close();
+    await cleanup();
   });
 
   async function aBudget(body: Record<string, unknown> = { ...aBurgerbegrotingFrame(), decision: COUNCIL_DECISION }, tenant = TENANT): Promise<string> {
@@ -186,6 +196,22 @@ describe('rounds over real HTTP', () => {
     expect(read.body).toMatchObject({ committedCents: 900_000, remainingCents: 100_000, commitments: { 'p-1': { amountCents: 500_000, areaCode: null }, 'p-2': { amountCents: 400_000, areaCode: null } } });
     const events = await store.readStream(roundStream(roundId));
     expect(events.map((e) => e.type)).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened', 'FundsCommitted', 'FundsCommitted', 'FundsReleased']);
+  });
+
+  it('concurrent commitments never spend past the ceiling: the round stream\'s expected revision guards it', async () => {
+    const budgetId = await aBudget({ from: 'gemeentelijk-initiatievenfonds', amountCents: 1_000_000, decision: COUNCIL_DECISION });
+    const roundId = await aRound(budgetId, { intakeDates: ['2026-03-01'] });
+    expect((await advance(roundId, 'intake')).status).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: `p-${i}`, amountCents: 300_000 } })),
+    );
+    const accepted = answers.filter((a) => a.status === 201).length;
+    expect(accepted).toBeGreaterThanOrEqual(1);
+    expect(accepted).toBeLessThanOrEqual(3);
+    for (const answer of answers.filter((a) => a.status !== 201)) expect(['ROUND.CEILING_EXCEEDED', 'STORE.CONCURRENT_WRITE']).toContain(answer.body.code);
+    const committed = (await store.readStream(roundStream(roundId))).filter((e) => e.type === 'FundsCommitted');
+    expect(committed).toHaveLength(accepted);
+    expect(committed.reduce((sum, e) => sum + (e.data.amountCents as number), 0)).toBeLessThanOrEqual(1_000_000);
   });
 
   it('404 for another municipality\'s round on every endpoint', async () => {

@@ -255,6 +255,7 @@ const ballot = { type: 'approval', choices: ['p-1'] };
 Object.assign(ENDPOINTS, {
   'POST /submitters/:submitterRef/erasure': {
     access: ADMIN,
+    creates: true,
     ok: 503,
     note: 'ERASURE.UNAVAILABLE until the plans\' module binds PERSONAL_DATA_KEYS to its vault (requested); test/security/erasure.e2e-spec.ts proves the 200 path with that binding',
     otherMunicipality: 'not-found',
@@ -274,6 +275,18 @@ Object.assign(ENDPOINTS, {
   'GET /read-models/rounds/:roundId': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
   'GET /read-models/rounds/:roundId/implementation': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
   'GET /read-models/rounds/:roundId/results': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
+  'GET /read-models/evaluation': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: projected(list) },
+  'PUT /read-models/population': {
+    access: ADMIN,
+    ok: 200,
+    creates: true,
+    otherMunicipality: 'own-scope',
+    prepare: async () => ({
+      headers: { 'content-type': 'text/csv' },
+      raw: 'Codering_3;AantalInwoners_5;k_0Tot15Jaar_8;k_15Tot25Jaar_9;k_25Tot45Jaar_10;k_45Tot65Jaar_11;k_65JaarOfOuder_12\nWK036301;1000;100;200;300;200;200\n',
+    }),
+  },
+  'GET /read-models/rounds/:roundId/turnout': { access: READ_ALL, ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: projected(round) },
   'GET /read-models/rounds/:roundId/timeline': { access: ['auditor', 'administrator'], ok: 200, otherMunicipality: 'not-found', prepare: projected(round) },
 
   'POST /rounds/:roundId/ballot-box': {

@@ -115,6 +115,12 @@ describe('TokenVerifier.remote (production: the issuer\'s JWKS)', () => {
     await expect(verifier.verify(await idpToken({}, 'k2', other.privateKey))).rejects.toThrow(InvalidTokenError);
   });
 
+  it('never takes a voter from the identity provider: staff roles only', async () => {
+    const verifier = TokenVerifier.remote(jwksUrl, ISSUER, AUDIENCE);
+    await expect(verifier.verify(await idpToken({ roles: ['voter'], round: 'r-1' }))).rejects.toThrow(InvalidTokenError);
+    expect(await verifier.verify(await idpToken({ roles: ['voter', 'auditor'] }))).toEqual({ subject: 'medewerker-42', roles: ['auditor'], tenant: 'GM0363' });
+  });
+
   it('refuses an HMAC token keyed with the published public key (algorithm confusion)', async () => {
     const verifier = TokenVerifier.remote(jwksUrl, ISSUER, AUDIENCE);
     const token = await new SignJWT({ roles: ['administrator'], tenant: 'GM0363' })

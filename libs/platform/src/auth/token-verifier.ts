@@ -132,7 +132,9 @@ export class TokenVerifier {
     } catch (_error) {
       throw new InvalidTokenError('The bearer token is invalid or expired');
     }
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => typeof r === 'string' && ([...STAFF_ROLES, 'voter'] as string[]).includes(r)) : [];
+    // The identity provider speaks for staff only: voters sign in with a code, by the app's own voter tokens.
+    const known: string[] = this.issuer === LOCAL_ISSUER ? [...STAFF_ROLES, 'voter'] : [...STAFF_ROLES];
+    const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => typeof r === 'string' && known.includes(r)) : [];
     const tenant = typeof payload.tenant === 'string' ? payload.tenant : '';
     if (!payload.sub || roles.length === 0 || !CBS_MUNICIPALITY_CODE.test(tenant)) {
       throw new InvalidTokenError('The bearer token lacks a subject, a known role or a municipality (CBS code)');

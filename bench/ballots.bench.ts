@@ -17,16 +17,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPgliteDriver, createPgPoolDriver, createSqlEventStore, type NewEvent, type SqlEventStore } from '../libs/event-store/src/index.js';
+import { createPgliteDriver, createPostgresEventStore, createSqlEventStore, type NewEvent, type SqlEventStore } from '../libs/event-store/src/index.js';
 import { issueLocalToken } from '../libs/platform/src/auth/token-verifier.js';
 import { freePort } from '../test/support/pg-cluster.js';
-import { type AppProcess, startApiProcess } from '../test/reliability/support/app-process.js';
-import { chooseWorkload, type Workload } from '../test/reliability/support/workload.js';
+import { type AppProcess, spawnApp, startApiProcess } from '../test/reliability/support/app-process.js';
+import { type BallotRound, ballotRequest, openBallotRound, sampleBallotEvent, seedBallotRound, TENANT, voterSessions } from '../test/reliability/support/ballot-workload.js';
+import type { LoadRequest } from '../test/reliability/support/load.js';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const modes = (process.env.BENCH_MODES ?? 'postgres,pglite').split(',').map((m) => m.trim());
 const offeredRate = Number(process.env.BENCH_RATE ?? 1000);
+/** Voters (codes, sessions): enough for every measurement at the rates seen here. */
+const voters = Number(process.env.BENCH_VOTERS ?? Math.ceil(1500 * seconds * 5));
 const CONCURRENCY = [1, 16, 64] as const;
 
 /** The part of autocannon 9 used here (the package ships no types). */
@@ -60,13 +63,18 @@ interface HttpFigures {
   p99: number;
 }
 
+interface Workload {
+  next(): LoadRequest;
+}
+
 interface ModeFigures {
   mode: string;
-  workload: string;
+  signIns: number;
   http: HttpFigures[];
   raw: Map<number, number>;
   fixed?: HttpFigures & { offered: number };
   lag?: string;
+  transactionsPerBallot?: number;
 }
 
 function databaseUrl(server: string, database: string): string {
@@ -76,19 +84,19 @@ function databaseUrl(server: string, database: string): string {
 }
 
 /** Drives `clients` connections for `seconds` (or at `overallRate`), each request built by the workload. */
-async function drive(api: { url: string }, workload: Workload, clients: number, overallRate?: number): Promise<HttpFigures> {
+async function drive(api: { url: string }, workload: Workload, clients: number, overallRate?: number, duration = seconds): Promise<HttpFigures> {
   let refusedBodies = 0;
   const result = await autocannon({
     url: api.url,
     connections: clients,
-    duration: seconds,
+    duration,
     ...(overallRate ? { overallRate } : {}),
     requests: [
       {
         method: 'POST',
         setupRequest: (request: AutocannonRequest) => {
           const next = workload.next();
-          return { ...request, path: next.path, body: JSON.stringify(next.body), headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${next.token}` } };
+          return { ...request, path: next.path, body: JSON.stringify(next.body), headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${next.token!}` } };
         },
         onResponse: (status: number) => {
           if (status >= 400 && status < 500) refusedBodies++;
@@ -102,15 +110,15 @@ async function drive(api: { url: string }, workload: Workload, clients: number, 
     ok,
     refused: refusedBodies,
     errors: result.errors + result.timeouts + result['5xx'],
-    rate: ok / (result.duration || seconds),
+    rate: ok / (result.duration || duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
 }
 
 /** The raw append rate: `clients` loops each appending one event to a fresh stream with `no_stream`. */
-async function rawAppends(store: SqlEventStore, clients: number, sample: () => NewEvent): Promise<number> {
-  const deadline = performance.now() + seconds * 1000;
+async function rawAppends(store: SqlEventStore, clients: number, sample: () => NewEvent, duration = seconds): Promise<number> {
+  const deadline = performance.now() + duration * 1000;
   const started = performance.now();
   let appends = 0;
   await Promise.all(
@@ -124,33 +132,73 @@ async function rawAppends(store: SqlEventStore, clients: number, sample: () => N
   return appends / ((performance.now() - started) / 1000);
 }
 
+interface BallotQueue {
+  round: BallotRound;
+  tokens: string[];
+  used: number;
+}
+
+function workloadOf(queue: BallotQueue): Workload {
+  return {
+    next: () => {
+      const i = queue.used++;
+      // Out of fresh voters: reuse a token (answered 409 BALLOT.ALREADY_CAST and counted as refused).
+      return ballotRequest(queue.round, queue.tokens[i % queue.tokens.length]!, i);
+    },
+  };
+}
+
 async function runMode(mode: string): Promise<ModeFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), `bench-ballots-${mode}-`));
   const scratch = `bench_ballots_${randomUUID().replaceAll('-', '').slice(0, 10)}`;
   const admin = mode === 'postgres' ? new pg.Pool({ connectionString: serverUrl, max: 1 }) : undefined;
   let api: (AppProcess & { url: string }) | undefined;
+  let projector: AppProcess | undefined;
   let rawStore: SqlEventStore | undefined;
   let rawClose: (() => Promise<void>) | undefined;
+  let lagPool: pg.Pool | undefined;
   try {
     const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
+    // 1. The givens (budget, admitted plans), written before the api opens the database.
+    let round: BallotRound;
     if (admin) {
       await admin.query(`CREATE DATABASE ${scratch}`);
       env.DATABASE_URL = databaseUrl(serverUrl, scratch);
+      const store = await createPostgresEventStore({ connectionString: env.DATABASE_URL, poolSize: 2 });
+      round = await seedBallotRound(store);
+      await store.close();
+    } else {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const pglite = await PGlite.create(join(dataDir, 'pglite'));
+      const store = await createSqlEventStore(createPgliteDriver(pglite));
+      round = await seedBallotRound(store);
+      await store.close();
+      await pglite.close();
     }
-    api = await startApiProcess(env, await freePort());
-    const token = (role: 'administrator' | 'voter', subject: string, extra: { round?: string } = {}) =>
-      issueLocalToken(dataDir, { subject, roles: [role], tenant: 'GM0363', audience: 'inwonersbudget', ttlSeconds: 3600, ...extra });
-    const workload = await chooseWorkload({ url: api.url, token });
-    // Enough distinct voters / requests for every measurement (the fastest plausible rate × time × runs).
-    await workload.prepare(Math.ceil(4000 * seconds * (CONCURRENCY.length + 2)));
+    // 2. The api (and, on PostgreSQL, the projector beside it; embedded mode projects in the api).
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the api (written when it stops).
+    api = await startApiProcess(env, await freePort(), process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+    if (admin) {
+      projector = spawnApp('projector', { ...env, LOG_LEVEL: 'warn' });
+      await projector.waitFor('projector (server mode) running');
+    }
+    const adminToken = await issueLocalToken(dataDir, { subject: 'staff-bench', roles: ['administrator'], tenant: TENANT, audience: 'inwonersbudget', ttlSeconds: 3600 });
+    let started = performance.now();
+    const codes = await openBallotRound(api.url, adminToken, round, voters);
+    console.log(`${mode.padEnd(8)} setup: ${voters} voting codes printed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    started = performance.now();
+    const tokens = await voterSessions(api.url, round.roundId, codes, 16);
+    const signIns = voters / ((performance.now() - started) / 1000);
+    console.log(`${mode.padEnd(8)} setup: ${voters} voter sessions (sign-in with code, 16 clients) at ${signIns.toFixed(0)}/s`);
+    const queue: BallotQueue = { round, tokens, used: 0 };
+    const workload = workloadOf(queue);
 
     // The raw store: PostgreSQL in its own schema of the same scratch database, PGlite in memory (a
     // PGlite directory opens in one process only); same pool size as the api.
     if (admin) {
-      const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: POOL_SIZE });
-      pool.on('error', () => undefined);
-      rawStore = await createSqlEventStore(createPgPoolDriver(pool, { ownsPool: true }), { schema: 'bench_raw' });
+      rawStore = await createPostgresEventStore({ connectionString: env.DATABASE_URL!, schema: 'bench_raw', poolSize: POOL_SIZE });
       rawClose = () => rawStore!.close();
+      lagPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 1 });
     } else {
       const { PGlite } = await import('@electric-sql/pglite');
       const pglite = await PGlite.create('memory://');
@@ -160,33 +208,48 @@ async function runMode(mode: string): Promise<ModeFigures> {
         await pglite.close();
       };
     }
+    const sample = () => sampleBallotEvent(round);
+    const lag = lagPool ? sampleLag(lagPool, round.roundId) : undefined;
 
     // Warm-up: connections, JIT, plans.
-    await drive(api, workload, 16).catch(() => undefined);
-    await rawAppends(rawStore, 16, workload.sampleEvent);
+    await drive(api, workload, 16, undefined, 1);
+    await rawAppends(rawStore, 16, sample, 1);
 
-    const figures: ModeFigures = { mode, workload: workload.name, http: [], raw: new Map() };
+    const figures: ModeFigures = { mode, signIns, http: [], raw: new Map() };
+    const transactions = async () => {
+      if (!lagPool) return 0;
+      await new Promise((resolve) => setTimeout(resolve, 1200)); // PostgreSQL 15 flushes its statistics about once a second
+      const { rows } = await lagPool.query<{ n: string }>('SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()');
+      return Number(rows[0]!.n);
+    };
     for (const clients of CONCURRENCY) {
+      const before = clients === 16 ? await transactions() : 0;
       const http = await drive(api, workload, clients);
-      const raw = await rawAppends(rawStore, clients, workload.sampleEvent);
+      if (clients === 16 && lagPool) {
+        figures.transactionsPerBallot = (await transactions() - before) / Math.max(1, http.ok);
+        console.log(`${mode.padEnd(8)} 16 clients: ${figures.transactionsPerBallot.toFixed(1)} database transactions per ballot (all connections of this database: api, projector, lag sampling)`);
+      }
+      const raw = await rawAppends(rawStore, clients, sample);
       figures.http.push(http);
       figures.raw.set(clients, raw);
       console.log(
-        `${mode.padEnd(8)} ${String(clients).padStart(2)} clients: ${workload.unit} ${http.rate.toFixed(0).padStart(5)}/s (p50 ${http.p50} ms, p99 ${http.p99} ms, ` +
+        `${mode.padEnd(8)} ${String(clients).padStart(2)} clients: ballots ${http.rate.toFixed(0).padStart(5)}/s (p50 ${http.p50} ms, p99 ${http.p99} ms, ` +
           `${http.refused} refused, ${http.errors} errors)  raw appends ${raw.toFixed(0).padStart(5)}/s  ratio ${(http.rate / raw).toFixed(2)}`,
       );
     }
     const fixed = await drive(api, workload, 64, offeredRate);
     figures.fixed = { ...fixed, offered: offeredRate };
-    console.log(`${mode.padEnd(8)} offered ${offeredRate}/s over 64 connections: ${fixed.rate.toFixed(0)}/s answered 2xx, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, ${fixed.errors} errors`);
-    figures.lag = await workload.projectionLag?.();
-    await workload.verify?.();
+    console.log(`${mode.padEnd(8)} offered ${offeredRate}/s over 64 connections: ${fixed.rate.toFixed(0)}/s answered 2xx, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, ${fixed.refused} refused, ${fixed.errors} errors`);
+    if (queue.used > tokens.length) console.log(`${mode.padEnd(8)} note: ${queue.used - tokens.length} requests reused a voter (409s); raise BENCH_VOTERS`);
+    if (lag) figures.lag = await lag.finish();
     return figures;
   } finally {
     await rawClose?.().catch(() => undefined);
-    if (api) {
-      const exit = await api.terminate(30_000).catch((error: unknown) => error);
-      if (!(typeof exit === 'object' && exit !== null && 'code' in exit && exit.code === 0)) console.error(`api did not stop cleanly: ${String(exit instanceof Error ? exit.message : JSON.stringify(exit))}`);
+    await lagPool?.end().catch(() => undefined);
+    for (const child of [projector, api]) {
+      if (!child) continue;
+      const exit = await child.terminate(30_000).catch((error: unknown) => error);
+      if (!(typeof exit === 'object' && exit !== null && 'code' in exit && exit.code === 0)) console.error(`${child.name} did not stop cleanly: ${exit instanceof Error ? exit.message : JSON.stringify(exit)}`);
     }
     if (admin) {
       await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch((error: unknown) => console.error(`could not drop ${scratch}:`, error));
@@ -194,6 +257,47 @@ async function runMode(mode: string): Promise<ModeFigures> {
     }
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Projection lag while the load runs: ballots in the store minus ballots in the live count (the
+ * projector's read model), sampled every 250 ms; at the end, how long the projector took to catch up.
+ */
+function sampleLag(pool: pg.Pool, roundId: string): { finish(): Promise<string> } {
+  let worst = 0;
+  let samples = 0;
+  let total = 0;
+  let stopped = false;
+  const behind = async () => {
+    const { rows } = await pool.query<{ stored: number; projected: number }>(
+      `SELECT (SELECT count(*)::int FROM event_store.events WHERE event_type = 'BallotCast' AND stream_id LIKE $1) AS stored,
+              (SELECT coalesce(sum(ballots), 0)::int FROM read_model.live_count WHERE round_id = $2) AS projected`,
+      [`Ballot-${roundId}_%`, roundId],
+    );
+    return rows[0]!.stored - rows[0]!.projected;
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      const n = await behind().catch(() => 0);
+      worst = Math.max(worst, n);
+      total += n;
+      samples++;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return {
+    async finish() {
+      stopped = true;
+      await loop;
+      const started = performance.now();
+      let left = await behind();
+      while (left > 0 && performance.now() - started < 60_000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        left = await behind();
+      }
+      return `mean ${(total / Math.max(1, samples)).toFixed(0)} ballots behind, worst ${worst}; caught up ${left === 0 ? `${((performance.now() - started) / 1000).toFixed(2)} s after the load stopped` : `NOT within 60 s (${left} behind)`}`;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -208,7 +312,7 @@ async function main(): Promise<void> {
   for (const figures of all) {
     const at16 = figures.http.find((h) => h.clients === 16)!;
     const ratio = at16.rate / figures.raw.get(16)!;
-    console.log(`${figures.mode}: workload ${figures.workload}; 16 clients at ${(ratio * 100).toFixed(0)}% of raw appends (target ≥ 70%): ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
+    console.log(`${figures.mode}: ballots over HTTP; 16 clients at ${(ratio * 100).toFixed(0)}% of raw appends (target ≥ 70%): ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
     if (figures.fixed) {
       const met = figures.fixed.p99 < 50 && figures.fixed.rate >= figures.fixed.offered * 0.95;
       console.log(`${figures.mode}: p99 at ${figures.fixed.offered}/s offered: ${figures.fixed.p99} ms, ${figures.fixed.rate.toFixed(0)}/s answered (target p99 < 50 ms): ${met ? 'MET' : 'NOT MET'}`);

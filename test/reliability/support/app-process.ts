@@ -30,8 +30,8 @@ export interface AppProcess {
 }
 
 /** Starts `apps/<app>/src/main.ts` with exactly the given environment (plus PATH/HOME). */
-export function spawnApp(app: 'api' | 'projector', env: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=ExperimentalWarning', '--import', register, `apps/${app}/src/main.ts`], {
+export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, nodeArgs: string[] = []): AppProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=ExperimentalWarning', ...nodeArgs, '--import', register, `apps/${app}/src/main.ts`], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,8 +97,8 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>):
 }
 
 /** Starts the api on a port and waits until it answers /health/live. */
-export async function startApiProcess(env: Record<string, string>, port: number): Promise<AppProcess & { url: string }> {
-  const api = spawnApp('api', { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env });
+export async function startApiProcess(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<AppProcess & { url: string }> {
+  const api = spawnApp('api', { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env }, nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   await api.waitFor('listening on');
   return Object.assign(api, { url });

@@ -6,9 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createPostgresEventStore } from '@lib/event-store';
 import { issueLocalToken, type Role } from '@lib/platform';
 import { freePort, type PgCluster, startPgCluster } from '../../support/pg-cluster.js';
 import { type AppProcess, startApiProcess } from './app-process.js';
+import { type BallotRound, openBallotRound, seedBallotRound, voterSessions } from './ballot-workload.js';
 
 export const TENANT = 'GM0363';
 
@@ -65,6 +67,31 @@ export async function eventsOfType(sql: pg.Pool, type: string): Promise<{ stream
   const { rows } = await sql.query<{ stream_id: string; event_id: string; data: Record<string, unknown> }>(
     'SELECT stream_id, event_id::text AS event_id, data FROM event_store.events WHERE event_type = $1 ORDER BY global_position',
     [type],
+  );
+  return rows;
+}
+
+/** A round open for voting on the fixture's api, with one voter token per voter. */
+export async function openVoting(fixture: Fixture, voters: number): Promise<{ round: BallotRound; tokens: string[] }> {
+  const store = await createPostgresEventStore({ connectionString: fixture.cluster.url, poolSize: 2 });
+  let round: BallotRound;
+  try {
+    round = await seedBallotRound(store);
+  } finally {
+    await store.close();
+  }
+  const codes = await openBallotRound(fixture.api.url, await fixture.token('administrator'), round, voters);
+  const tokens = await voterSessions(fixture.api.url, round.roundId, codes, 8);
+  return { round, tokens };
+}
+
+/** Every ballot stream of the round with its events: [stream, event types, content of the first]. */
+export async function ballotStreams(sql: pg.Pool, roundId: string): Promise<{ stream_id: string; types: string[]; revisions: number[]; choice: string }[]> {
+  const { rows } = await sql.query<{ stream_id: string; types: string[]; revisions: number[]; choice: string }>(
+    `SELECT stream_id, array_agg(event_type ORDER BY revision) AS types, array_agg(revision::int ORDER BY revision) AS revisions,
+            min(data->'content'->'choices'->>0) AS choice
+       FROM event_store.events WHERE stream_id LIKE $1 GROUP BY stream_id`,
+    [`Ballot-${roundId}_%`],
   );
   return rows;
 }

@@ -10,6 +10,7 @@ export interface LoadRequest {
   path: string;
   token?: string;
   body?: unknown;
+  headers?: Record<string, string>;
   /** Anything the test wants back with the outcome (e.g. the ballot's participant). */
   tag?: unknown;
 }
@@ -38,17 +39,33 @@ export interface Load {
  * another port). `next()` hands out the next request, or undefined when there is no more work.
  * A request that fails at the connection level is recorded once and not retried.
  */
-export function startLoad(options: { baseUrl: () => string; clients: number; next: () => LoadRequest | undefined; pauseAfterErrorMs?: number; timeoutMs?: number }): Load {
+export function startLoad(options: {
+  baseUrl: () => string;
+  clients: number;
+  next: () => LoadRequest | undefined;
+  onOutcome?: (outcome: Outcome) => void;
+  pauseAfterErrorMs?: number;
+  timeoutMs?: number;
+}): Load {
   const outcomes: Outcome[] = [];
   const dispatcher = new Agent({ keepAlive: true, maxSockets: options.clients });
   let stopped = false;
+  let inFlight = 0;
   const watchers = new Set<() => void>();
   const client = async () => {
     while (!stopped) {
       const request = options.next();
-      if (!request) return;
+      if (!request) {
+        // Work may come back (a retry); stop only when nothing is in flight either.
+        if (inFlight === 0) return;
+        await sleep(20);
+        continue;
+      }
+      inFlight++;
       const outcome = await send(options.baseUrl(), request, dispatcher, options.timeoutMs ?? 15_000);
+      inFlight--;
       outcomes.push(outcome);
+      options.onOutcome?.(outcome);
       for (const watch of watchers) watch();
       if (outcome.status === 0 || outcome.status >= 500) await sleep(options.pauseAfterErrorMs ?? 50);
     }
@@ -85,7 +102,7 @@ export function startLoad(options: { baseUrl: () => string; clients: number; nex
 }
 
 export function send(baseUrl: string, request: LoadRequest, agent?: Agent, timeoutMs = 15_000): Promise<Outcome> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
   const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
   if (payload) {

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import {
+  createEsdbEventStore,
   createPgliteDriver,
   createPgPoolDriver,
   createSqlEventStore,
@@ -74,11 +75,21 @@ export function databaseOf(eventStore: EventStore): Database | undefined {
 }
 
 async function openEsdb(config: AppConfig): Promise<EventStore> {
-  const esdb = (await import('@lib/event-store')) as unknown as {
-    createEsdbEventStore?: (options: { connectionString: string; deadlineMs: number }) => Promise<EventStore> | EventStore;
-  };
-  if (!esdb.createEsdbEventStore) throw new Error('EVENTSTORE_URL is set but this build has no EventStoreDB adapter');
-  return esdb.createEsdbEventStore({ connectionString: config.EVENTSTORE_URL!, deadlineMs: config.EVENTSTORE_DEADLINE_MS });
+  const store = createEsdbEventStore({ connectionString: config.EVENTSTORE_URL!, deadlineMs: config.EVENTSTORE_DEADLINE_MS });
+  // The process starts even when the server does not answer (it may come up later), but says why it will not be ready.
+  const health = await store.ping();
+  if (health.status === 'down') {
+    process.stderr.write(
+      `inwonersbudget: EventStoreDB at ${esdbHosts(config.EVENTSTORE_URL!)} does not answer (${health.reason}: ${health.message}); ` +
+        'starting anyway: commands answer 503 and /health/ready reports it until the server answers\n',
+    );
+  }
+  return store;
+}
+
+/** The hosts of an esdb:// connection string, without credentials or options (for logs). */
+function esdbHosts(connectionString: string): string {
+  return connectionString.replace(/^esdb(\+discover)?:\/\//, '').replace(/^[^@/?]*@/, '').split(/[/?]/)[0]!;
 }
 
 /** Where embedded mode keeps its PGlite database. */

@@ -172,6 +172,15 @@ describe('amendments, support and reading', () => {
     const again = await appendsNothing(() => call('POST', `/proposals/${continuing}/merge`, admin, { mergedProposalId: absorbed, reason: 'Nog eens' }));
     expect(again.body.code).toBe('PROPOSAL.MERGE_NOT_ALLOWED');
   });
+
+  it('refuses a merge under a stale If-Match before writing either plan', async () => {
+    const continuing = await submit('r-bb');
+    const absorbed = await submit('r-bb');
+    const stale = await appendsNothing(() => call('POST', `/proposals/${continuing}/merge`, admin, { mergedProposalId: absorbed, reason: 'Zelfde park' }, { 'if-match': '"7"' }));
+    expect(stale.status).toBe(412);
+    const pinned = await call('POST', `/proposals/${continuing}/merge`, admin, { mergedProposalId: absorbed, reason: 'Zelfde park' }, { 'if-match': '"0"' });
+    expect(pinned).toMatchObject({ status: 200, etag: '"1"' });
+  });
 });
 
 describe('feasibility review', () => {
@@ -291,5 +300,13 @@ describe('initiatievenfonds: deadlines and the ceiling', () => {
     expect(released).toContainEqual(expect.objectContaining({ proposalId: first, amountCents: 1_500_000 }));
 
     expect((await grant(second, 2_000_000)).status).toBe(200);
+  });
+
+  it('refuses a grant under a stale If-Match before committing any money', async () => {
+    const id = await reviewed(100_000);
+    const stale = await appendsNothing(() => call('POST', `/proposals/${id}/grant-decision`, admin, { granted: true, amountCents: 100_000, decisionReference: 'Z/26/STALE', decisionDate: '2026-03-20', reason: 'Voldoet' }, { 'if-match': '"0"' }));
+    expect(stale.status).toBe(412);
+    const pinned = await call('POST', `/proposals/${id}/grant-decision`, admin, { granted: true, amountCents: 100_000, decisionReference: 'Z/26/PIN', decisionDate: '2026-03-20', reason: 'Voldoet' }, { 'if-match': '"1"' });
+    expect(pinned).toMatchObject({ status: 200, etag: '"2"' });
   });
 });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, handleCommand, loadStream } from '@lib/es';
-import type { EventStore } from '@lib/event-store';
+import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import type { ProposalCommandResult } from '../proposal-http.js';
 import { proposalDecider } from '../proposal.decider.js';
@@ -30,9 +30,10 @@ export class DecideGrantHandler implements ICommandHandler<DecideGrantRequest, P
   async execute({ command, context, expectedRevision }: DecideGrantRequest): Promise<ProposalCommandResult> {
     const { proposalId } = command.data;
     const stream = proposalStream(proposalId);
-    // 1. Read the plan and decide: a rejection (deadline, status, amount) stops here with nothing written anywhere.
+    // 1. Read the plan, honour If-Match and decide: a stale revision or a rejection (deadline, status, amount) stops here with nothing written anywhere.
     const loaded = await loadStream(this.store, stream, proposalDecider, context.tenant);
-    const pinned = expectedRevision ?? loaded.revision;
+    if (expectedRevision !== undefined && expectedRevision !== loaded.revision) throw new WrongExpectedVersionError(stream, expectedRevision, loaded.revision);
+    const pinned = loaded.revision;
     const [decision] = proposalDecider.decide(command, loaded.state);
     // 2. Commit the money under the round's ceiling: ROUND.CEILING_EXCEEDED stops here, the plan unchanged.
     const granted = decision?.type === 'ProposalGranted' ? decision.data : null;

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, handleCommand, loadStream } from '@lib/es';
-import type { EventStore } from '@lib/event-store';
+import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import type { ProposalCommandResult } from '../proposal-http.js';
 import { proposalDecider } from '../proposal.decider.js';
@@ -19,9 +19,10 @@ export class MergeProposalsRequest {
 }
 
 /**
- * Two streams, two appends. Both decisions are taken before either append; the absorbed plan is
- * written first (it is the one that must not merge twice), then the continuing one, retried on a
- * concurrent write because its decision depends only on the pair.
+ * Two streams, two appends. Everything that can refuse the command (both plans, both decisions, the
+ * caller's If-Match) is checked before either append; the absorbed plan is written first (it is the
+ * one that must not merge twice), then the continuing one, retried on a concurrent write when the
+ * caller pinned no revision, because its decision depends only on the pair.
  */
 @CommandHandler(MergeProposalsRequest)
 export class MergeProposalsHandler implements ICommandHandler<MergeProposalsRequest, ProposalCommandResult> {
@@ -37,9 +38,13 @@ export class MergeProposalsHandler implements ICommandHandler<MergeProposalsRequ
     const absorbed = await loadStream(this.store, proposalStream(mergedProposalId), proposalDecider, context.tenant);
     const continuingState = continuing.state as ExistingProposal;
     const absorbedState = absorbed.state as ExistingProposal;
-    // 2. Decide both before writing either: a rejection appends nothing anywhere.
+    // 2. The caller's If-Match names the continuing plan: a stale one is refused before anything is written.
+    const continuingStream = proposalStream(continuingProposalId);
+    if (expectedRevision !== undefined && expectedRevision !== continuing.revision) throw new WrongExpectedVersionError(continuingStream, expectedRevision, continuing.revision);
+    // 3. Decide both before writing either: a rejection appends nothing anywhere.
     proposalDecider.decide({ type: 'AbsorbProposal', data: { proposalId: continuingProposalId, absorbed: absorbedState, reason, at } }, continuingState);
-    // 3. The absorbed plan, at the revision just read.
+    proposalDecider.decide({ type: 'MergeIntoProposal', data: { proposalId: mergedProposalId, continuing: continuingState, reason, at } }, absorbedState);
+    // 4. The absorbed plan, at the revision just read.
     await handleCommand(
       this.store,
       proposalStream(mergedProposalId),
@@ -48,14 +53,14 @@ export class MergeProposalsHandler implements ICommandHandler<MergeProposalsRequ
       context,
       { expectedRevision: absorbed.revision, streamMustExist: true, newId: () => this.ids.newId() },
     );
-    // 4. The continuing plan, at the caller's If-Match when given.
+    // 5. The continuing plan, at the caller's If-Match when given.
     const result = await handleCommand(
       this.store,
-      proposalStream(continuingProposalId),
+      continuingStream,
       proposalDecider,
       { type: 'AbsorbProposal', data: { proposalId: continuingProposalId, absorbed: absorbedState, reason, at } },
       context,
-      { expectedRevision: expectedRevision ?? continuing.revision, streamMustExist: true, newId: () => this.ids.newId() },
+      { expectedRevision, streamMustExist: true, newId: () => this.ids.newId() },
     );
     return { proposalId: continuingProposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
   }

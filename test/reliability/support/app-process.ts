@@ -8,6 +8,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const register = fileURLToPath(new URL('./register.mjs', import.meta.url));
 
+/** Children still running; killed when this process exits, so a failed test leaves none behind. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export interface AppExit {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -36,6 +42,8 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, 
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let output = '';
   const waiters = new Set<() => void>();
   const onData = (chunk: Buffer) => {

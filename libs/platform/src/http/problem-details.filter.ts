@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { CommandStreamMissing, DomainError, type DomainErrorKind } from '@lib/es';
-import { EventStoreUnavailableError, parseStreamName, StreamDeletedError, WrongExpectedVersionError } from '@lib/event-store';
+import { EventStoreUnavailableError, isConnectionLevel, parseStreamName, StreamDeletedError, WrongExpectedVersionError } from '@lib/event-store';
 import type { Request, Response } from 'express';
 
 /** RFC 9457 problem details, plus a stable `code` clients can branch on. */
@@ -61,7 +61,8 @@ export function toProblem(error: unknown, request: { url?: string; headers?: Rec
       : { problem: make(409, 'STORE.CONCURRENT_WRITE', 'A concurrent change won; read again and retry'), headers: {} };
   }
   if (error instanceof StreamDeletedError) return { problem: make(410, 'STORE.STREAM_DELETED', 'This resource was deleted'), headers: {} };
-  if (error instanceof EventStoreUnavailableError) {
+  // A lost database connection outside the event store (key vault, read models) is just as temporary.
+  if (error instanceof EventStoreUnavailableError || isConnectionLevel(error)) {
     return { problem: make(503, 'STORE.UNAVAILABLE', 'The event store is unavailable', 'The change may not have been recorded; read the resource again or retry after a few seconds', { retryAfterSeconds: 5 }), headers: { 'Retry-After': '5' } };
   }
   if (error instanceof HttpException) {

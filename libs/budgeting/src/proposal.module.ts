@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AmendProposalController } from './proposal/amend-proposal/amend-proposal.controller.js';
-import { CONTACT_DETAILS_VAULT, EncryptedContactDetailsVault } from './proposal/contact-details/contact-details.vault.js';
+import { CONTACT_DETAILS_PROVIDERS } from './proposal/contact-details/contact-details.provider.js';
 import { DecideAdmissionController } from './proposal/decide-admission/decide-admission.controller.js';
 import { DecideGrantController } from './proposal/decide-grant/decide-grant.controller.js';
 import { DecideGrantHandler } from './proposal/decide-grant/decide-grant.handler.js';
@@ -54,8 +54,7 @@ import { WithdrawProposalController } from './proposal/withdraw-proposal/withdra
     DecideGrantHandler,
     GetProposalHandler,
     ListProposalsHandler,
-    // Contact details live in process memory until the vault's table exists (see docs/budgeting.md, Plans).
-    { provide: CONTACT_DETAILS_VAULT, useFactory: () => new EncryptedContactDetailsVault() },
+    ...CONTACT_DETAILS_PROVIDERS,
     { provide: ROUND_GATEWAY, useClass: StreamRoundGateway },
   ],
 })

@@ -111,6 +111,17 @@ describe('POST /rounds/{roundId}/proposals', () => {
     expect(reply.body.code).toBe('PROPOSAL.UNKNOWN_THEME');
   });
 
+  it('answers a retry under the same Idempotency-Key with the same plan; a malformed key is 400', async () => {
+    const key = `plan-${Date.now()}-retry`;
+    const first = await call('POST', '/rounds/r-bb/proposals', admin, plan({ contactDetails: { name: 'Jan Jansen' } }), { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    const retry = await appendsNothing(() => call('POST', '/rounds/r-bb/proposals', admin, plan({ contactDetails: { name: 'Jan Jansen' } }), { 'idempotency-key': key }));
+    expect(retry).toMatchObject({ status: 201, body: first.body, etag: first.etag, location: first.location });
+    const reused = await appendsNothing(() => call('POST', '/rounds/r-bb/proposals', admin, plan({ title: 'Een ander plan' }), { 'idempotency-key': key }));
+    expect(reused).toMatchObject({ status: 409, body: { code: 'PROPOSAL.IDEMPOTENCY_KEY_REUSED' } });
+    expect((await appendsNothing(() => call('POST', '/rounds/r-bb/proposals', admin, plan(), { 'idempotency-key': 'a b' }))).status).toBe(400);
+  });
+
   it('refuses auditors and another municipality', async () => {
     expect((await appendsNothing(() => call('POST', '/rounds/r-bb/proposals', auditor, plan()))).status).toBe(403);
     const foreign = await api.token('administrator', OTHER_TENANT, 'staff-elsewhere');

@@ -2,6 +2,8 @@ import { domainError } from '@lib/es';
 
 export class ProposalNotFoundError extends domainError('PROPOSAL.NOT_FOUND', 'not_found') {}
 export class ProposalAlreadySubmittedError extends domainError('PROPOSAL.ALREADY_SUBMITTED', 'conflict') {}
+/** An `Idempotency-Key` names one submission; sending it again with another plan is refused rather than guessed at. */
+export class ProposalIdempotencyKeyReusedError extends domainError('PROPOSAL.IDEMPOTENCY_KEY_REUSED', 'conflict') {}
 export class ProposalReasonRequiredError extends domainError('PROPOSAL.REASON_REQUIRED', 'invalid') {}
 export class ProposalInvalidAmountError extends domainError('PROPOSAL.INVALID_AMOUNT', 'invalid') {}
 

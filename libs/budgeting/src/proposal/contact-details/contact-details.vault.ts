@@ -10,8 +10,12 @@ export interface ContactDetails {
 /** Where contact details live, outside the event store, keyed by the submitter's pseudonym. */
 export interface ContactDetailsVault {
   store(submitterRef: string, details: ContactDetails): Promise<void>;
-  /** null: never stored, or erased. */
+  /** null: never stored, discarded, or erased. */
   read(submitterRef: string): Promise<ContactDetails | null>;
+  /** Crypto-shredding (AVG art. 17): the key goes, the sealed record stays as noise. Idempotent. */
+  eraseKey(submitterRef: string): Promise<void>;
+  /** Removes details stored for a submission that was never recorded (its append failed). Idempotent. */
+  discard(submitterRef: string): Promise<void>;
 }
 
 /** DI token of the ContactDetailsVault. */
@@ -29,6 +33,14 @@ export class InMemoryContactDetailsVault implements ContactDetailsVault {
     const found = this.details.get(submitterRef);
     return found === undefined ? null : { ...found };
   }
+
+  async eraseKey(submitterRef: string): Promise<void> {
+    this.details.delete(submitterRef);
+  }
+
+  async discard(submitterRef: string): Promise<void> {
+    this.details.delete(submitterRef);
+  }
 }
 
 /** One sealed record: AES-256-GCM, the pseudonym bound in as associated data. */
@@ -38,24 +50,29 @@ export interface SealedContactDetails {
   ciphertext: string;
 }
 
-/** Storage behind the encrypting vault: the sealed records and, separately, the per-person keys. */
+/** Storage behind the encrypting vault: the sealed records and, apart from them, the per-person keys. */
 export interface VaultStorage {
   getKey(submitterRef: string): Promise<Buffer | null>;
-  putKey(submitterRef: string, key: Buffer): Promise<void>;
+  /** Keeps `key` unless the person already has one; resolves to the key in force (concurrent writers agree on one). */
+  putKeyIfAbsent(submitterRef: string, key: Buffer): Promise<Buffer>;
   deleteKey(submitterRef: string): Promise<void>;
   getSealed(submitterRef: string): Promise<SealedContactDetails | null>;
   putSealed(submitterRef: string, sealed: SealedContactDetails): Promise<void>;
+  deleteSealed(submitterRef: string): Promise<void>;
 }
 
-/** Process-memory storage: nothing survives a restart. */
+/** Process-memory storage: nothing survives a restart (tests and the in-memory event store only). */
 export class InMemoryVaultStorage implements VaultStorage {
   private readonly keys = new Map<string, Buffer>();
   private readonly sealed = new Map<string, SealedContactDetails>();
   async getKey(ref: string) {
     return this.keys.get(ref) ?? null;
   }
-  async putKey(ref: string, key: Buffer) {
+  async putKeyIfAbsent(ref: string, key: Buffer) {
+    const existing = this.keys.get(ref);
+    if (existing !== undefined) return existing;
     this.keys.set(ref, key);
+    return key;
   }
   async deleteKey(ref: string) {
     this.keys.get(ref)?.fill(0);
@@ -67,6 +84,9 @@ export class InMemoryVaultStorage implements VaultStorage {
   async putSealed(ref: string, sealed: SealedContactDetails) {
     this.sealed.set(ref, sealed);
   }
+  async deleteSealed(ref: string) {
+    this.sealed.delete(ref);
+  }
 }
 
 /**
@@ -77,11 +97,7 @@ export class EncryptedContactDetailsVault implements ContactDetailsVault {
   constructor(private readonly storage: VaultStorage = new InMemoryVaultStorage()) {}
 
   async store(submitterRef: string, details: ContactDetails): Promise<void> {
-    let key = await this.storage.getKey(submitterRef);
-    if (key === null) {
-      key = randomBytes(32);
-      await this.storage.putKey(submitterRef, key);
-    }
+    const key = await this.storage.putKeyIfAbsent(submitterRef, randomBytes(32));
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(submitterRef, 'utf8'));
@@ -99,8 +115,12 @@ export class EncryptedContactDetailsVault implements ContactDetailsVault {
     return JSON.parse(plain.toString('utf8')) as ContactDetails;
   }
 
-  /** Crypto-shredding: the erasure command (security issue) calls this; the sealed record becomes noise. */
   async eraseKey(submitterRef: string): Promise<void> {
+    await this.storage.deleteKey(submitterRef);
+  }
+
+  async discard(submitterRef: string): Promise<void> {
+    await this.storage.deleteSealed(submitterRef);
     await this.storage.deleteKey(submitterRef);
   }
 }

@@ -1,14 +1,18 @@
+import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, handleCommand } from '@lib/es';
+import { type CommandContext, handleCommand, toDomainEvent } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { CONTACT_DETAILS_VAULT, type ContactDetails, type ContactDetailsVault } from '../contact-details/contact-details.vault.js';
 import type { ProposalCommandResult } from '../proposal-http.js';
 import { proposalDecider } from '../proposal.decider.js';
-import type { CostEstimate } from '../proposal.events.js';
+import { ProposalIdempotencyKeyReusedError } from '../proposal.errors.js';
+import type { CostEstimate, ProposalSubmitted } from '../proposal.events.js';
 import { proposalStream } from '../proposal.events.js';
+import { initialProposalState } from '../proposal.state.js';
 import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
+import type { SubmitProposal } from './submit-proposal.command.js';
 
 export interface SubmitProposalInput {
   areaId: string;
@@ -25,7 +29,15 @@ export class SubmitProposalRequest {
     readonly roundId: string,
     readonly input: SubmitProposalInput,
     readonly context: CommandContext,
+    /** From the `Idempotency-Key` header: a retry with the same key answers with the plan the first attempt made. */
+    readonly idempotencyKey?: string,
   ) {}
+}
+
+/** A uuid-shaped id that only this municipality's key can produce, so a retry lands on the same stream. */
+export function idempotentId(tenant: string, key: string, purpose: 'proposal' | 'submitter'): string {
+  const hex = createHash('sha256').update(`${purpose}\n${tenant}\n${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
 @CommandHandler(SubmitProposalRequest)
@@ -37,24 +49,55 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposalRequ
     @Inject(CONTACT_DETAILS_VAULT) private readonly vault: ContactDetailsVault,
   ) {}
 
-  async execute({ roundId, input, context }: SubmitProposalRequest): Promise<ProposalCommandResult> {
-    // 1. What the round and its frame allow (a missing or foreign round is a 404).
-    const frame = await this.rounds.submissionFrame(roundId, context.tenant);
-    // 2. New ids: the plan, and the submitter's pseudonym that keys the contact details.
-    const proposalId = this.ids.newId();
-    const submitterRef = `sub-${this.ids.newId()}`;
+  async execute({ roundId, input, context, idempotencyKey }: SubmitProposalRequest): Promise<ProposalCommandResult> {
+    // 1. The ids: from the idempotency key when given (a retry finds its plan), fresh otherwise.
+    const proposalId = idempotencyKey === undefined ? this.ids.newId() : idempotentId(context.tenant, idempotencyKey, 'proposal');
+    const submitterRef = `sub-${idempotencyKey === undefined ? this.ids.newId() : idempotentId(context.tenant, idempotencyKey, 'submitter')}`;
+    const stream = proposalStream(proposalId);
     const { contactDetails, submitterStaffRef, ...plan } = input;
-    // 3. Decide and append: the stream must not exist yet.
-    const result = await handleCommand(
-      this.store,
-      proposalStream(proposalId),
-      proposalDecider,
-      { type: 'SubmitProposal', data: { proposalId, submitterRef, submitterStaffRef: submitterStaffRef ?? null, ...plan, at: context.now.toISOString(), frame } },
-      context,
-      { streamMustExist: false, newId: () => this.ids.newId() },
-    );
-    // 4. Personal data only once the plan exists, so a rejected submission leaves none behind.
+    if (idempotencyKey !== undefined) {
+      const replay = await this.replay(stream, roundId, input, context.tenant);
+      if (replay !== null) return replay;
+    }
+    // 2. What the round and its frame allow (a missing or foreign round is a 404).
+    const frame = await this.rounds.submissionFrame(roundId, context.tenant);
+    const command: SubmitProposal = {
+      type: 'SubmitProposal',
+      data: { proposalId, submitterRef, submitterStaffRef: submitterStaffRef ?? null, ...plan, at: context.now.toISOString(), frame },
+    };
+    // 3. Decide before anything is stored: a rejected plan leaves no personal data behind.
+    proposalDecider.decide(command, initialProposalState());
+    // 4. The contact details first: if the vault fails, no plan exists and the client may simply retry.
     if (contactDetails !== undefined) await this.vault.store(submitterRef, contactDetails);
-    return { proposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
+    // 5. Append; the stream must not exist yet. If that fails, the details go again (unless a concurrent retry recorded the plan).
+    try {
+      const result = await handleCommand(this.store, stream, proposalDecider, command, context, { streamMustExist: false, newId: () => this.ids.newId() });
+      return { proposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
+    } catch (error) {
+      const replay = idempotencyKey === undefined ? null : await this.replay(stream, roundId, input, context.tenant).catch(() => null);
+      if (replay !== null) return replay;
+      if (contactDetails !== undefined) await this.vault.discard(submitterRef).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The first attempt's answer when the key already made a plan; a key reused for another plan is refused. */
+  private async replay(stream: string, roundId: string, input: SubmitProposalInput, tenant: string): Promise<ProposalCommandResult | null> {
+    const [first] = await this.store.readStream(stream, { maxCount: 1 });
+    if (first === undefined) return null;
+    const submitted = toDomainEvent(first) as ProposalSubmitted;
+    const same =
+      first.metadata.tenant === tenant &&
+      submitted.data.roundId === roundId &&
+      submitted.data.areaId === input.areaId &&
+      submitted.data.themeId === input.themeId &&
+      submitted.data.version.title === input.title &&
+      submitted.data.version.summary === input.summary &&
+      submitted.data.version.costEstimate.investmentCents === input.costEstimate.investmentCents &&
+      submitted.data.version.costEstimate.maintenancePerYearCents === input.costEstimate.maintenancePerYearCents &&
+      submitted.data.version.costEstimate.maintenanceYears === input.costEstimate.maintenanceYears &&
+      submitted.data.submitterStaffRef === (input.submitterStaffRef ?? null);
+    if (!same) throw new ProposalIdempotencyKeyReusedError('This Idempotency-Key was used for another plan', {});
+    return { proposalId: submitted.data.proposalId, revision: first.revision, events: [submitted.type] };
   }
 }

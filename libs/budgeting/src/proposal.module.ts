@@ -19,6 +19,7 @@ import { ProposalCommandHandler } from './proposal/proposal-command.handler.js';
 import { ProposalCommandSender } from './proposal/proposal-command.sender.js';
 import { ROUND_GATEWAY } from './proposal/proposal.round-gateway.js';
 import { RecordSelectionController } from './proposal/record-selection/record-selection.controller.js';
+import { RecordSelectionHandler } from './proposal/record-selection/record-selection.handler.js';
 import { StreamRoundGateway } from './proposal/round-adapter/stream-round.gateway.js';
 import { SubmitProposalController } from './proposal/submit-proposal/submit-proposal.controller.js';
 import { SubmitProposalHandler } from './proposal/submit-proposal/submit-proposal.handler.js';
@@ -51,6 +52,7 @@ import { WithdrawProposalController } from './proposal/withdraw-proposal/withdra
     SubmitProposalHandler,
     SupportProposalHandler,
     MergeProposalsHandler,
+    RecordSelectionHandler,
     DecideGrantHandler,
     GetProposalHandler,
     ListProposalsHandler,

@@ -30,6 +30,10 @@ export class ProposalAwaitingRevisionError extends domainError('PROPOSAL.AWAITIN
 
 export class ProposalCriteriaNotMetError extends domainError('PROPOSAL.CRITERIA_NOT_MET') {}
 export class ProposalNoBallotError extends domainError('PROPOSAL.NO_BALLOT') {}
+/** Selection follows the round's result: none is adopted yet (`details.published` says whether one is published). */
+export class ProposalNoAdoptedResultError extends domainError('PROPOSAL.NO_ADOPTED_RESULT') {}
+/** The caller's `selected` disagrees with the round's (corrected) result. */
+export class ProposalSelectionContradictsResultError extends domainError('PROPOSAL.SELECTION_CONTRADICTS_RESULT') {}
 
 export class ProposalDecisionDeadlinePassedError extends domainError('PROPOSAL.DECISION_DEADLINE_PASSED') {}
 export class ProposalDeadlineAlreadyExtendedError extends domainError('PROPOSAL.DEADLINE_ALREADY_EXTENDED') {}

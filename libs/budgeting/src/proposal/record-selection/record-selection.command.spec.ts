@@ -1,19 +1,54 @@
 import { describe, it } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
-import { ProposalReasonRequiredError, ProposalWrongStatusError } from '../proposal.errors.js';
+import { ProposalNoAdoptedResultError, ProposalReasonRequiredError, ProposalSelectionContradictsResultError, ProposalWrongStatusError } from '../proposal.errors.js';
 import { proposalDecider } from '../proposal.decider.js';
-import { anAdmittedPlan, aReviewedPlan, LATER, PROPOSAL_ID } from '../testing/proposal.given.js';
+import { anAdmittedPlan, aReviewedPlan, LATER, OTHER_PROPOSAL_ID, PROPOSAL_ID } from '../testing/proposal.given.js';
+import type { RecordSelection, RoundOutcome } from './record-selection.command.js';
 
 const given = DeciderSpecification.for(proposalDecider);
-const selection = (selected: boolean, reason = 'Uitslag vastgesteld op 2026-05-20') => ({ type: 'RecordSelection' as const, data: { proposalId: PROPOSAL_ID, selected, reason, at: LATER } });
+const ADOPTED: RoundOutcome = { winners: [PROPOSAL_ID], adopted: true, corrections: 0 };
+const selection = (selected: boolean | null, result: RoundOutcome | null = ADOPTED, reason = 'Uitslag vastgesteld op 2026-05-20'): RecordSelection => ({
+  type: 'RecordSelection',
+  data: { proposalId: PROPOSAL_ID, selected, result, reason, at: LATER },
+});
 
 describe('RecordSelection', () => {
-  it('records a plan as selected', () => {
+  it('records a winner of the adopted result as selected', () => {
     given(anAdmittedPlan()).when(selection(true)).then([{ type: 'ProposalSelected', data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } }]);
   });
 
-  it('records a plan as not selected', () => {
-    given(anAdmittedPlan()).when(selection(false)).then([{ type: 'ProposalNotSelected', data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } }]);
+  it('records a plan the result passed over as not selected', () => {
+    given(anAdmittedPlan())
+      .when(selection(false, { winners: [OTHER_PROPOSAL_ID], adopted: true, corrections: 0 }))
+      .then([{ type: 'ProposalNotSelected', data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } }]);
+  });
+
+  it('takes the selection from the result when the caller does not say', () => {
+    given(anAdmittedPlan()).when(selection(null)).then([{ type: 'ProposalSelected', data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } }]);
+  });
+
+  it('follows the corrected result, not the one first published', () => {
+    given(anAdmittedPlan())
+      .when(selection(null, { winners: [OTHER_PROPOSAL_ID], adopted: true, corrections: 1 }))
+      .then([{ type: 'ProposalNotSelected', data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } }]);
+  });
+
+  it('rejects a selection the result contradicts', () => {
+    given(anAdmittedPlan()).when(selection(false)).thenThrows(ProposalSelectionContradictsResultError, 'PROPOSAL.SELECTION_CONTRADICTS_RESULT');
+  });
+
+  it('rejects passing over a winner of the corrected result', () => {
+    given(anAdmittedPlan())
+      .when(selection(true, { winners: [OTHER_PROPOSAL_ID], adopted: true, corrections: 2 }))
+      .thenThrows(ProposalSelectionContradictsResultError, 'PROPOSAL.SELECTION_CONTRADICTS_RESULT');
+  });
+
+  it('rejects a selection before the round published a result', () => {
+    given(anAdmittedPlan()).when(selection(true, null)).thenThrows(ProposalNoAdoptedResultError, 'PROPOSAL.NO_ADOPTED_RESULT');
+  });
+
+  it('rejects a selection from a result published but not yet adopted', () => {
+    given(anAdmittedPlan()).when(selection(true, { ...ADOPTED, adopted: false })).thenThrows(ProposalNoAdoptedResultError, 'PROPOSAL.NO_ADOPTED_RESULT');
   });
 
   it('rejects a plan that was never admitted to the ballot', () => {
@@ -21,6 +56,6 @@ describe('RecordSelection', () => {
   });
 
   it('rejects a selection without a reason', () => {
-    given(anAdmittedPlan()).when(selection(true, '')).thenThrows(ProposalReasonRequiredError, 'PROPOSAL.REASON_REQUIRED');
+    given(anAdmittedPlan()).when(selection(true, ADOPTED, '')).thenThrows(ProposalReasonRequiredError, 'PROPOSAL.REASON_REQUIRED');
   });
 });

@@ -2,9 +2,10 @@ import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
 import type { Response } from 'express';
-import { ExecuteProposalCommand, PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
+import { PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
 import { ProposalCommandSender } from '../proposal-command.sender.js';
 import { RecordSelectionDto } from './record-selection.dto.js';
+import { RecordSelectionRequest } from './record-selection.handler.js';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class RecordSelectionController {
   @Post(':proposalId/selection')
   @HttpCode(200)
   @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record whether the adopted result selected the plan' })
+  @ApiOperation({ summary: 'Record what the round\'s adopted (or corrected) result says about the plan: selected or not' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
   @ApiOkResponse({ type: ProposalCommandAcceptedDto })
   @PlanProblems(400, 401, 403, 404, 409, 412)
@@ -30,7 +31,6 @@ export class RecordSelectionController {
     const expectedRevision = this.sender.expectedRevision(ifMatch);
     const body = plainData<RecordSelectionDto>(input);
     const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, body.reason);
-    const at = context.now.toISOString();
-    return this.sender.send(new ExecuteProposalCommand({ type: 'RecordSelection', data: { proposalId, selected: body.selected, reason: body.reason, at } }, context, expectedRevision), response);
+    return this.sender.send(new RecordSelectionRequest(proposalId, body.selected ?? null, body.reason, context, expectedRevision), response);
   }
 }

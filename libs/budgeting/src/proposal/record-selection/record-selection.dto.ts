@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class RecordSelectionDto {
-  @ApiProperty({ example: true })
+  @ApiProperty({ required: false, example: true, description: 'Omit to take it from the round\'s adopted (or corrected) result; when given it must agree (else 409 PROPOSAL.SELECTION_CONTRADICTS_RESULT)' })
+  @IsOptional()
   @IsBoolean()
-  selected!: boolean;
+  selected?: boolean;
 
   @ApiProperty({ example: 'Uitslag vastgesteld door het college op 2026-05-20' })
   @IsString()

@@ -1,13 +1,12 @@
 import type { DomainEvent } from '@lib/es';
 import { streamName } from '@lib/event-store';
+import type { FrameForm } from '../budget/budget.events.js';
 
 export const PROPOSAL_CATEGORY = 'Proposal';
 
 export function proposalStream(proposalId: string): string {
   return streamName(PROPOSAL_CATEGORY, proposalId);
 }
-
-export type BudgetForm = 'wijkbudget' | 'dorpsbudget' | 'initiatievenfonds' | 'burgerbegroting';
 
 /** Integer euro cents. `maintenancePerYearCents × maintenanceYears` is the upkeep the municipality takes on. */
 export interface CostEstimate {
@@ -51,7 +50,7 @@ export type ProposalSubmitted = DomainEvent<
     proposalId: string;
     roundId: string;
     budgetId: string;
-    form: BudgetForm;
+    form: FrameForm;
     areaId: string;
     themeId: string;
     /** Opaque pseudonym of the resident; contact details live encrypted outside the event store. */

@@ -1,4 +1,5 @@
-import type { BudgetForm, Intake, ProposalEvent, ProposalVersion, VerdictOutcome, AppealRoute } from './proposal.events.js';
+import type { FrameForm } from '../budget/budget.events.js';
+import type { AppealRoute, Intake, ProposalEvent, ProposalVersion, VerdictOutcome } from './proposal.events.js';
 
 export type ProposalStatus =
   | 'submitted'
@@ -37,7 +38,7 @@ export interface ExistingProposal {
   proposalId: string;
   roundId: string;
   budgetId: string;
-  form: BudgetForm;
+  form: FrameForm;
   areaId: string;
   themeId: string;
   submitterRef: string;

@@ -1,4 +1,4 @@
-import type { BudgetFrame, PlanCriterion } from '../../budget/budget.events.js';
+import type { PlanCriterion } from '../../budget/budget.events.js';
 import type { ExistingRound } from '../../round/round.state.js';
 import type { SubmissionFrame } from '../submit-proposal/submit-proposal.command.js';
 
@@ -6,8 +6,8 @@ function criterion(criteria: readonly PlanCriterion[], kind: PlanCriterion['kind
   return criteria.find((c) => c.kind === kind);
 }
 
-/** What a submission needs from the round (phase, published criteria, intake dates) and its frame version (areas). */
-export function submissionFrameOf(round: ExistingRound, frame: BudgetFrame): SubmissionFrame {
+/** What a submission needs from the round (phase, published criteria, intake rules and dates) and the areas of its frame version. */
+export function submissionFrameOf(round: ExistingRound, areas: string[]): SubmissionFrame {
   // Only criteria published when submission opened count; before that, no plan can come in.
   const published = round.criteriaPublishedBeforeSubmission ?? [];
   const acceptsSubmissions = round.criteriaPublishedBeforeSubmission !== null && (round.phase === 'submission' || round.phase === 'intake');
@@ -17,7 +17,7 @@ export function submissionFrameOf(round: ExistingRound, frame: BudgetFrame): Sub
     budgetId: round.budgetId,
     form: round.form,
     acceptsSubmissions,
-    areas: frame.areas.map((area) => area.code),
+    areas,
     themes: criterion(published, 'themes')?.themes ?? null,
     minAmountCents: criterion(published, 'minimum-amount')?.amountCents ?? null,
     maxAmountCents: criterion(published, 'maximum-amount')?.amountCents ?? null,

@@ -1,4 +1,5 @@
-import type { BudgetForm, CostEstimate, Intake, ProposalSubmitted } from '../proposal.events.js';
+import type { FrameForm } from '../../budget/budget.events.js';
+import type { CostEstimate, Intake, ProposalSubmitted } from '../proposal.events.js';
 import {
   ProposalAlreadySubmittedError,
   ProposalAmountOutOfRangeError,
@@ -18,7 +19,7 @@ export const DEFAULT_DECISION_PERIOD_DAYS = 56;
 export interface SubmissionFrame {
   roundId: string;
   budgetId: string;
-  form: BudgetForm;
+  form: FrameForm;
   acceptsSubmissions: boolean;
   areas: string[];
   /** null: the frame restricts no themes. */

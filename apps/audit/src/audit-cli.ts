@@ -1,19 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import type { EventStore } from '@lib/event-store';
-import { type VerifyReport, verifyStore } from '@lib/audit';
-import { history } from '@lib/audit';
+import type { ReadModelDatabase } from '@lib/projections';
+import {
+  AsOfError,
+  checkPublishedSeal,
+  currentSeal,
+  history,
+  parseAsOf,
+  recordMarkdown,
+  recordPdf,
+  recountRound,
+  RecountUnavailableError,
+  roundRecord,
+  sealVerificationInstructions,
+  stateAsOf,
+  type RecountReport,
+  type SealExpectation,
+  type StreamStateAsOf,
+  type VerifyReport,
+  verifyStore,
+} from '@lib/audit';
 
 export const USAGE = `Usage: npm run --silent audit -- VERB [options]
 
 Reads only the event store named by the configuration (DATABASE_URL, EVENTSTORE_URL, or the
-embedded database in DATA_DIR). Add --json for machine-readable output.
+embedded database in DATA_DIR); only rebuild writes, and only the read models. Add --json for
+machine-readable output (then stdout carries nothing else; progress bars go to stderr on a TTY).
 
 Verbs:
   verify [--round ID]          verify every hash chain and seal (of one round, or the whole store);
                                exits 1 and names the stream, revision and event that broke
+  verify --round ID --expect-seal DIGEST
+                               also check a digest the council published: one of the round's seals
+                               must carry it and the store must still recompute it
+  seal --round ID              the round's current seal and how to check it
   history --round ID           the round's decisions in order: when, who, what, why, decision references
+  state --as-of TIME|POSITION (--round ID | --plan ID | --budget ID | --stream NAME)
+                               a stream folded with its decider up to an ISO time or a position
+                               (COMMIT/PREPARE, as history prints it)
+  recount --round ID           recount the ballot events with the frozen rule and compare with the
+                               published (or corrected) result plan by plan; exits 1 on a difference
+  report --round ID [--out DIR]
+                               write the round's proces-verbaal as Markdown and PDF (default DIR: .)
+  rebuild [--projection NAME]  rebuild the read models (all, or one) from the event store
   help                         this text
+
+Exit codes: 0 all checks pass; 1 a check failed (broken chain or seal, recount differs, digest
+differs); 2 nothing to check (no such round, stream, result or ballot box); 64 usage error;
+75 a projection is busy (stop the projector first).
 `;
 
 export interface AuditRun {
@@ -21,20 +58,47 @@ export interface AuditRun {
   store: EventStore | null;
   out?: (text: string) => void;
   err?: (text: string) => void;
-  /** Show progress bars (default: when stderr is a terminal). */
+  /** Show progress bars (default: when stderr is a terminal and not --json). */
   progress?: boolean;
+  /** Opens the read-model database (rebuild only). */
+  readModels?: () => Promise<ReadModelDatabase>;
+  now?: () => Date;
 }
+
+const USAGE_ERROR = 64;
+const NOTHING_TO_CHECK = 2;
+const BUSY = 75;
+
+class UsageError extends Error {}
 
 /** Runs one audit verb; resolves to the process exit code. */
 export async function runAudit(run: AuditRun): Promise<number> {
   const out = run.out ?? ((text: string) => process.stdout.write(text));
   const err = run.err ?? ((text: string) => process.stderr.write(text));
-  const { values, positionals } = parseArgs({
-    args: run.argv,
-    allowPositionals: true,
-    strict: true,
-    options: { json: { type: 'boolean', default: false }, round: { type: 'string' }, help: { type: 'boolean', default: false } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: run.argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        round: { type: 'string' },
+        plan: { type: 'string' },
+        budget: { type: 'string' },
+        stream: { type: 'string' },
+        'as-of': { type: 'string' },
+        'expect-seal': { type: 'string' },
+        out: { type: 'string' },
+        projection: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return USAGE_ERROR;
+  }
+  const { values, positionals } = parsed;
   const verb = positionals[0] ?? 'help';
   const json = values.json === true;
   const showProgress = run.progress ?? (process.stderr.isTTY === true && !json);
@@ -44,38 +108,132 @@ export async function runAudit(run: AuditRun): Promise<number> {
   }
   const store = run.store;
   if (!store) throw new Error('no event store');
+  const print = (value: unknown, text: () => string) => out(json ? `${JSON.stringify(value, jsonBigInt)}\n` : text());
+  const needRound = (what: string): string => {
+    if (!values.round) throw new UsageError(`${what} needs --round ID`);
+    return values.round;
+  };
 
   const bar = showProgress ? new SingleBar({ format: '{task} {value} events read', stream: process.stderr, clearOnComplete: true }) : null;
   const progress = (task: string) => {
+    bar?.stop();
     bar?.start(0, 0, { task });
     return (events: number) => bar?.update(events, { task });
   };
   try {
     switch (verb) {
       case 'verify': {
+        if (values['expect-seal'] !== undefined && !values.round) throw new UsageError('--expect-seal needs --round ID');
         const report = await verifyStore(store, { roundId: values.round, onProgress: progress('verifying') });
+        const expectation = values['expect-seal'] !== undefined ? await checkPublishedSeal(store, values.round!, values['expect-seal'], { onProgress: progress('recomputing the seal') }) : null;
         bar?.stop();
-        out(json ? `${JSON.stringify(report, jsonBigInt)}\n` : formatVerify(report, values.round));
-        return report.ok ? 0 : 1;
+        const ok = report.ok && (expectation?.ok ?? true);
+        print(expectation ? { ...report, ok, chainsOk: report.ok, expectedSeal: expectation } : report, () => formatVerify(report, values.round) + (expectation ? formatExpectation(expectation) : ''));
+        return ok ? 0 : 1;
       }
-      case 'history': {
-        if (!values.round) {
-          err('history needs --round ID\n');
-          return 64;
+      case 'seal': {
+        const roundId = needRound('seal');
+        const seal = await currentSeal(store, roundId);
+        if (!seal) {
+          err(`Round ${roundId} has no seal yet\n`);
+          return NOTHING_TO_CHECK;
         }
-        const entries = await history(store, values.round, { onProgress: progress('reading') });
-        bar?.stop();
-        if (entries.length === 0) {
-          err(`No events for round ${values.round}\n`);
-          return 2;
-        }
-        out(json ? `${JSON.stringify(entries, jsonBigInt)}\n` : entries.map((e) => `${e.at}  ${e.actor} (${e.role})  ${e.type}  ${e.streamName}@${e.revision}${e.decisionReference ? `  [${e.decisionReference}]` : ''}${e.reason ? `  — ${e.reason}` : ''}\n`).join(''));
+        print({ ...seal, instructions: sealVerificationInstructions(roundId, seal) }, () => sealVerificationInstructions(roundId, seal));
         return 0;
       }
+      case 'history': {
+        const roundId = needRound('history');
+        const entries = await history(store, roundId, { onProgress: progress('reading') });
+        bar?.stop();
+        if (entries.length === 0) {
+          err(`No events for round ${roundId}\n`);
+          return NOTHING_TO_CHECK;
+        }
+        print(entries, () =>
+          entries.map((e) => `${e.at}  ${e.position}  ${e.actor} (${e.role})  ${e.type}  ${e.streamName}@${e.revision}${e.decisionReference ? `  [${e.decisionReference}]` : ''}${e.reason ? `  — ${e.reason}` : ''}\n`).join(''),
+        );
+        return 0;
+      }
+      case 'state': {
+        if (!values['as-of']) throw new UsageError('state needs --as-of TIME|POSITION');
+        const targets = [
+          values.round && `Round-${values.round}`,
+          values.plan && `Proposal-${values.plan}`,
+          values.budget && `Budget-${values.budget}`,
+          values.stream,
+        ].filter((t): t is string => typeof t === 'string' && t !== '');
+        if (targets.length !== 1) throw new UsageError('state needs exactly one of --round ID, --plan ID, --budget ID, --stream NAME');
+        const asOf = parseAsOf(values['as-of']);
+        const state = await stateAsOf(store, targets[0]!, asOf);
+        if (state.totalEvents === 0) {
+          err(`No stream ${targets[0]}\n`);
+          return NOTHING_TO_CHECK;
+        }
+        print(state, () => formatState(state));
+        return 0;
+      }
+      case 'recount': {
+        const roundId = needRound('recount');
+        const report = await recountRound(store, roundId);
+        print(report, () => formatRecount(report));
+        return report.match ? 0 : 1;
+      }
+      case 'report': {
+        const roundId = needRound('report');
+        const record = await roundRecord(store, roundId, { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
+        bar?.stop();
+        if (record.history.length === 0 && record.frame === null) {
+          err(`No events for round ${roundId}\n`);
+          return NOTHING_TO_CHECK;
+        }
+        const dir = resolve(values.out ?? '.');
+        await mkdir(dir, { recursive: true });
+        const markdown = join(dir, `proces-verbaal-${roundId}.md`);
+        const pdf = join(dir, `proces-verbaal-${roundId}.pdf`);
+        await writeFile(markdown, recordMarkdown(record));
+        await writeFile(pdf, await recordPdf(record));
+        const ok = record.verification.ok && (record.recount?.match ?? true);
+        print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length }, () => `Wrote ${markdown}\nWrote ${pdf}\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`);
+        return ok ? 0 : 1;
+      }
+      case 'rebuild': {
+        if (!run.readModels) throw new UsageError('rebuild needs the read-model database');
+        const { ALL_PROJECTIONS, rebuild, ProjectionBusyError } = await import('@lib/projections');
+        const projections = values.projection ? ALL_PROJECTIONS.filter((p) => p.name === values.projection) : ALL_PROJECTIONS;
+        if (projections.length === 0) throw new UsageError(`No projection ${values.projection}; the projections are: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+        const db = await run.readModels();
+        try {
+          const onProgress = progress('rebuilding');
+          const result = await rebuild({ store, db, projections, onProgress: ({ events }) => onProgress(events) });
+          bar?.stop();
+          const names = projections.map((p) => p.name);
+          print({ projections: names, ...result }, () => `Rebuilt ${names.join(', ')} from ${result.events} events in ${result.seconds.toFixed(1)} s\n`);
+          return 0;
+        } catch (error) {
+          if (error instanceof ProjectionBusyError) {
+            bar?.stop();
+            err(`${error.message}\n`);
+            return BUSY;
+          }
+          throw error;
+        } finally {
+          await db.close();
+        }
+      }
       default:
-        err(`Unknown verb: ${verb}\n\n${USAGE}`);
-        return 64;
+        throw new UsageError(`Unknown verb: ${verb}`);
     }
+  } catch (error) {
+    bar?.stop();
+    if (error instanceof UsageError || error instanceof AsOfError) {
+      err(`${error.message}\n\n${USAGE}`);
+      return USAGE_ERROR;
+    }
+    if (error instanceof RecountUnavailableError) {
+      err(`${error.message}\n`);
+      return NOTHING_TO_CHECK;
+    }
+    throw error;
   } finally {
     bar?.stop();
   }
@@ -90,4 +248,30 @@ function formatVerify(report: VerifyReport, roundId?: string): string {
   if (report.ok) return `OK: ${scope}: ${report.events} events in ${report.streams} streams, ${report.seals} seals verified\n`;
   const lines = report.breaks.map((b) => `BROKEN: ${b.streamName} revision ${b.revision} (event ${b.eventId}): ${b.problem}; expected ${b.expected}, found ${b.actual}\n`);
   return `${lines.join('')}FAILED: ${scope}: ${report.breaks.length} break(s) in ${report.events} events, ${report.streams} streams\n`;
+}
+
+function formatExpectation(e: SealExpectation): string {
+  if (!e.ok) return `SEAL DIFFERS: the published digest ${e.expected}: ${e.problem}\n`;
+  const seal = e.matched!;
+  return `SEAL OK: the published digest ${e.expected} is the round's ${e.latest ? 'latest' : 'earlier'} seal (${seal.sealedAt}, Round-${seal.roundId}@${seal.revision}, up to ${seal.upTo}) and recomputes from the store\n${
+    e.latest ? '' : `NOTE: a later seal exists: ${e.latestSeal!.digest} (${e.latestSeal!.sealedAt})\n`
+  }`;
+}
+
+function formatState(s: StreamStateAsOf): string {
+  const head = s.revision === null ? `${s.streamName} as of ${s.asOf}: did not exist yet (its first event is later)\n` : `${s.streamName} as of ${s.asOf}: revision ${s.revision} (${s.events} of ${s.totalEvents} events)\n`;
+  const last = s.lastEvent ? `last event: ${s.lastEvent.type} at ${s.lastEvent.at} (position ${s.lastEvent.position})${s.lastEvent.actor ? ` by ${s.lastEvent.actor}` : ''}${s.lastEvent.reason ? ` — ${s.lastEvent.reason}` : ''}\n` : '';
+  const body = s.folded ? `${JSON.stringify(s.state, jsonBigInt, 2)}\n` : `(no decider for this stream; its events: ${s.eventTypes.join(', ')})\n`;
+  return head + last + body;
+}
+
+function formatRecount(r: RecountReport): string {
+  const published = r.published!;
+  const source = published.type === 'ResultCorrected' ? `the corrected result (correction ${published.correction}, ${published.at}${published.reason ? `: ${published.reason}` : ''})` : `the published result (${published.at})`;
+  const lines = [`Recount of round ${r.roundId}: ${r.ballots} ballots, rule ${r.rule}, tie-break ${[...r.tieBreak, 'project-id'].join(' > ')}, frame version ${r.frameVersion}`];
+  lines.push(`Recounted winners: ${r.recount.winners.join(', ') || '(none)'} (cost ${r.recount.cost} of ${r.recount.budget} ${r.recount.currency})`);
+  lines.push(`Compared with ${source}: winners ${published.winners.map((w) => w.proposalId).join(', ') || '(none)'}`);
+  for (const plan of r.plans.filter((p) => p.differences.length > 0)) lines.push(`DIFFERS: plan ${plan.planId}${plan.name ? ` (${plan.name})` : ''}: ${plan.differences.join('; ')}`);
+  lines.push(r.match ? `MATCH: all ${r.plans.length} plans agree` : `MISMATCH: ${r.mismatched.length} plan(s) differ: ${r.mismatched.join(', ')}`);
+  return `${lines.join('\n')}\n`;
 }

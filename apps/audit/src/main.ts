@@ -13,8 +13,18 @@ try {
   if (positionals.length === 0 || positionals[0] === 'help' || values.help) {
     process.exitCode = await runAudit({ argv: process.argv.slice(2), store: null });
   } else {
-    database = await openDatabase(loadConfig());
-    process.exitCode = await runAudit({ argv: process.argv.slice(2), store: database.eventStore });
+    const config = loadConfig();
+    const opened = await openDatabase(config);
+    database = opened;
+    process.exitCode = await runAudit({
+      argv: process.argv.slice(2),
+      store: opened.eventStore,
+      // The read models live where the app keeps them: DATABASE_URL's PostgreSQL, else the embedded PGlite.
+      readModels: async () => {
+        const { openReadModels } = await import('@lib/projections');
+        return openReadModels(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pglite: opened.pglite! });
+      },
+    });
   }
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : `audit failed: ${error instanceof Error ? error.message : String(error)}`}\n`);

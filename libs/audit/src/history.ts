@@ -15,8 +15,8 @@ export interface HistoryEntry {
   decisionReference?: string;
 }
 
-/** Event types that are bulk facts rather than decisions (each ballot is not a decision of staff). */
-const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'SupportGiven', 'ProposalSupported']);
+/** Event types that are bulk facts rather than decisions (each ballot or roll entry is not a decision of staff). */
+const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'PaperBallotEntered', 'PaperBallotSetAside', 'ParticipantRegistered', 'SupportGiven', 'ProposalSupported']);
 
 function referenceOf(data: Record<string, unknown>): string | undefined {
   const ref = data.decisionReference ?? data.decision;
@@ -46,7 +46,8 @@ export async function history(store: EventStore, roundId: string, options: { onP
       revision: event.revision,
       position: `${event.position.commit}/${event.position.prepare}`,
     };
-    if (typeof m.reason === 'string') entry.reason = m.reason;
+    const reason = m.reason ?? event.data.reason;
+    if (typeof reason === 'string') entry.reason = reason;
     const reference = referenceOf(event.data);
     if (reference) entry.decisionReference = reference;
     entries.push(entry);

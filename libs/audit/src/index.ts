@@ -2,3 +2,8 @@ export * from './store-scan.js';
 export * from './round-seal.js';
 export * from './verify-store.js';
 export * from './history.js';
+export * from './seal-round.js';
+export * from './state-as-of.js';
+export * from './recount.js';
+export * from './round-record.js';
+export * from './round-record.render.js';

@@ -1,0 +1,243 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventHash, GENESIS_HASH, HASH_KEY, PREVIOUS_HASH_KEY } from '@lib/es';
+import { parsePosition } from '@lib/event-store';
+import { computeRoundSeal, ROUND_SEALED } from '@lib/audit';
+import { openTestReadModels } from '../../../libs/projections/src/testing/read-models.given.js';
+import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../../../test/support/sql-store.js';
+import { anAuditedRound, audit, type AuditedRound, VOTING_DECISION } from './testing/audited-round.js';
+
+const EVENTS = '"events"';
+
+describe('audit recount, state and report on Pabulib rounds in a SQL store', () => {
+  let db: TestSqlStore;
+  let assen: AuditedRound;
+
+  beforeAll(async () => {
+    db = await openTestSqlStore();
+    assen = await anAuditedRound(db.store, 'Netherlands_Assen_2024.pb');
+  });
+  afterAll(async () => {
+    await db.cleanup();
+    await closeSharedPglite();
+  });
+
+  it('recounts Assen 2024 from its ballot events with the frozen rule and finds the published result', async () => {
+    const { code, out } = await audit(db.store, ['recount', '--round', assen.roundId, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as { match: boolean; rule: string; ballots: number; recount: { winners: string[] }; mismatched: string[]; published: { type: string } };
+    expect(report).toMatchObject({ match: true, rule: 'equalshares/add1', ballots: 84, mismatched: [], published: { type: 'ResultPublished' } });
+    // The file's own `selected` column (Equal Shares with add1, as Assen counted).
+    expect([...report.recount.winners].sort()).toEqual(['11', '12', '13', '14', '2', '3', '5', '6', '9']);
+    const text = await audit(db.store, ['recount', '--round', assen.roundId]);
+    expect(text.out).toContain('MATCH: all 14 plans agree');
+  });
+
+  it.each(['Netherlands_Amsterdam_643.pb', 'Netherlands_Amsterdam_588.pb', 'Poland_Gdansk_2020_Rudniki.pb', 'Poland_Warszawa_2017_Aleksandrow.pb', 'Poland_Katowice_2020_Zarzecze.pb'])('recounts %s (another vote type or rule) to the published result', async (file) => {
+    const round = await anAuditedRound(db.store, file);
+    const { code, out } = await audit(db.store, ['recount', '--round', round.roundId]);
+    expect(out).toMatch(/^MATCH: all \d+ plans agree$/m);
+    expect(code).toBe(0);
+  });
+
+  it('reports a published result altered in the store as a mismatch, naming the plans', async () => {
+    const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_588.pb');
+    const dropped = round.winners[0]!;
+    const loser = [...round.names.keys()].find((id) => !round.winners.includes(id))!;
+    // The administrator swaps a winner for a loser in the stored JSON of ResultPublished.
+    const rows = await db.sql.query<{ data: { winners: { proposalId: string; amountCents: number; areaCode: null }[]; explanation: { proposalId: string; selected: boolean }[] } }>(
+      `SELECT data FROM ${db.schema}.${EVENTS} WHERE stream_id = $1 AND event_type = 'ResultPublished'`,
+      [`Round-${round.roundId}`],
+    );
+    const data = rows[0]!.data;
+    data.winners = data.winners.map((w) => (w.proposalId === dropped ? { ...w, proposalId: loser } : w));
+    data.explanation = data.explanation.map((o) => (o.proposalId === dropped ? { ...o, selected: false } : o.proposalId === loser ? { ...o, selected: true } : o));
+    await db.sql.query(`UPDATE ${db.schema}.${EVENTS} SET data = $2::jsonb WHERE stream_id = $1 AND event_type = 'ResultPublished'`, [`Round-${round.roundId}`, JSON.stringify(data)]);
+
+    const { code, out } = await audit(db.store, ['recount', '--round', round.roundId]);
+    expect(code).toBe(1);
+    expect(out).toContain(`DIFFERS: plan ${dropped}`);
+    expect(out).toContain(`DIFFERS: plan ${loser}`);
+    expect(out).toContain('MISMATCH: 2 plan(s) differ');
+    const json = JSON.parse((await audit(db.store, ['recount', '--round', round.roundId, '--json'])).out) as { match: boolean; mismatched: string[] };
+    expect(json.match).toBe(false);
+    expect([...json.mismatched].sort()).toEqual([dropped, loser].sort());
+    // The chain and the adoption seal catch it too.
+    const verify = await audit(db.store, ['verify', '--round', round.roundId]);
+    expect(verify.code).toBe(1);
+    expect(verify.out).toContain(`BROKEN: Round-${round.roundId} revision`);
+  });
+
+  it('shows a round as it stood at a position or a time, folded with its decider', async () => {
+    const entries = JSON.parse((await audit(db.store, ['history', '--round', assen.roundId, '--json'])).out) as { type: string; streamName: string; position: string }[];
+    const frozen = entries.find((e) => e.type === 'RoundRulesFrozen')!;
+    const atFreeze = JSON.parse((await audit(db.store, ['state', '--round', assen.roundId, '--as-of', frozen.position, '--json'])).out) as { revision: string; state: { phase: string; rulesFrozenAt: string | null; result: unknown; history: unknown[] } };
+    expect(atFreeze.state).toMatchObject({ phase: 'voting', rulesFrozenAt: assen.at.voting, result: null });
+    expect(atFreeze.state.history).toHaveLength(4);
+
+    const counting = JSON.parse((await audit(db.store, ['state', '--round', assen.roundId, '--as-of', assen.at.counting!, '--json'])).out) as { state: { phase: string; result: unknown } };
+    expect(counting.state).toMatchObject({ phase: 'counting', result: null });
+    const published = JSON.parse((await audit(db.store, ['state', '--round', assen.roundId, '--as-of', assen.at.PublishResult!, '--json'])).out) as { state: { phase: string; result: { winners: { proposalId: string }[] } } };
+    expect(published.state.phase).toBe('counting');
+    expect(published.state.result.winners.map((w) => w.proposalId).sort()).toEqual([...assen.winners].sort());
+
+    const before = await audit(db.store, ['state', '--round', assen.roundId, '--as-of', assen.at.imported!]);
+    expect(before.code).toBe(0);
+    expect(before.out).toContain(`Round-${assen.roundId} as of ${assen.at.imported}: did not exist yet`);
+    const box = JSON.parse((await audit(db.store, ['state', '--stream', `BallotBox-${assen.roundId}`, '--as-of', '2030-01-01T00:00:00Z', '--json'])).out) as { state: { phase: string; eligible: number } };
+    expect(box.state).toMatchObject({ phase: 'closed', eligible: 84 });
+    const budget = JSON.parse((await audit(db.store, ['state', '--budget', assen.budgetId, '--as-of', '2030-01-01', '--json'])).out) as { state: { exists: boolean; versions: unknown[] } };
+    expect(budget.state).toMatchObject({ exists: true });
+    expect(budget.state.versions).toHaveLength(1);
+
+    expect((await audit(db.store, ['state', '--round', assen.roundId, '--as-of', 'yesterday'])).code).toBe(64);
+    expect((await audit(db.store, ['state', '--round', assen.roundId, '--plan', 'x', '--as-of', '2030-01-01'])).code).toBe(64);
+    expect((await audit(db.store, ['state', '--round', 'no-such-round', '--as-of', '2030-01-01'])).code).toBe(2);
+  });
+
+  it('recounts against the corrected result, and history shows the correction with its reason and decision', async () => {
+    // Amsterdam 643 (choose-1, greedy): the count selects 44251; a wrong result selecting 44250 is published.
+    const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb', {
+      publish: (counted) => ({
+        winners: [{ proposalId: '44250', amountCents: 200_000, areaCode: null }],
+        explanation: counted.explanation.map((o) => ({ ...o, selected: o.proposalId === '44250' })),
+      }),
+    });
+    expect(round.winners).toEqual(['44251']);
+    const wrong = await audit(db.store, ['recount', '--round', round.roundId]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain('DIFFERS: plan 44250 (Gratis bokszakken in de buurt): in the published result, not selected by the recount');
+    expect(wrong.out).toContain('MISMATCH: 2 plan(s) differ: 44251, 44250');
+
+    const decision = { body: 'council', number: 'RB 2026/77', date: '2026-06-10' };
+    await round.command({ type: 'CorrectResult', data: { roundId: round.roundId, ...(await round.countedResult()), reason: 'Telfout: de verkeerde stapel is ingevoerd', decision } }, 'Telfout: de verkeerde stapel is ingevoerd');
+    const corrected = await audit(db.store, ['recount', '--round', round.roundId]);
+    expect(corrected.code).toBe(0);
+    expect(corrected.out).toContain('Compared with the corrected result (correction 1');
+    expect(corrected.out).toContain('MATCH: all 3 plans agree');
+
+    const entries = JSON.parse((await audit(db.store, ['history', '--round', round.roundId, '--json'])).out) as { type: string; reason?: string; decisionReference?: string; actor: string }[];
+    expect(entries.find((e) => e.type === 'ResultCorrected')).toMatchObject({ actor: 'staff-1', reason: 'Telfout: de verkeerde stapel is ingevoerd', decisionReference: 'council RB 2026/77 2026-06-10' });
+    expect(entries.find((e) => e.type === 'RoundRulesFrozen')).toBeDefined();
+    expect(entries.find((e) => e.type === 'RoundPhaseAdvanced' && e.decisionReference === `${VOTING_DECISION.body} ${VOTING_DECISION.number} ${VOTING_DECISION.date}`)).toBeDefined();
+    const readable = await audit(db.store, ['history', '--round', round.roundId]);
+    expect(readable.out).toMatch(/ResultCorrected {2}Round-\S+ {2}\[council RB 2026\/77 2026-06-10\] {2}— Telfout: de verkeerde stapel is ingevoerd/);
+    expect((await audit(db.store, ['verify', '--round', round.roundId])).code).toBe(0);
+  });
+
+  it('writes the proces-verbaal as Markdown and PDF with the frame, decisions, turnout, winners, seals and the commands to check them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'audit-report-'));
+    try {
+      const { code, out } = await audit(db.store, ['report', '--round', assen.roundId, '--out', dir, '--json']);
+      expect(code).toBe(0);
+      const written = JSON.parse(out) as { markdown: string; pdf: string; ok: boolean; seals: number };
+      expect(written).toMatchObject({ ok: true, seals: 3 });
+      const seals = JSON.parse((await audit(db.store, ['seal', '--round', assen.roundId, '--json'])).out) as { digest: string };
+
+      const markdown = await readFile(written.markdown, 'utf8');
+      expect(markdown).toContain('# Proces-verbaal: Assen Top Idee');
+      expect(markdown).toContain('Telregel: Equal Shares met aanvulling (add1)');
+      expect(markdown).toContain('Bij gelijke stand: lowest-cost, daarna most-votes, daarna plannummer');
+      expect(markdown).toContain('84 geldige stemmen van 84 stemgerechtigden (100.0%)');
+      for (const winner of assen.winners) expect(markdown).toContain(`| ${assen.names.get(winner)} (${winner}) |`);
+      expect(markdown).toContain('PopUp Podium');
+      expect(markdown).toContain(`Fase gewijzigd: voting | college B&W 2026/114 2026-05-01`);
+      expect(markdown).toMatch(/Zegel 1, \S+ \(fase voting\): sha256 [0-9a-f]{64}/);
+      expect(markdown).toContain(`(fase adoption): sha256 ${seals.digest}`);
+      expect(markdown).toContain(`npm run --silent audit -- verify --round ${assen.roundId} --expect-seal ${seals.digest}`);
+      expect(markdown).toContain('de uitkomst komt plan voor plan overeen');
+
+      const pdf = await readFile(written.pdf);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+      const pageCount = Number(/\/Type \/Pages\s*\/Count (\d+)/.exec(pdf.toString('latin1'))?.[1] ?? 0);
+      expect(pageCount).toBeGreaterThanOrEqual(2);
+      const text = pdfText(pdf);
+      expect(text).toContain('Proces-verbaal: Assen Top Idee');
+      expect(text).toContain('PopUp Podium');
+      expect(text).toContain(seals.digest);
+      if (pdftotext) {
+        const extracted = spawnSync(pdftotext, [written.pdf, '-'], { encoding: 'utf8' }).stdout;
+        expect(extracted).toContain('PopUp Podium');
+        expect(extracted).toContain(seals.digest);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('catches an administrator who rewrote a result and recomputed every hash and seal, through the digest the council published', async () => {
+    const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
+    const published = JSON.parse((await audit(db.store, ['seal', '--round', round.roundId, '--json'])).out) as { digest: string; instructions: string };
+    expect(published.instructions).toContain(`verify --round ${round.roundId} --expect-seal ${published.digest}`);
+    const ok = await audit(db.store, ['verify', '--round', round.roundId, '--expect-seal', published.digest]);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain(`SEAL OK: the published digest ${published.digest} is the round's latest seal`);
+    expect((await audit(db.store, ['verify', '--round', round.roundId, '--expect-seal', 'ab'.repeat(32)])).code).toBe(1);
+
+    // Rewrite Round-<id>: another winner, every hash and every seal recomputed in order.
+    const stream = `Round-${round.roundId}`;
+    let previous = GENESIS_HASH;
+    for (const event of await db.store.readStream(stream)) {
+      let data = event.data as Record<string, unknown>;
+      if (event.type === 'ResultPublished') {
+        data = { ...data, winners: [{ proposalId: '44250', amountCents: 200_000, areaCode: null }], explanation: (data.explanation as { proposalId: string }[]).map((o) => ({ ...o, selected: o.proposalId === '44250' })) };
+      }
+      if (event.type === ROUND_SEALED) data = { ...data, ...(await computeRoundSeal(db.store, round.roundId, { upTo: parsePosition(String(data.upTo)) })) };
+      const metadata: Record<string, unknown> = { ...event.metadata, [PREVIOUS_HASH_KEY]: previous };
+      metadata[HASH_KEY] = eventHash(stream, event.type, data, metadata, previous);
+      previous = metadata[HASH_KEY] as string;
+      await db.sql.query(`UPDATE ${db.schema}.${EVENTS} SET data = $3::jsonb, metadata = $4::jsonb WHERE stream_id = $1 AND revision = $2`, [stream, event.revision.toString(), JSON.stringify(data), JSON.stringify(metadata)]);
+    }
+    expect((await audit(db.store, ['verify', '--round', round.roundId])).code).toBe(0);
+    const caught = await audit(db.store, ['verify', '--round', round.roundId, '--expect-seal', published.digest]);
+    expect(caught.code).toBe(1);
+    expect(caught.out).toContain(`SEAL DIFFERS: the published digest ${published.digest}: none of the round's 3 seal(s) has the published digest`);
+    const json = JSON.parse((await audit(db.store, ['verify', '--round', round.roundId, '--expect-seal', published.digest, '--json'])).out) as { ok: boolean; chainsOk: boolean; expectedSeal: { ok: boolean } };
+    expect(json).toMatchObject({ ok: false, chainsOk: true, expectedSeal: { ok: false } });
+    // The recount still sees through it.
+    expect((await audit(db.store, ['recount', '--round', round.roundId])).code).toBe(1);
+  });
+
+  it('rebuilds the read models from the store, all or one projection', async () => {
+    const readModels = await openTestReadModels();
+    try {
+      // The CLI closes what it opened; here the test owns the database.
+      const open = async () => ({ ...readModels.db, close: async () => undefined });
+      const one = await audit(db.store, ['rebuild', '--projection', 'results', '--json'], { readModels: open });
+      expect(one.code).toBe(0);
+      expect(JSON.parse(one.out)).toMatchObject({ projections: ['results'] });
+      expect(JSON.parse(one.out).events).toBeGreaterThan(0);
+      const rows = await readModels.db.read((m) => m.query(`SELECT proposal_id FROM ${readModels.db.schema}.result_plan WHERE round_id = $1 AND selected`, [assen.roundId]) as Promise<{ proposal_id: string }[]>);
+      expect(rows.map((r) => r.proposal_id).sort()).toEqual([...assen.winners].sort());
+      expect((await audit(db.store, ['rebuild', '--projection', 'no-such'], { readModels: open })).code).toBe(64);
+    } finally {
+      await readModels.cleanup();
+    }
+  });
+});
+
+/** The text pdfkit drew with a standard font: hex strings in TJ arrays of the (deflated) content streams, in WinAnsi. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const parts: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      content = match[1]!;
+    }
+    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      parts.push([...tj[1]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''));
+    }
+  }
+  return parts.join('\n');
+}
+
+const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));

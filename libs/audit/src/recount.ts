@@ -1,0 +1,158 @@
+import type { PlanOutcome, RoundDecision, Winner } from '@lib/budgeting';
+import type { EventStore, RecordedEvent } from '@lib/event-store';
+import { tally, type TallyResult } from '@lib/tally';
+import type { VotingFrame } from '@lib/voting';
+import { domainLibraries } from './domain-libraries.js';
+
+/** The result the round stream holds now: the latest `ResultPublished` or `ResultCorrected`. */
+export interface PublishedResult {
+  type: 'ResultPublished' | 'ResultCorrected';
+  revision: bigint;
+  position: string;
+  at: string;
+  /** 0 for the published result; n for the n-th correction. */
+  correction: number;
+  winners: Winner[];
+  explanation: PlanOutcome[];
+  totalCents: number;
+  reason?: string;
+  decision?: RoundDecision;
+}
+
+/** One plan: the recount next to the published result. */
+export interface PlanComparison {
+  planId: string;
+  name?: string;
+  costCents: number | null;
+  recount: { selected: boolean; votes: number; explanation: string } | null;
+  published: { selected: boolean; votes?: number; amountCents?: number; explanation?: string };
+  /** Empty when the plan matches. */
+  differences: string[];
+}
+
+export interface RecountReport {
+  roundId: string;
+  tenant: string;
+  match: boolean;
+  rule: string;
+  tieBreak: string[];
+  frameVersion: number;
+  ballots: number;
+  recount: { winners: string[]; cost: string; budget: string; currency: string; tieBreaks: TallyResult['tieBreaks'] };
+  published: PublishedResult | null;
+  plans: PlanComparison[];
+  /** The plans that differ (empty on a match). */
+  mismatched: string[];
+}
+
+/** Why a recount cannot run: no ballot box, voting still open, no published result. */
+export class RecountUnavailableError extends Error {
+  override readonly name = 'RecountUnavailableError';
+}
+
+/** Every result on a round stream, in order: the published result, then each correction. */
+export function resultsOf(events: readonly RecordedEvent[]): PublishedResult[] {
+  return events
+    .filter((e) => e.type === 'ResultPublished' || e.type === 'ResultCorrected')
+    .map((e) => {
+      const data = e.data as { winners: Winner[]; explanation: PlanOutcome[]; totalCents: number; at: string; correction?: number; reason?: string; decision?: RoundDecision };
+      return {
+        type: e.type as PublishedResult['type'],
+        revision: e.revision,
+        position: `${e.position.commit}/${e.position.prepare}`,
+        at: data.at,
+        correction: e.type === 'ResultCorrected' ? Number(data.correction ?? 0) : 0,
+        winners: data.winners,
+        explanation: data.explanation,
+        totalCents: data.totalCents,
+        ...(data.reason !== undefined ? { reason: data.reason } : {}),
+        ...(data.decision !== undefined ? { decision: data.decision } : {}),
+      };
+    });
+}
+
+/** The round's result as it stands now: the latest `ResultPublished` or `ResultCorrected` (a correction replaces the published one). */
+export async function publishedResult(store: EventStore, roundId: string): Promise<PublishedResult | null> {
+  const results = resultsOf(await store.readStream(`Round-${roundId}`));
+  return results[results.length - 1] ?? null;
+}
+
+/** The frozen frame the round voted under (the copy in its ballot box), the box's phase and counts, and its municipality. */
+export async function ballotBoxOf(store: EventStore, roundId: string): Promise<{ tenant: string; phase: string; frame: VotingFrame; registered: number; eligible: number } | null> {
+  const { voting } = await domainLibraries();
+  const events = await store.readStream(voting.ballotBoxStream(roundId));
+  const tenant = events[0]?.metadata.tenant;
+  if (typeof tenant !== 'string') return null;
+  let state = voting.ballotBoxDecider.initialState();
+  for (const event of events) state = voting.ballotBoxDecider.evolve(state, { type: event.type, data: event.data } as never);
+  if (state.phase === 'none') return null;
+  return { tenant, phase: state.phase, frame: state.frame, registered: state.registered, eligible: state.eligible };
+}
+
+/**
+ * Recounts a round from its raw ballot events with the rule of the frame frozen in its ballot box
+ * (through @lib/voting's own `standingBallots` and `electionOf`, so the audit counts exactly as the
+ * app does) and compares the outcome with the published (or corrected) result, plan by plan.
+ */
+export async function recountRound(store: EventStore, roundId: string): Promise<RecountReport> {
+  const { voting } = await domainLibraries();
+  // 1. The frozen frame, from the ballot box.
+  const box = await ballotBoxOf(store, roundId);
+  if (!box) throw new RecountUnavailableError(`Round ${roundId} has no ballot box: there is no vote to recount`);
+  if (box.phase === 'prepared' || box.phase === 'open') throw new RecountUnavailableError(`Round ${roundId} is still ${box.phase === 'open' ? 'voting' : 'being prepared'}: a recount runs once voting closed`);
+  // 2. The standing ballots, from the ballot events alone, counted with the frame's rule.
+  const ballots = await voting.standingBallots(store, roundId, box.tenant);
+  const result = tally(voting.electionOf(box.frame, ballots));
+  // 3. The published result, and the comparison.
+  const published = await publishedResult(store, roundId);
+  if (!published) throw new RecountUnavailableError(`Round ${roundId} has no published result (no ResultPublished on Round-${roundId}) to compare the recount with`);
+  const plans = comparePlans(box.frame, result, published);
+  const mismatched = plans.filter((p) => p.differences.length > 0).map((p) => p.planId);
+  return {
+    roundId,
+    tenant: box.tenant,
+    match: mismatched.length === 0,
+    rule: box.frame.tally.rule,
+    tieBreak: [...box.frame.tally.tieBreak],
+    frameVersion: box.frame.frameVersion,
+    ballots: ballots.length,
+    recount: { winners: result.winners, cost: result.cost, budget: result.budget, currency: box.frame.currency, tieBreaks: result.tieBreaks },
+    published,
+    plans,
+    mismatched,
+  };
+}
+
+function comparePlans(frame: VotingFrame, result: TallyResult, published: PublishedResult): PlanComparison[] {
+  const recounted = new Map(result.projects.map((p) => [p.id, p]));
+  const winners = new Map(published.winners.map((w) => [w.proposalId, w]));
+  const explained = new Map(published.explanation.map((e) => [e.proposalId, e]));
+  const ids = [...new Set([...frame.plans.map((p) => p.planId), ...winners.keys(), ...explained.keys()])];
+  const planOf = new Map(frame.plans.map((p) => [p.planId, p]));
+  return ids.map((planId) => {
+    const plan = planOf.get(planId);
+    const counted = recounted.get(planId);
+    const winner = winners.get(planId);
+    const outcome = explained.get(planId);
+    const differences: string[] = [];
+    const publishedSelected = winner !== undefined;
+    if (!plan) differences.push('not a plan on the ballot');
+    if (counted && counted.selected !== publishedSelected) differences.push(counted.selected ? 'selected by the recount, not in the published result' : 'in the published result, not selected by the recount');
+    if (outcome && outcome.selected !== publishedSelected) differences.push(`the published explanation says ${outcome.selected ? 'selected' : 'not selected'}, the published winners say otherwise`);
+    if (counted && outcome?.votes !== undefined && outcome.votes !== counted.votes) differences.push(`published ${outcome.votes} votes, recounted ${counted.votes}`);
+    if (plan && winner && winner.amountCents !== plan.costCents) differences.push(`published amount ${winner.amountCents} cents, the ballot's cost ${plan.costCents} cents`);
+    return {
+      planId,
+      ...(plan?.name ? { name: plan.name } : {}),
+      costCents: plan?.costCents ?? null,
+      recount: counted ? { selected: counted.selected, votes: counted.votes, explanation: counted.reason.text } : null,
+      published: {
+        selected: publishedSelected,
+        ...(outcome?.votes !== undefined ? { votes: outcome.votes } : {}),
+        ...(winner ? { amountCents: winner.amountCents } : {}),
+        ...(outcome ? { explanation: outcome.explanation } : {}),
+      },
+      differences,
+    };
+  });
+}

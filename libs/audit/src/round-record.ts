@@ -1,0 +1,156 @@
+import type { BallotPlan, VotingFrame } from '@lib/voting';
+import type { EventStore } from '@lib/event-store';
+import { history, type HistoryEntry } from './history.js';
+import { ballotBoxOf, recountRound, resultsOf, RecountUnavailableError, type PublishedResult, type RecountReport } from './recount.js';
+import { roundSeals, sealVerificationCommands, type StoredSeal } from './seal-round.js';
+import { verifyStore, type VerifyReport } from './verify-store.js';
+
+/** A decision the round rests on: the frame's establishment and amendments, phase changes, adoption, corrections. */
+export interface DecisionReference {
+  what: string;
+  reference: string;
+  at: string;
+  reason?: string;
+}
+
+/** Everything the official record (proces-verbaal) of a round states, read from the event store alone. */
+export interface RoundRecord {
+  roundId: string;
+  tenant: string | null;
+  title: string;
+  form: string | null;
+  phase: string | null;
+  generatedAt: string;
+  frame: {
+    budgetId: string;
+    frameVersion: number;
+    amountCents: number;
+    currency: string;
+    countingUnitCents: number;
+    rule: string;
+    tieBreak: string[];
+    seed?: string;
+    thresholdVotes?: number;
+    ballot: VotingFrame['ballot'];
+    plans: BallotPlan[];
+  } | null;
+  decisions: DecisionReference[];
+  history: HistoryEntry[];
+  turnout: { registered: number; eligible: number; ballots: number; percentage: string | null } | null;
+  /** The result as it stands (the latest correction, else the published result). */
+  result: PublishedResult | null;
+  /** Every result the round stream holds, published first, then each correction. */
+  results: PublishedResult[];
+  recount: RecountReport | null;
+  recountUnavailable?: string;
+  verification: Pick<VerifyReport, 'ok' | 'streams' | 'events' | 'seals' | 'breaks'>;
+  seals: (StoredSeal & { verified: boolean })[];
+  /** The commands that check this record. */
+  commands: string[];
+}
+
+interface DecisionLike {
+  body?: unknown;
+  number?: unknown;
+  date?: unknown;
+}
+
+function referenceText(decision: unknown): string | null {
+  if (!decision || typeof decision !== 'object') return typeof decision === 'string' ? decision : null;
+  const { body, number, date } = decision as DecisionLike;
+  const parts = [body, number, date].filter((p): p is string => typeof p === 'string' && p !== '');
+  return parts.length > 0 ? parts.join(' ') : null;
+}
+
+const DECISION_LABELS: Record<string, string> = {
+  BudgetEstablished: 'Kader vastgesteld',
+  FrameAmended: 'Kader gewijzigd',
+  RoundPhaseAdvanced: 'Fase gewijzigd',
+  ResultAdopted: 'Uitslag vastgesteld',
+  ResultCorrected: 'Uitslag gecorrigeerd',
+};
+
+/** Gathers the record of a round: frame, decisions, turnout, result with its recount, seals and verification. */
+export async function roundRecord(store: EventStore, roundId: string, options: { now: Date; onProgress?: (events: number) => void }): Promise<RoundRecord> {
+  // 1. The chains and seals of the round, and its decisions in order.
+  const verification = await verifyStore(store, { roundId, onProgress: options.onProgress });
+  const entries = await history(store, roundId, { onProgress: options.onProgress });
+  // 2. The frozen frame and the turnout, from the ballot box; the round's own stream; the budget's.
+  const box = await ballotBoxOf(store, roundId);
+  const roundEvents = await store.readStream(`Round-${roundId}`);
+  const planned = roundEvents.find((e) => e.type === 'RoundPlanned')?.data as { title?: string; budgetId?: string; frame?: { form?: string } } | undefined;
+  const budgetId = box?.frame.budgetId ?? planned?.budgetId ?? null;
+  const budgetEvents = budgetId ? await store.readStream(`Budget-${budgetId}`) : [];
+  const budgetFrame = (budgetEvents[0]?.data as { frame?: { title?: string; form?: string } } | undefined)?.frame;
+  let phase: string | null = null;
+  for (const e of roundEvents) if (e.type === 'RoundPhaseAdvanced') phase = String((e.data as { to?: unknown }).to);
+  if (phase === null && roundEvents.some((e) => e.type === 'RoundPlanned')) phase = 'planned';
+
+  const decisions: DecisionReference[] = [];
+  for (const e of [...budgetEvents, ...roundEvents]) {
+    const data = e.data as { decision?: unknown; reason?: unknown; to?: unknown; correction?: unknown };
+    const reference = referenceText(data.decision);
+    if (!reference || !(e.type in DECISION_LABELS)) continue;
+    const what = e.type === 'RoundPhaseAdvanced' ? `${DECISION_LABELS[e.type]}: ${String(data.to)}` : e.type === 'ResultCorrected' ? `${DECISION_LABELS[e.type]} (${String(data.correction)})` : DECISION_LABELS[e.type]!;
+    const reason = typeof data.reason === 'string' ? data.reason : typeof e.metadata.reason === 'string' ? e.metadata.reason : undefined;
+    decisions.push({ what, reference, at: typeof e.metadata.at === 'string' ? e.metadata.at : e.created.toISOString(), ...(reason ? { reason } : {}) });
+  }
+
+  // 3. The results, and the recount against the one that stands.
+  const results = resultsOf(roundEvents);
+  let recount: RecountReport | null = null;
+  let recountUnavailable: string | undefined;
+  try {
+    recount = await recountRound(store, roundId);
+  } catch (error) {
+    if (!(error instanceof RecountUnavailableError)) throw error;
+    recountUnavailable = error.message;
+  }
+  const ballots = recount?.ballots ?? null;
+
+  // 4. The seals, each with whether it still recomputes.
+  const brokenSeals = new Set(verification.breaks.filter((b) => b.problem === 'seal-mismatch').map((b) => `${b.streamName}@${b.revision}`));
+  const seals = (await roundSeals(store, roundId)).map((s) => ({ ...s, verified: !brokenSeals.has(`Round-${roundId}@${s.revision}`) }));
+  const latest = seals[seals.length - 1];
+  const commands = latest
+    ? sealVerificationCommands(roundId, latest.digest)
+    : [`npm run --silent audit -- verify --round ${roundId}`, `npm run --silent audit -- recount --round ${roundId}`, `npm run --silent audit -- history --round ${roundId}`];
+  commands.push(`npm run --silent audit -- report --round ${roundId} --out DIR`);
+
+  const frame = box?.frame;
+  return {
+    roundId,
+    tenant: box?.tenant ?? (typeof roundEvents[0]?.metadata.tenant === 'string' ? roundEvents[0].metadata.tenant : null),
+    title: planned?.title ?? budgetFrame?.title ?? `Ronde ${roundId}`,
+    form: planned?.frame?.form ?? budgetFrame?.form ?? null,
+    phase,
+    generatedAt: options.now.toISOString(),
+    frame: frame
+      ? {
+          budgetId: frame.budgetId,
+          frameVersion: frame.frameVersion,
+          amountCents: frame.budgetCents,
+          currency: frame.currency,
+          countingUnitCents: frame.countingUnitCents,
+          rule: frame.tally.rule,
+          tieBreak: [...frame.tally.tieBreak],
+          ...(frame.tally.seed !== undefined ? { seed: frame.tally.seed } : {}),
+          ...(frame.tally.thresholdVotes !== undefined ? { thresholdVotes: frame.tally.thresholdVotes } : {}),
+          ballot: frame.ballot,
+          plans: frame.plans,
+        }
+      : null,
+    decisions,
+    history: entries,
+    turnout: box
+      ? { registered: box.registered, eligible: box.eligible, ballots: ballots ?? 0, percentage: ballots !== null && box.eligible > 0 ? ((100 * ballots) / box.eligible).toFixed(1) : null }
+      : null,
+    result: results[results.length - 1] ?? null,
+    results,
+    recount,
+    ...(recountUnavailable ? { recountUnavailable } : {}),
+    verification: { ok: verification.ok, streams: verification.streams, events: verification.events, seals: verification.seals, breaks: verification.breaks },
+    seals,
+    commands,
+  };
+}

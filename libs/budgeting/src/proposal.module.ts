@@ -10,6 +10,7 @@ import { ExtendDecisionDeadlineController } from './proposal/extend-decision-dea
 import { GetProposalController } from './proposal/get-proposal/get-proposal.controller.js';
 import { GetProposalHandler } from './proposal/get-proposal/get-proposal.query.js';
 import { GiveFeasibilityVerdictController } from './proposal/give-feasibility-verdict/give-feasibility-verdict.controller.js';
+import { GiveFeasibilityVerdictHandler } from './proposal/give-feasibility-verdict/give-feasibility-verdict.handler.js';
 import { ImplementationController } from './proposal/implementation/implementation.controller.js';
 import { ListProposalsController } from './proposal/list-proposals/list-proposals.controller.js';
 import { ListProposalsHandler } from './proposal/list-proposals/list-proposals.query.js';
@@ -53,6 +54,7 @@ import { WithdrawProposalController } from './proposal/withdraw-proposal/withdra
     SupportProposalHandler,
     MergeProposalsHandler,
     RecordSelectionHandler,
+    GiveFeasibilityVerdictHandler,
     DecideGrantHandler,
     GetProposalHandler,
     ListProposalsHandler,

@@ -14,9 +14,10 @@ import { anAdmittedPlan, aSubmittedPlan, LATER, PROPOSAL_ID, REVIEWER, SUBMITTER
 import type { GiveFeasibilityVerdict } from './give-feasibility-verdict.command.js';
 
 const given = DeciderSpecification.for(proposalDecider);
+const ENTERED_BY = 'staff-front-desk';
 const review = (criterionId: string, outcome: VerdictOutcome = 'met', reviewerRef = REVIEWER, reason = `${criterionId}: ${outcome}`): GiveFeasibilityVerdict => ({
   type: 'GiveFeasibilityVerdict',
-  data: { proposalId: PROPOSAL_ID, criterionId, outcome, reason, reviewerRef, at: LATER },
+  data: { proposalId: PROPOSAL_ID, criterionId, outcome, reason, reviewerRef, submittedBy: ENTERED_BY, at: LATER },
 });
 const amended = {
   type: 'ProposalAmended' as const,
@@ -48,6 +49,16 @@ describe('GiveFeasibilityVerdict', () => {
 
   it('rejects the submitter reviewing their own plan', () => {
     given([aSubmittedPlan()]).when(review('c-cost', 'met', SUBMITTER_STAFF_REF)).thenThrows(ProposalReviewerIsSubmitterError, 'PROPOSAL.REVIEWER_IS_SUBMITTER');
+  });
+
+  it('rejects the staff member who entered the plan for a resident, even without a staff ref on the plan', () => {
+    given([aSubmittedPlan({ submitterStaffRef: null })]).when(review('c-cost', 'met', ENTERED_BY)).thenThrows(ProposalReviewerIsSubmitterError, 'PROPOSAL.REVIEWER_IS_SUBMITTER');
+  });
+
+  it('accepts another reviewer when no one is known to have entered the plan', () => {
+    given([aSubmittedPlan({ submitterStaffRef: null })])
+      .when({ ...review('c-cost'), data: { ...review('c-cost').data, submittedBy: null } })
+      .then([verdict('c-cost', 'met')]);
   });
 
   it('rejects a verdict without a reason', () => {

@@ -230,6 +230,15 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         expect(reply.body.code).toBe('PROPOSAL.CRITERION_NOT_PUBLISHED');
       });
 
+      it('rejects the staff member who entered a resident\'s plan as its reviewer, with no staff ref given', async () => {
+        const desk = await api.token(['administrator', 'reviewer'], TENANT, 'staff-front-desk');
+        const entered = await call('POST', '/rounds/r-bb/proposals', desk, plan());
+        expect(entered.status).toBe(201);
+        const own = await appendsNothing(() => call('POST', `/proposals/${entered.body.id as string}/verdicts`, desk, { criterionId: 'one-year', outcome: 'met', reason: 'Haalbaar' }));
+        expect(own).toMatchObject({ status: 409, body: { code: 'PROPOSAL.REVIEWER_IS_SUBMITTER' } });
+        expect((await call('POST', `/proposals/${entered.body.id as string}/verdicts`, reviewer, { criterionId: 'one-year', outcome: 'met', reason: 'Haalbaar' })).status).toBe(200);
+      });
+
       it('rejects a reviewer reviewing their own plan', async () => {
         const id = await submit('r-bb', plan({ submitterStaffRef: 'staff-rev-own' }));
         const own = await api.token('reviewer', TENANT, 'staff-rev-own');

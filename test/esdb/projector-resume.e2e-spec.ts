@@ -25,6 +25,9 @@ class Writer {
   unavailable = 0;
   error: unknown = null;
   private stopping = false;
+  private paused: Promise<void> | null = null;
+  private resumeWriting: (() => void) | null = null;
+  private unitDone: (() => void) | null = null;
   private loop: Promise<void> | undefined;
 
   constructor(
@@ -58,11 +61,32 @@ class Writer {
   start(): void {
     this.loop = (async () => {
       try {
-        while (!this.stopping) await this.unit(this.units);
+        while (!this.stopping) {
+          if (this.paused) {
+            this.unitDone?.();
+            await this.paused;
+          }
+          await this.unit(this.units);
+        }
       } catch (error) {
         this.error = error;
+      } finally {
+        this.unitDone?.();
       }
     })();
+  }
+
+  /** Resolves once the unit being written is complete; no new one starts until `resume()`. */
+  async pause(): Promise<void> {
+    this.paused = new Promise((resolve) => (this.resumeWriting = resolve));
+    await new Promise<void>((resolve) => (this.unitDone = resolve));
+    if (this.error) throw this.error;
+  }
+
+  resume(): void {
+    this.paused = null;
+    this.unitDone = null;
+    this.resumeWriting?.();
   }
 
   async stop(): Promise<void> {
@@ -198,9 +222,11 @@ describe('the projector on EventStoreDB (test double): killed and restarted mid-
     await sleep(500);
     await double.start();
 
-    // Kill 2 while live, after more writing.
+    // Kill 2 while live, after more writing: let the projector catch up, then write on and kill again.
     await writer.waitForUnits(unitsAtKill + 2);
+    await writer.pause();
     await settled(projector);
+    writer.resume();
     await writer.waitForUnits(writer.units + 1);
     await double.restart();
     await writer.waitForUnits(writer.units + 2);

@@ -24,12 +24,6 @@ export function requireCents(value: number, field: string, options: { positive?:
   }
 }
 
-const DAY_MS = 86_400_000;
-
-export function addDays(iso: string, days: number): string {
-  return new Date(new Date(iso).getTime() + days * DAY_MS).toISOString();
-}
-
 export function isAfter(nowIso: string, deadlineIso: string): boolean {
   return new Date(nowIso).getTime() > new Date(deadlineIso).getTime();
 }

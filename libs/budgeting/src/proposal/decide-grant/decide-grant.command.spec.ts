@@ -25,7 +25,7 @@ const granted: ProposalEvent = {
 const reviewedApplication = [anApplication(), verdict('c-cost', 'met'), verdict('c-feasible', 'met')];
 const extended: ProposalEvent = {
   type: 'ProposalDecisionDeadlineExtended',
-  data: { proposalId: PROPOSAL_ID, previousDeadline: '2026-04-27T09:00:00.000Z', newDeadline: '2026-05-25T09:00:00.000Z', reason: 'advies', at: LATER },
+  data: { proposalId: PROPOSAL_ID, previousDeadline: '2026-04-28T21:59:59.999Z', newDeadline: '2026-05-26T21:59:59.999Z', reason: 'advies', at: LATER },
 };
 
 describe('DecideGrant', () => {
@@ -43,8 +43,12 @@ describe('DecideGrant', () => {
       .then([{ type: 'ProposalGrantRefused', data: { proposalId: PROPOSAL_ID, decisionReference: 'Z/26/000123', decisionDate: '2026-06-01', appeal: BEZWAAR, reason: 'Past niet binnen de regeling', at: LATER } }]);
   });
 
+  it('decides on the last day of the term, in Amsterdam', () => {
+    given(reviewedApplication).when(decide({ at: '2026-04-28T21:59:59.999Z' })).then([{ ...granted, data: { ...granted.data, at: '2026-04-28T21:59:59.999Z' } }]);
+  });
+
   it('rejects deciding after the statutory deadline', () => {
-    given(reviewedApplication).when(decide({ at: '2026-04-27T09:00:00.001Z' })).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
+    given(reviewedApplication).when(decide({ at: '2026-04-28T22:00:00.000Z' })).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
   });
 
   it('rejects refusing after the statutory deadline too', () => {

@@ -8,7 +8,7 @@ import {
   ProposalReasonRequiredError,
 } from '../proposal.errors.js';
 import { proposalDecider } from '../proposal.decider.js';
-import { anApplication, aSubmittedPlan, LATER, PROPOSAL_ID } from '../testing/proposal.given.js';
+import { anApplication, APPLICATION_DEADLINE, aSubmittedPlan, LATER, PROPOSAL_ID } from '../testing/proposal.given.js';
 
 const given = DeciderSpecification.for(proposalDecider);
 const extend = (extensionDays: number | null = null, at = LATER, reason = 'Advies van de wijkraad nodig') => ({
@@ -17,18 +17,18 @@ const extend = (extensionDays: number | null = null, at = LATER, reason = 'Advie
 });
 const extended = {
   type: 'ProposalDecisionDeadlineExtended' as const,
-  data: { proposalId: PROPOSAL_ID, previousDeadline: '2026-04-27T09:00:00.000Z', newDeadline: '2026-05-25T09:00:00.000Z', reason: 'Advies van de wijkraad nodig', at: LATER },
+  data: { proposalId: PROPOSAL_ID, previousDeadline: APPLICATION_DEADLINE, newDeadline: '2026-05-26T21:59:59.999Z', reason: 'Advies van de wijkraad nodig', at: LATER },
 };
 
 describe('ExtendDecisionDeadline', () => {
-  it('extends by the frame\'s extension period by default', () => {
+  it('extends by the frame\'s extension period by default, past Whit Monday (25 May) to the next working day', () => {
     given([anApplication()]).when(extend()).then([extended]);
   });
 
-  it('extends by fewer days when asked', () => {
+  it('extends by fewer days when asked, past Liberation Day (5 May)', () => {
     given([anApplication()])
       .when(extend(7))
-      .then([{ ...extended, data: { ...extended.data, newDeadline: '2026-05-04T09:00:00.000Z' } }]);
+      .then([{ ...extended, data: { ...extended.data, newDeadline: '2026-05-06T21:59:59.999Z' } }]);
   });
 
   it('rejects a second extension', () => {
@@ -36,7 +36,7 @@ describe('ExtendDecisionDeadline', () => {
   });
 
   it('rejects extending once the deadline has passed', () => {
-    given([anApplication()]).when(extend(null, '2026-04-28T09:00:00.000Z')).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
+    given([anApplication()]).when(extend(null, '2026-04-28T22:00:00.000Z')).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
   });
 
   it('rejects an extension longer than the frame allows', () => {

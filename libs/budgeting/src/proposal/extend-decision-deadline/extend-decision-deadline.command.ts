@@ -5,7 +5,8 @@ import {
   ProposalInvalidExtensionError,
   ProposalNoDecisionDeadlineError,
 } from '../proposal.errors.js';
-import { addDays, existing, isAfter, requireReason, requireStatus } from '../proposal.guards.js';
+import { amsterdamDate, statutoryDeadline } from '../proposal.deadlines.js';
+import { existing, isAfter, requireReason, requireStatus } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 
 export interface ExtendDecisionDeadline {
@@ -13,7 +14,7 @@ export interface ExtendDecisionDeadline {
   data: { proposalId: string; /** null: the longest extension the frame allows. */ extensionDays: number | null; reason: string; at: string };
 }
 
-/** Awb 4:14: once, before the deadline passes, for at most the period the frame's regulation sets. */
+/** Awb 4:14: once, before the deadline passes, for at most the period the frame's regulation sets; counted on from the last day in force, then extended by the Atw. */
 export function extendDecisionDeadline(command: ExtendDecisionDeadline, state: ProposalState): ProposalDecisionDeadlineExtended[] {
   const { proposalId, at } = command.data;
   const plan = existing(state, proposalId);
@@ -28,5 +29,5 @@ export function extendDecisionDeadline(command: ExtendDecisionDeadline, state: P
   }
   const reason = requireReason(command.data.reason);
   const previousDeadline = plan.intake.decisionDeadline;
-  return [{ type: 'ProposalDecisionDeadlineExtended', data: { proposalId, previousDeadline, newDeadline: addDays(previousDeadline, extensionDays), reason, at } }];
+  return [{ type: 'ProposalDecisionDeadlineExtended', data: { proposalId, previousDeadline, newDeadline: statutoryDeadline(amsterdamDate(previousDeadline), extensionDays), reason, at } }];
 }

@@ -8,7 +8,8 @@ import {
   ProposalUnknownAreaError,
   ProposalUnknownThemeError,
 } from '../proposal.errors.js';
-import { addDays, requireCents } from '../proposal.guards.js';
+import { amsterdamDate, statutoryDeadline } from '../proposal.deadlines.js';
+import { requireCents } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 import { requestedCents } from '../proposal.state.js';
 
@@ -96,11 +97,12 @@ function intakeOf(frame: SubmissionFrame, requested: number, at: string): Intake
   const decisionPeriodDays = frame.decisionPeriodDays ?? DEFAULT_DECISION_PERIOD_DAYS;
   const maxExtensionDays = frame.maxExtensionDays ?? decisionPeriodDays;
   if (frame.fixedIntakeThresholdCents !== null && requested > frame.fixedIntakeThresholdCents) {
-    const today = at.slice(0, 10);
+    const today = amsterdamDate(at);
     const intakeDate = [...frame.fixedIntakeDates].sort().find((date) => date >= today);
     if (intakeDate === undefined) throw new ProposalNoIntakeDateError('No fixed intake date is scheduled for applications above the threshold', { thresholdCents: frame.fixedIntakeThresholdCents });
     // The period runs from the intake date the application waits for, not from receipt.
-    return { kind: 'fixed-date', intakeDate, decisionPeriodDays, maxExtensionDays, decisionDeadline: addDays(`${intakeDate}T00:00:00.000Z`, decisionPeriodDays) };
+    return { kind: 'fixed-date', intakeDate, decisionPeriodDays, maxExtensionDays, decisionDeadline: statutoryDeadline(intakeDate, decisionPeriodDays) };
   }
-  return { kind: 'continuous', decisionPeriodDays, maxExtensionDays, decisionDeadline: addDays(at, decisionPeriodDays) };
+  // Counted in days after the day of receipt in Amsterdam; a term ending on a weekend or holiday runs on (Atw).
+  return { kind: 'continuous', decisionPeriodDays, maxExtensionDays, decisionDeadline: statutoryDeadline(amsterdamDate(at), decisionPeriodDays) };
 }

@@ -316,8 +316,8 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
       it('rejects a decision after the statutory deadline, and a late extension', async () => {
         const id = await reviewed(1_000_000);
         const read = await call('GET', `/proposals/${id}`, admin);
-        expect(read.body.intake).toEqual({ kind: 'continuous', decisionPeriodDays: 56, maxExtensionDays: 28, decisionDeadline: '2026-04-27T09:00:00.000Z' });
-        now = new Date(START.getTime() + 57 * DAY);
+        expect(read.body.intake).toEqual({ kind: 'continuous', decisionPeriodDays: 56, maxExtensionDays: 28, decisionDeadline: '2026-04-28T21:59:59.999Z' });
+        now = new Date(START.getTime() + 58 * DAY);
         try {
           const late = await appendsNothing(() => grant(id, 1_000_000));
           expect(late.status).toBe(409);

@@ -10,6 +10,8 @@ export const SUBMITTER_STAFF_REF = 'staff-submitter';
 export const REVIEWER = 'staff-reviewer';
 export const SUBMITTED_AT = '2026-03-02T09:00:00.000Z';
 export const LATER = '2026-03-10T09:00:00.000Z';
+/** Eight weeks after receipt on 2 March 2026 is King's Day (Monday 27 April): the term runs to the end of Tuesday 28 April in Amsterdam. */
+export const APPLICATION_DEADLINE = '2026-04-28T21:59:59.999Z';
 export const BEZWAAR: AppealRoute = { route: 'bezwaar', periodWeeks: 6, addressedTo: 'college van burgemeester en wethouders' };
 
 export const ORIGINAL_VERSION: ProposalVersion = {
@@ -64,7 +66,7 @@ export function aSubmittedPlan(overrides: Partial<ProposalSubmitted['data']> = {
 export function anApplication(): ProposalSubmitted {
   return aSubmittedPlan({
     form: 'initiatievenfonds',
-    intake: { kind: 'continuous', decisionPeriodDays: 56, maxExtensionDays: 28, decisionDeadline: '2026-04-27T09:00:00.000Z' },
+    intake: { kind: 'continuous', decisionPeriodDays: 56, maxExtensionDays: 28, decisionDeadline: APPLICATION_DEADLINE },
   });
 }
 

@@ -6,6 +6,8 @@ import { budgetOverviewProjection } from './budgets/budget-overview.projection.j
 import { ProjectionCheckpointEntity } from './checkpoints/projection-checkpoint.entity.js';
 import { ReadModels1767225600000 } from './migrations/1767225600000-read-models.js';
 import { VotingReadModels1767225700000 } from './migrations/1767225700000-voting-read-models.js';
+import { ProjectionChange1767225800000 } from './migrations/1767225800000-projection-change.js';
+import { ProjectionChangeEntity } from './changes/projection-change.entity.js';
 import { BallotBoxEntity, TurnoutBallotsEntity, TurnoutRollEntity } from './ballot-box/ballot-box.entity.js';
 import { ballotBoxProjection } from './ballot-box/ballot-box.projection.js';
 import { LiveBallotEntity, LiveCountEntity } from './live-count/live-count.entity.js';
@@ -38,9 +40,10 @@ export const READ_MODEL_ENTITIES = [
   TurnoutRollEntity,
   LiveCountEntity,
   LiveBallotEntity,
+  ProjectionChangeEntity,
 ];
 
-export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000, VotingReadModels1767225700000];
+export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000, VotingReadModels1767225700000, ProjectionChange1767225800000];
 
 /** Opens the read models on the process's database: PostgreSQL (`url`) or its PGlite instance; migrates. */
 export function openReadModels(source: { url?: string; pglite?: PGlite; schema?: string; poolSize?: number }): Promise<ReadModelDatabase> {

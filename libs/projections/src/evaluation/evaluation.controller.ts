@@ -1,11 +1,11 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Allow, CurrentPrincipal, type Principal, READ_ROLES } from '@lib/platform';
 import { withETag } from '../http/http.js';
-import { ReadModelsService } from '../http/read-models.service.js';
-import { evaluateRounds, evaluationCsv } from './evaluation.query.js';
+import { evaluationCsv, GetEvaluation } from './evaluation.query.js';
 
 export class EvaluationQuery {
   @ApiPropertyOptional({ example: 'r-oost-2026' })
@@ -23,7 +23,7 @@ export class EvaluationQuery {
 @ApiBearerAuth()
 @Controller('read-models/evaluation')
 export class EvaluationController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Allow(...READ_ROLES)
@@ -31,7 +31,7 @@ export class EvaluationController {
     summary: 'Evaluation per round, comparable across rounds and forms (turnout, representativeness, feasible share, money decided/spent/returned, winning plans realised, days to decision); JSON or CSV, no personal data',
   })
   async evaluation(@Query() query: EvaluationQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const rows = await evaluateRounds(await this.readModels.db(), principal.tenant, query.roundId);
+    const rows = await this.queries.execute(new GetEvaluation(principal.tenant, query.roundId));
     if (query.format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', 'attachment; filename="evaluation.csv"');

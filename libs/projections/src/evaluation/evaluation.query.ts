@@ -1,3 +1,5 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ReadModelsService } from '../http/read-models.service.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { WINNING_STATUSES } from '../rounds/round.queries.js';
 
@@ -99,4 +101,23 @@ export function evaluationCsv(rows: RoundEvaluation[]): string {
     return /[",\n\r]|^[=+\-@]/.test(text) ? `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"` : text;
   };
   return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+/** Evaluation of every round of one municipality, or of one round. */
+export class GetEvaluation extends Query<RoundEvaluation[]> {
+  constructor(
+    readonly tenant: string,
+    readonly roundId?: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetEvaluation)
+export class GetEvaluationHandler implements IQueryHandler<GetEvaluation, RoundEvaluation[]> {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  async execute({ tenant, roundId }: GetEvaluation): Promise<RoundEvaluation[]> {
+    return evaluateRounds(await this.readModels.db(), tenant, roundId);
+  }
 }

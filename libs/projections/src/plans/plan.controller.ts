@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Allow, CurrentPrincipal, type Principal, READ_ROLES } from '@lib/platform';
-import { camel, notFound, pageOf, PageQuery, withETag } from '../http/http.js';
-import { ReadModelsService } from '../http/read-models.service.js';
-import type { PlanRow } from './plan.entity.js';
+import { PageQuery, withETag } from '../http/http.js';
+import { GetPlan, ListPlans } from './plan.query.js';
 
 const STATUSES = ['submitted', 'withdrawn', 'merged', 'admitted', 'refused', 'selected', 'not_selected', 'granted', 'grant_refused', 'in_implementation', 'realised', 'partly_realised', 'cancelled'];
 const FEASIBILITY = ['pending', 'feasible', 'not_feasible', 'needs_revision'];
@@ -41,33 +41,20 @@ export class PlanListQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('read-models/plans')
 export class PlanController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support; filter by round, status, area, theme, feasibility' })
   async list(@Query() query: PlanListQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const db = await this.readModels.db();
-    const { limit, offset, page, pageSize } = pageOf(query);
-    const rows = await db.read((m) =>
-      m.query<{ row: PlanRow; total: string }[]>(
-        `SELECT to_jsonb(p) AS row, count(*) OVER () AS total FROM ${db.schema}.plan p
-          WHERE tenant = $1 AND ($2::text IS NULL OR round_id = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR area_id = $4)
-            AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)
-          ORDER BY submitted_at, proposal_id LIMIT $7 OFFSET $8`,
-        [principal.tenant, query.roundId ?? null, query.status ?? null, query.areaId ?? null, query.themeId ?? null, query.feasibility ?? null, limit, offset],
-      ),
-    );
-    return withETag(request, response, { items: rows.map((r) => camel(r.row)), page, pageSize, total: Number(rows[0]?.total ?? 0) });
+    const { roundId, status, areaId, themeId, feasibility, page, pageSize } = query;
+    return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility }, { page, pageSize })));
   }
 
   @Get(':proposalId')
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'One plan from the read model' })
   async get(@Param('proposalId') proposalId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const db = await this.readModels.db();
-    const [found] = await db.read((m) => m.query<{ row: PlanRow }[]>(`SELECT to_jsonb(p) AS row FROM ${db.schema}.plan p WHERE tenant = $1 AND proposal_id = $2`, [principal.tenant, proposalId]));
-    if (!found) notFound('plan', proposalId);
-    return withETag(request, response, camel(found.row));
+    return withETag(request, response, await this.queries.execute(new GetPlan(principal.tenant, proposalId)));
   }
 }

@@ -1,6 +1,7 @@
 import { comparePositions, type EventStore, formatPosition, isConnectionLevel, type Position, type RecordedEvent, type SubscriptionMessage } from '@lib/event-store';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import type { Projection } from '../projection.js';
+import { recordChanges } from '../changes/projection-changes.js';
 import { advanceCheckpoint, CheckpointMovedError, lockCheckpoint, prepareCheckpoint, recordFailure } from './checkpoint.js';
 import { projectionMetrics } from './projection-metrics.js';
 import type { ProjectionLock } from './projection-lock.js';
@@ -93,6 +94,7 @@ export class ProjectionRunner {
     await db.transaction(async (manager) => {
       await lockCheckpoint(manager, db.schema, name, before);
       await this.projection.handle(fresh, { manager, schema: db.schema });
+      await recordChanges(manager, db.schema, name, fresh);
       faults?.beforeCheckpoint?.(fresh);
       await advanceCheckpoint(manager, db.schema, name, last.position, fresh.length, last.created);
     });

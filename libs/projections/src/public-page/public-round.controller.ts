@@ -1,16 +1,16 @@
 import { Controller, Get, Header, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@lib/platform';
 import { withETag } from '../http/http.js';
-import { ReadModelsService } from '../http/read-models.service.js';
 import { renderPublicRound } from './public-round.page.js';
-import { publicRoundView } from './public-round.view.js';
+import { GetPublicRound } from './public-round.query.js';
 
 @ApiTags('public')
 @Controller('public/rounds')
 export class PublicRoundController {
-  constructor(private readonly readModels: ReadModelsService) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':roundId')
   @Public()
@@ -19,7 +19,7 @@ export class PublicRoundController {
   @ApiQuery({ name: 'lang', required: false, enum: ['nl', 'en'] })
   @ApiOperation({ summary: 'The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness; no interim counts unless the frame allows them' })
   async page(@Param('roundId') roundId: string, @Query('lang') lang: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {
-    const view = await publicRoundView(await this.readModels.db(), roundId);
+    const view = await this.queries.execute(new GetPublicRound(roundId));
     if (!view) throw new NotFoundException({ code: 'READ_MODEL.NOT_FOUND', message: `No round ${roundId}` });
     response.setHeader('Content-Language', lang === 'en' ? 'en' : 'nl');
     return withETag(request, response, renderPublicRound(view, lang === 'en' ? 'en' : 'nl', `/public/rounds/${encodeURIComponent(roundId)}`));

@@ -1,0 +1,65 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { camel, notFound, type Page, pageOf, type PageQuery } from '../http/http.js';
+import { ReadModelsService } from '../http/read-models.service.js';
+import type { PlanRow } from './plan.entity.js';
+
+export interface PlanFilters {
+  roundId?: string;
+  status?: string;
+  areaId?: string;
+  themeId?: string;
+  feasibility?: string;
+}
+
+/** Plans of one municipality (table plan), filtered by round, status, area, theme and feasibility. */
+export class ListPlans extends Query<Page<Record<string, unknown>>> {
+  constructor(
+    readonly tenant: string,
+    readonly filters: PlanFilters = {},
+    readonly paging: PageQuery = {},
+  ) {
+    super();
+  }
+}
+
+/** One plan of one municipality. */
+export class GetPlan extends Query<Record<string, unknown>> {
+  constructor(
+    readonly tenant: string,
+    readonly proposalId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListPlans)
+export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Record<string, unknown>>> {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  async execute({ tenant, filters: f, paging }: ListPlans): Promise<Page<Record<string, unknown>>> {
+    const db = await this.readModels.db();
+    const { limit, offset, page, pageSize } = pageOf(paging);
+    const rows = await db.read((m) =>
+      m.query<{ row: PlanRow; total: string }[]>(
+        `SELECT to_jsonb(p) AS row, count(*) OVER () AS total FROM ${db.schema}.plan p
+          WHERE tenant = $1 AND ($2::text IS NULL OR round_id = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR area_id = $4)
+            AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)
+          ORDER BY submitted_at, proposal_id LIMIT $7 OFFSET $8`,
+        [tenant, f.roundId ?? null, f.status ?? null, f.areaId ?? null, f.themeId ?? null, f.feasibility ?? null, limit, offset],
+      ),
+    );
+    return { items: rows.map((r) => camel(r.row)), page, pageSize, total: Number(rows[0]?.total ?? 0) };
+  }
+}
+
+@QueryHandler(GetPlan)
+export class GetPlanHandler implements IQueryHandler<GetPlan, Record<string, unknown>> {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  async execute({ tenant, proposalId }: GetPlan): Promise<Record<string, unknown>> {
+    const db = await this.readModels.db();
+    const [found] = await db.read((m) => m.query<{ row: PlanRow }[]>(`SELECT to_jsonb(p) AS row FROM ${db.schema}.plan p WHERE tenant = $1 AND proposal_id = $2`, [tenant, proposalId]));
+    if (!found) notFound('plan', proposalId);
+    return camel(found.row);
+  }
+}

@@ -1,0 +1,43 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { notFound } from '../http/http.js';
+import { ReadModelsService } from '../http/read-models.service.js';
+import { type PublicRoundView, turnoutFigures } from '../public-page/public-round.view.js';
+
+export type RoundTurnout = { roundId: string; phase: string; liveCount: { planId: string; ballots: number; points: number }[] } & NonNullable<PublicRoundView['turnout']>;
+
+/** Turnout, representativeness and the live count of one round (staff: interim counts included). */
+export class GetRoundTurnout extends Query<RoundTurnout> {
+  constructor(
+    readonly tenant: string,
+    readonly roundId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetRoundTurnout)
+export class GetRoundTurnoutHandler implements IQueryHandler<GetRoundTurnout, RoundTurnout> {
+  constructor(private readonly readModels: ReadModelsService) {}
+
+  async execute({ tenant, roundId }: GetRoundTurnout): Promise<RoundTurnout> {
+    const db = await this.readModels.db();
+    const body = await db.read(async (m) => {
+      const s = db.schema;
+      const [box] = await m.query<{ eligible: number; phase: string }[]>(`SELECT eligible, phase FROM ${s}.ballot_box WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      if (!box) return null;
+      const ballots = await m.query<{ area: string; channel: string; ballots: number }[]>(`SELECT area, channel, ballots FROM ${s}.turnout_ballots WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      const roll = await m.query<{ area: string; age_band: string; eligible: number }[]>(`SELECT area, age_band, eligible FROM ${s}.turnout_roll WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      const population = await m.query<{ area_code: string; age_band: string; population: number; source: string }[]>(
+        `SELECT area_code, age_band, population, source FROM ${s}.population_reference WHERE tenant = $1`,
+        [tenant],
+      );
+      const live = await m.query<{ plan_id: string; ballots: number; points: number }[]>(`SELECT plan_id, ballots, points FROM ${s}.live_count WHERE round_id = $1 AND tenant = $2 ORDER BY ballots DESC, plan_id`, [
+        roundId,
+        tenant,
+      ]);
+      return { roundId, phase: box.phase, ...turnoutFigures(ballots, roll, population, box.eligible), liveCount: live.map((l) => ({ planId: l.plan_id, ballots: l.ballots, points: l.points })) };
+    });
+    if (!body) notFound('ballot box', roundId);
+    return body;
+  }
+}

@@ -2,10 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createEsdbEventStore } from '@lib/event-store';
 import { issueLocalToken } from '@lib/platform';
+import { ALL_PROJECTIONS, openReadModels, projectionStatuses, rebuild } from '@lib/projections';
 import { aBurgerbegrotingFrame, COUNCIL_DECISION } from '../../libs/budgeting/src/budget/testing/budget.given.js';
 import { EsdbDouble } from '../esdb-double/esdb-double.js';
-import { type AppProcess, startApiProcess } from '../reliability/support/app-process.js';
+import { snapshot } from '../../libs/projections/src/testing/read-models.given.js';
+import { type AppProcess, spawnApp, startApiProcess } from '../reliability/support/app-process.js';
 import { freePort } from '../support/pg-cluster.js';
 
 const TENANT = 'GM0363';
@@ -20,34 +23,40 @@ interface Answer {
 }
 
 /**
- * Production mode over real HTTP: the real api entry point (`apps/api/src/main.ts`) as a child
- * process with EVENTSTORE_URL pointing at the gRPC test double on loopback, read models and keys in
- * PGlite under a temporary DATA_DIR. The double is down at boot, then killed, restarted and made to
- * hang while the api runs.
+ * Production mode over real HTTP: the real api and projector entry points (`apps/<app>/src/main.ts`)
+ * as child processes with EVENTSTORE_URL pointing at the gRPC test double on loopback, read models
+ * and keys in PGlite under a temporary DATA_DIR each. The double is down when they boot, then killed,
+ * restarted and made to hang while they run.
  */
-describe('the api on EventStoreDB (test double) when the server is down at boot, lost, or hangs', () => {
+describe('the api and projector processes on EventStoreDB (test double) when the server is down at boot, lost, or hangs', () => {
   const double = new EsdbDouble();
   let esdbPort: number;
   let api: AppProcess & { url: string };
+  let projector: AppProcess | undefined;
   let dataDir: string;
+  let projectorDataDir: string;
   let admin: string;
+  const esdbEnv = () => ({ EVENTSTORE_URL: `esdb://127.0.0.1:${esdbPort}?tls=false`, EVENTSTORE_DEADLINE_MS: String(DEADLINE_MS) });
 
   beforeAll(async () => {
     // Take a port, then free it: nothing answers there when the api boots.
     esdbPort = await double.start(0);
     await double.stop();
     dataDir = await mkdtemp(join(tmpdir(), 'esdb-failure-'));
-    api = await startApiProcess(
-      { EVENTSTORE_URL: `esdb://127.0.0.1:${esdbPort}?tls=false`, EVENTSTORE_DEADLINE_MS: String(DEADLINE_MS), DATA_DIR: dataDir },
-      await freePort(),
-    );
+    // The projector process has a PGlite of its own (one process per PGlite); the test reads it after the projector stopped.
+    projectorDataDir = await mkdtemp(join(tmpdir(), 'esdb-failure-projector-'));
+    projector = spawnApp('projector', { ...esdbEnv(), DATA_DIR: projectorDataDir, LOG_LEVEL: 'warn' });
+    api = await startApiProcess({ ...esdbEnv(), DATA_DIR: dataDir }, await freePort());
+    await projector.waitFor('projector (production mode) running');
     admin = await issueLocalToken(dataDir, { subject: 'staff-1', roles: ['administrator'], tenant: TENANT, audience: 'inwonersbudget', ttlSeconds: 3600 });
   }, 120_000);
 
   afterAll(async () => {
     await api?.terminate(30_000).catch(() => api.kill9());
+    await projector?.kill9();
     await double.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(projectorDataDir, { recursive: true, force: true });
   }, 60_000);
 
   async function send(method: string, path: string, body?: unknown): Promise<Answer> {
@@ -91,6 +100,7 @@ describe('the api on EventStoreDB (test double) when the server is down at boot,
     expect(api.output()).toContain('starting anyway: commands answer 503 and /health/ready reports it until the server answers');
     expect(api.output()).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(api.output()).toContain('(production mode)');
+    expect(projector!.output()).toContain(`inwonersbudget: EventStoreDB at 127.0.0.1:${esdbPort} does not answer (unavailable: `);
 
     expect((await send('GET', '/health/live')).status).toBe(200);
     const ready = await send('GET', '/health/ready');
@@ -146,4 +156,41 @@ describe('the api on EventStoreDB (test double) when the server is down at boot,
     await readyAgain();
     expect((await establishBudget('Wijkbudget na het hangen')).status).toBe(201);
   }, 60_000);
+
+  it('the projector process, started while the server was down and through the kill and the hang, has projected everything: its read models equal a rebuild', async () => {
+    const store = createEsdbEventStore({ connectionString: double.connectionString(), deadlineMs: 5000 });
+    const { PGlite } = await import('@electric-sql/pglite');
+    try {
+      // Its read models can be opened only once it stopped; if it had not caught up yet, start it again and give it more time.
+      // Its subscriptions wait up to 5 s (the default back-off) between attempts to reach the server.
+      for (let attempt = 1; ; attempt++) {
+        await projector!.waitFor('projector (production mode) running');
+        await new Promise((resolve) => setTimeout(resolve, 6000));
+        expect(await projector!.terminate(30_000)).toEqual({ code: 0, signal: null });
+        const pglite = await PGlite.create(join(projectorDataDir, 'pglite'));
+        try {
+          const projected = await openReadModels({ pglite });
+          const statuses = await projectionStatuses(store, projected, ALL_PROJECTIONS);
+          if (statuses.some((s) => s.lagEvents > 0) && attempt < 3) {
+            await projected.close();
+            continue;
+          }
+          expect(statuses.map((s) => [s.projection, s.status, s.lagEvents])).toEqual(ALL_PROJECTIONS.map((p) => [p.name, 'running', 0]));
+          const rebuilt = await openReadModels({ pglite, schema: 'read_model_rebuilt' });
+          await rebuild({ store, db: rebuilt, projections: ALL_PROJECTIONS });
+          const rows = await snapshot(projected, ALL_PROJECTIONS);
+          expect(rows.budget_overview!.length).toBeGreaterThanOrEqual(4);
+          expect(rows).toEqual(await snapshot(rebuilt, ALL_PROJECTIONS));
+          await rebuilt.close();
+          await projected.close();
+          break;
+        } finally {
+          await pglite.close();
+          if (attempt < 3 && projector!.child.exitCode !== null) projector = spawnApp('projector', { ...esdbEnv(), DATA_DIR: projectorDataDir, LOG_LEVEL: 'warn' });
+        }
+      }
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
 });

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
 import { AppConfig, databaseOf, EVENT_STORE, READINESS_CHECKS, type ReadinessCheck } from '@lib/platform';
-import { addLagSource } from '../projector/projection-metrics.js';
+import { lagText } from '../projector/projection-lag.js';
+import { addLagSource, type ProjectionLag } from '../projector/projection-metrics.js';
 import { Projector, projectionStatuses, type ProjectionStatus } from '../projector/projector.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { ALL_PROJECTIONS, openReadModels } from '../read-models.js';
@@ -77,7 +78,7 @@ export class ReadModelsService implements OnModuleInit, OnApplicationBootstrap, 
     try {
       const statuses = await this.statuses();
       const details: Record<string, unknown> = {};
-      for (const s of statuses) details[s.projection] = { status: s.status, position: s.position, lagEvents: s.lagEvents, lagSeconds: Math.round(s.lagSeconds), ...(s.failure ? { failure: s.failure } : {}) };
+      for (const s of statuses) details[s.projection] = { status: s.status, position: s.position, lagEvents: s.lagEventsCapped ? lagText({ events: s.lagEvents, capped: true }) : s.lagEvents, lagSeconds: Math.round(s.lagSeconds), ...(s.failure ? { failure: s.failure } : {}) };
       return { up: statuses.every((s) => s.status !== 'failed'), details };
     } catch (error) {
       return { up: false, details: { error: error instanceof Error ? error.message : String(error) } };
@@ -95,6 +96,6 @@ export class ReadModelsService implements OnModuleInit, OnApplicationBootstrap, 
   }
 }
 
-function toLag(s: ProjectionStatus): { projection: string; events: number; seconds: number } {
-  return { projection: s.projection, events: s.lagEvents, seconds: s.lagSeconds };
+function toLag(s: ProjectionStatus): ProjectionLag {
+  return { projection: s.projection, events: s.lagEvents, capped: s.lagEventsCapped, seconds: s.lagSeconds };
 }

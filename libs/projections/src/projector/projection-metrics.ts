@@ -2,7 +2,15 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import { metricsRegistry } from '@lib/platform';
 
 /** Lag as a collector computes it on scrape, one entry per projection. */
-export type LagSource = () => Promise<{ projection: string; events: number; seconds: number }[]>;
+export type LagSource = () => Promise<ProjectionLag[]>;
+
+/** `events` is at least that many when `capped`. */
+export interface ProjectionLag {
+  projection: string;
+  events: number;
+  capped?: boolean;
+  seconds: number;
+}
 
 const lagSources = new Set<LagSource>();
 
@@ -12,7 +20,7 @@ export function addLagSource(source: LagSource): () => void {
   return () => lagSources.delete(source);
 }
 
-async function collectLag(): Promise<{ projection: string; events: number; seconds: number }[]> {
+async function collectLag(): Promise<ProjectionLag[]> {
   const all = await Promise.all([...lagSources].map((source) => source().catch(() => [])));
   return all.flat();
 }
@@ -30,12 +38,22 @@ export const projectionMetrics = {
   }),
   lagEvents: new Gauge({
     name: 'projection_lag_events',
-    help: 'Events in $all a projection handles and has not committed yet (counted up to 1000)',
+    help: 'Events in $all a projection handles and has not committed yet (at least this many when projection_lag_events_capped is 1)',
     labelNames: ['projection'] as const,
     registers: [metricsRegistry],
     async collect() {
       this.reset();
       for (const lag of await collectLag()) this.set({ projection: lag.projection }, lag.events);
+    },
+  }),
+  lagEventsCapped: new Gauge({
+    name: 'projection_lag_events_capped',
+    help: '1 when projection_lag_events stopped counting at its cap (1,000,000 on PostgreSQL, 10,000 on other stores)',
+    labelNames: ['projection'] as const,
+    registers: [metricsRegistry],
+    async collect() {
+      this.reset();
+      for (const lag of await collectLag()) this.set({ projection: lag.projection }, lag.capped ? 1 : 0);
     },
   }),
   lagSeconds: new Gauge({

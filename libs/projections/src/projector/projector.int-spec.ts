@@ -115,6 +115,7 @@ describe('the projector', () => {
       status: 'failed',
       eventsHandled: 1,
       lagEvents: 2,
+      lagEventsCapped: false,
       failure: { stream: 'Proposal-p-bad', position: `${bad.position.commit}/${bad.position.prepare}`, eventType: 'ProposalSubmitted', error: 'cannot project p-bad' },
     });
     expect(projector.runner('fragile-plans').state).toBe('failed');

@@ -3,10 +3,9 @@ import type { ProjectionCheckpointRow } from '../checkpoints/projection-checkpoi
 import type { Projection } from '../projection.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { AdvisoryLock, InProcessLock, type ProjectionLock } from './projection-lock.js';
+import { lagOf } from './projection-lag.js';
 import { addLagSource } from './projection-metrics.js';
 import { ProjectionRunner, type RunnerFaults, type RunnerLogger } from './projection-runner.js';
-
-export const LAG_COUNT_LIMIT = 1000;
 
 export interface ProjectionStatus {
   projection: string;
@@ -15,7 +14,9 @@ export interface ProjectionStatus {
   status: string;
   position: string | null;
   eventsHandled: number;
+  /** Events behind: exact, or at least this many when `lagEventsCapped` (shown as `>N`). */
   lagEvents: number;
+  lagEventsCapped: boolean;
   lagSeconds: number;
   failure: { stream: string | null; position: string | null; eventType: string | null; error: string | null; at: string | null } | null;
 }
@@ -32,16 +33,16 @@ export async function projectionStatuses(store: EventStore, db: ReadModelDatabas
       const row = byName.get(projection.name);
       // A projection not started yet, or waiting to rebuild after a version bump, has its whole history ahead.
       const after = row?.position && row.version === projection.version ? parsePosition(row.position) : 'start';
-      const pending = await store.readAll({ after, maxCount: LAG_COUNT_LIMIT, filter: { eventTypes: [...projection.canHandle] } });
-      const oldest = pending[0];
+      const lag = await lagOf(store, after, projection.canHandle);
       return {
         projection: projection.name,
         version: projection.version,
         status: !row ? 'not-started' : row.version !== projection.version ? 'rebuild-pending' : row.status,
         position: row?.position ?? null,
         eventsHandled: Number(row?.events_handled ?? 0),
-        lagEvents: pending.length,
-        lagSeconds: oldest ? Math.max(0, (Date.now() - oldest.created.getTime()) / 1000) : 0,
+        lagEvents: lag.events,
+        lagEventsCapped: lag.capped,
+        lagSeconds: lag.oldest ? Math.max(0, (Date.now() - lag.oldest.getTime()) / 1000) : 0,
         failure:
           row?.status === 'failed'
             ? { stream: row.failed_stream, position: row.failed_position, eventType: row.failed_event_type, error: row.error, at: row.failed_at }
@@ -88,7 +89,7 @@ export class Projector {
 
   start(): this {
     for (const runner of this.runners) runner.start();
-    this.unregisterLag ??= addLagSource(async () => (await this.statuses()).map((s) => ({ projection: s.projection, events: s.lagEvents, seconds: s.lagSeconds })));
+    this.unregisterLag ??= addLagSource(async () => (await this.statuses()).map((s) => ({ projection: s.projection, events: s.lagEvents, capped: s.lagEventsCapped, seconds: s.lagSeconds })));
     return this;
   }
 

@@ -176,6 +176,10 @@ export async function runAudit(run: AuditRun): Promise<number> {
         const roundId = needRound('recount');
         const report = await recountRound(store, roundId);
         print(report, () => formatRecount(report));
+        if (report.published === null) {
+          err(`Round ${roundId} has no published result (no ResultPublished on Round-${roundId}) to compare the recount with\n`);
+          return NOTHING_TO_CHECK;
+        }
         return report.match ? 0 : 1;
       }
       case 'report': {
@@ -192,7 +196,7 @@ export async function runAudit(run: AuditRun): Promise<number> {
         const pdf = join(dir, `proces-verbaal-${roundId}.pdf`);
         await writeFile(markdown, recordMarkdown(record));
         await writeFile(pdf, await recordPdf(record));
-        const ok = record.verification.ok && (record.recount?.match ?? true);
+        const ok = record.verification.ok && (record.recount === null || record.recount.published === null || record.recount.match);
         print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length }, () => `Wrote ${markdown}\nWrote ${pdf}\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`);
         return ok ? 0 : 1;
       }
@@ -266,10 +270,12 @@ function formatState(s: StreamStateAsOf): string {
 }
 
 function formatRecount(r: RecountReport): string {
-  const published = r.published!;
+  const head = `Recount of round ${r.roundId}: ${r.ballots} ballots, rule ${r.rule}, tie-break ${[...r.tieBreak, 'project-id'].join(' > ')}, frame version ${r.frameVersion}`;
+  const recounted = `Recounted winners: ${r.recount.winners.join(', ') || '(none)'} (cost ${r.recount.cost} of ${r.recount.budget} ${r.recount.currency})`;
+  const published = r.published;
+  if (!published) return `${head}\n${recounted}\nNO PUBLISHED RESULT to compare with\n`;
   const source = published.type === 'ResultCorrected' ? `the corrected result (correction ${published.correction}, ${published.at}${published.reason ? `: ${published.reason}` : ''})` : `the published result (${published.at})`;
-  const lines = [`Recount of round ${r.roundId}: ${r.ballots} ballots, rule ${r.rule}, tie-break ${[...r.tieBreak, 'project-id'].join(' > ')}, frame version ${r.frameVersion}`];
-  lines.push(`Recounted winners: ${r.recount.winners.join(', ') || '(none)'} (cost ${r.recount.cost} of ${r.recount.budget} ${r.recount.currency})`);
+  const lines = [head, recounted];
   lines.push(`Compared with ${source}: winners ${published.winners.map((w) => w.proposalId).join(', ') || '(none)'}`);
   for (const plan of r.plans.filter((p) => p.differences.length > 0)) lines.push(`DIFFERS: plan ${plan.planId}${plan.name ? ` (${plan.name})` : ''}: ${plan.differences.join('; ')}`);
   lines.push(r.match ? `MATCH: all ${r.plans.length} plans agree` : `MISMATCH: ${r.mismatched.length} plan(s) differ: ${r.mismatched.join(', ')}`);

@@ -25,7 +25,7 @@ export interface PlanComparison {
   name?: string;
   costCents: number | null;
   recount: { selected: boolean; votes: number; explanation: string } | null;
-  published: { selected: boolean; votes?: number; amountCents?: number; explanation?: string };
+  published: { selected: boolean; votes?: number; amountCents?: number; explanation?: string } | null;
   /** Empty when the plan matches. */
   differences: string[];
 }
@@ -39,13 +39,14 @@ export interface RecountReport {
   frameVersion: number;
   ballots: number;
   recount: { winners: string[]; cost: string; budget: string; currency: string; tieBreaks: TallyResult['tieBreaks'] };
+  /** Null when the round has no published result yet (then `match` is false). */
   published: PublishedResult | null;
   plans: PlanComparison[];
-  /** The plans that differ (empty on a match). */
+  /** The plans that differ (empty on a match, and when nothing was published). */
   mismatched: string[];
 }
 
-/** Why a recount cannot run: no ballot box, voting still open, no published result. */
+/** Why a recount cannot run: no ballot box, or voting still open. */
 export class RecountUnavailableError extends Error {
   override readonly name = 'RecountUnavailableError';
 }
@@ -104,14 +105,14 @@ export async function recountRound(store: EventStore, roundId: string): Promise<
   const ballots = await voting.standingBallots(store, roundId, box.tenant);
   const result = tally(voting.electionOf(box.frame, ballots));
   // 3. The published result, and the comparison.
+  // Without a published result the recount still stands on its own, but matches nothing.
   const published = await publishedResult(store, roundId);
-  if (!published) throw new RecountUnavailableError(`Round ${roundId} has no published result (no ResultPublished on Round-${roundId}) to compare the recount with`);
   const plans = comparePlans(box.frame, result, published);
   const mismatched = plans.filter((p) => p.differences.length > 0).map((p) => p.planId);
   return {
     roundId,
     tenant: box.tenant,
-    match: mismatched.length === 0,
+    match: published !== null && mismatched.length === 0,
     rule: box.frame.tally.rule,
     tieBreak: [...box.frame.tally.tieBreak],
     frameVersion: box.frame.frameVersion,
@@ -123,10 +124,10 @@ export async function recountRound(store: EventStore, roundId: string): Promise<
   };
 }
 
-function comparePlans(frame: VotingFrame, result: TallyResult, published: PublishedResult): PlanComparison[] {
+function comparePlans(frame: VotingFrame, result: TallyResult, published: PublishedResult | null): PlanComparison[] {
   const recounted = new Map(result.projects.map((p) => [p.id, p]));
-  const winners = new Map(published.winners.map((w) => [w.proposalId, w]));
-  const explained = new Map(published.explanation.map((e) => [e.proposalId, e]));
+  const winners = new Map((published?.winners ?? []).map((w) => [w.proposalId, w]));
+  const explained = new Map((published?.explanation ?? []).map((e) => [e.proposalId, e]));
   const ids = [...new Set([...frame.plans.map((p) => p.planId), ...winners.keys(), ...explained.keys()])];
   const planOf = new Map(frame.plans.map((p) => [p.planId, p]));
   return ids.map((planId) => {
@@ -136,22 +137,26 @@ function comparePlans(frame: VotingFrame, result: TallyResult, published: Publis
     const outcome = explained.get(planId);
     const differences: string[] = [];
     const publishedSelected = winner !== undefined;
-    if (!plan) differences.push('not a plan on the ballot');
-    if (counted && counted.selected !== publishedSelected) differences.push(counted.selected ? 'selected by the recount, not in the published result' : 'in the published result, not selected by the recount');
-    if (outcome && outcome.selected !== publishedSelected) differences.push(`the published explanation says ${outcome.selected ? 'selected' : 'not selected'}, the published winners say otherwise`);
-    if (counted && outcome?.votes !== undefined && outcome.votes !== counted.votes) differences.push(`published ${outcome.votes} votes, recounted ${counted.votes}`);
-    if (plan && winner && winner.amountCents !== plan.costCents) differences.push(`published amount ${winner.amountCents} cents, the ballot's cost ${plan.costCents} cents`);
+    if (published) {
+      if (!plan) differences.push('not a plan on the ballot');
+      if (counted && counted.selected !== publishedSelected) differences.push(counted.selected ? 'selected by the recount, not in the published result' : 'in the published result, not selected by the recount');
+      if (outcome && outcome.selected !== publishedSelected) differences.push(`the published explanation says ${outcome.selected ? 'selected' : 'not selected'}, the published winners say otherwise`);
+      if (counted && outcome?.votes !== undefined && outcome.votes !== counted.votes) differences.push(`published ${outcome.votes} votes, recounted ${counted.votes}`);
+      if (plan && winner && winner.amountCents !== plan.costCents) differences.push(`published amount ${winner.amountCents} cents, the ballot's cost ${plan.costCents} cents`);
+    }
     return {
       planId,
       ...(plan?.name ? { name: plan.name } : {}),
       costCents: plan?.costCents ?? null,
       recount: counted ? { selected: counted.selected, votes: counted.votes, explanation: counted.reason.text } : null,
-      published: {
-        selected: publishedSelected,
-        ...(outcome?.votes !== undefined ? { votes: outcome.votes } : {}),
-        ...(winner ? { amountCents: winner.amountCents } : {}),
-        ...(outcome ? { explanation: outcome.explanation } : {}),
-      },
+      published: published
+        ? {
+            selected: publishedSelected,
+            ...(outcome?.votes !== undefined ? { votes: outcome.votes } : {}),
+            ...(winner ? { amountCents: winner.amountCents } : {}),
+            ...(outcome ? { explanation: outcome.explanation } : {}),
+          }
+        : null,
       differences,
     };
   });

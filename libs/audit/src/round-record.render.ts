@@ -120,7 +120,9 @@ export function recordBlocks(record: RoundRecord): Block[] {
       });
     }
   }
-  if (record.recount) {
+  if (record.recount && record.recount.published === null) {
+    blocks.push({ kind: 'paragraph', text: `Hertelling: ${record.recount.ballots} stembiljetten geteld met de bevroren telregel (${record.recount.rule}); gekozen zouden zijn: ${record.recount.recount.winners.map(plan).join(', ') || 'geen'}. Er is geen gepubliceerde uitslag om mee te vergelijken.` });
+  } else if (record.recount) {
     const r = record.recount;
     blocks.push({
       kind: 'paragraph',

@@ -106,6 +106,7 @@ export async function roundRecord(store: EventStore, roundId: string, options: {
     if (!(error instanceof RecountUnavailableError)) throw error;
     recountUnavailable = error.message;
   }
+  if (recount && recount.published === null) recountUnavailable = 'er is geen gepubliceerde uitslag om de hertelling mee te vergelijken';
   const ballots = recount?.ballots ?? null;
 
   // 4. The seals, each with whether it still recomputes.

@@ -106,7 +106,25 @@ export async function anAuditedRound(
   };
   const counted = await countedResult();
   const published = options.publish ? options.publish(counted) : counted;
-  await run({ type: 'PublishResult', data: { roundId, winners: published.winners, explanation: published.explanation } });
+  const count = {
+    ballots: (await countRound(store, roundId, TENANT)).ballots,
+    rule: result.rule,
+    tieBreak: [...frame.tally.tieBreak, 'project-id'],
+    seed: frame.tally.seed ?? null,
+    countingUnitCents: frame.countingUnitCents,
+    currency: frame.currency,
+    budget: result.budget,
+    cost: result.cost,
+    leftover: result.leftover,
+    fairness: { ...result.fairness },
+    tieBreaks: result.tieBreaks,
+    pots: result.pots.map((p) => ({ ...p })),
+  };
+  // The result as the server's count (`basis: 'count'`), with the winners also at the top level for the earlier command shape.
+  await run({
+    type: 'PublishResult',
+    data: { roundId, reason: null, basis: 'count', counted: { winners: published.winners, explanation: published.explanation, count }, winners: published.winners, explanation: published.explanation },
+  });
   await advance('adoption');
   await seal('adoption');
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../../test/support/test-api.js';
-import { aBegrotingFrame, aFondsFrame, seedRound } from './proposal.seed.js';
+import { aBegrotingFrame, aFondsFrame, appendRoundEvents, phaseTransitions, seedRound } from './proposal.seed.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -273,7 +273,7 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         expect((await call('POST', `/proposals/${id}/admission`, admin, { admitted: true, reason: 'Toets afgerond' })).status).toBe(200);
         return id;
       }
-      const advance = async (to: string) => expect((await call('POST', '/rounds/r-sel/phase-transitions', admin, { to, reason: `Fase ${to}` })).status).toBe(201);
+      const at = START.toISOString();
 
       it('refuses a selection before the result is adopted, and one the result contradicts; derives it when not given', async () => {
         const winner = await admitted('r-sel');
@@ -281,19 +281,36 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         const early = await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { selected: true, reason: 'Uitslag' }));
         expect(early).toMatchObject({ status: 409, body: { code: 'PROPOSAL.NO_ADOPTED_RESULT', details: { published: false } } });
 
-        for (const phase of ['support', 'feasibility', 'voting', 'counting']) await advance(phase);
-        const published = await call('POST', '/rounds/r-sel/result', admin, {
-          winners: [{ proposalId: winner, amountCents: 2_500_000, areaCode: 'WK036301' }],
-          explanation: [
-            { proposalId: winner, selected: true, votes: 40, explanation: 'Meeste stemmen' },
-            { proposalId: loser, selected: false, votes: 3, explanation: 'Te weinig stemmen' },
+        await appendRoundEvents(store, {
+          tenant: TENANT,
+          roundId: 'r-sel',
+          events: [
+            ...phaseTransitions('r-sel', ['submission', 'support', 'feasibility', 'voting', 'counting'], at),
+            {
+              type: 'ResultPublished',
+              data: {
+                roundId: 'r-sel',
+                frameVersion: 1,
+                winners: [{ proposalId: winner, amountCents: 2_500_000, areaCode: 'WK036301' }],
+                explanation: [
+                  { proposalId: winner, selected: true, votes: 40, explanation: 'Meeste stemmen' },
+                  { proposalId: loser, selected: false, votes: 3, explanation: 'Te weinig stemmen' },
+                ],
+                totalCents: 2_500_000,
+                at,
+              },
+            },
           ],
         });
-        expect(published.status).toBe(201);
         expect((await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { reason: 'Uitslag' }))).body).toMatchObject({ code: 'PROPOSAL.NO_ADOPTED_RESULT', details: { published: true } });
-        await advance('adoption');
-        const adopted = await call('POST', '/rounds/r-sel/result/adoption', admin, { reason: 'College volgt de stemming', decision: { body: 'college', number: 'CB-2026-7', date: '2026-05-20' } });
-        expect(adopted.status).toBe(201);
+        await appendRoundEvents(store, {
+          tenant: TENANT,
+          roundId: 'r-sel',
+          events: [
+            ...phaseTransitions('r-sel', ['counting', 'adoption'], at),
+            { type: 'ResultAdopted', data: { roundId: 'r-sel', decision: { body: 'college', number: 'CB-2026-7', date: '2026-05-20' }, reason: 'College volgt de stemming', at } },
+          ],
+        });
 
         const contradicted = await appendsNothing(() => call('POST', `/proposals/${loser}/selection`, admin, { selected: true, reason: 'Toch gekozen' }));
         expect(contradicted).toMatchObject({ status: 409, body: { code: 'PROPOSAL.SELECTION_CONTRADICTS_RESULT', details: { selectedByResult: false } } });

@@ -75,3 +75,20 @@ export async function seedRound(store: EventStore, options: { tenant: string; bu
   }
   await store.append(roundStream(roundId), events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as Record<string, unknown>, metadata })), { expectedRevision: 'no_stream' });
 }
+
+/** Appends round events (phase transitions, a result, its adoption) as the round would have recorded them. */
+export async function appendRoundEvents(store: EventStore, options: { tenant: string; roundId: string; events: RoundEvent[] }): Promise<void> {
+  const { tenant, roundId, events } = options;
+  const metadata = { tenant, actor: 'staff-admin', role: 'administrator', $correlationId: `seed-${roundId}` };
+  const current = await store.readStream(roundStream(roundId));
+  await store.append(
+    roundStream(roundId),
+    events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as Record<string, unknown>, metadata })),
+    { expectedRevision: current.length === 0 ? 'no_stream' : current[current.length - 1]!.revision },
+  );
+}
+
+/** The phase transitions from `from` through `to`, in order, as RoundPhaseAdvanced events. */
+export function phaseTransitions(roundId: string, path: RoundPhase[], at: string): RoundEvent[] {
+  return path.slice(1).map((to, i) => ({ type: 'RoundPhaseAdvanced', data: { roundId, from: path[i]!, to, reason: `Fase ${to}`, decision: null, at } }));
+}

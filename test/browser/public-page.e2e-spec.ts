@@ -78,6 +78,15 @@ describe('the public results page in a real browser', () => {
       'Snelheidsregeling',
       'Uitdelen Korans',
     ]);
+    // The count's explanations in Dutch, from their reason code and amounts; none of the counting lib's English.
+    const explanations = await page.locator('#results tbody tr td:last-child').allTextContents();
+    expect(explanations.length).toBe(rows.length);
+    expect(explanations.filter((e) => /^(Gekozen|Paste niet|Equal Shares: de voorstanders|Niemand steunt|Niet gekozen|De telling stopte)/.test(e))).toEqual(explanations);
+    expect(explanations.join(' ')).not.toMatch(/\b(selected|supporters|left|costs|nobody)\b/);
+    const english = await browser.newPage();
+    await english.goto(`${api.url}/public/rounds/${roundId}?lang=en`);
+    expect((await english.locator('#results tbody tr td:last-child').allTextContents()).every((e) => /^(Selected|Did not fit|Equal Shares: its supporters|Nobody supports|Not chosen|The count stopped)/.test(e))).toBe(true);
+    await english.close();
     expect(await page.textContent('#turnout-line')).toBe('84 van de 84 stemgerechtigden stemden (100.0%).');
 
     // Charts are images with a title and a description that carries the figures.

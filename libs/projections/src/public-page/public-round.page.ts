@@ -1,3 +1,4 @@
+import { explain } from './explanation.js';
 import type { PublicRoundView, TurnoutGroup } from './public-round.view.js';
 
 export type Lang = 'nl' | 'en';
@@ -137,7 +138,7 @@ export function renderPublicRound(view: PublicRoundView, lang: Lang, path: strin
       ? barChart('votes', t.chartVotes(`${t.selected}: ${winners}`), view.results.map((r) => ({ label: r.title, value: r.votes ?? 0, highlight: r.selected })), (v) => String(v))
       : '';
     const rows = view.results
-      .map((r) => `<tr><th scope="row">${esc(r.title)}</th><td>${esc(r.selected ? t.selected : t.notSelected)}</td><td class="num">${esc(r.votes ?? '–')}</td><td class="num">${esc(euros(r.amountCents, lang))}</td><td>${esc(r.explanation)}</td></tr>`)
+      .map((r) => `<tr><th scope="row">${esc(r.title)}</th><td>${esc(r.selected ? t.selected : t.notSelected)}</td><td class="num">${esc(r.votes ?? '–')}</td><td class="num">${esc(euros(r.amountCents, lang))}</td><td>${esc(r.reason ? explain(r.reason, lang) : r.explanation)}</td></tr>`)
       .join('');
     return `${chart}<table id="results"><caption>${esc(t.results)}</caption><thead><tr><th scope="col">${esc(t.plan)}</th><th scope="col">${esc(t.results)}</th><th scope="col">${esc(t.votes)}</th><th scope="col">${esc(t.budget)}</th><th scope="col">${esc(t.why)}</th></tr></thead><tbody>${rows}</tbody></table>`;
   })();

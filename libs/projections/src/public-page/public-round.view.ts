@@ -3,6 +3,7 @@ import type { PlanRow } from '../plans/plan.entity.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import type { ResultPlanRow } from '../results/result-plan.entity.js';
 import type { RoundOverviewRow } from '../rounds/round-overview.entity.js';
+import { type StructuredExplanation, structuredExplanation } from './explanation.js';
 
 export interface PublicPlan {
   id: string;
@@ -22,7 +23,10 @@ export interface PublicResult {
   selected: boolean;
   votes: number | null;
   amountCents: number | null;
+  /** As published (the counting lib writes English). */
   explanation: string;
+  /** The explanation as data, rendered in the page's language; null for one written by hand. */
+  reason: StructuredExplanation | null;
 }
 
 export interface TurnoutGroup {
@@ -96,7 +100,7 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
 
     const results: PublicResult[] = countsVisible
       ? resultRows
-          .map((r) => ({ id: r.proposal_id, title: titles.get(r.proposal_id) ?? r.proposal_id, selected: r.selected, votes: r.votes, amountCents: r.amount_cents, explanation: r.explanation }))
+          .map((r) => ({ id: r.proposal_id, title: titles.get(r.proposal_id) ?? r.proposal_id, selected: r.selected, votes: r.votes, amountCents: r.amount_cents, explanation: r.explanation, reason: structuredExplanation(r.explanation, r.details) }))
           .sort((a, b) => Number(b.selected) - Number(a.selected) || (b.votes ?? 0) - (a.votes ?? 0) || a.title.localeCompare(b.title))
       : [];
     const interim =

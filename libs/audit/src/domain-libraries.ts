@@ -4,6 +4,8 @@
  * an import cycle; only types are imported statically.
  */
 export async function domainLibraries() {
-  const [budgeting, voting] = await Promise.all([import('@lib/budgeting'), import('@lib/voting')]);
+  // One after the other: Jest's ESM loader fails on two concurrent imports that share modules.
+  const budgeting = await import('@lib/budgeting');
+  const voting = await import('@lib/voting');
   return { budgeting, voting };
 }

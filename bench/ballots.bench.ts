@@ -29,7 +29,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const modes = (process.env.BENCH_MODES ?? 'postgres,pglite').split(',').map((m) => m.trim());
 const offeredRate = Number(process.env.BENCH_RATE ?? 1000);
 /** Voters (codes, sessions): enough for every measurement at the rates seen here. */
-const voters = Number(process.env.BENCH_VOTERS ?? Math.ceil(1500 * seconds * 5));
+const voters = Number(process.env.BENCH_VOTERS ?? Math.ceil(400 * seconds * 5));
 const CONCURRENCY = [1, 16, 64] as const;
 
 /** The part of autocannon 9 used here (the package ships no types). */

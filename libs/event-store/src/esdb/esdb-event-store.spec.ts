@@ -62,6 +62,19 @@ for (const batchAppend of [true, false]) {
       expect((await store.append(name, [event('E')])).nextRevision).toBe(4n);
     });
 
+    it('checks the expected revision of an empty append and writes nothing, like the other adapters', async () => {
+      const name = stream();
+      expect(await store.append(name, [], { expectedRevision: 'no_stream' })).toEqual({ nextRevision: -1n, position: { commit: 0n, prepare: 0n } });
+      await expect(store.append(name, [], { expectedRevision: 'stream_exists' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 'no_stream' });
+      const written = await store.append(name, [event('A'), event('B')]);
+      expect(await store.append(name, [], { expectedRevision: 1n })).toEqual(written);
+      expect(await store.append(name, [], { expectedRevision: 'stream_exists' })).toEqual(written);
+      expect(await store.append(name, [])).toEqual(written);
+      await expect(store.append(name, [], { expectedRevision: 0n })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', expected: 0n, actual: 1n });
+      await expect(store.append(name, [], { expectedRevision: 'no_stream' })).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 1n });
+      expect(await store.readStream(name)).toHaveLength(2);
+    });
+
     it('is idempotent for a repeated append and rejects a partly repeated one', async () => {
       const name = stream();
       const batch = [event('A'), event('B')];

@@ -86,7 +86,7 @@ export class EsdbEventStore implements EventStore {
 
   async append(streamName: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
     const expectedRevision = options.expectedRevision ?? 'any';
-    if (events.length === 0) throw new Error(`Append to ${streamName}: no events`);
+    if (events.length === 0) return this.checkExpectedRevision(streamName, expectedRevision);
     const data = events.map((event) =>
       jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata ?? {} }),
     );
@@ -307,6 +307,17 @@ export class EsdbEventStore implements EventStore {
       void read?.cancel().catch(() => undefined);
       throw error;
     });
+  }
+
+  /**
+   * An append of no events, as the other adapters treat it: checks the expected revision against the
+   * stream's last event and writes nothing (the client would send an empty batch to the server).
+   */
+  private async checkExpectedRevision(streamName: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const [last] = await this.readStream(streamName, { direction: 'backwards', maxCount: 1 });
+    const matches = expected === 'any' || (expected === 'no_stream' ? !last : expected === 'stream_exists' ? last !== undefined : last?.revision === expected);
+    if (!matches) throw new WrongExpectedVersionError(streamName, expected, last ? last.revision : 'no_stream');
+    return last ? { nextRevision: last.revision, position: last.position } : { nextRevision: -1n, position: { commit: 0n, prepare: 0n } };
   }
 
   private async isTombstoned(streamName: string): Promise<boolean> {

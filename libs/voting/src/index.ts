@@ -20,6 +20,8 @@ export * from './paper-batch/paper-batch.decider.js';
 export * from './round-key/round-key.vault.js';
 export * from './round-key/pseudonym.js';
 export * from './count/count-round.js';
+export * from './count/count-for-round.js';
+export * from './ballot-box/follow-round/follow-round.js';
 export * from './pabulib/pabulib-import.js';
 export * from './pabulib/pabulib-export.js';
 export * from './voting.module.js';

@@ -35,6 +35,8 @@ export interface VotingFrame {
   /** Money unit the count works in, in cents: 100 counts in whole euros (as Pabulib files and the cities do). */
   countingUnitCents: number;
   currency: string;
+  /** Per-area pots (the round's area ceilings): each area's plans are counted apart with its own amount. Absent or empty: one pot. */
+  areaBudgets?: { areaCode: string; amountCents: number }[];
 }
 
 export interface VotingFrameOptions {

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { type EventStore, SqlEventStore } from '@lib/event-store';
 import { AppConfig, databaseOf, EVENT_STORE } from '@lib/platform';
 import { BallotBoxController } from './ballot-box/ballot-box.controller.js';
+import { CountRoundBallotsHandler, FollowRoundInBallotBoxHandler } from './ballot-box/follow-round/follow-round.handler.js';
 import { BallotsController } from './ballot/ballots.controller.js';
 import { PaperBatchesController } from './paper-batch/paper-batches.controller.js';
 import { VoterRollController } from './participant/voter-roll.controller.js';
@@ -27,6 +28,8 @@ export async function roundKeyVaultFor(config: AppConfig, store: EventStore): Pr
   controllers: [BallotBoxController, VoterRollController, VoterSessionController, BallotsController, PaperBatchesController],
   providers: [
     VotingRequestHandler,
+    FollowRoundInBallotBoxHandler,
+    CountRoundBallotsHandler,
     VoterSessionLimiter,
     { provide: ROUND_KEY_VAULT, inject: [AppConfig, EVENT_STORE], useFactory: roundKeyVaultFor },
   ],

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandStreamMissing, handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandContext, CommandStreamMissing, handleCommand, type HandleCommandResult } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { readBudget } from '../budget/budget.read.js';
@@ -11,13 +11,14 @@ import { AdvancePhase, type AdvancePhaseData } from './advance-phase/advance-pha
 import { CommitFunds, type CommitFundsData } from './commit-funds/commit-funds.command.js';
 import { CorrectResult, type CorrectResultData } from './correct-result/correct-result.command.js';
 import { PlanRound, type PlanRoundData } from './plan-round/plan-round.command.js';
-import { PublishResult, type PublishResultData } from './publish-result/publish-result.command.js';
+import { assertMayPublish, decidesByVote, PublishResult } from './publish-result/publish-result.command.js';
 import { ReleaseFunds, type ReleaseFundsData } from './release-funds/release-funds.command.js';
 import { roundDecider } from './round.decider.js';
 import { RoundUnknownBudgetError } from './round.errors.js';
-import { roundStream, type RoundEvent } from './round.events.js';
+import { type PlanOutcome, type RoundDecision, roundStream, type RoundEvent, type Winner } from './round.events.js';
 import { roundFrameOf } from './round.frame.js';
-import { RoundCommandRunner } from './round-command.runner.js';
+import type { RoundBallotBox } from './round-ballot-box.port.js';
+import { type RoundCommandFactory, RoundCommandRunner } from './round-command.runner.js';
 
 type Result = HandleCommandResult<RoundEvent>;
 
@@ -35,9 +36,40 @@ export class PlanRoundRequest extends RoundRequest<Omit<PlanRoundData, 'frame' |
 export class AdvancePhaseRequest extends RoundRequest<Omit<AdvancePhaseData, 'frame'>> {}
 export class CommitFundsRequest extends RoundRequest<Omit<CommitFundsData, 'frame'>> {}
 export class ReleaseFundsRequest extends RoundRequest<ReleaseFundsData> {}
-export class PublishResultRequest extends RoundRequest<PublishResultData> {}
+/** Without winners: count the ballots (a vote). With winners, explanation and decision: the residents' body's result. */
+export interface PublishResultRequestData {
+  roundId: string;
+  winners?: Winner[];
+  explanation?: PlanOutcome[];
+  decision?: RoundDecision | null;
+  reason: string | null;
+  at: string;
+}
+export class PublishResultRequest extends RoundRequest<PublishResultRequestData> {}
 export class AdoptResultRequest extends RoundRequest<AdoptResultData> {}
 export class CorrectResultRequest extends RoundRequest<CorrectResultData> {}
+
+/** Plans a round under the budget's version in force (also used outside Nest: the Pabulib import). */
+export async function planNewRound(store: EventStore, newId: () => string, data: PlanRoundRequest['data'], context: CommandContext): Promise<Result> {
+  const budget = await readBudget(store, data.budgetId, context.tenant).catch((error: unknown) => {
+    if (error instanceof CommandStreamMissing) throw new RoundUnknownBudgetError(`Budget ${data.budgetId} does not exist`, { budgetId: data.budgetId });
+    throw error;
+  });
+  const command = new PlanRound({ ...data, frame: roundFrameOf(budget.state), frameTitle: currentFrameVersion(budget.state).frame.title });
+  return handleCommand(store, roundStream(data.roundId), roundDecider, command, context, { streamMustExist: false, newId });
+}
+
+/** Publishes the result: a vote's is counted here, from the ballots; a residents' body's is its decision as given. */
+export function publishResultCommand(ballotBox: RoundBallotBox, data: PublishResultRequestData, context: CommandContext): RoundCommandFactory {
+  return async (round) => {
+    const { roundId, reason, at } = data;
+    if (decidesByVote(round) && data.winners === undefined && data.explanation === undefined) {
+      assertMayPublish(round, roundId);
+      return new PublishResult({ roundId, reason, at, basis: 'count', counted: await ballotBox.count(round, context) });
+    }
+    return new PublishResult({ roundId, reason, at, basis: 'decision', winners: data.winners ?? [], explanation: data.explanation ?? [], decision: data.decision ?? null });
+  };
+}
 
 @CommandHandler(PlanRoundRequest)
 export class PlanRoundHandler implements ICommandHandler<PlanRoundRequest, Result> {
@@ -46,13 +78,8 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundRequest, Resul
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async execute({ data, envelope }: PlanRoundRequest): Promise<Result> {
-    const budget = await readBudget(this.store, data.budgetId, envelope.context.tenant).catch((error: unknown) => {
-      if (error instanceof CommandStreamMissing) throw new RoundUnknownBudgetError(`Budget ${data.budgetId} does not exist`, { budgetId: data.budgetId });
-      throw error;
-    });
-    const command = new PlanRound({ ...data, frame: roundFrameOf(budget.state), frameTitle: currentFrameVersion(budget.state).frame.title });
-    return handleCommand(this.store, roundStream(data.roundId), roundDecider, command, envelope.context, { streamMustExist: false, newId: () => this.ids.newId() });
+  execute({ data, envelope }: PlanRoundRequest): Promise<Result> {
+    return planNewRound(this.store, () => this.ids.newId(), data, envelope.context);
   }
 }
 
@@ -84,7 +111,7 @@ export class ReleaseFundsHandler implements ICommandHandler<ReleaseFundsRequest,
 export class PublishResultHandler implements ICommandHandler<PublishResultRequest, Result> {
   constructor(private readonly runner: RoundCommandRunner) {}
   execute({ data, envelope }: PublishResultRequest): Promise<Result> {
-    return this.runner.run(data.roundId, () => new PublishResult(data), envelope);
+    return this.runner.run(data.roundId, publishResultCommand(this.runner.ballotBox, data, envelope.context), envelope);
   }
 }
 

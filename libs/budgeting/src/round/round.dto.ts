@@ -201,7 +201,8 @@ export class PlanOutcomeDto {
   details?: Record<string, unknown>;
 }
 
-export class PublishResultDto {
+/** Winners and explanation as data: a correction, or the residents' body's decision. */
+export class ResultDataDto {
   @ApiProperty({ type: [WinnerDto] })
   @IsArray()
   @ArrayMaxSize(5000)
@@ -215,6 +216,40 @@ export class PublishResultDto {
   @ValidateNested({ each: true })
   @Type(() => PlanOutcomeDto)
   explanation!: PlanOutcomeDto[];
+}
+
+/**
+ * A vote: send only an optional reason; the server counts the ballots with the frozen rule.
+ * A residents' body: its winners, explanation and decision reference.
+ */
+export class PublishResultDto {
+  @ApiPropertyOptional({ example: 'Counted after the last paper batch was confirmed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: [WinnerDto], description: 'Residents\' body only; a vote is counted (ROUND.RESULT_IS_COUNTED)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => WinnerDto)
+  winners?: WinnerDto[];
+
+  @ApiPropertyOptional({ type: [PlanOutcomeDto], description: 'Residents\' body only' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => PlanOutcomeDto)
+  explanation?: PlanOutcomeDto[];
+
+  @ApiPropertyOptional({ type: RoundDecisionDto, description: 'Residents\' body only, required there: the decision that chose the plans' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RoundDecisionDto)
+  decision?: RoundDecisionDto;
 }
 
 export class AdoptResultDto {
@@ -231,7 +266,7 @@ export class AdoptResultDto {
   reason?: string;
 }
 
-export class CorrectResultDto extends PublishResultDto {
+export class CorrectResultDto extends ResultDataDto {
   @ApiPropertyOptional({ type: RoundDecisionDto, description: 'Required (ROUND.DECISION_REQUIRED)' })
   @IsOptional()
   @ValidateNested()

@@ -27,3 +27,6 @@ export class RoundResultAlreadyPublishedError extends domainError('ROUND.RESULT_
 export class RoundResultNotPublishedError extends domainError('ROUND.RESULT_NOT_PUBLISHED') {}
 export class RoundResultAlreadyAdoptedError extends domainError('ROUND.RESULT_ALREADY_ADOPTED') {}
 export class RoundResultNotAdoptedError extends domainError('ROUND.RESULT_NOT_ADOPTED') {}
+/** A vote's result is counted by the server (no winners in the request); a residents' body's result is its decision (no count). */
+export class RoundResultIsCountedError extends domainError('ROUND.RESULT_IS_COUNTED') {}
+export class RoundDecidedByResidentsBodyError extends domainError('ROUND.DECIDED_BY_RESIDENTS_BODY') {}

@@ -123,9 +123,56 @@ export type FundsReleased = DomainEvent<
   { roundId: string; proposalId: string; amountCents: number; areaCode: string | null; committedCents: number; reason: string; at: string }
 >;
 
+/** A tie the declared tie-break decided during the count. */
+export interface CountTieBreak {
+  pot: string;
+  step: string;
+  contenders: string[];
+  chosen: string;
+  decidedBy: string;
+}
+
+/**
+ * How a result decided by vote was counted, by the server from the ballot events, with the rule
+ * frozen in the ballot box. Money figures are exact strings in the counting unit (`countingUnitCents`).
+ */
+export interface ResultCount {
+  ballots: number;
+  rule: string;
+  /** The frame's declared keys, then `project-id`, so the count never depends on storage order. */
+  tieBreak: string[];
+  seed: string | null;
+  countingUnitCents: number;
+  currency: string;
+  budget: string;
+  cost: string;
+  leftover: string;
+  /** Voters reached, funded plans per voter, money per area and theme (@lib/tally's figures). */
+  fairness: Record<string, unknown>;
+  tieBreaks: CountTieBreak[];
+  /** Per pot (city-wide, each area): budget, winners, cost, leftover, and the Equal Shares figures. */
+  pots: Record<string, unknown>[];
+}
+
+/**
+ * `basis` says where the result comes from: `count` (the server counted the ballots; `count` holds
+ * how) or `decision` (the residents' body decided; `decision` holds its reference). Results published
+ * before this field existed were taken as data and carry neither.
+ */
 export type ResultPublished = DomainEvent<
   'ResultPublished',
-  { roundId: string; frameVersion: number; winners: Winner[]; explanation: PlanOutcome[]; totalCents: number; at: string }
+  {
+    roundId: string;
+    frameVersion: number;
+    winners: Winner[];
+    explanation: PlanOutcome[];
+    totalCents: number;
+    basis?: 'count' | 'decision';
+    count?: ResultCount | null;
+    decision?: RoundDecision | null;
+    reason?: string | null;
+    at: string;
+  }
 >;
 
 export type ResultAdopted = DomainEvent<'ResultAdopted', { roundId: string; decision: RoundDecision | null; reason: string; at: string }>;

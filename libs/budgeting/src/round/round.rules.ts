@@ -43,6 +43,10 @@ export function isCompleteRoundDecision(decision: RoundDecision | null | undefin
   );
 }
 
+export function sameDecision(a: RoundDecision | null, b: RoundDecision | null): boolean {
+  return a === b || (a !== null && b !== null && a.body === b.body && a.number === b.number && a.date === b.date);
+}
+
 export function requireDecision(decision: RoundDecision | null | undefined, why: string): RoundDecision {
   if (!isCompleteRoundDecision(decision)) throw new RoundDecisionRequiredError(`${why}: give the decision's body, number and date`);
   return decision;

@@ -6,6 +6,7 @@ import type {
   RoundDecision,
   RoundEvent,
   RoundFrame,
+  ResultCount,
   RoundPhase,
   ScheduledPhase,
   Winner,
@@ -20,6 +21,12 @@ export interface RoundResult {
   winners: Winner[];
   explanation: PlanOutcome[];
   totalCents: number;
+  /** `count`: counted by the server from the ballots; `decision`: the residents' body's; `data`: published as given (before counting was wired in). */
+  basis: 'count' | 'decision' | 'data';
+  count: ResultCount | null;
+  /** The residents' body's decision behind a result it decided. */
+  decision: RoundDecision | null;
+  reason: string | null;
   publishedAt: string;
   /** 0: as published; n: after the n-th correction. */
   corrections: number;
@@ -135,7 +142,19 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
     }
     case 'ResultPublished': {
       const { winners, explanation, totalCents, at } = event.data;
-      return { ...state, result: { winners, explanation, totalCents, publishedAt: at, corrections: 0, adoption: null } };
+      const result: RoundResult = {
+        winners,
+        explanation,
+        totalCents,
+        basis: event.data.basis ?? 'data',
+        count: event.data.count ?? null,
+        decision: event.data.decision ?? null,
+        reason: event.data.reason ?? null,
+        publishedAt: at,
+        corrections: 0,
+        adoption: null,
+      };
+      return { ...state, result };
     }
     case 'ResultAdopted': {
       if (state.result === null) return state;

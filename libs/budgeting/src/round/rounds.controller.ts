@@ -132,7 +132,9 @@ export class RoundsController {
   @Post(':roundId/result')
   @HttpCode(201)
   @Allow(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Publish the result as data: winners and a per-plan explanation (ResultPublished)' })
+  @ApiOperation({
+    summary: 'Publish the result (ResultPublished): a vote is counted here from the ballots with the frozen rule; a residents\' body\'s result is its decision (winners, explanation, decision)',
+  })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiCreatedResponse({ type: CommandAcceptedDto })
   @ApiProblems(400, 401, 403, 404, 409, 412)
@@ -145,8 +147,15 @@ export class RoundsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const expectedRevision = expectedRevisionFrom(ifMatch);
-    const context = this.context(principal, correlation);
-    const data = { roundId, winners: winnersOf(body.winners), explanation: plain<PlanOutcome[]>(body.explanation), at: context.now.toISOString() };
+    const context = this.context(principal, correlation, body.reason);
+    const data = {
+      roundId,
+      ...(body.winners === undefined ? {} : { winners: winnersOf(body.winners) }),
+      ...(body.explanation === undefined ? {} : { explanation: plain<PlanOutcome[]>(body.explanation) }),
+      ...(body.decision === undefined ? {} : { decision: decisionOf(body.decision) }),
+      reason: body.reason ?? null,
+      at: context.now.toISOString(),
+    };
     return this.answer(response, roundId, await this.commands.execute(new PublishResultRequest(data, { context, expectedRevision })));
   }
 

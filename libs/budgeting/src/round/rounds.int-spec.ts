@@ -1,10 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { type EventStore, InMemoryEventStore } from '@lib/event-store';
+import { randomUUID } from 'node:crypto';
+import { type EventStore, EventStoreUnavailableError, InMemoryEventStore } from '@lib/event-store';
+import { proposalStream } from '../proposal/proposal.events.js';
+import { anAdmittedPlan } from '../proposal/testing/proposal.given.js';
 import { openTestSqlStore } from '../../../../test/support/sql-store.js';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../test/support/test-api.js';
 import { budgetStream } from '../budget/budget.events.js';
 import { aBurgerbegrotingFrame, AMENDMENT_DECISION, COUNCIL_DECISION } from '../budget/testing/budget.given.js';
-import { call, eventCount } from '../budget/testing/http.js';
+import { call, eventCount, given } from '../budget/testing/http.js';
 import { roundStream } from './round.events.js';
 
 const NOW = new Date('2026-02-01T08:00:00.000Z');
@@ -16,16 +19,34 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
   let store: EventStore;
   let cleanup: () => Promise<void>;
   let admin: string;
+  /** Set to a stream prefix: the next append to such a stream fails as if the database went away. */
+  let failNextAppendTo: string | null = null;
 
   beforeAll(async () => {
+    let inner: EventStore;
     if (kind === 'sql') {
       const sql = await openTestSqlStore();
-      store = sql.store;
+      inner = sql.store;
       cleanup = sql.cleanup;
     } else {
-      store = new InMemoryEventStore();
-      cleanup = () => store.close();
+      inner = new InMemoryEventStore();
+      cleanup = () => inner.close();
     }
+    store = new Proxy(inner, {
+      get(target, property) {
+        if (property === 'append') {
+          return (stream: string, ...rest: unknown[]) => {
+            if (failNextAppendTo !== null && stream.startsWith(failNextAppendTo)) {
+              failNextAppendTo = null;
+              return Promise.reject(new EventStoreUnavailableError('injected: the connection dropped'));
+            }
+            return (target.append as (...args: unknown[]) => unknown).call(target, stream, ...rest);
+          };
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
     api = await startTestApi(store, { clock: { now: () => NOW } });
     admin = await api.token('administrator');
   });
@@ -47,6 +68,14 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
   async function advance(roundId: string, to: string, extra: Record<string, unknown> = {}) {
     return call(api.url, 'POST', `/rounds/${roundId}/phase-transitions`, { token: admin, body: { to, reason: `Schedule: ${to}`, ...extra } });
   }
+  /** A plan admitted to the round's ballot, as the plans' own commands would have recorded it. */
+  async function anAdmittedPlanIn(roundId: string, budgetId: string): Promise<string> {
+    const proposalId = `p-${randomUUID()}`;
+    const events = anAdmittedPlan().map((e) => ({ ...e, data: { ...e.data, proposalId, ...(e.type === 'ProposalSubmitted' ? { roundId, budgetId } : {}) } }));
+    await given(store, proposalStream(proposalId), events, TENANT, () => randomUUID());
+    return proposalId;
+  }
+  const boxEvents = async (roundId: string) => (await store.readStream(`BallotBox-${roundId}`)).map((e) => e.type);
 
   it('POST /rounds: 201 with Location and ETag; GET shows the pipeline, frame version and ceilings', async () => {
     const budgetId = await aBudget();
@@ -111,8 +140,19 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect(during.body).toMatchObject({ frameVersion: 2, submissionOpenedAt: NOW.toISOString(), criteriaPublishedBeforeSubmission: aBurgerbegrotingFrame().criteria });
 
     expect((await advance(roundId, 'feasibility')).status).toBe(201);
+    // No plan admitted yet: the ballot box cannot be prepared, so the vote does not open (nothing appended anywhere).
+    const empty = await eventCount(store);
+    const noPlans = await advance(roundId, 'voting');
+    expect([noPlans.status, noPlans.body.code]).toEqual([400, 'BALLOT_BOX.NO_PLANS']);
+    expect(await eventCount(store)).toBe(empty);
+    const planId = await anAdmittedPlanIn(roundId, budgetId);
+
     const voting = await advance(roundId, 'voting');
     expect(voting.body.events).toEqual(['RoundPhaseAdvanced', 'RoundRulesFrozen']);
+    // The round drives its ballot box: prepared with the frozen version and the admitted plan, and opened.
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened']);
+    const box = await call(api.url, 'GET', `/rounds/${roundId}/ballot-box`, { token: admin });
+    expect(box.body).toMatchObject({ phase: 'open', frame: { frameVersion: 2, budgetCents: 30_000_000, plans: [{ planId, costCents: 3_000_000 }] } });
     const budgetEvents = await store.readStream(budgetStream(budgetId));
     expect(budgetEvents.at(-1)!.type).toBe('FrameVersionFrozen');
     expect(budgetEvents.at(-1)!.data).toEqual({ budgetId, version: 2, roundId, frozenAt: NOW.toISOString() });
@@ -130,17 +170,19 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect(await eventCount(store)).toBe(before);
 
     expect((await advance(roundId, 'counting')).status).toBe(201);
-    const result = await call(api.url, 'POST', `/rounds/${roundId}/result`, {
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']);
+    // The result of a vote is counted here, never taken from the client.
+    const asData = await call(api.url, 'POST', `/rounds/${roundId}/result`, {
       token: admin,
-      body: {
-        winners: [{ proposalId: 'p-1', amountCents: 4_000_000, areaCode: 'WK036301' }],
-        explanation: [
-          { proposalId: 'p-1', selected: true, votes: 812, explanation: 'Most votes' },
-          { proposalId: 'p-2', selected: false, votes: 10, explanation: 'Too few votes', details: { rank: 2 } },
-        ],
-      },
+      body: { winners: [{ proposalId: planId, amountCents: 2_500_000, areaCode: 'WK036301' }], explanation: [{ proposalId: planId, selected: true, votes: 812, explanation: 'Most votes' }] },
     });
+    expect([asData.status, asData.body.code]).toEqual([409, 'ROUND.RESULT_IS_COUNTED']);
+    const result = await call(api.url, 'POST', `/rounds/${roundId}/result`, { token: admin, body: { reason: 'Voting period over' } });
     expect([result.status, result.body.events]).toEqual([201, ['ResultPublished']]);
+    const counted = await call(api.url, 'GET', `/rounds/${roundId}`, { token: admin });
+    expect(counted.body).toMatchObject({
+      result: { basis: 'count', winners: [], reason: 'Voting period over', count: { ballots: 0, rule: 'greedy' }, explanation: [{ proposalId: planId, selected: false, votes: 0 }] },
+    });
     expect((await advance(roundId, 'adoption')).status).toBe(201);
     const noDecision = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: { reason: 'College follows the vote' } });
     expect([noDecision.status, noDecision.body.code]).toEqual([400, 'ROUND.DECISION_REQUIRED']);
@@ -150,6 +192,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     });
     expect([adopted.status, adopted.body.events]).toEqual([201, ['ResultAdopted']]);
     expect((await store.readStream(budgetStream(budgetId))).at(-1)!.type).toBe('FrameVersionReleased');
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed']);
     const corrected = await call(api.url, 'POST', `/rounds/${roundId}/result/corrections`, {
       token: admin,
       body: {
@@ -167,6 +210,38 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect(released.status).toBe(201);
     const final = await call(api.url, 'GET', `/rounds/${roundId}`, { token: await api.token('auditor') });
     expect(final.body).toMatchObject({ phase: 'adoption', frameVersion: 2, result: { corrections: 1, totalCents: 1_000_000, adoption: { reason: 'College follows the vote' } } });
+  });
+
+  it('the round writes first, then its ballot box; when the box write fails, sending the same request again converges', async () => {
+    const budgetId = await aBudget();
+    const roundId = await aRound(budgetId);
+    for (const to of ['submission', 'support', 'feasibility']) expect((await advance(roundId, to)).status).toBe(201);
+    await anAdmittedPlanIn(roundId, budgetId);
+    const phase = async () => (await call(api.url, 'GET', `/rounds/${roundId}`, { token: admin })).body.phase;
+
+    failNextAppendTo = 'BallotBox-';
+    expect((await advance(roundId, 'voting')).status).toBe(503);
+    expect([await phase(), await boxEvents(roundId)]).toEqual(['voting', []]);
+    const retried = await advance(roundId, 'voting');
+    expect([retried.status, retried.body.events]).toEqual([201, []]);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened']);
+
+    failNextAppendTo = 'BallotBox-';
+    expect((await advance(roundId, 'counting')).status).toBe(503);
+    expect([await phase(), await boxEvents(roundId)]).toEqual(['counting', ['BallotBoxPrepared', 'BallotBoxOpened']]);
+    expect((await advance(roundId, 'counting')).body.events).toEqual([]);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']);
+
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/result`, { token: admin, body: {} })).status).toBe(201);
+    expect((await advance(roundId, 'adoption')).status).toBe(201);
+    const adoption = { reason: 'College follows the vote', decision: { body: 'college', number: 'CB-2026-200', date: '2026-07-01' } };
+    failNextAppendTo = 'BallotBox-';
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: adoption })).status).toBe(503);
+    const again = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: adoption });
+    expect([again.status, again.body.events]).toEqual([201, []]);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed']);
+    const other = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: { ...adoption, reason: 'Another adoption' } });
+    expect([other.status, other.body.code]).toEqual([409, 'ROUND.RESULT_ALREADY_ADOPTED']);
   });
 
   it('commitments: first come first served against an initiatievenfonds ceiling; ROUND.CEILING_EXCEEDED appends nothing', async () => {

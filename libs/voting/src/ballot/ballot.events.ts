@@ -28,6 +28,12 @@ export interface CastData {
   verification: Verification;
   /** The participant's area (for counts per area); never anything that names a person. */
   area: string;
+  /**
+   * The participant's age band from the roll (`18-24`, `65+`; for turnout per age band). Like the area it
+   * narrows who cast a small group's ballots, so published figures suppress groups under 10 ballots.
+   * Absent on ballots cast before it was recorded.
+   */
+  ageBand?: string;
   content: BallotContent;
   /** The paper batch the ballot came in, for paper ballots. */
   batchId: string | null;

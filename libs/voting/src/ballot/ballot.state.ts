@@ -5,6 +5,8 @@ export interface StandingBallot {
   cast: true;
   channel: Channel;
   area: string;
+  /** `unknown` for ballots cast before the age band was recorded. */
+  ageBand: string;
   content: BallotContent;
   /** Paper batches already applied to this stream (confirming a batch again changes nothing). */
   batchIds: string[];
@@ -19,7 +21,7 @@ export function evolveBallot(state: BallotState, event: BallotEvent): BallotStat
     case 'BallotCast':
     case 'BallotReplaced': {
       const { channel, area, content, batchId } = event.data;
-      return { cast: true, channel, area, content, batchIds: batchId === null ? state.batchIds : [...state.batchIds, batchId] };
+      return { cast: true, channel, area, ageBand: event.data.ageBand ?? 'unknown', content, batchIds: batchId === null ? state.batchIds : [...state.batchIds, batchId] };
     }
     case 'PaperBallotSetAside':
       return { ...state, batchIds: [...state.batchIds, event.data.batchId] };

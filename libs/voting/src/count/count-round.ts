@@ -14,6 +14,7 @@ export class CountVotingOpenError extends domainError('COUNT.VOTING_OPEN') {}
 export interface CountedBallot {
   ballotRef: string;
   area: string;
+  ageBand: string;
   channel: string;
   content: BallotContent;
 }
@@ -38,7 +39,7 @@ export async function standingBallots(store: EventStore, roundId: string, tenant
   }
   const ballots: CountedBallot[] = [];
   for (const [stream, state] of states) {
-    if (state.cast) ballots.push({ ballotRef: stream.slice(prefix.length), area: state.area, channel: state.channel, content: state.content });
+    if (state.cast) ballots.push({ ballotRef: stream.slice(prefix.length), area: state.area, ageBand: state.ageBand, channel: state.channel, content: state.content });
   }
   // By pseudonym: an order that says nothing about when or by whom a ballot was cast.
   return ballots.sort((a, b) => (a.ballotRef < b.ballotRef ? -1 : 1));
@@ -70,6 +71,7 @@ export function tallyBallot(content: BallotContent, area?: string): Ballot {
 export function electionOf(frame: VotingFrame, ballots: readonly CountedBallot[]): Election {
   const unit = frame.countingUnitCents;
   const rules = frame.ballot;
+  const areaBudgets = frame.areaBudgets !== undefined && frame.areaBudgets.length > 0 ? frame.areaBudgets : undefined;
   const constraints: BallotConstraints = {};
   if (rules.minPlans !== undefined) constraints.minLength = rules.minPlans;
   const maxLength = rules.type === 'ordinal' ? (rules.rankingLength ?? rules.maxPlans) : rules.maxPlans;
@@ -81,7 +83,7 @@ export function electionOf(frame: VotingFrame, ballots: readonly CountedBallot[]
   const order: TieBreakKey[] = [...frame.tally.tieBreak, 'project-id'];
   const election: Election = {
     budget: inCountingUnit(frame.budgetCents, unit),
-    projects: frame.plans.map((p) => ({ id: p.planId, cost: inCountingUnit(p.costCents, unit), ...(p.name ? { name: p.name } : {}) })),
+    projects: frame.plans.map((p) => ({ id: p.planId, cost: inCountingUnit(p.costCents, unit), ...(p.name ? { name: p.name } : {}), ...(areaBudgets && p.area ? { area: p.area } : {}) })),
     ballots: ballots.map((b) => tallyBallot(b.content)),
     rule: frame.tally.rule as RuleName,
     tieBreak: frame.tally.seed === undefined ? { order } : { order, seed: frame.tally.seed },
@@ -90,6 +92,13 @@ export function electionOf(frame: VotingFrame, ballots: readonly CountedBallot[]
     explainGroups: false,
   };
   if (frame.tally.thresholdVotes !== undefined) election.threshold = frame.tally.thresholdVotes;
+  // add1 raises each voter's budget by one euro per step, whatever unit the count works in.
+  if (frame.tally.rule.startsWith('equalshares/add1')) election.add1 = { step: inCountingUnit(100, unit) };
+  if (areaBudgets) {
+    // Each area's plans are counted apart with its pot; what no area holds (if anything) is counted city-wide.
+    election.areaBudgets = Object.fromEntries(areaBudgets.map((a) => [a.areaCode, inCountingUnit(a.amountCents, unit)]));
+    election.budget = inCountingUnit(Math.max(0, frame.budgetCents - areaBudgets.reduce((sum, a) => sum + a.amountCents, 0)), unit);
+  }
   return election;
 }
 

@@ -1,14 +1,31 @@
 import { type CommandContext, domainError, handleCommand } from '@lib/es';
-import { type BallotRules, type BudgetCommand, type BudgetFrame, budgetDecider, budgetStream, TALLY_RULES, type TallyRule, type TallyRules } from '@lib/budgeting';
+import {
+  AdvancePhase,
+  type BallotRules,
+  type BudgetCommand,
+  type BudgetFrame,
+  budgetDecider,
+  budgetStream,
+  planNewRound,
+  publishResultCommand,
+  type ResultPublished,
+  type RoundBallotBox,
+  type RoundCommandDeps,
+  type RoundPhase,
+  runRoundCommand,
+  TALLY_RULES,
+  type TallyRule,
+  type TallyRules,
+} from '@lib/budgeting';
 import { type Ballot, type Money, PabulibError, parseRational, readPabulib } from '@lib/tally';
-import { prepareBallotBoxWithFrame } from '../ballot-box/prepare-ballot-box/prepare-ballot-box.handler.js';
-import { changePhase } from '../ballot-box/change-phase/change-phase.handler.js';
+import { followRound } from '../ballot-box/follow-round/follow-round.js';
+import { countForRound } from '../count/count-for-round.js';
 import type { BallotContent } from '../ballot/ballot.content.js';
 import { castBallotFor } from '../ballot/cast-ballot/cast-ballot.handler.js';
 import { registerParticipants } from '../participant/register-participant/register-participant.handler.js';
 import { generateCode } from '../round-key/pseudonym.js';
 import { inBatches, loadBallotBox, type VotingDeps } from '../voting.deps.js';
-import { type BallotPlan, votingFrameFromBudget } from '../voting-frame.js';
+import type { BallotPlan } from '../voting-frame.js';
 
 export class PabulibImportError extends domainError('PABULIB.INVALID_FILE', 'invalid') {}
 
@@ -80,13 +97,23 @@ export function frameOfPabulib(meta: Record<string, string>, voteType: BallotRul
   };
 }
 
+/** The phases a burgerbegroting passes before its vote; an imported one passes them at once (its plans are the file's). */
+const BEFORE_VOTING: RoundPhase[] = ['submission', 'support', 'feasibility'];
+
 /**
  * Imports a Pabulib election as a new round through the same commands as a live vote: a Budget
- * frame (EstablishBudget), the ballot box with the file's plans, one generated code per voter on
- * the roll (codes discarded: the file's voter ids never enter the system), every ballot through
- * the ballot decider expecting no stream, then voting closed. Returns the round id.
+ * frame (EstablishBudget), a Round planned under it and moved to voting (which prepares the ballot
+ * box with the file's plans and opens it), one generated code per voter on the roll (codes
+ * discarded: the file's voter ids never enter the system), every ballot through the ballot decider
+ * expecting no stream, the round moved to counting (which closes the box), and the result published
+ * by counting the ballots. Returns the round id.
  */
-export async function importPabulib(deps: VotingDeps, text: string, context: CommandContext, options: { concurrency?: number } = {}): Promise<{ roundId: string; budgetId: string; ballots: number }> {
+export async function importPabulib(
+  deps: VotingDeps,
+  text: string,
+  context: CommandContext,
+  options: { concurrency?: number } = {},
+): Promise<{ roundId: string; budgetId: string; ballots: number; result: ResultPublished['data'] }> {
   let parsed;
   try {
     parsed = readPabulib(text);
@@ -115,10 +142,21 @@ export async function importPabulib(deps: VotingDeps, text: string, context: Com
   );
   const version = { version: 1, frame: (established.events[0]!.data as { frame: BudgetFrame }).frame };
 
-  // 2. The ballot box with the file's plans.
+  // 2. The round, by the Round stream's own commands; moving it to voting prepares and opens the box with the file's plans.
   const roundId = deps.newId();
-  const votingFrame = votingFrameFromBudget(budgetId, version, plans, { currency: file.meta['currency'] ?? 'EUR' })!;
-  await prepareBallotBoxWithFrame(deps, roundId, votingFrame, context);
+  const currency = file.meta['currency'] ?? 'EUR';
+  const ballotBox: RoundBallotBox = {
+    follow: async (round, ctx, mode) => {
+      await followRound(deps, round, ctx, mode, { plans, currency });
+    },
+    count: (round, ctx) => countForRound(deps.store, round, ctx.tenant),
+  };
+  const rounds: RoundCommandDeps = { store: deps.store, newId: deps.newId, ballotBox };
+  const at = deps.now().toISOString();
+  await planNewRound(deps.store, deps.newId, { roundId, budgetId, title: version.frame.title, year: deps.now().getUTCFullYear(), decidedBy: null, preselection: false, schedule: [], carryOver: [], intakeDates: [], plannedAt: at }, context);
+  const advance = (to: RoundPhase, reason: string) => runRoundCommand(rounds, roundId, (_round, frame) => new AdvancePhase({ roundId, to, reason, decision: null, frame, at }), { context });
+  for (const to of BEFORE_VOTING) await advance(to, 'Pabulib import: the file\'s plans are the ballot');
+  await advance('voting', 'Pabulib import: the recorded votes are cast');
 
   // 3. The roll: one fresh code per voter, registered by pseudonym.
   const codes = election.ballots.map(() => generateCode());
@@ -132,7 +170,6 @@ export async function importPabulib(deps: VotingDeps, text: string, context: Com
 
   // 4. Every ballot through the ballot decider, each in its own stream expecting none. The box, the
   //    participants just registered and the round key are read once, not once per ballot.
-  await changePhase(deps, { roundId, change: 'open', reason: 'Pabulib import: the recorded votes are cast' }, context);
   const box = (await loadBallotBox(deps.store, roundId, context.tenant)).state;
   const key = await deps.vault.keyFor(roundId);
   const vault = deps.vault;
@@ -148,6 +185,8 @@ export async function importPabulib(deps: VotingDeps, text: string, context: Com
     };
     return castBallotFor(castDeps, { roundId, participantRef, content: contentOf(ballot), channel: 'online', verification: 'imported' }, context, { box, participant });
   });
-  await changePhase(deps, { roundId, change: 'close', reason: 'Pabulib import: all recorded votes cast' }, context);
-  return { roundId, budgetId, ballots: election.ballots.length };
+  // 5. Voting closes with the round; the result is counted from the ballots, as in a live round.
+  await advance('counting', 'Pabulib import: all recorded votes cast');
+  const published = await runRoundCommand(rounds, roundId, publishResultCommand(ballotBox, { roundId, reason: 'Pabulib import: counted with the file\'s rule', at }, context), { context });
+  return { roundId, budgetId, ballots: election.ballots.length, result: (published.events[0] as ResultPublished).data };
 }

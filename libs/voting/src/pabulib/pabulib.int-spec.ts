@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from '@jest/globals';
+import { readRound } from '@lib/budgeting';
 import { InMemoryEventStore } from '@lib/event-store';
 import { readPabulib } from '@lib/tally';
 import { countRound, standingBallots } from '../count/count-round.js';
@@ -28,9 +29,20 @@ describe.each(['Netherlands_Amsterdam_588.pb', 'Poland_Wieliczka_2023_Green_Budg
   it('imports through the commands, counts the city\'s winners, and round-trips through export', async () => {
     const d = deps();
     const context = aContext();
-    const { roundId, ballots } = await importPabulib(d, text, context);
+    const started = Date.now();
+    const { roundId, ballots, result: published } = await importPabulib(d, text, context);
+    const seconds = (Date.now() - started) / 1000;
     const source = readPabulib(text);
     expect(ballots).toBe(source.election.ballots.length);
+    // Kept fast: the round's commands add a handful of appends and one count to the ballots.
+    expect(seconds).toBeLessThan(45);
+
+    // A real round: planned, moved to voting and counting, the result published by counting the ballots.
+    const round = (await readRound(d.store, roundId, context.tenant)).state;
+    expect(round.history.map((h) => h.to)).toEqual(['submission', 'support', 'feasibility', 'voting', 'counting']);
+    expect(round.result).toMatchObject({ basis: 'count', count: { ballots: source.election.ballots.length, rule: want.declared_rule } });
+    expect(published.winners.map((w) => w.proposalId).sort()).toEqual([...want.expected[KEY_OF_RULE[want.declared_rule]!]!.winners].sort());
+    expect(published.explanation).toHaveLength(source.election.projects.length);
 
     // Every ballot is its own stream, cast through the ballot decider.
     const stored = await standingBallots(d.store, roundId, context.tenant);

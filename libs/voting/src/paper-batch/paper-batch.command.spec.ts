@@ -24,7 +24,7 @@ const opened: PaperBatchEvent = {
 };
 const entered = (ref: string, by = 'official-a'): PaperBatchEvent => ({
   type: 'PaperBallotEntered',
-  data: { roundId: ROUND_ID, batchId: BATCH, ballotRef: ref, area: 'WK036301', content: { type: 'approval', choices: ['p-bench'] }, enteredBy: by, enteredAt: AT },
+  data: { roundId: ROUND_ID, batchId: BATCH, ballotRef: ref, area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-bench'] }, enteredBy: by, enteredAt: AT },
 });
 const enter = (ref: string, participant = { eligible: true, blocked: false }, choices = ['p-bench']) =>
   new EnterPaperBallot({
@@ -32,6 +32,7 @@ const enter = (ref: string, participant = { eligible: true, blocked: false }, ch
     batchId: BATCH,
     ballotRef: ref,
     area: 'WK036301',
+    ageBand: '18-64',
     content: { type: 'approval', choices },
     enteredBy: 'official-a',
     enteredAt: AT,

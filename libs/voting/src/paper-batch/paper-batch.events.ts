@@ -19,7 +19,7 @@ export type PaperBatchOpened = DomainEvent<
 >;
 export type PaperBallotEntered = DomainEvent<
   'PaperBallotEntered',
-  { roundId: string; batchId: string; ballotRef: string; area: string; content: BallotContent; enteredBy: string; enteredAt: string }
+  { roundId: string; batchId: string; ballotRef: string; area: string; ageBand?: string; content: BallotContent; enteredBy: string; enteredAt: string }
 >;
 /** A second official checked the batch against its slip; its ballots count from now on. */
 export type PaperBatchConfirmed = DomainEvent<'PaperBatchConfirmed', { roundId: string; batchId: string; count: number; confirmedBy: string; confirmedAt: string }>;

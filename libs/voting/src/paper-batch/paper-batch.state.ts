@@ -4,6 +4,7 @@ import type { PaperBatchEvent } from './paper-batch.events.js';
 export interface EnteredPaperBallot {
   ballotRef: string;
   area: string;
+  ageBand?: string;
   content: BallotContent;
 }
 
@@ -22,7 +23,8 @@ export function evolvePaperBatch(state: PaperBatchState, event: PaperBatchEvent)
     case 'PaperBallotEntered': {
       if (!state.opened) return state;
       const { ballotRef, area, content, enteredBy } = event.data;
-      return { ...state, enteredBy: state.enteredBy.includes(enteredBy) ? state.enteredBy : [...state.enteredBy, enteredBy], ballots: [...state.ballots, { ballotRef, area, content }] };
+      const ballot = { ballotRef, area, ...(event.data.ageBand === undefined ? {} : { ageBand: event.data.ageBand }), content };
+      return { ...state, enteredBy: state.enteredBy.includes(enteredBy) ? state.enteredBy : [...state.enteredBy, enteredBy], ballots: [...state.ballots, ballot] };
     }
     case 'PaperBatchConfirmed':
       return state.opened ? { ...state, confirmed: true } : state;

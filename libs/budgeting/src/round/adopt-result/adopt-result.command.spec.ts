@@ -64,3 +64,10 @@ describe('AdoptResult', () => {
     spec([]).when(adopt()).thenThrows(RoundNotFoundError, 'ROUND.NOT_FOUND');
   });
 });
+
+describe('AdoptResult sent again', () => {
+  it('appends nothing when the same adoption is recorded (a retry after the ballot box failed to seal converges)', () => {
+    const given: RoundEvent[] = [...aRoundIn('adoption'), { type: 'ResultAdopted', data: { roundId: ROUND_ID, decision: COLLEGE, reason: 'The college follows the vote', at: AT } }];
+    spec(given).when(adopt()).then([]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ResultAdopted, RoundDecision } from '../round.events.js';
 import type { RoundState } from '../round.state.js';
 import { RoundResultAlreadyAdoptedError, RoundResultNotPublishedError, RoundWrongDecidingBodyError } from '../round.errors.js';
-import { isCompleteRoundDecision, requireDecision, requirePhase, requireReason, requireRound } from '../round.rules.js';
+import { isCompleteRoundDecision, requireDecision, requirePhase, requireReason, requireRound, sameDecision } from '../round.rules.js';
 
 export interface AdoptResultData {
   roundId: string;
@@ -23,6 +23,9 @@ export function adoptResult(command: AdoptResult, state: RoundState): ResultAdop
   const { roundId, decision, at } = command.data;
   const round = requireRound(state, roundId);
   if (round.result === null) throw new RoundResultNotPublishedError('There is no result to adopt', { roundId });
+  const adoption = round.result.adoption;
+  // The same adoption sent again (a retry after sealing the ballot box failed) is already recorded.
+  if (adoption !== null && adoption.reason === command.data.reason && sameDecision(adoption.decision, decision)) return [];
   if (round.result.adoption !== null) throw new RoundResultAlreadyAdoptedError('The result is already adopted', { roundId, adoptedAt: round.result.adoption.at });
   requirePhase(round, ['adoption'], 'Adopting the result');
   const reason = requireReason(command.data.reason);

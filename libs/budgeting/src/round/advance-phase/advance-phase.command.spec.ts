@@ -118,3 +118,12 @@ describe('AdvancePhase', () => {
     spec([]).when(advance({})).thenThrows(RoundNotFoundError, 'ROUND.NOT_FOUND');
   });
 });
+
+describe('AdvancePhase sent again', () => {
+  it('appends nothing when the round already made that very transition (a retry converges)', () => {
+    spec(aRoundIn('voting')).when(advance({ to: 'voting', reason: 'Schedule: voting' })).then([]);
+  });
+  it('is still refused with another reason: not a retry', () => {
+    spec(aRoundIn('voting')).when(advance({ to: 'voting', reason: 'Again' })).thenThrows(RoundInvalidTransitionError, 'ROUND.INVALID_TRANSITION');
+  });
+});

@@ -1,7 +1,7 @@
 import type { RoundDecision, RoundEvent, RoundFrame, RoundPhase } from '../round.events.js';
 import type { ExistingRound, RoundState } from '../round.state.js';
 import { RoundInvalidTransitionError, RoundResultNotAdoptedError, RoundResultNotPublishedError, RoundWrongDecidingBodyError } from '../round.errors.js';
-import { followFrame, isCompleteRoundDecision, requireDecision, requireReason, requireRound } from '../round.rules.js';
+import { followFrame, isCompleteRoundDecision, requireDecision, requireReason, requireRound, sameDecision } from '../round.rules.js';
 import { evolveRound } from '../round.state.js';
 
 export interface AdvancePhaseData {
@@ -22,10 +22,17 @@ export class AdvancePhase {
 /** The phases where the round's rules freeze: from here the vote or the deliberation runs. */
 export const FREEZING_PHASES: readonly RoundPhase[] = ['voting', 'deliberation'];
 
+/** The same transition sent again (a retry after a later step failed): already recorded, so nothing new. */
+function isRepeatOf(round: ExistingRound, to: RoundPhase, reason: string, decision: RoundDecision | null): boolean {
+  const last = round.history.at(-1);
+  return round.phase === to && last !== undefined && last.to === to && last.reason === reason && sameDecision(last.decision, decision);
+}
+
 export function advancePhase(command: AdvancePhase, state: RoundState): RoundEvent[] {
   const { roundId, to, decision, at } = command.data;
   const round = requireRound(state, roundId);
   const reason = requireReason(command.data.reason);
+  if (isRepeatOf(round, to, reason, decision)) return [];
   const next = round.pipeline[round.pipeline.indexOf(round.phase) + 1];
   if (to !== next) {
     throw new RoundInvalidTransitionError(`A round in ${round.phase} cannot move to ${to}`, { from: round.phase, to, allowed: next === undefined ? [] : [next] });

@@ -32,7 +32,7 @@ function cast(content: BallotContent, facts: Partial<BallotFacts> = {}, frame: V
     ballotRef: REF,
     channel: 'online',
     verification: 'voting-code',
-    area: 'WK036301',
+    area: 'WK036301', ageBand: '18-64',
     content,
     batchId: null,
     castAt: AT,
@@ -42,17 +42,17 @@ function cast(content: BallotContent, facts: Partial<BallotFacts> = {}, frame: V
 
 const paperBallot: BallotEvent = {
   type: 'BallotCast',
-  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', content: { type: 'approval', choices: ['p-park'] }, batchId: 'S1-1', castAt: AT },
+  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-park'] }, batchId: 'S1-1', castAt: AT },
 };
 
 describe('CastBallot', () => {
-  it('records the first ballot with channel, verification and area', () => {
+  it('records the first ballot with channel, verification, area and age band', () => {
     spec([])
       .when(cast({ type: 'approval', choices: ['p-park', 'p-bench'] }))
       .then([
         {
           type: 'BallotCast',
-          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', content: { type: 'approval', choices: ['p-park', 'p-bench'] }, batchId: null, castAt: AT },
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-park', 'p-bench'] }, batchId: null, castAt: AT },
         },
       ]);
   });
@@ -73,7 +73,7 @@ describe('CastBallot', () => {
       .then([
         {
           type: 'BallotReplaced',
-          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', content: { type: 'approval', choices: ['p-trees'] }, batchId: null, replacedChannel: 'paper', replacedAt: AT },
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-trees'] }, batchId: null, replacedChannel: 'paper', replacedAt: AT },
         },
       ]);
   });
@@ -120,7 +120,7 @@ describe('CastBallot', () => {
             ballotRef: REF,
             channel: 'online',
             verification: 'voting-code',
-            area: 'WK036301',
+            area: 'WK036301', ageBand: '18-64',
             content: { type: 'cumulative', points: { 'p-park': 6, 'p-bench': 4 } },
             batchId: null,
             castAt: AT,

@@ -49,6 +49,7 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
     channel: input.channel,
     verification: input.verification,
     area: participant.state.area,
+    ageBand: participant.state.ageBand,
     content: input.content,
     batchId: null,
     castAt: deps.now().toISOString(),

@@ -15,7 +15,7 @@ const count = (precedence: 'paper' | 'online' = 'paper', phase: 'open' | 'closed
     ballotRef: REF,
     channel: 'paper',
     verification: 'paper-code-checked',
-    area: 'WK036301',
+    area: 'WK036301', ageBand: '18-64',
     content: paper,
     batchId,
     countedAt: AT,
@@ -23,11 +23,11 @@ const count = (precedence: 'paper' | 'online' = 'paper', phase: 'open' | 'closed
   });
 const online: BallotEvent = {
   type: 'BallotCast',
-  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', content: { type: 'approval', choices: ['p-park'] }, batchId: null, castAt: AT },
+  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-park'] }, batchId: null, castAt: AT },
 };
 const counted: BallotEvent = {
   type: 'BallotCast',
-  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', content: paper, batchId: 'S1-1', castAt: AT },
+  data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', ageBand: '18-64', content: paper, batchId: 'S1-1', castAt: AT },
 };
 
 describe('CountPaperBallot', () => {
@@ -41,7 +41,7 @@ describe('CountPaperBallot', () => {
       .then([
         {
           type: 'BallotReplaced',
-          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', content: paper, batchId: 'S1-1', replacedChannel: 'online', replacedAt: AT },
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'paper', verification: 'paper-code-checked', area: 'WK036301', ageBand: '18-64', content: paper, batchId: 'S1-1', replacedChannel: 'online', replacedAt: AT },
         },
       ]);
   });

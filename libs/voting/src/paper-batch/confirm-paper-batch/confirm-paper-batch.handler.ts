@@ -48,6 +48,7 @@ export async function countConfirmedBatch(deps: VotingDeps, input: { roundId: st
         channel: 'paper',
         verification: 'paper-code-checked',
         area: ballot.area,
+        ...(ballot.ageBand === undefined ? {} : { ageBand: ballot.ageBand }),
         content: ballot.content,
         batchId: input.batchId,
         countedAt,

@@ -12,6 +12,7 @@ export interface EnterPaperBallotData {
   batchId: string;
   ballotRef: string;
   area: string;
+  ageBand: string;
   content: BallotContent;
   enteredBy: string;
   enteredAt: string;

@@ -24,6 +24,7 @@ export async function enterPaperBallotFor(
     batchId: input.batchId,
     ballotRef: ballotRefOf(key, participant.state.rootRef),
     area: participant.state.area,
+    ageBand: participant.state.ageBand,
     content: input.content,
     enteredBy: context.actor,
     enteredAt: deps.now().toISOString(),

@@ -1,4 +1,4 @@
-import type { EventStore } from '@lib/event-store';
+import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
 import { belongsToRound } from './round-seal.js';
 import { scanAll } from './store-scan.js';
 
@@ -28,29 +28,47 @@ function referenceOf(data: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** The round's decisions in `$all` order: when, who, what, why, under which decision. */
+function entryOf(event: RecordedEvent): HistoryEntry {
+  const m = event.metadata;
+  const entry: HistoryEntry = {
+    at: typeof m.at === 'string' ? m.at : event.created.toISOString(),
+    actor: typeof m.actor === 'string' ? m.actor : 'unknown',
+    role: typeof m.role === 'string' ? m.role : 'unknown',
+    type: event.type,
+    streamName: event.streamName,
+    revision: event.revision,
+    position: `${event.position.commit}/${event.position.prepare}`,
+  };
+  const reason = m.reason ?? event.data.reason;
+  if (typeof reason === 'string') entry.reason = reason;
+  const reference = referenceOf(event.data);
+  if (reference) entry.decisionReference = reference;
+  return entry;
+}
+
+/**
+ * The round's decisions in `$all` order: when, who, what, why, under which decision. A stream that
+ * joins the round later (the budget, when its frame version is frozen for the round) brings its
+ * earlier decisions along (the frame's establishment and amendments).
+ */
 export async function history(store: EventStore, roundId: string, options: { onProgress?: (events: number) => void } = {}): Promise<HistoryEntry[]> {
   const members = new Set<string>();
-  const entries: HistoryEntry[] = [];
+  const joinedLate = new Map<string, bigint>();
+  const found: { position: Position; entry: HistoryEntry }[] = [];
   let scanned = 0;
   for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
-    if (belongsToRound(event, roundId)) members.add(event.streamName);
+    if (!members.has(event.streamName) && belongsToRound(event, roundId)) {
+      members.add(event.streamName);
+      if (event.revision > 0n) joinedLate.set(event.streamName, event.revision);
+    }
     if (!members.has(event.streamName) || NOT_DECISIONS.has(event.type)) continue;
-    const m = event.metadata;
-    const entry: HistoryEntry = {
-      at: typeof m.at === 'string' ? m.at : event.created.toISOString(),
-      actor: typeof m.actor === 'string' ? m.actor : 'unknown',
-      role: typeof m.role === 'string' ? m.role : 'unknown',
-      type: event.type,
-      streamName: event.streamName,
-      revision: event.revision,
-      position: `${event.position.commit}/${event.position.prepare}`,
-    };
-    const reason = m.reason ?? event.data.reason;
-    if (typeof reason === 'string') entry.reason = reason;
-    const reference = referenceOf(event.data);
-    if (reference) entry.decisionReference = reference;
-    entries.push(entry);
+    found.push({ position: event.position, entry: entryOf(event) });
   }
-  return entries;
+  for (const [streamName, joinedAt] of joinedLate) {
+    for (const event of await store.readStream(streamName)) {
+      if (event.revision >= joinedAt) break;
+      if (!NOT_DECISIONS.has(event.type)) found.push({ position: event.position, entry: entryOf(event) });
+    }
+  }
+  return found.sort((a, b) => comparePositions(a.position, b.position)).map((f) => f.entry);
 }

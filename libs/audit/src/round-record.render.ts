@@ -59,7 +59,7 @@ export function recordBlocks(record: RoundRecord): Block[] {
       kind: 'list',
       items: [
         `Budget: ${f.budgetId}, kaderversie ${f.frameVersion} (bevroren in de stembus)`,
-        `Bedrag: ${money(f.amountCents, currency)}`,
+        `Bedrag: ${money(f.amountCents, currency)}${f.areaBudgets.length > 0 ? `, waarvan per gebied apart geteld: ${f.areaBudgets.map((a) => `${a.areaCode} ${money(a.amountCents, currency)}`).join(', ')}` : ''}`,
         `Telregel: ${RULE_NAMES[f.rule] ?? f.rule}${f.thresholdVotes !== undefined ? `, drempel ${f.thresholdVotes} stemmen` : ''}`,
         `Bij gelijke stand: ${[...f.tieBreak, 'plannummer'].join(', daarna ')}${f.seed !== undefined ? ` (loting met zaad ${f.seed})` : ''}`,
         `Stembiljet: ${ballot.join(', ')}`,

@@ -33,6 +33,8 @@ export interface RoundRecord {
     thresholdVotes?: number;
     ballot: VotingFrame['ballot'];
     plans: BallotPlan[];
+    /** Per-area pots, when the round counts each area's plans apart. */
+    areaBudgets: { areaCode: string; amountCents: number }[];
   } | null;
   decisions: DecisionReference[];
   history: HistoryEntry[];
@@ -139,6 +141,7 @@ export async function roundRecord(store: EventStore, roundId: string, options: {
           ...(frame.tally.thresholdVotes !== undefined ? { thresholdVotes: frame.tally.thresholdVotes } : {}),
           ballot: frame.ballot,
           plans: frame.plans,
+          areaBudgets: [...((frame as { areaBudgets?: { areaCode: string; amountCents: number }[] }).areaBudgets ?? [])],
         }
       : null,
     decisions,

@@ -31,23 +31,21 @@ interface ChainState {
 
 /**
  * Verifies every stream's hash chain (or only the streams of one round) and every seal, from the
- * event store alone. Reports each break with its stream, revision and event.
+ * event store alone. Reports each break with its stream, revision and event. A stream may join a
+ * round late (a budget's frame frozen for it), so every chain is followed from its start and the
+ * round's are picked out at the end.
  */
 export async function verifyStore(store: EventStore, options: { roundId?: string; onProgress?: (events: number) => void } = {}): Promise<VerifyReport> {
-  const chains = new Map<string, ChainState>();
+  const chains = new Map<string, ChainState & { events: number }>();
   const members = new Set<string>();
   const seals: { streamName: string; revision: bigint; eventId: string; roundId: string; digest: string; upTo: string }[] = [];
-  const breaks: (ChainBreak | SealBreak)[] = [];
-  let events = 0;
+  const chainBreaks: ChainBreak[] = [];
   let scanned = 0;
   for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
-    if (options.roundId) {
-      if (belongsToRound(event, options.roundId)) members.add(event.streamName);
-      if (!members.has(event.streamName)) continue;
-    }
-    events++;
-    const chain = chains.get(event.streamName) ?? { revision: -1n, hash: GENESIS_HASH, broken: false };
+    if (options.roundId && belongsToRound(event, options.roundId)) members.add(event.streamName);
+    const chain = chains.get(event.streamName) ?? { revision: -1n, hash: GENESIS_HASH, broken: false, events: 0 };
     chains.set(event.streamName, chain);
+    chain.events++;
     if (event.type === ROUND_SEALED) {
       const data = event.data as { digest?: string; upTo?: string };
       seals.push({ streamName: event.streamName, revision: event.revision, eventId: event.id, roundId: event.streamName.slice('Round-'.length), digest: String(data.digest), upTo: String(data.upTo) });
@@ -55,7 +53,7 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     if (chain.broken) continue;
     const at = { streamName: event.streamName, revision: event.revision, eventId: event.id };
     const fail = (problem: ChainBreak['problem'], expected: string, actual: string) => {
-      breaks.push({ ...at, problem, expected, actual });
+      chainBreaks.push({ ...at, problem, expected, actual });
       chain.broken = true;
     };
     if (event.revision !== chain.revision + 1n) {
@@ -79,11 +77,15 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     chain.revision = event.revision;
     chain.hash = recorded;
   }
-  for (const seal of seals) {
+  const inScope = (streamName: string) => !options.roundId || members.has(streamName);
+  const breaks: (ChainBreak | SealBreak)[] = chainBreaks.filter((b) => inScope(b.streamName));
+  const scopedSeals = seals.filter((seal) => inScope(seal.streamName));
+  for (const seal of scopedSeals) {
     const recomputed = await computeRoundSeal(store, seal.roundId, { upTo: parsePosition(seal.upTo) });
     if (recomputed.digest !== seal.digest) {
       breaks.push({ streamName: seal.streamName, revision: seal.revision, eventId: seal.eventId, problem: 'seal-mismatch', expected: recomputed.digest, actual: seal.digest });
     }
   }
-  return { ok: breaks.length === 0, streams: chains.size, events, seals: seals.length, breaks };
+  const streams = [...chains.entries()].filter(([name]) => inScope(name));
+  return { ok: breaks.length === 0, streams: streams.length, events: streams.reduce((sum, [, chain]) => sum + chain.events, 0), seals: scopedSeals.length, breaks };
 }

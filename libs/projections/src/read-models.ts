@@ -7,8 +7,9 @@ import { ProjectionCheckpointEntity } from './checkpoints/projection-checkpoint.
 import { ReadModels1767225600000 } from './migrations/1767225600000-read-models.js';
 import { VotingReadModels1767225700000 } from './migrations/1767225700000-voting-read-models.js';
 import { ProjectionChange1767225800000 } from './migrations/1767225800000-projection-change.js';
+import { TurnoutAgeBand1767225900000 } from './migrations/1767225900000-turnout-age-band.js';
 import { ProjectionChangeEntity } from './changes/projection-change.entity.js';
-import { BallotBoxEntity, TurnoutBallotsEntity, TurnoutRollEntity } from './ballot-box/ballot-box.entity.js';
+import { BallotBoxEntity, TurnoutBallotsAgeEntity, TurnoutBallotsEntity, TurnoutRollEntity } from './ballot-box/ballot-box.entity.js';
 import { ballotBoxProjection } from './ballot-box/ballot-box.projection.js';
 import { LiveBallotEntity, LiveCountEntity } from './live-count/live-count.entity.js';
 import { liveCountProjection } from './live-count/live-count.projection.js';
@@ -37,13 +38,14 @@ export const READ_MODEL_ENTITIES = [
   PopulationReferenceEntity,
   BallotBoxEntity,
   TurnoutBallotsEntity,
+  TurnoutBallotsAgeEntity,
   TurnoutRollEntity,
   LiveCountEntity,
   LiveBallotEntity,
   ProjectionChangeEntity,
 ];
 
-export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000, VotingReadModels1767225700000, ProjectionChange1767225800000];
+export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000, VotingReadModels1767225700000, ProjectionChange1767225800000, TurnoutAgeBand1767225900000];
 
 /** Opens the read models on the process's database: PostgreSQL (`url`) or its PGlite instance; migrates. */
 export function openReadModels(source: { url?: string; pglite?: PGlite; schema?: string; poolSize?: number }): Promise<ReadModelDatabase> {

@@ -61,6 +61,21 @@ export const TurnoutBallotsEntity = readModelEntity<TurnoutBallotsRow>(
   ['round_id', 'area', 'channel'],
 );
 
+/** Standing ballots per age band (`unknown` for ballots cast before the age band was recorded). Table `turnout_ballots_age`. */
+export interface TurnoutBallotsAgeRow {
+  [column: string]: unknown;
+  round_id: string;
+  age_band: string;
+  tenant: string;
+  ballots: number;
+}
+
+export const TurnoutBallotsAgeEntity = readModelEntity<TurnoutBallotsAgeRow>(
+  'turnout_ballots_age',
+  { round_id: 'text', age_band: 'text', tenant: 'text', ballots: 'integer' },
+  ['round_id', 'age_band'],
+);
+
 /** Eligible participants on the roll per area and age band. Table `turnout_roll`. */
 export interface TurnoutRollRow {
   [column: string]: unknown;

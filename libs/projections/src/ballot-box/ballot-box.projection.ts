@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@lib/event-store';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { CounterBatch, RowBatch } from '../rows.js';
-import type { BallotBoxRow, TurnoutBallotsRow, TurnoutRollRow } from './ballot-box.entity.js';
+import type { BallotBoxRow, TurnoutBallotsAgeRow, TurnoutBallotsRow, TurnoutRollRow } from './ballot-box.entity.js';
 
 /** The fields of the voting events this projection reads (libs/voting/src/*\/*.events.ts). */
 type VotingReadEvent =
@@ -14,21 +14,23 @@ type VotingReadEvent =
   | { type: 'BallotBoxSealed'; data: { roundId: string; sealedAt: string } }
   | { type: 'VoterRollExtended'; data: { roundId: string; registered: number; eligible: number; extendedAt: string } }
   | { type: 'ParticipantRegistered'; data: { roundId: string; area: string; ageBand: string; eligible: boolean; source: string } }
-  | { type: 'BallotCast'; data: { roundId: string; channel: string; area: string } }
+  | { type: 'BallotCast'; data: { roundId: string; channel: string; area: string; ageBand?: string } }
   | { type: 'BallotReplaced'; data: { roundId: string; channel: string; area: string; replacedChannel: string } };
 
-const TABLES = ['ballot_box', 'turnout_ballots', 'turnout_roll'] as const;
+const TABLES = ['ballot_box', 'turnout_ballots', 'turnout_ballots_age', 'turnout_roll'] as const;
 
-/** Ballot boxes (phase, plans, roll size) and turnout: ballots per area and channel, eligible per area and age band. */
+/** Ballot boxes (phase, plans, roll size) and turnout: ballots per area and channel, ballots per age band, eligible per area and age band. */
 export const ballotBoxProjection: Projection = {
   name: 'ballot-box',
-  version: 1,
+  // 2: ballots per age band (turnout_ballots_age).
+  version: 2,
   canHandle: ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed', 'VoterRollExtended', 'ParticipantRegistered', 'BallotCast', 'BallotReplaced'],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
     const boxes = new RowBatch<BallotBoxRow>(context, 'ballot_box', ['round_id']);
     const ballots = new CounterBatch<TurnoutBallotsRow>(context, 'turnout_ballots', ['round_id', 'area', 'channel'], ['ballots']);
+    const ages = new CounterBatch<TurnoutBallotsAgeRow>(context, 'turnout_ballots_age', ['round_id', 'age_band'], ['ballots']);
     const roll = new CounterBatch<TurnoutRollRow>(context, 'turnout_roll', ['round_id', 'area', 'age_band'], ['eligible']);
     await boxes.load('round_id', events.filter((e) => e.type.startsWith('BallotBox') || e.type === 'VoterRollExtended').map((e) => (e.data as { roundId: string }).roundId));
     for (const recorded of events) {
@@ -37,6 +39,8 @@ export const ballotBoxProjection: Projection = {
       switch (event.type) {
         case 'BallotCast':
           ballots.add({ round_id: event.data.roundId, area: event.data.area, channel: event.data.channel, tenant, ballots: 1 });
+          // A replaced ballot is the same participant's: its age band does not change.
+          ages.add({ round_id: event.data.roundId, age_band: event.data.ageBand ?? 'unknown', tenant, ballots: 1 });
           continue;
         case 'BallotReplaced':
           if (event.data.replacedChannel === event.data.channel) continue;
@@ -88,6 +92,7 @@ export const ballotBoxProjection: Projection = {
     }
     await boxes.flush();
     await ballots.flush();
+    await ages.flush();
     await roll.flush();
   },
 };

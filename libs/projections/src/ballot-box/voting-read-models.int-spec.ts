@@ -13,10 +13,10 @@ const participant = (ref: string, area: string, ageBand: string, source = 'munic
   type: 'ParticipantRegistered',
   data: { roundId: R, participantRef: ref, rootRef: ref, area, ageBand, eligible: true, ineligibility: null, source, registeredAt: '2026-04-20T10:00:00.000Z' },
 });
-const cast = (ref: string, area: string, channel: string, choices: string[]): GivenEvent => ({
+const cast = (ref: string, area: string, channel: string, choices: string[], ageBand?: string): GivenEvent => ({
   stream: `Ballot-${R}_${ref}`,
   type: 'BallotCast',
-  data: { roundId: R, ballotRef: ref, channel, verification: 'voting-code', area, content: { type: 'approval', choices }, batchId: null, castAt: '2026-05-02T10:00:00.000Z' },
+  data: { roundId: R, ballotRef: ref, channel, verification: 'voting-code', area, ...(ageBand ? { ageBand } : {}), content: { type: 'approval', choices }, batchId: null, castAt: '2026-05-02T10:00:00.000Z' },
 });
 
 describe('ballot box, turnout, live count and results read models', () => {
@@ -41,7 +41,7 @@ describe('ballot box, turnout, live count and results read models', () => {
       participant('c2', 'BU02', '18-64', 'reissue'),
       box('VoterRollExtended', { source: 'municipality-file', registered: 3, eligible: 3, extendedAt: '2026-04-20T10:00:00.000Z' }),
       box('BallotBoxOpened', { reason: 'Planning', openedAt: '2026-05-01T08:00:00.000Z' }),
-      cast('x', 'BU01', 'online', ['p-1', 'p-2']),
+      cast('x', 'BU01', 'online', ['p-1', 'p-2'], '65+'),
       cast('y', 'BU02', 'online', ['p-2']),
       {
         stream: `Ballot-${R}_x`,
@@ -75,6 +75,11 @@ describe('ballot box, turnout, live count and results read models', () => {
       { round_id: R, area: 'BU01', channel: 'online', tenant: 'GM0363', ballots: 0 },
       { round_id: R, area: 'BU01', channel: 'paper', tenant: 'GM0363', ballots: 1 },
       { round_id: R, area: 'BU02', channel: 'online', tenant: 'GM0363', ballots: 1 },
+    ]);
+    // Per age band: the replaced ballot keeps its band; a ballot cast before the band was recorded counts as unknown.
+    expect(await rowsOf(rm.db, 'turnout_ballots_age', 'age_band')).toEqual([
+      { round_id: R, age_band: '65+', tenant: 'GM0363', ballots: 1 },
+      { round_id: R, age_band: 'unknown', tenant: 'GM0363', ballots: 1 },
     ]);
     expect(await rowsOf(rm.db, 'turnout_roll', 'area, age_band')).toEqual([
       { round_id: R, area: 'BU01', age_band: '18-64', tenant: 'GM0363', eligible: 1 },
@@ -111,5 +116,37 @@ describe('ballot box, turnout, live count and results read models', () => {
     ]);
     expect(figures.byAgeBand).toEqual([{ group: '15-24', ballots: null, population: 100, index: null }]);
     expect(figures.populationSource).toBe('CBS 2024');
+  });
+
+  it('computes turnout per age band against the population, and withholds groups under 10 ballots when published', () => {
+    const ballots = [
+      { area: 'BU01', channel: 'online', ballots: 40 },
+      { area: 'BU02', channel: 'online', ballots: 4 },
+    ];
+    const population = [
+      { area_code: 'BU01', age_band: 'total', population: 800, source: 'CBS 2024' },
+      { area_code: 'BU02', age_band: 'total', population: 200, source: 'CBS 2024' },
+      { area_code: 'BU01', age_band: '25-44', population: 600, source: 'CBS 2024' },
+      { area_code: 'BU01', age_band: '65+', population: 400, source: 'CBS 2024' },
+    ];
+    const ages = [
+      { age_band: '25-44', ballots: 11 },
+      { age_band: '65+', ballots: 33 },
+    ];
+    const staff = turnoutFigures(ballots, [], population, 1000, ages);
+    expect(staff.byAgeBand).toEqual([
+      { group: '25-44', ballots: 11, population: 600, index: 11 / 44 / 0.6 },
+      { group: '65+', ballots: 33, population: 400, index: 33 / 44 / 0.4 },
+    ]);
+    const published = turnoutFigures(ballots, [], population, 1000, [...ages, { age_band: '12-17', ballots: 3 }], { suppressBelow: 10 });
+    expect(published.byAgeBand).toEqual([
+      { group: '12-17', ballots: null, population: 0, index: null, suppressed: true },
+      { group: '25-44', ballots: 11, population: 600, index: 11 / 47 / 0.6 },
+      { group: '65+', ballots: 33, population: 400, index: 33 / 47 / 0.4 },
+    ]);
+    expect(published.byArea).toEqual([
+      { group: 'BU01', ballots: 40, population: 800, index: 40 / 44 / 0.8 },
+      { group: 'BU02', ballots: null, population: 200, index: null, suppressed: true },
+    ]);
   });
 });

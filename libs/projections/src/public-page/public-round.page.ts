@@ -31,7 +31,7 @@ const TEXT = {
     voters: 'Stemmers',
     byChannel: 'Per manier van stemmen',
     channel: 'Manier',
-    byAge: 'Per leeftijdsgroep (inwoners; stemmen worden niet aan leeftijd gekoppeld)',
+    byAge: 'Per leeftijdsgroep (groepen met minder dan 10 stemmen worden niet getoond)',
     age: 'Leeftijd',
     fairness: 'Eerlijkheid',
     share: 'Aandeel stemmers met minstens één gekozen plan',
@@ -73,7 +73,7 @@ const TEXT = {
     voters: 'Voters',
     byChannel: 'By way of voting',
     channel: 'Channel',
-    byAge: 'By age band (residents; votes are not linked to age)',
+    byAge: 'By age band (groups with fewer than 10 votes are not shown)',
     age: 'Age',
     fairness: 'Fairness',
     share: 'Share of voters with at least one selected plan',
@@ -161,7 +161,7 @@ export function renderPublicRound(view: PublicRoundView, lang: Lang, path: strin
 ${barChart('areas', t.chartArea(t.representativeness), indexed.map((g) => ({ label: g.group, value: g.index! })), (v) => v.toFixed(2))}
 <table><caption>${esc(t.byArea)}</caption><thead><tr><th scope="col">${esc(t.area)}</th><th scope="col">${esc(t.voters)}</th><th scope="col">${esc(t.population)}</th><th scope="col">${esc(t.representativeness)}</th></tr></thead><tbody>${tu.byArea.map(area).join('')}</tbody></table>
 <table><caption>${esc(t.byChannel)}</caption><thead><tr><th scope="col">${esc(t.channel)}</th><th scope="col">${esc(t.voters)}</th></tr></thead><tbody>${tu.byChannel.map((c) => `<tr><th scope="row">${esc(t.channels[c.channel] ?? c.channel)}</th><td class="num">${esc(c.ballots)}</td></tr>`).join('')}</tbody></table>
-${tu.byAgeBand.length > 0 ? `<table><caption>${esc(t.byAge)}</caption><thead><tr><th scope="col">${esc(t.age)}</th><th scope="col">${esc(t.population)}</th></tr></thead><tbody>${tu.byAgeBand.map((g) => `<tr><th scope="row">${esc(g.group)}</th><td class="num">${esc(g.population)}</td></tr>`).join('')}</tbody></table>` : ''}
+${tu.byAgeBand.length > 0 ? `<table><caption>${esc(t.byAge)}</caption><thead><tr><th scope="col">${esc(t.age)}</th><th scope="col">${esc(t.voters)}</th><th scope="col">${esc(t.population)}</th><th scope="col">${esc(t.representativeness)}</th></tr></thead><tbody>${tu.byAgeBand.map(area).join('')}</tbody></table>` : ''}
 <p>${esc(t.source(tu.populationSource))}</p>`;
       })()
     : `<p>${esc(t.hiddenWhileVoting)}</p>`;

@@ -31,11 +31,17 @@ export interface PublicResult {
 
 export interface TurnoutGroup {
   group: string;
+  /** Null when not recorded, or suppressed (a group of fewer than SMALL_GROUP ballots). */
   ballots: number | null;
   population: number;
-  /** Share of voters / share of population; null when voters per group are not recorded. */
+  /** Share of voters / share of population; null when voters per group are not recorded (or suppressed). */
   index: number | null;
+  /** True when the group had 1 to SMALL_GROUP - 1 ballots and its figures are withheld. */
+  suppressed?: boolean;
 }
+
+/** Published turnout groups below this many ballots are withheld: a ballot's area and age band could point to the person. */
+export const SMALL_GROUP = 10;
 
 /** Everything the public page shows, from the read models only. Interim figures are left out unless the frame allows them. */
 export interface PublicRoundView {
@@ -119,7 +125,8 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
         `SELECT area_code, age_band, population, source FROM ${s}.population_reference WHERE tenant = $1`,
         [tenant],
       );
-      turnout = turnoutFigures(ballotsByArea, roll, population, box.eligible);
+      const ballotsByAge = await m.query<{ age_band: string; ballots: number }[]>(`SELECT age_band, ballots FROM ${s}.turnout_ballots_age WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      turnout = turnoutFigures(ballotsByArea, roll, population, box.eligible, ballotsByAge, { suppressBelow: SMALL_GROUP });
     }
 
     return {
@@ -140,15 +147,18 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
 }
 
 /**
- * Turnout and representativeness: per area, the share of voters divided by the share of the population
- * (CBS reference when imported, the roll otherwise). Ballots carry no age band (they cannot be linked to
- * the roll), so per age band only the population is shown.
+ * Turnout and representativeness: per area and per age band, the share of voters divided by the share
+ * of the population (CBS reference when imported, the roll otherwise). Ballots record the age band of
+ * the roll; an index per age band needs the same bands in the population. With `suppressBelow`, groups
+ * with fewer ballots (but some) are withheld, as on the public page.
  */
 export function turnoutFigures(
   ballots: { area: string; channel: string; ballots: number }[],
   roll: { area: string; age_band: string; eligible: number }[],
   population: { area_code: string; age_band: string; population: number; source: string }[],
   eligibleOnRoll: number,
+  ballotsByAge: { age_band: string; ballots: number }[] = [],
+  options: { suppressBelow?: number } = {},
 ): NonNullable<PublicRoundView['turnout']> {
   const sum = <T>(rows: T[], key: (r: T) => string, value: (r: T) => number) => {
     const map = new Map<string, number>();
@@ -165,12 +175,23 @@ export function turnoutFigures(
   const areas = [...new Set([...popByArea.keys(), ...byArea.keys()])].sort();
   const index = (voters: number, pop: number): number | null => (total > 0 && popTotal > 0 && pop > 0 ? voters / total / (pop / popTotal) : null);
   const agePopulation = cbs ? sum(population.filter((p) => p.age_band !== 'total'), (p) => p.age_band, (p) => Number(p.population)) : sum(roll, (r) => r.age_band, (r) => Number(r.eligible));
+  const byAge = sum(ballotsByAge, (b) => b.age_band, (b) => Number(b.ballots));
+  const agePopTotal = [...agePopulation.values()].reduce((a, b) => a + b, 0);
+  const ageTotal = [...byAge.values()].reduce((a, b) => a + b, 0);
+  const ageIndex = (voters: number, pop: number): number | null => (ageTotal > 0 && agePopTotal > 0 && pop > 0 ? voters / ageTotal / (pop / agePopTotal) : null);
+  const ageBands = [...new Set([...agePopulation.keys(), ...byAge.keys()])].sort();
+  const withheld = (group: TurnoutGroup): TurnoutGroup =>
+    options.suppressBelow !== undefined && group.ballots !== null && group.ballots > 0 && group.ballots < options.suppressBelow ? { ...group, ballots: null, index: null, suppressed: true } : group;
   return {
     ballots: total,
     eligible: eligibleOnRoll || [...sum(roll, () => 'all', (r) => Number(r.eligible)).values()][0] || 0,
     populationSource: cbs ? (population[0]?.source ?? 'CBS') : 'roll',
-    byArea: areas.map((area) => ({ group: area, ballots: byArea.get(area) ?? 0, population: popByArea.get(area) ?? 0, index: index(byArea.get(area) ?? 0, popByArea.get(area) ?? 0) })),
+    byArea: areas.map((area) => withheld({ group: area, ballots: byArea.get(area) ?? 0, population: popByArea.get(area) ?? 0, index: index(byArea.get(area) ?? 0, popByArea.get(area) ?? 0) })),
     byChannel: [...byChannel.entries()].sort().map(([channel, n]) => ({ channel, ballots: n })),
-    byAgeBand: [...agePopulation.entries()].sort().map(([band, pop]) => ({ group: band, ballots: null, population: pop, index: null })),
+    byAgeBand: ageBands.map((band) => {
+      const pop = agePopulation.get(band) ?? 0;
+      if (byAge.size === 0) return { group: band, ballots: null, population: pop, index: null };
+      return withheld({ group: band, ballots: byAge.get(band) ?? 0, population: pop, index: ageIndex(byAge.get(band) ?? 0, pop) });
+    }),
   };
 }

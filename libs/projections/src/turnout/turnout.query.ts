@@ -27,6 +27,7 @@ export class GetRoundTurnoutHandler implements IQueryHandler<GetRoundTurnout, Ro
       if (!box) return null;
       const ballots = await m.query<{ area: string; channel: string; ballots: number }[]>(`SELECT area, channel, ballots FROM ${s}.turnout_ballots WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
       const roll = await m.query<{ area: string; age_band: string; eligible: number }[]>(`SELECT area, age_band, eligible FROM ${s}.turnout_roll WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
+      const ages = await m.query<{ age_band: string; ballots: number }[]>(`SELECT age_band, ballots FROM ${s}.turnout_ballots_age WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
       const population = await m.query<{ area_code: string; age_band: string; population: number; source: string }[]>(
         `SELECT area_code, age_band, population, source FROM ${s}.population_reference WHERE tenant = $1`,
         [tenant],
@@ -35,7 +36,7 @@ export class GetRoundTurnoutHandler implements IQueryHandler<GetRoundTurnout, Ro
         roundId,
         tenant,
       ]);
-      return { roundId, phase: box.phase, ...turnoutFigures(ballots, roll, population, box.eligible), liveCount: live.map((l) => ({ planId: l.plan_id, ballots: l.ballots, points: l.points })) };
+      return { roundId, phase: box.phase, ...turnoutFigures(ballots, roll, population, box.eligible, ages), liveCount: live.map((l) => ({ planId: l.plan_id, ballots: l.ballots, points: l.points })) };
     });
     if (!body) notFound('ballot box', roundId);
     return body;

@@ -3,7 +3,7 @@ import { ReadModelsService } from '../http/read-models.service.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { WINNING_STATUSES } from '../rounds/round.queries.js';
 
-/** One round's evaluation figures: shares, not persons; comparable across rounds and forms. */
+/** One round's evaluation figures: shares, not persons; comparable across rounds and forms. Ballots, turnout and representativeness are null while voting runs unless the frame makes interim results public. */
 export interface RoundEvaluation {
   roundId: string;
   title: string;
@@ -35,7 +35,7 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? Math.round((a / 
 export async function evaluateRounds(db: ReadModelDatabase, tenant: string, roundId?: string): Promise<RoundEvaluation[]> {
   return db.read(async (m) => {
     const s = db.schema;
-    const rows = await m.query<Record<string, string | number | null>[]>(
+    const rows = await m.query<Record<string, string | number | boolean | null>[]>(
       `SELECT r.round_id, r.title, r.form, r.year, r.phase, r.allocated_cents, r.committed_cents,
               (SELECT count(*) FROM ${s}.plan p WHERE p.round_id = r.round_id AND p.tenant = r.tenant) AS submitted,
               (SELECT count(*) FROM ${s}.plan p WHERE p.round_id = r.round_id AND p.tenant = r.tenant AND p.feasibility = 'feasible') AS feasible,
@@ -46,7 +46,8 @@ export async function evaluateRounds(db: ReadModelDatabase, tenant: string, roun
               (SELECT count(*) FROM ${s}.plan p WHERE p.round_id = r.round_id AND p.tenant = r.tenant AND p.status IN ('realised', 'partly_realised')) AS realised,
               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.decided_at - p.submitted_at) / 86400)
                  FROM ${s}.plan p WHERE p.round_id = r.round_id AND p.tenant = r.tenant AND p.decided_at IS NOT NULL) AS median_days,
-              b.eligible, (SELECT sum(ballots) FROM ${s}.turnout_ballots t WHERE t.round_id = r.round_id AND t.tenant = r.tenant) AS ballots
+              b.eligible, (b.phase = 'open' OR (b.phase IS NULL AND r.phase = 'voting')) AND NOT r.interim_results_public AS interim_hidden,
+              (SELECT sum(ballots) FROM ${s}.turnout_ballots t WHERE t.round_id = r.round_id AND t.tenant = r.tenant) AS ballots
          FROM ${s}.round_overview r LEFT JOIN ${s}.ballot_box b ON b.round_id = r.round_id AND b.tenant = r.tenant
         WHERE r.tenant = $1 AND ($2::text IS NULL OR r.round_id = $2)
         ORDER BY r.year, r.round_id`,
@@ -60,7 +61,9 @@ export async function evaluateRounds(db: ReadModelDatabase, tenant: string, roun
     );
     return rows.map((r) => {
       const n = (k: string) => Number(r[k] ?? 0);
-      const mine = areas.filter((a) => a.round_id === r.round_id);
+      // While voting runs, ballots and turnout are interim figures: left out unless the frame makes them public.
+      const hidden = r.interim_hidden === true;
+      const mine = hidden ? [] : areas.filter((a) => a.round_id === r.round_id);
       const voters = mine.reduce((sum, a) => sum + Number(a.ballots), 0);
       const population = mine.reduce((sum, a) => sum + Number(a.eligible), 0);
       const indices = mine.filter((a) => Number(a.eligible) > 0 && voters > 0).map((a) => Number(a.ballots) / voters / (Number(a.eligible) / population));
@@ -73,8 +76,8 @@ export async function evaluateRounds(db: ReadModelDatabase, tenant: string, roun
         plansSubmitted: n('submitted'),
         shareFeasible: ratio(n('feasible'), n('reviewed')),
         eligible: r.eligible === null ? null : n('eligible'),
-        ballots: r.ballots === null ? null : n('ballots'),
-        turnout: r.eligible === null ? null : ratio(n('ballots'), n('eligible')),
+        ballots: r.ballots === null || hidden ? null : n('ballots'),
+        turnout: r.eligible === null || hidden ? null : ratio(n('ballots'), n('eligible')),
         representativenessMin: indices.length ? Math.round(Math.min(...indices) * 100) / 100 : null,
         representativenessMax: indices.length ? Math.round(Math.max(...indices) * 100) / 100 : null,
         allocatedCents: n('allocated_cents'),

@@ -256,8 +256,8 @@ Object.assign(ENDPOINTS, {
   'POST /submitters/:submitterRef/erasure': {
     access: ADMIN,
     creates: true,
-    ok: 503,
-    note: 'ERASURE.UNAVAILABLE until the plans\' module binds PERSONAL_DATA_KEYS to its vault (requested); test/security/erasure.e2e-spec.ts proves the 200 path with that binding',
+    ok: 200,
+    note: 'the plans\' module binds PERSONAL_DATA_KEYS to its vault; test/security/erasure.e2e-spec.ts shows the details unreadable afterwards',
     otherMunicipality: 'not-found',
     prepare: async (fx: Fixtures) => ({ params: { submitterRef: await fx.submitterRef() }, body: { reason: 'Verzoek van betrokkene (AVG art. 17)' } }),
   },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { handleCommand, type HandleCommandResult } from '@lib/es';
+import { sealRound } from '@lib/audit';
+import { type Decider, handleCommand, type HandleCommandResult } from '@lib/es';
 import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { budgetDecider } from '../budget/budget.decider.js';
@@ -112,7 +113,27 @@ export class RoundCommandRunner {
     return runRoundCommand(this.deps, roundId, make, envelope);
   }
 
+  /**
+   * Runs a phase change, then seals the round: a `RoundSealed` digest over every event of the round
+   * so far, which the council can publish in its minutes (see docs/audit.md). The ETag returned is
+   * the seal's revision. A retried phase change that records nothing is not sealed again.
+   */
+  async runAndSeal(roundId: string, make: RoundCommandFactory, envelope: CommandEnvelope, phase: string): Promise<HandleCommandResult<RoundEvent>> {
+    const result = await runRoundCommand(this.deps, roundId, make, envelope);
+    if (result.events.length === 0) return result;
+    const seal = await sealRound(this.deps.store, roundId, { at: envelope.context.now.toISOString(), phase });
+    const sealed = await handleCommand(this.deps.store, roundStream(roundId), recordSeal, seal, envelope.context, { newId: this.deps.newId, streamMustExist: true });
+    return { ...result, nextRevision: sealed.nextRevision, position: sealed.position };
+  }
+
   get ballotBox(): RoundBallotBox {
     return this.deps.ballotBox;
   }
 }
+
+/** Records the seal it is given: the digest was computed from the store, not from the round's state. */
+const recordSeal: Decider<{ type: string; data: object }, null, { type: string; data: object }> = {
+  initialState: () => null,
+  evolve: () => null,
+  decide: (seal) => [seal],
+};

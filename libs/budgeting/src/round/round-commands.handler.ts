@@ -87,7 +87,7 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundRequest, Resul
 export class AdvancePhaseHandler implements ICommandHandler<AdvancePhaseRequest, Result> {
   constructor(private readonly runner: RoundCommandRunner) {}
   execute({ data, envelope }: AdvancePhaseRequest): Promise<Result> {
-    return this.runner.run(data.roundId, (_round, frame) => new AdvancePhase({ ...data, frame }), envelope);
+    return this.runner.runAndSeal(data.roundId, (_round, frame) => new AdvancePhase({ ...data, frame }), envelope, data.to);
   }
 }
 
@@ -119,7 +119,7 @@ export class PublishResultHandler implements ICommandHandler<PublishResultReques
 export class AdoptResultHandler implements ICommandHandler<AdoptResultRequest, Result> {
   constructor(private readonly runner: RoundCommandRunner) {}
   execute({ data, envelope }: AdoptResultRequest): Promise<Result> {
-    return this.runner.run(data.roundId, () => new AdoptResult(data), envelope);
+    return this.runner.runAndSeal(data.roundId, () => new AdoptResult(data), envelope, 'adoption');
   }
 }
 

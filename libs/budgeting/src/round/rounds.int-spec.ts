@@ -8,6 +8,7 @@ import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../te
 import { budgetStream } from '../budget/budget.events.js';
 import { aBurgerbegrotingFrame, AMENDMENT_DECISION, COUNCIL_DECISION } from '../budget/testing/budget.given.js';
 import { call, eventCount, given } from '../budget/testing/http.js';
+import { computeRoundSeal, verifyStore } from '@lib/audit';
 import { roundStream } from './round.events.js';
 
 const NOW = new Date('2026-02-01T08:00:00.000Z');
@@ -126,7 +127,8 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     const roundId = await aRound(budgetId);
     const opened = await call(api.url, 'POST', `/rounds/${roundId}/phase-transitions`, { token: admin, body: { to: 'submission', reason: 'As scheduled' }, headers: { 'if-match': '"0"' } });
     expect(opened.status).toBe(201);
-    expect(opened.headers.get('etag')).toBe('"2"');
+    // Two phase events, then the round's seal (a digest the council can publish).
+    expect(opened.headers.get('etag')).toBe('"3"');
     expect(opened.body.events).toEqual(['RoundPhaseAdvanced', 'SubmissionOpened']);
 
     // The council adds a criterion after submission opened: the round follows, the criterion is not "published before submission".
@@ -244,20 +246,34 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect([other.status, other.body.code]).toEqual([409, 'ROUND.RESULT_ALREADY_ADOPTED']);
   });
 
+  it('seals the round at each phase change with a digest an auditor recomputes from the store', async () => {
+    const budgetId = await aBudget({ from: 'gemeentelijk-initiatievenfonds', amountCents: 1_000_000, decision: COUNCIL_DECISION });
+    const roundId = await aRound(budgetId, { intakeDates: ['2026-03-01', '2026-09-01'] });
+    await advance(roundId, 'intake');
+    const events = await store.readStream(roundStream(roundId));
+    const seal = events[events.length - 1]!;
+    expect(seal.type).toBe('RoundSealed');
+    expect(seal.data).toMatchObject({ roundId, phase: 'intake', streams: expect.any(Number), events: expect.any(Number) });
+    const { upTo, digest } = seal.data as { upTo: string; digest: string };
+    const [commit, prepare] = upTo.split('/').map(BigInt);
+    expect((await computeRoundSeal(store, roundId, { upTo: { commit: commit!, prepare: prepare! } })).digest).toBe(digest);
+    expect(await verifyStore(store, { roundId })).toMatchObject({ ok: true, seals: 1 });
+  });
+
   it('commitments: first come first served against an initiatievenfonds ceiling; ROUND.CEILING_EXCEEDED appends nothing', async () => {
     const budgetId = await aBudget({ from: 'gemeentelijk-initiatievenfonds', amountCents: 1_000_000, decision: COUNCIL_DECISION });
     const roundId = await aRound(budgetId, { intakeDates: ['2026-03-01', '2026-09-01'] });
     expect((await advance(roundId, 'intake')).body.events).toEqual(['RoundPhaseAdvanced', 'SubmissionOpened']);
     const first = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-1', amountCents: 600_000 } });
     expect(first.status).toBe(201);
-    expect(first.headers.get('etag')).toBe('"3"');
-    const fits = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-2', amountCents: 400_000 }, headers: { 'if-match': '"3"' } });
+    expect(first.headers.get('etag')).toBe('"4"');
+    const fits = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-2', amountCents: 400_000 }, headers: { 'if-match': '"4"' } });
     expect(fits.status).toBe(201);
     const before = await eventCount(store);
     const over = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: 1 } });
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ code: 'ROUND.CEILING_EXCEEDED', details: { ceilingCents: 1_000_000, committedCents: 1_000_000, requestedCents: 1 } });
-    const stale = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: 1 }, headers: { 'if-match': '"3"' } });
+    const stale = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: 1 }, headers: { 'if-match': '"4"' } });
     expect(stale.status).toBe(412);
     const invalid = await call(api.url, 'POST', `/rounds/${roundId}/commitments`, { token: admin, body: { proposalId: 'p-3', amountCents: -5 } });
     expect(invalid.status).toBe(400);
@@ -270,7 +286,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     const read = await call(api.url, 'GET', `/rounds/${roundId}`, { token: admin });
     expect(read.body).toMatchObject({ committedCents: 900_000, remainingCents: 100_000, commitments: { 'p-1': { amountCents: 500_000, areaCode: null }, 'p-2': { amountCents: 400_000, areaCode: null } } });
     const events = await store.readStream(roundStream(roundId));
-    expect(events.map((e) => e.type)).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened', 'FundsCommitted', 'FundsCommitted', 'FundsReleased']);
+    expect(events.map((e) => e.type)).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened', 'RoundSealed', 'FundsCommitted', 'FundsCommitted', 'FundsReleased']);
   });
 
   it('concurrent commitments never spend past the ceiling: the round stream\'s expected revision guards it', async () => {

@@ -1,22 +1,13 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import { ConfigError, loadConfig, openDatabase } from '@lib/platform';
+import { loadConfigOrExit, openDatabase } from '@lib/platform';
 import { createApiApp } from './create-api-app.js';
 
 /** Longest SIGTERM waits for in-flight requests before cutting the remaining connections (below Kubernetes' 30 s grace). */
 const DRAIN_TIMEOUT_MS = 25_000;
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const database = await openDatabase(config);
   const app = await createApiApp({ config, eventStore: database.eventStore, database, shutdownHooks: false });
   await app.listen(config.PORT, config.HOST);

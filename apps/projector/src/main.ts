@@ -1,18 +1,9 @@
-import { ConfigError, loadConfig, openDatabase } from '@lib/platform';
+import { loadConfigOrExit, openDatabase } from '@lib/platform';
 import { ALL_PROJECTIONS, openReadModels, Projector } from '@lib/projections';
 
 /** The projector process: no HTTP; follows $all into the read models until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // 1. Open the event store and the read-model database (PostgreSQL, or the PGlite under DATA_DIR).
   const database = await openDatabase(config);
   const db = await openReadModels(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pglite: database.pglite! });

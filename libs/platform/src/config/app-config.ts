@@ -127,6 +127,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return config;
 }
 
+/** Exit code of a process refused for its configuration (sysexits EX_CONFIG). */
+export const EXIT_CONFIG = 78;
+
+/** For a process's start: the configuration, or a message naming each bad variable and exit 78. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for every setting.\n`);
+    process.exit(EXIT_CONFIG);
+  }
+}
+
 /** Every variable the configuration reads (for .env.example and the compose-file test). */
 export const CONFIG_VARIABLES: readonly string[] = [
   'NODE_ENV',

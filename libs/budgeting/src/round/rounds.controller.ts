@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -21,6 +21,19 @@ import { GetRound, RoundView } from './get-round/get-round.query.js';
 const winnersOf = (winners: { proposalId: string; amountCents: number; areaCode?: string }[]): Winner[] =>
   winners.map((w) => ({ proposalId: w.proposalId, amountCents: w.amountCents, areaCode: w.areaCode ?? null }));
 const decisionOf = (decision: object | undefined): RoundDecision | null => (decision === undefined ? null : plain<RoundDecision>(decision));
+
+/** A command on an existing round: POST, administrators only, `If-Match` honoured, answered 201 with the new `ETag`. */
+function RoundCommand(path: string, summary: string) {
+  return applyDecorators(
+    Post(path),
+    HttpCode(201),
+    Allow(...WRITE_ROLES),
+    ApiOperation({ summary }),
+    ApiHeader({ name: 'If-Match', required: false }),
+    ApiCreatedResponse({ type: CommandAcceptedDto }),
+    ApiProblems(400, 401, 403, 404, 409, 412),
+  );
+}
 
 @ApiTags('rounds')
 @ApiBearerAuth()
@@ -66,13 +79,7 @@ export class RoundsController {
     return this.answer(response, roundId, await this.commands.execute(new PlanRoundRequest(data, { context })));
   }
 
-  @Post(':roundId/phase-transitions')
-  @HttpCode(201)
-  @Allow(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Move the round to its next phase (RoundPhaseAdvanced; SubmissionOpened / RoundRulesFrozen where they apply)' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: CommandAcceptedDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @RoundCommand(':roundId/phase-transitions', 'Move the round to its next phase (RoundPhaseAdvanced; SubmissionOpened / RoundRulesFrozen where they apply)')
   async advance(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: AdvancePhaseDto,
@@ -87,13 +94,7 @@ export class RoundsController {
     return this.answer(response, roundId, await this.commands.execute(new AdvancePhaseRequest(data, { context, expectedRevision })));
   }
 
-  @Post(':roundId/commitments')
-  @HttpCode(201)
-  @Allow(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Commit money for a plan against the round\'s (and the area\'s) ceiling (FundsCommitted); ROUND.CEILING_EXCEEDED past it' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: CommandAcceptedDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @RoundCommand(':roundId/commitments', 'Commit money for a plan against the round\'s (and the area\'s) ceiling (FundsCommitted); ROUND.CEILING_EXCEEDED past it')
   async commit(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: CommitFundsDto,
@@ -108,13 +109,7 @@ export class RoundsController {
     return this.answer(response, roundId, await this.commands.execute(new CommitFundsRequest(data, { context, expectedRevision })));
   }
 
-  @Post(':roundId/releases')
-  @HttpCode(201)
-  @Allow(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Release committed money back to the round (FundsReleased)' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: CommandAcceptedDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @RoundCommand(':roundId/releases', 'Release committed money back to the round (FundsReleased)')
   async release(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: ReleaseFundsDto,
@@ -129,15 +124,7 @@ export class RoundsController {
     return this.answer(response, roundId, await this.commands.execute(new ReleaseFundsRequest(data, { context, expectedRevision })));
   }
 
-  @Post(':roundId/result')
-  @HttpCode(201)
-  @Allow(...WRITE_ROLES)
-  @ApiOperation({
-    summary: 'Publish the result (ResultPublished): a vote is counted here from the ballots with the frozen rule; a residents\' body\'s result is its decision (winners, explanation, decision)',
-  })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: CommandAcceptedDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @RoundCommand(':roundId/result', 'Publish the result (ResultPublished): a vote is counted here from the ballots with the frozen rule; a residents\' body\'s result is its decision (winners, explanation, decision)')
   async publish(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: PublishResultDto,
@@ -159,13 +146,7 @@ export class RoundsController {
     return this.answer(response, roundId, await this.commands.execute(new PublishResultRequest(data, { context, expectedRevision })));
   }
 
-  @Post(':roundId/result/adoption')
-  @HttpCode(201)
-  @Allow(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Adopt the published result (ResultAdopted), with the decision the regime requires; releases the frame freeze' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: CommandAcceptedDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @RoundCommand(':roundId/result/adoption', 'Adopt the published result (ResultAdopted), with the decision the regime requires; releases the frame freeze')
   async adopt(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: AdoptResultDto,
@@ -180,13 +161,7 @@ export class RoundsController {
     return this.answer(response, roundId, await this.commands.execute(new AdoptResultRequest(data, { context, expectedRevision })));
   }
 
-  @Post(':roundId/result/corrections')
-  @HttpCode(201)
-  @Allow(...WRITE_ROLES)
-  @ApiOperation({ summary: 'Correct the published result (ResultCorrected) with a reason and the decision behind it' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiCreatedResponse({ type: CommandAcceptedDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @RoundCommand(':roundId/result/corrections', 'Correct the published result (ResultCorrected) with a reason and the decision behind it')
   async correct(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: CorrectResultDto,

@@ -94,7 +94,7 @@ export class SqlEventStore implements EventStore {
   private listeners = 0;
   private notifyState: 'idle' | 'busy' | 'again' = 'idle';
   private closed = false;
-  private readonly sql: { insert: string; insertName: string; state: string };
+  private readonly sql: Statements;
 
   constructor(
     readonly driver: SqlDriver,
@@ -103,8 +103,7 @@ export class SqlEventStore implements EventStore {
     this.schema = options.schema ?? DEFAULT_EVENT_STORE_SCHEMA;
     this.s = quoteIdent(this.schema);
     this.channel = `${this.schema.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_appended`.slice(0, 63);
-    this.sql = statements(this.s);
-    this.sql.insertName = `event_store_append_${this.schema}`.slice(0, 63);
+    this.sql = statements(this.s, this.schema);
   }
 
   async append(streamName: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
@@ -298,9 +297,14 @@ export class SqlEventStore implements EventStore {
    * an older one (the order guard); otherwise inserts nothing. Two racing writers collide on the
    * primary key, a retried batch on the (stream, event id) key: both raise a unique violation.
    */
-  private async tryInsert(db: SqlQueryable, streamName: string, expected: ExpectedRevision, payload: string): Promise<InsertRow> {
+  private async tryInsert(db: SqlQueryable, streamName: string, expected: ExpectedRevision, payload: EncodedEvents): Promise<InsertRow> {
     const [kind, revision] = splitExpected(expected);
-    const [row] = await db.query<InsertRow>(this.sql.insert, [streamName, kind, revision, payload], { name: this.sql.insertName });
+    if (payload.one) {
+      // One event (what most commands append): plain parameters, no JSON array to take apart.
+      const [row] = await db.query<InsertRow>(this.sql.insertOne, [streamName, kind, revision, ...payload.one], { name: this.sql.insertOneName });
+      return row ?? { inserted: 0, revision: null, commit_position: null, prepare_position: null };
+    }
+    const [row] = await db.query<InsertRow>(this.sql.insert, [streamName, kind, revision, payload.many], { name: this.sql.insertName });
     return row!;
   }
 
@@ -480,8 +484,38 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
-/** The hot statements, for one schema. */
-function statements(s: string): { insert: string; insertName: string; state: string } {
+interface Statements {
+  insert: string;
+  insertName: string;
+  insertOne: string;
+  insertOneName: string;
+  state: string;
+}
+
+/** The hot statements, for one schema (`s` quoted). */
+function statements(s: string, schema: string): Statements {
+  // The same conditions as `insert`, for a single event given as parameters ($4 id, $5 type, $6 data, $7 metadata).
+  const insertOne = `
+WITH head AS (
+  SELECT e.revision, e.transaction_id, e.event_type FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1
+), state AS (
+  SELECT coalesce(head.revision, -1) AS revision, head.transaction_id AS last_xid,
+         coalesce(head.event_type = '${TOMBSTONE_TYPE}', false) AS tombstoned
+    FROM (SELECT 1) AS one LEFT JOIN head ON true
+)
+INSERT INTO ${s}.events (transaction_id, stream_id, revision, event_id, event_type, data, metadata)
+SELECT pg_current_xact_id(), $1, state.revision + 1, $4::uuid, $5::text, $6::text::jsonb, $7::text::jsonb
+  FROM state
+ WHERE NOT state.tombstoned
+   AND (state.last_xid IS NULL OR state.last_xid <= pg_current_xact_id())
+   AND CASE $2::text
+         WHEN 'any' THEN true
+         WHEN 'no_stream' THEN state.revision < coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
+         WHEN 'stream_exists' THEN state.revision >= 0
+              AND state.revision >= coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
+         ELSE state.revision >= 0 AND state.revision = $3::bigint
+       END
+RETURNING 1 AS inserted, revision::text AS revision, transaction_id::text AS commit_position, global_position::text AS prepare_position`;
   const insert = `
 WITH input AS (
   SELECT t.ord, (t.event->>'id')::uuid AS id, t.event->>'type' AS type, t.event->'data' AS data,
@@ -528,14 +562,30 @@ SELECT coalesce((SELECT max(e.revision) FROM ${s}.events e WHERE e.stream_id = $
         SELECT f.revision FROM ${s}.events f WHERE f.stream_id = $1 AND f.event_id = ids.id LIMIT 1
       ) AS e
   ) AS found`;
-  return { insert, insertName: '', state };
+  return {
+    insert,
+    insertName: `event_store_append_${schema}`.slice(0, 63),
+    insertOne,
+    insertOneName: `event_store_append1_${schema}`.slice(0, 63),
+    state,
+  };
 }
 
-function encodeEvents(events: NewEvent[]): string {
+/** A batch ready for `tryInsert`: one event as its four parameters, or any other number as a JSON array. */
+interface EncodedEvents {
+  one?: [id: string, type: string, data: string, metadata: string];
+  many: string;
+}
+
+function encodeEvents(events: NewEvent[]): EncodedEvents {
   for (const event of events) {
     if (!uuidPattern.test(event.id)) throw new TypeError(`Event id must be a uuid: ${JSON.stringify(event.id)}`);
   }
-  return JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata ?? {} })));
+  if (events.length === 1) {
+    const [event] = events as [NewEvent];
+    return { one: [event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})], many: '' };
+  }
+  return { many: JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata ?? {} }))) };
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore, WrongExpectedVersionError } from '@lib/event-store';
-import { CommandStreamMissing, handleCommand, loadStream } from './command-handler.js';
+import { CommandStreamMissing, handleCommand, loadStream, StreamStateCache } from './command-handler.js';
 import type { Decider } from './decider.js';
 import { domainError } from './domain-error.js';
 import type { CommandContext } from './envelope.js';
@@ -98,5 +98,92 @@ describe('handleCommand', () => {
     const result = await handleCommand(store, 'Counter-1', counter, count(0), context, { newId });
     expect(result).toEqual({ nextRevision: -1n, position: null, events: [] });
     expect(await store.readAll()).toEqual([]);
+  });
+
+  describe('a stream expected to be new (expectNew)', () => {
+    it('appends with no_stream without reading the stream first', async () => {
+      const store = new InMemoryEventStore();
+      const reads: string[] = [];
+      const read = store.readStream.bind(store);
+      store.readStream = async (stream, options) => {
+        reads.push(stream);
+        return read(stream, options);
+      };
+      const result = await handleCommand(store, 'Counter-1', counter, count(2), context, { newId, expectNew: true });
+      expect(reads).toEqual([]);
+      expect(result.nextRevision).toBe(0n);
+      const events = await read('Counter-1');
+      expect(events.map((e) => e.data)).toEqual([{ by: 2 }]);
+      expect(verifyChain('Counter-1', events)).toBeNull();
+    });
+
+    it('reads, folds and decides again when the stream exists after all', async () => {
+      const store = new InMemoryEventStore();
+      await handleCommand(store, 'Counter-1', counter, count(90), context, { newId });
+      // Decided on the real state: 90 + 20 passes the limit, so nothing is appended.
+      await expect(handleCommand(store, 'Counter-1', counter, count(20), context, { newId, expectNew: true, maxRetries: 0 })).rejects.toBeInstanceOf(CounterLimitReachedError);
+      const result = await handleCommand(store, 'Counter-1', counter, count(5), context, { newId, expectNew: true, maxRetries: 0 });
+      expect(result.nextRevision).toBe(1n);
+      expect((await store.readStream('Counter-1')).map((e) => e.data)).toEqual([{ by: 90 }, { by: 5 }]);
+    });
+
+    it('still answers another municipality\'s existing stream as missing, appending nothing', async () => {
+      const store = new InMemoryEventStore();
+      await handleCommand(store, 'Counter-1', counter, count(1), context, { newId });
+      await expect(handleCommand(store, 'Counter-1', counter, count(1), { ...context, tenant: 'GM0014' }, { newId, expectNew: true })).rejects.toBeInstanceOf(CommandStreamMissing);
+      expect(await store.readStream('Counter-1')).toHaveLength(1);
+    });
+  });
+});
+
+describe('StreamStateCache', () => {
+  it('gives what loadStream gives, reading only the events appended since its last use', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, 'Counter-1', counter, count(1), context, { newId });
+    await handleCommand(store, 'Counter-1', counter, count(2), context, { newId });
+    const cache = new StreamStateCache();
+    const reads: (bigint | string | undefined)[] = [];
+    const read = store.readStream.bind(store);
+    store.readStream = async (stream, options) => {
+      reads.push(options?.fromRevision);
+      return read(stream, options);
+    };
+    expect(await cache.load(store, 'Counter-1', counter, 'GM0363')).toEqual({ state: 3, revision: 1n });
+    await handleCommand(store, 'Counter-1', counter, count(4), context, { newId });
+    expect(await cache.load(store, 'Counter-1', counter, 'GM0363')).toEqual({ state: 7, revision: 2n });
+    expect(await cache.load(store, 'Counter-1', counter, 'GM0363')).toEqual(await loadStream(store, 'Counter-1', counter, 'GM0363').then(({ state, revision }) => ({ state, revision })));
+    // The whole stream once (and once by handleCommand, once by loadStream above), then only what is newer than the cached revision.
+    expect(reads.filter((from) => typeof from === 'bigint')).toEqual([2n, 3n]);
+  });
+
+  it('answers another municipality\'s stream as missing, cached or not', async () => {
+    const store = new InMemoryEventStore();
+    await handleCommand(store, 'Counter-1', counter, count(1), context, { newId });
+    const cache = new StreamStateCache();
+    await expect(cache.load(store, 'Counter-1', counter, 'GM0014')).rejects.toBeInstanceOf(CommandStreamMissing);
+    await cache.load(store, 'Counter-1', counter, 'GM0363');
+    await expect(cache.load(store, 'Counter-1', counter, 'GM0014')).rejects.toBeInstanceOf(CommandStreamMissing);
+    await expect(cache.load(store, 'Counter-2', counter, 'GM0363')).rejects.toBeInstanceOf(CommandStreamMissing);
+  });
+
+  it('keeps at most its limit of streams, forgetting the least recently used', async () => {
+    const store = new InMemoryEventStore();
+    for (const n of [1, 2, 3]) await handleCommand(store, `Counter-${n}`, counter, count(n), context, { newId });
+    const cache = new StreamStateCache(2);
+    let fullReads = 0;
+    const read = store.readStream.bind(store);
+    store.readStream = async (stream, options) => {
+      if (options?.fromRevision === undefined) fullReads++;
+      return read(stream, options);
+    };
+    await cache.load(store, 'Counter-1', counter, 'GM0363');
+    await cache.load(store, 'Counter-2', counter, 'GM0363');
+    await cache.load(store, 'Counter-1', counter, 'GM0363');
+    await cache.load(store, 'Counter-3', counter, 'GM0363');
+    expect(fullReads).toBe(3);
+    await cache.load(store, 'Counter-1', counter, 'GM0363');
+    expect(fullReads).toBe(3);
+    expect(await cache.load(store, 'Counter-2', counter, 'GM0363')).toEqual({ state: 2, revision: 0n });
+    expect(fullReads).toBe(4);
   });
 });

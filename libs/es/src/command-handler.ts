@@ -18,6 +18,11 @@ export interface HandleCommandOptions {
   newId: () => string;
   /** Conflict retries when the caller sent no expected revision. */
   maxRetries?: number;
+  /**
+   * The stream is almost always new (a first ballot): decide on the initial state and append with
+   * `no_stream` without reading first; only after that conflict read, fold and decide again.
+   */
+  expectNew?: boolean;
 }
 
 export interface HandleCommandResult<Event> {
@@ -47,9 +52,11 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
   options: HandleCommandOptions,
 ): Promise<HandleCommandResult<Event>> {
   const maxRetries = options.expectedRevision === undefined ? (options.maxRetries ?? 3) : 0;
+  const skipFirstRead = options.expectNew === true && options.expectedRevision === undefined && options.streamMustExist !== true;
   for (let attempt = 0; ; attempt++) {
-    // 1. Read the stream.
-    const recorded = await store.readStream(streamName);
+    // 1. Read the stream (a stream expected to be new is read only after `no_stream` failed).
+    const assumedNew = skipFirstRead && attempt === 0;
+    const recorded = assumedNew ? [] : await store.readStream(streamName);
     const currentRevision = recorded.length === 0 ? null : recorded[recorded.length - 1]!.revision;
     if (options.streamMustExist === true && currentRevision === null) throw new CommandStreamMissing(streamName);
     // Another municipality's stream is answered as if it did not exist, so existence does not leak.
@@ -78,7 +85,7 @@ export async function handleCommand<Command, State, Event extends DomainEvent>(
       const result = await store.append(streamName, chained, { expectedRevision: expected });
       return { nextRevision: result.nextRevision, position: result.position, events };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError && attempt < maxRetries) continue;
+      if (error instanceof WrongExpectedVersionError && (assumedNew || attempt < maxRetries)) continue;
       throw error;
     }
   }
@@ -109,4 +116,51 @@ export async function loadStream<State, Event>(
   let state = decider.initialState();
   for (const event of events) state = decider.evolve(state, toDomainEvent(event) as Event);
   return { state, revision: events[events.length - 1]!.revision, events };
+}
+
+/**
+ * Folded state of long-lived streams (a round, its ballot box), kept per process and brought up to
+ * date on every use with one read of what was appended since: the same answer as `loadStream`
+ * without reading and folding the whole stream each time. Only for streams that are never
+ * truncated or soft-deleted. Holds at most `maxEntries` streams (the least recently used go).
+ */
+export class StreamStateCache {
+  private readonly entries = new Map<string, { state: unknown; revision: bigint; tenant: string }>();
+
+  constructor(private readonly maxEntries = 1000) {}
+
+  async load<State, Event>(
+    store: EventStore,
+    streamName: string,
+    decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+    tenant: string,
+  ): Promise<{ state: State; revision: bigint }> {
+    const cached = this.entries.get(streamName);
+    if (!cached) {
+      const loaded = await loadStream(store, streamName, decider, tenant);
+      this.remember(streamName, { state: loaded.state, revision: loaded.revision, tenant });
+      return { state: loaded.state, revision: loaded.revision };
+    }
+    if (cached.tenant !== tenant) throw new CommandStreamMissing(streamName);
+    const newer = await store.readStream(streamName, { fromRevision: cached.revision + 1n }).catch((error: unknown) => {
+      this.entries.delete(streamName);
+      throw error;
+    });
+    let state = cached.state as State;
+    for (const event of newer) state = decider.evolve(state, toDomainEvent(event) as Event);
+    const revision = newer.length > 0 ? newer[newer.length - 1]!.revision : cached.revision;
+    this.remember(streamName, { state, revision, tenant });
+    return { state, revision };
+  }
+
+  /** Forgets every stream (tests; after a restore). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  private remember(streamName: string, entry: { state: unknown; revision: bigint; tenant: string }): void {
+    this.entries.delete(streamName);
+    this.entries.set(streamName, entry);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
 }

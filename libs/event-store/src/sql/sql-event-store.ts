@@ -205,6 +205,8 @@ export class SqlEventStore implements EventStore {
             LIMIT $3
          ) e ON true`,
         [streamName, bound, options.maxCount ?? null],
+        // Prepared once per connection: every command reads its stream first.
+        { name: `event_store_read_${backwards ? 'b' : 'f'}${from === 'end' && !backwards ? 'e' : ''}_${this.schema}`.slice(0, 63) },
       ),
     );
     if (rows[0]?.tombstoned) throw new StreamDeletedError(streamName);

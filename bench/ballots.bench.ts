@@ -11,6 +11,7 @@
  *   BENCH_SECONDS  per measurement, default 5
  *   BENCH_MODES    postgres,pglite (default both)
  *   BENCH_RATE     offered load of the fixed-rate run, default 1000
+ *   BENCH_PROJECTOR 0: PostgreSQL without the projector process (what projecting costs)
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -178,7 +179,8 @@ async function runMode(mode: string): Promise<ModeFigures> {
     // 2. The api (and, on PostgreSQL, the projector beside it; embedded mode projects in the api).
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the api (written when it stops).
     api = await startApiProcess(env, await freePort(), process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
-    if (admin) {
+    // BENCH_PROJECTOR=0: without the projector, to see what it costs (lag figures are then meaningless).
+    if (admin && process.env.BENCH_PROJECTOR !== '0') {
       projector = spawnApp('projector', { ...env, LOG_LEVEL: 'warn' });
       await projector.waitFor('projector (server mode) running');
     }

@@ -2,7 +2,7 @@ import { BadRequestException, ForbiddenException, Inject, Injectable, type PipeT
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
-import type { CommandContext } from '@lib/es';
+import { type CommandContext, StreamStateCache } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { CLOCK, type Clock, EVENT_STORE, ID_GENERATOR, type IdGenerator, type Principal, type Role } from '@lib/platform';
 import type { BallotContent } from './ballot/ballot.content.js';
@@ -28,7 +28,7 @@ export class VotingRequestHandler implements ICommandHandler<VotingRequest<unkno
     @Inject(CLOCK) clock: Clock,
     @Inject(ID_GENERATOR) ids: IdGenerator,
   ) {
-    this.deps = { store, vault, now: () => clock.now(), newId: () => ids.newId() };
+    this.deps = { store, vault, now: () => clock.now(), newId: () => ids.newId(), streams: new StreamStateCache() };
   }
 
   execute(request: VotingRequest<unknown>): Promise<unknown> {

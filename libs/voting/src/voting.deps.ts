@@ -1,5 +1,5 @@
-import { CommandStreamMissing, loadStream, type LoadedStream } from '@lib/es';
-import { type ExistingRound, readRound } from '@lib/budgeting';
+import { CommandStreamMissing, loadStream, type LoadedStream, type StreamStateCache } from '@lib/es';
+import { type ExistingRound, readRound, roundDecider, roundStream } from '@lib/budgeting';
 import type { EventStore } from '@lib/event-store';
 import { ballotBoxDecider } from './ballot-box/ballot-box.decider.js';
 import { ballotBoxStream } from './ballot-box/ballot-box.events.js';
@@ -12,6 +12,8 @@ export interface VotingDeps {
   vault: RoundKeyVault;
   now(): Date;
   newId(): string;
+  /** The long-lived streams a ballot checks (ballot box, round), kept folded per process; absent: read whole each time. */
+  streams?: StreamStateCache;
 }
 
 export type PreparedBox = Exclude<BallotBoxState, { phase: 'none' }>;
@@ -21,6 +23,14 @@ export async function loadBallotBox(store: EventStore, roundId: string, tenant: 
   const loaded = await loadStream(store, ballotBoxStream(roundId), ballotBoxDecider, tenant);
   if (loaded.state.phase === 'none') throw new CommandStreamMissing(ballotBoxStream(roundId));
   return loaded as LoadedStream<PreparedBox>;
+}
+
+/** The ballot box's state, from the deps' stream cache when there is one (the hot path of casting a ballot). */
+export async function ballotBoxState(deps: VotingDeps, roundId: string, tenant: string): Promise<PreparedBox> {
+  if (!deps.streams) return (await loadBallotBox(deps.store, roundId, tenant)).state;
+  const { state } = await deps.streams.load(deps.store, ballotBoxStream(roundId), ballotBoxDecider, tenant);
+  if (state.phase === 'none') throw new CommandStreamMissing(ballotBoxStream(roundId));
+  return state;
 }
 
 /** The municipality a round belongs to, from its ballot box (for the public sign-in, which has no token yet). */
@@ -46,8 +56,9 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 }
 
 /** The Round stream (owned by @lib/budgeting) when the round was planned there; null for rounds that exist only as a ballot box (Pabulib imports). */
-export async function roundOf(store: EventStore, roundId: string, tenant: string): Promise<ExistingRound | null> {
+export async function roundOf(store: EventStore, roundId: string, tenant: string, streams?: StreamStateCache): Promise<ExistingRound | null> {
   try {
+    if (streams) return (await streams.load(store, roundStream(roundId), roundDecider, tenant)).state as ExistingRound;
     return (await readRound(store, roundId, tenant)).state;
   } catch (error) {
     if (error instanceof CommandStreamMissing) return null;

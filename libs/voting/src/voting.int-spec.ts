@@ -225,4 +225,30 @@ describe('secrecy: after sealing nobody can link a code to its ballot, and every
     expect(ballotEvents.every((e) => e.metadata.actor === 'voter')).toBe(true);
     expect(plain(ballotEvents)).not.toContain(participant!.state.participantRef);
   });
+
+  it('keeps a round key in memory for a while: no query per ballot, and a key destroyed by another process is gone here once that while passed', async () => {
+    const schema = `voting_keys_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
+    let now = 1_000_000;
+    let queries = 0;
+    const counted = { ...sql.sql, query: (...args: Parameters<typeof sql.sql.query>) => (queries++, sql.sql.query(...args)) } as typeof sql.sql;
+    const here = await SqlRoundKeyVault.open(counted, schema, { cacheMs: 30_000, clock: () => now });
+    const elsewhere = await SqlRoundKeyVault.open(sql.sql, schema);
+    const roundId = randomUUID();
+    const key = await here.keyFor(roundId);
+    expect(await elsewhere.keyFor(roundId)).toEqual(key);
+    queries = 0;
+    for (let i = 0; i < 10; i++) expect(await here.keyFor(roundId)).toEqual(key);
+    expect(queries).toBe(0);
+
+    await elsewhere.destroy(roundId);
+    now += 29_000;
+    expect(await here.keyFor(roundId)).toEqual(key);
+    now += 2_000;
+    await expect(here.keyFor(roundId)).rejects.toBeInstanceOf(RoundKeyDestroyedError);
+    // Destroyed here: gone at once, whatever the cache held.
+    const other = randomUUID();
+    await here.keyFor(other);
+    await here.destroy(other);
+    await expect(here.keyFor(other)).rejects.toBeInstanceOf(RoundKeyDestroyedError);
+  });
 });

@@ -87,27 +87,46 @@ export async function migrateRoundKeyVault(sql: SqlDriver, schema = 'voting'): P
   });
 }
 
-/** Keys in one small table of the same PostgreSQL or PGlite database (schema `voting` by default). */
+/** How long a process keeps a round key it read before reading it again (so a key destroyed elsewhere is gone here too). */
+export const ROUND_KEY_CACHE_MS = 30_000;
+
+/**
+ * Keys in one small table of the same PostgreSQL or PGlite database (schema `voting` by default).
+ * `keyFor` (every ballot and sign-in) keeps a key in memory for up to `cacheMs`: while voting is
+ * open that spares the database a query per ballot. `destroy` drops it at once in this process.
+ */
 export class SqlRoundKeyVault implements RoundKeyVault {
   private readonly table: string;
+  private readonly cache = new Map<string, { key: Buffer; until: number }>();
 
   private constructor(
     private readonly sql: SqlDriver,
     schema: string,
+    private readonly cacheMs: number,
+    private readonly clock: () => number,
   ) {
     this.table = `${quoteIdent(schema)}.round_keys`;
   }
 
   /** Opens the vault, applying its migrations first. */
-  static async open(sql: SqlDriver, schema = 'voting'): Promise<SqlRoundKeyVault> {
+  static async open(sql: SqlDriver, schema = 'voting', options: { cacheMs?: number; clock?: () => number } = {}): Promise<SqlRoundKeyVault> {
     await migrateRoundKeyVault(sql, schema);
-    return new SqlRoundKeyVault(sql, schema);
+    return new SqlRoundKeyVault(sql, schema, options.cacheMs ?? ROUND_KEY_CACHE_MS, options.clock ?? Date.now);
   }
 
   async keyFor(roundId: string): Promise<Buffer> {
-    await this.sql.query(`INSERT INTO ${this.table} (round_id, secret) VALUES ($1, $2) ON CONFLICT (round_id) DO NOTHING`, [roundId, randomBytes(KEY_BYTES)]);
-    const key = await this.existingKey(roundId);
-    if (!key) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
+    const cached = this.cache.get(roundId);
+    if (cached && cached.until > this.clock()) return cached.key;
+    this.cache.delete(roundId);
+    // Read first: the key exists for all but the first use, and a read takes no row lock.
+    let [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
+    if (!row) {
+      await this.sql.query(`INSERT INTO ${this.table} (round_id, secret) VALUES ($1, $2) ON CONFLICT (round_id) DO NOTHING`, [roundId, randomBytes(KEY_BYTES)]);
+      [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
+    }
+    if (!row?.secret) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
+    const key = Buffer.from(row.secret);
+    if (this.cacheMs > 0) this.cache.set(roundId, { key, until: this.clock() + this.cacheMs });
     return key;
   }
 
@@ -122,6 +141,7 @@ export class SqlRoundKeyVault implements RoundKeyVault {
   }
 
   async destroy(roundId: string): Promise<void> {
+    this.cache.delete(roundId);
     await this.sql.query(
       `INSERT INTO ${this.table} (round_id, secret, destroyed_at) VALUES ($1, NULL, now())
        ON CONFLICT (round_id) DO UPDATE SET secret = NULL, destroyed_at = COALESCE(${this.table}.destroyed_at, now())`,

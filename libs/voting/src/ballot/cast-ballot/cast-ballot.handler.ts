@@ -1,7 +1,7 @@
 import { type CommandContext, handleCommand, type HandleCommandResult } from '@lib/es';
 import { participantByRef, requireParticipant, type LoadedParticipant } from '../../participant/participant.lookup.js';
 import { ballotRefOf } from '../../round-key/pseudonym.js';
-import { loadBallotBox, type PreparedBox, roundOf, type VotingDeps } from '../../voting.deps.js';
+import { ballotBoxState, type PreparedBox, roundOf, type VotingDeps } from '../../voting.deps.js';
 import type { BallotContent } from '../ballot.content.js';
 import { ballotDecider } from '../ballot.decider.js';
 import { BallotVotingClosedError } from '../ballot.errors.js';
@@ -28,13 +28,19 @@ export interface CastOptions {
 
 /** Casts (or replaces) a participant's ballot. Ballot events carry actor `voter`, never the participant's pseudonym. */
 export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, context: CommandContext, options: CastOptions = {}): Promise<HandleCommandResult<BallotEvent>> {
-  // 1. The facts from the other streams: the box's phase and rules, the participant's standing.
-  const box = options.box ?? (await loadBallotBox(deps.store, input.roundId, context.tenant)).state;
-  // The Round stream has the last word: a round that left its voting phase takes no ballots, whatever the box says.
-  const round = options.box ? null : await roundOf(deps.store, input.roundId, context.tenant);
+  // 1. The facts from the other streams: the box's phase and rules, the participant's standing (read side by side,
+  // checked in this order). The Round stream has the last word: a round that left its voting phase takes no ballots,
+  // whatever the box says.
+  const [boxRead, roundRead, participantRead] = await Promise.all([
+    outcome(options.box ?? ballotBoxState(deps, input.roundId, context.tenant)),
+    outcome(options.box ? null : roundOf(deps.store, input.roundId, context.tenant, deps.streams)),
+    outcome(options.participant ?? participantByRef(deps.store, input.roundId, input.participantRef, context.tenant)),
+  ]);
+  const box = settled(boxRead);
+  const round = settled(roundRead);
   if (round && round.phase !== 'voting') throw new BallotVotingClosedError('Voting is not open in this round', { phase: round.phase });
   if (box.phase !== 'open') throw new BallotVotingClosedError('Voting is not open in this round', { phase: box.phase });
-  const participant = options.participant ?? requireParticipant(await participantByRef(deps.store, input.roundId, input.participantRef, context.tenant), input.roundId);
+  const participant = requireParticipant(settled(participantRead), input.roundId);
   const facts: BallotFacts = {
     phase: box.phase,
     frame: box.frame,
@@ -55,13 +61,29 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
     castAt: deps.now().toISOString(),
     facts,
   };
-  // 3. Decide and append: a first ballot expects no stream; a replacement expects the revision the voter saw.
+  // 3. Decide and append: a first ballot expects no stream (and is only read when one is there after all, for the
+  // paper-precedence rule); a replacement expects the revision the voter saw.
   const replacing = options.replaceAt !== undefined;
   return handleCommand(deps.store, ballotStream(input.roundId, ballotRef), ballotDecider, replacing ? new ReplaceBallot(data) : new CastBallot(data), { ...context, actor: 'voter' }, {
     streamMustExist: replacing,
     expectedRevision: options.replaceAt,
+    expectNew: !replacing,
     newId: deps.newId,
   });
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function outcome<T>(work: T | Promise<T>): Promise<Outcome<T>> {
+  return Promise.resolve(work).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+function settled<T>(result: Outcome<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
 }
 
 /** The voter's own standing ballot and its revision (the ETag to replace it), or null. */

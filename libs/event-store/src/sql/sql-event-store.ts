@@ -109,7 +109,7 @@ export class SqlEventStore implements EventStore {
   async append(streamName: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     const payload = encodeEvents(events);
-    return this.guarded(async () => {
+    try {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         let row: InsertRow | undefined;
         try {
@@ -125,11 +125,23 @@ export class SqlEventStore implements EventStore {
           // A unique violation: another writer took the revision, or some ids are already in the stream.
           if (!isUniqueViolation(error)) throw error;
         }
+        // The usual case, without another await: written.
+        if (row && Number(row.inserted) > 0) return this.written(row);
         const result = await this.settle(streamName, expected, events, row);
         if (result) return result;
       }
-      throw new Error(`Stream ${streamName}: append still contended after ${MAX_ATTEMPTS} attempts`);
-    });
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+    throw new Error(`Stream ${streamName}: append still contended after ${MAX_ATTEMPTS} attempts`);
+  }
+
+  private written(row: InsertRow): AppendResult {
+    this.announce();
+    return {
+      nextRevision: BigInt(row.revision!),
+      position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
+    };
   }
 
   /**
@@ -320,13 +332,7 @@ export class SqlEventStore implements EventStore {
     events: NewEvent[],
     row: InsertRow | undefined,
   ): Promise<AppendResult | undefined> {
-    if (row && Number(row.inserted) > 0) {
-      this.announce();
-      return {
-        nextRevision: BigInt(row.revision!),
-        position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
-      };
-    }
+    if (row && Number(row.inserted) > 0) return this.written(row);
     const [state] = await this.driver.query<StateRow>(this.sql.state, [streamName, JSON.stringify(events.map((e) => e.id))]);
     const revision = BigInt(state!.revision);
     const exists = revision >= 0n && revision >= BigInt(state!.deleted_before);
@@ -447,10 +453,7 @@ export class SqlEventStore implements EventStore {
     try {
       return await work();
     } catch (error) {
-      if (isConnectionLevel(error)) {
-        throw new EventStoreUnavailableError(`Event store unavailable: ${describe(error)}`, { cause: error });
-      }
-      throw error;
+      throw unavailableOr(error);
     }
   }
 }
@@ -469,6 +472,11 @@ export async function createSqlEventStore(driver: SqlDriver, options: SqlEventSt
     }
   }
   return store;
+}
+
+/** A lost connection as EventStoreUnavailableError (a 503 upstream); any other error as it is. */
+function unavailableOr(error: unknown): unknown {
+  return isConnectionLevel(error) ? new EventStoreUnavailableError(`Event store unavailable: ${describe(error)}`, { cause: error }) : error;
 }
 
 function splitExpected(expected: ExpectedRevision): [kind: string, revision: string | null] {

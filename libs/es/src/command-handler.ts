@@ -122,7 +122,9 @@ export async function loadStream<State, Event>(
  * Folded state of long-lived streams (a round, its ballot box), kept per process and brought up to
  * date on every use with one read of what was appended since: the same answer as `loadStream`
  * without reading and folding the whole stream each time. Only for streams that are never
- * truncated or soft-deleted. Holds at most `maxEntries` streams (the least recently used go).
+ * truncated or soft-deleted, and for deciders whose `evolve` returns new state instead of changing
+ * the one it is given (concurrent callers share the cached state). Holds at most `maxEntries`
+ * streams (the least recently used go).
  */
 export class StreamStateCache {
   private readonly entries = new Map<string, { state: unknown; revision: bigint; tenant: string }>();

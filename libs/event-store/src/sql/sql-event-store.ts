@@ -127,7 +127,7 @@ export class SqlEventStore implements EventStore {
         }
         // The usual case, without another await: written.
         if (row && Number(row.inserted) > 0) return this.written(row);
-        const result = await this.settle(streamName, expected, events, row);
+        const result = await this.settle(streamName, expected, events);
         if (result) return result;
       }
     } catch (error) {
@@ -183,7 +183,8 @@ export class SqlEventStore implements EventStore {
           if (isUniqueViolation(error)) return undefined;
           throw error;
         });
-        const result = await this.guarded(() => this.settle(streamName, expected, events, row));
+        if (row && Number(row.inserted) > 0) return this.written(row);
+        const result = await this.guarded(() => this.settle(streamName, expected, events));
         return result ?? this.append(streamName, events, options);
       },
     };
@@ -313,7 +314,7 @@ export class SqlEventStore implements EventStore {
    */
   private async tryInsert(db: SqlQueryable, streamName: string, expected: ExpectedRevision, payload: EncodedEvents): Promise<InsertRow> {
     const [kind, revision] = splitExpected(expected);
-    if (payload.one) {
+    if ('one' in payload) {
       // One event (what most commands append): plain parameters, no JSON array to take apart.
       const [row] = await db.query<InsertRow>(this.sql.insertOne, [streamName, kind, revision, ...payload.one], { name: this.sql.insertOneName });
       return row ?? { inserted: 0, revision: null, commit_position: null, prepare_position: null };
@@ -323,16 +324,10 @@ export class SqlEventStore implements EventStore {
   }
 
   /**
-   * After `tryInsert` (`row` undefined when it hit a unique violation): the result if it wrote;
-   * otherwise why not (an error, or the original result of an idempotent retry), or `undefined` to try again.
+   * After a `tryInsert` that wrote nothing (or hit a unique violation): why not (an error, or the
+   * original result of an idempotent retry), or `undefined` to try again.
    */
-  private async settle(
-    streamName: string,
-    expected: ExpectedRevision,
-    events: NewEvent[],
-    row: InsertRow | undefined,
-  ): Promise<AppendResult | undefined> {
-    if (row && Number(row.inserted) > 0) return this.written(row);
+  private async settle(streamName: string, expected: ExpectedRevision, events: NewEvent[]): Promise<AppendResult | undefined> {
     const [state] = await this.driver.query<StateRow>(this.sql.state, [streamName, JSON.stringify(events.map((e) => e.id))]);
     const revision = BigInt(state!.revision);
     const exists = revision >= 0n && revision >= BigInt(state!.deleted_before);
@@ -504,52 +499,45 @@ interface Statements {
 
 /** The hot statements, for one schema (`s` quoted). */
 function statements(s: string, schema: string): Statements {
-  // The same conditions as `insert`, for a single event given as parameters ($4 id, $5 type, $6 data, $7 metadata).
-  const insertOne = `
-WITH head AS (
+  // The stream's last event, as the state an append checks: its revision, its writer's transaction, a tombstone.
+  const head = `
+head AS (
   SELECT e.revision, e.transaction_id, e.event_type FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1
 ), state AS (
   SELECT coalesce(head.revision, -1) AS revision, head.transaction_id AS last_xid,
          coalesce(head.event_type = '${TOMBSTONE_TYPE}', false) AS tombstoned
     FROM (SELECT 1) AS one LEFT JOIN head ON true
-)
+)`;
+  // Whether an append may write after that head: not tombstoned, the order guard, the expected revision ($2 kind, $3 exact).
+  const mayWrite = `
+NOT state.tombstoned
+AND (state.last_xid IS NULL OR state.last_xid <= pg_current_xact_id())
+AND CASE $2::text
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN state.revision < coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
+      WHEN 'stream_exists' THEN state.revision >= 0
+           AND state.revision >= coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
+      ELSE state.revision >= 0 AND state.revision = $3::bigint
+    END`;
+  // One event given as parameters ($4 id, $5 type, $6 data, $7 metadata).
+  const insertOne = `
+WITH ${head}
 INSERT INTO ${s}.events (transaction_id, stream_id, revision, event_id, event_type, data, metadata)
 SELECT pg_current_xact_id(), $1, state.revision + 1, $4::uuid, $5::text, $6::text::jsonb, $7::text::jsonb
   FROM state
- WHERE NOT state.tombstoned
-   AND (state.last_xid IS NULL OR state.last_xid <= pg_current_xact_id())
-   AND CASE $2::text
-         WHEN 'any' THEN true
-         WHEN 'no_stream' THEN state.revision < coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
-         WHEN 'stream_exists' THEN state.revision >= 0
-              AND state.revision >= coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
-         ELSE state.revision >= 0 AND state.revision = $3::bigint
-       END
+ WHERE ${mayWrite}
 RETURNING 1 AS inserted, revision::text AS revision, transaction_id::text AS commit_position, global_position::text AS prepare_position`;
+  // Any other number of events, as one JSON array ($4).
   const insert = `
 WITH input AS (
   SELECT t.ord, (t.event->>'id')::uuid AS id, t.event->>'type' AS type, t.event->'data' AS data,
          coalesce(t.event->'metadata', '{}'::jsonb) AS metadata
     FROM jsonb_array_elements($4::text::jsonb) WITH ORDINALITY AS t(event, ord)
-), head AS (
-  SELECT e.revision, e.transaction_id, e.event_type FROM ${s}.events e WHERE e.stream_id = $1 ORDER BY e.revision DESC LIMIT 1
-), state AS (
-  SELECT coalesce((SELECT revision FROM head), -1) AS revision,
-         (SELECT transaction_id FROM head) AS last_xid,
-         coalesce((SELECT event_type FROM head) = '${TOMBSTONE_TYPE}', false) AS tombstoned
-), inserted AS (
+), ${head}, inserted AS (
   INSERT INTO ${s}.events (transaction_id, stream_id, revision, event_id, event_type, data, metadata)
   SELECT pg_current_xact_id(), $1, state.revision + input.ord, input.id, input.type, input.data, input.metadata
     FROM state, input
-   WHERE NOT state.tombstoned
-     AND (state.last_xid IS NULL OR state.last_xid <= pg_current_xact_id())
-     AND CASE $2::text
-           WHEN 'any' THEN true
-           WHEN 'no_stream' THEN state.revision < coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
-           WHEN 'stream_exists' THEN state.revision >= 0
-                AND state.revision >= coalesce((SELECT st.deleted_before FROM ${s}.streams st WHERE st.stream_id = $1), 0)
-           ELSE state.revision >= 0 AND state.revision = $3::bigint
-         END
+   WHERE ${mayWrite}
    ORDER BY input.ord
   RETURNING revision, transaction_id, global_position
 )
@@ -582,10 +570,7 @@ SELECT coalesce((SELECT max(e.revision) FROM ${s}.events e WHERE e.stream_id = $
 }
 
 /** A batch ready for `tryInsert`: one event as its four parameters, or any other number as a JSON array. */
-interface EncodedEvents {
-  one?: [id: string, type: string, data: string, metadata: string];
-  many: string;
-}
+type EncodedEvents = { one: [id: string, type: string, data: string, metadata: string] } | { many: string };
 
 function encodeEvents(events: NewEvent[]): EncodedEvents {
   for (const event of events) {
@@ -593,7 +578,7 @@ function encodeEvents(events: NewEvent[]): EncodedEvents {
   }
   if (events.length === 1) {
     const [event] = events as [NewEvent];
-    return { one: [event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})], many: '' };
+    return { one: [event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata ?? {})] };
   }
   return { many: JSON.stringify(events.map((event) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata ?? {} }))) };
 }

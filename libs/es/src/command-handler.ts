@@ -155,11 +155,6 @@ export class StreamStateCache {
     return { state, revision };
   }
 
-  /** Forgets every stream (tests; after a restore). */
-  clear(): void {
-    this.entries.clear();
-  }
-
   private remember(streamName: string, entry: { state: unknown; revision: bigint; tenant: string }): void {
     this.entries.delete(streamName);
     this.entries.set(streamName, entry);

@@ -119,10 +119,10 @@ export class SqlRoundKeyVault implements RoundKeyVault {
     if (cached && cached.until > this.clock()) return cached.key;
     this.cache.delete(roundId);
     // Read first: the key exists for all but the first use, and a read takes no row lock.
-    let [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
+    let row = await this.row(roundId);
     if (!row) {
       await this.sql.query(`INSERT INTO ${this.table} (round_id, secret) VALUES ($1, $2) ON CONFLICT (round_id) DO NOTHING`, [roundId, randomBytes(KEY_BYTES)]);
-      [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
+      row = await this.row(roundId);
     }
     if (!row?.secret) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
     const key = Buffer.from(row.secret);
@@ -131,8 +131,14 @@ export class SqlRoundKeyVault implements RoundKeyVault {
   }
 
   async existingKey(roundId: string): Promise<Buffer | null> {
-    const [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
+    const row = await this.row(roundId);
     return row?.secret ? Buffer.from(row.secret) : null;
+  }
+
+  /** The round's row: undefined when no key was made, `secret` null once destroyed. */
+  private async row(roundId: string): Promise<{ secret: Uint8Array | null } | undefined> {
+    const [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
+    return row;
   }
 
   async status(roundId: string): Promise<'none' | 'active' | 'destroyed'> {

@@ -31,10 +31,10 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
   // 1. The facts from the other streams: the box's phase and rules, the participant's standing (read side by side,
   // checked in this order). The Round stream has the last word: a round that left its voting phase takes no ballots,
   // whatever the box says.
-  const [boxRead, roundRead, participantRead] = await Promise.all([
-    outcome(options.box ?? ballotBoxState(deps, input.roundId, context.tenant)),
-    outcome(options.box ? null : roundOf(deps.store, input.roundId, context.tenant, deps.streams)),
-    outcome(options.participant ?? participantByRef(deps.store, input.roundId, input.participantRef, context.tenant)),
+  const [boxRead, roundRead, participantRead] = await Promise.allSettled([
+    options.box ?? ballotBoxState(deps, input.roundId, context.tenant),
+    options.box ? null : roundOf(deps.store, input.roundId, context.tenant, deps.streams),
+    options.participant ?? participantByRef(deps.store, input.roundId, input.participantRef, context.tenant),
   ]);
   const box = settled(boxRead);
   const round = settled(roundRead);
@@ -72,17 +72,8 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
   });
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-function outcome<T>(work: T | Promise<T>): Promise<Outcome<T>> {
-  return Promise.resolve(work).then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
-
-function settled<T>(result: Outcome<T>): T {
-  if (!result.ok) throw result.error;
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
   return result.value;
 }
 

@@ -3,7 +3,8 @@
  * apps/api/src/main.ts) with 1, 16 and 64 concurrent clients, beside the raw single-event append
  * rate (SqlEventStore.append, a new stream with `no_stream` each, as a first ballot is) at the same
  * concurrency in the same run; then a fixed offered load (BENCH_RATE, default 1,000 requests/s)
- * for its p99. On PostgreSQL (a scratch database on DATABASE_URL's server, dropped afterwards)
+ * for its p99; and GET /health/live at 16 clients, the HTTP stack's own ceiling with no database work,
+ * beside the same raw rate. On PostgreSQL (a scratch database on DATABASE_URL's server, dropped afterwards)
  * and in embedded mode (PGlite in a temporary DATA_DIR).
  *
  * Usage: npm run bench:ballots
@@ -74,6 +75,8 @@ interface ModeFigures {
   http: HttpFigures[];
   raw: Map<number, number>;
   fixed?: HttpFigures & { offered: number };
+  /** GET /health/live at 16 clients: what the api's HTTP stack answers with no database work at all. */
+  ceiling?: number;
   lag?: string;
   transactionsPerBallot?: number;
 }
@@ -115,6 +118,12 @@ async function drive(api: { url: string }, workload: Workload, clients: number, 
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+/** Requests/s of a GET that does no database work (the liveness probe): the HTTP stack's own ceiling here. */
+async function httpCeiling(api: { url: string }, clients: number): Promise<number> {
+  const result = await autocannon({ url: `${api.url}/health/live`, connections: clients, duration: seconds });
+  return result['2xx'] / (result.duration || seconds);
 }
 
 /** The raw append rate: `clients` loops each appending one event to a fresh stream with `no_stream`. */
@@ -239,6 +248,11 @@ async function runMode(mode: string): Promise<ModeFigures> {
           `${http.refused} refused, ${http.errors} errors)  raw appends ${raw.toFixed(0).padStart(5)}/s  ratio ${(http.rate / raw).toFixed(2)}`,
       );
     }
+    figures.ceiling = await httpCeiling(api, 16);
+    console.log(
+      `${mode.padEnd(8)} 16 clients: GET /health/live (no database work) ${figures.ceiling.toFixed(0).padStart(5)}/s  ` +
+        `ratio to raw appends ${(figures.ceiling / figures.raw.get(16)!).toFixed(2)} (the most any request reaches here)`,
+    );
     const fixed = await drive(api, workload, 64, offeredRate);
     figures.fixed = { ...fixed, offered: offeredRate };
     console.log(`${mode.padEnd(8)} offered ${offeredRate}/s over 64 connections: ${fixed.rate.toFixed(0)}/s answered 2xx, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, ${fixed.refused} refused, ${fixed.errors} errors`);
@@ -315,6 +329,9 @@ async function main(): Promise<void> {
     const at16 = figures.http.find((h) => h.clients === 16)!;
     const ratio = at16.rate / figures.raw.get(16)!;
     console.log(`${figures.mode}: ballots over HTTP; 16 clients at ${(ratio * 100).toFixed(0)}% of raw appends (target ≥ 70%): ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
+    if (figures.ceiling) {
+      console.log(`${figures.mode}: the api's HTTP stack alone (GET /health/live, 16 clients) at ${((figures.ceiling / figures.raw.get(16)!) * 100).toFixed(0)}% of raw appends`);
+    }
     if (figures.fixed) {
       const met = figures.fixed.p99 < 50 && figures.fixed.rate >= figures.fixed.offered * 0.95;
       console.log(`${figures.mode}: p99 at ${figures.fixed.offered}/s offered: ${figures.fixed.p99} ms, ${figures.fixed.rate.toFixed(0)}/s answered (target p99 < 50 ms): ${met ? 'MET' : 'NOT MET'}`);

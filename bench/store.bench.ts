@@ -5,6 +5,7 @@
  * BENCH_SECONDS per measurement, default 3). Works in a scratch schema that it drops afterwards.
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { createPostgresEventStore, type SqlEventStore } from '../libs/event-store/src/index.js';
 
@@ -132,7 +133,9 @@ async function main(): Promise<void> {
       data jsonb NOT NULL, metadata jsonb NOT NULL, created timestamptz NOT NULL DEFAULT now(),
       UNIQUE (stream_id, revision))`);
     const version = (await pool.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
-    console.log(`PostgreSQL ${version}, Node ${process.version}, pool ${poolSize}, ${seconds} s per measurement, four rounds each, alternating which goes first`);
+    console.log(`PostgreSQL ${version}, Node ${process.version}, ${cpus().length} CPUs, pool ${poolSize}, ${seconds} s per measurement, four rounds each, alternating which goes first`);
+    // Both sides share the machine with whatever else runs on it: a busy host squeezes the two unevenly.
+    console.log(`load average before: ${loadLine()}`);
 
     // Warm up both paths (connections, plans, plpgsql cache).
     await appendScenario(store, pool, poolSize, 1, 0);
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
     results.push({ name: `catch-up read ($all from the start; ${storeRead.count} vs ${plainRead.count} events)`, store: storeRead.rate, plain: plainRead.rate, unit: 'events/s' });
     console.log(format(results.at(-1)!));
 
+    console.log(`load average after: ${loadLine()}`);
     const target = results.find((r) => r.name.startsWith('append, 16 clients, 1-event'))!;
     const ratio = target.store / target.plain;
     console.log(`\n16-client single-event appends: ${(ratio * 100).toFixed(0)}% of plain SQL (target ≥ 80%): ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
@@ -168,6 +172,12 @@ async function main(): Promise<void> {
     await pool.query(`DROP SCHEMA IF EXISTS ${q} CASCADE`).catch((error: unknown) => console.error('could not drop', schema, error));
     await pool.end();
   }
+}
+
+function loadLine(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' / ');
 }
 
 function format(result: Result): string {

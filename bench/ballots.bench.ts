@@ -15,6 +15,7 @@
  *   BENCH_PROJECTOR 0: PostgreSQL without the projector process (what projecting costs)
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,8 @@ interface ModeFigures {
   fixed?: HttpFigures & { offered: number };
   /** GET /health/live at 16 clients: what the api's HTTP stack answers with no database work at all. */
   ceiling?: number;
+  /** Busy CPU time of the whole machine per operation at 16 clients (ms), where /proc/stat can be read. */
+  cpuMs?: { ballot: number; raw: number; bare: number };
   lag?: string;
   transactionsPerBallot?: number;
 }
@@ -118,6 +121,30 @@ async function drive(api: { url: string }, workload: Workload, clients: number, 
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+/**
+ * Busy CPU time of the whole machine (api, projector, PostgreSQL, load generator, everything else) in
+ * seconds, from Linux's /proc/stat; undefined where there is none.
+ */
+function machineCpuSeconds(): number | undefined {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal …, in USER_HZ (1/100 s)
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` (which returns operations/s over about `seconds`) and adds the machine's busy CPU ms per operation. */
+async function metered(work: () => Promise<number>): Promise<{ rate: number; cpuMs?: number }> {
+  const before = machineCpuSeconds();
+  const started = performance.now();
+  const rate = await work();
+  const after = machineCpuSeconds();
+  const operations = rate * ((performance.now() - started) / 1000);
+  return { rate, cpuMs: before === undefined || after === undefined || operations === 0 ? undefined : ((after - before) * 1000) / operations };
 }
 
 /** Requests/s of a GET that does no database work (the liveness probe): the HTTP stack's own ceiling here. */
@@ -235,12 +262,14 @@ async function runMode(mode: string): Promise<ModeFigures> {
     };
     for (const clients of CONCURRENCY) {
       const before = clients === 16 ? await transactions() : 0;
-      const http = await drive(api, workload, clients);
+      let http!: HttpFigures;
+      const ballots = await metered(async () => (http = await drive(api!, workload, clients)).rate);
       if (clients === 16 && lagPool) {
         figures.transactionsPerBallot = (await transactions() - before) / Math.max(1, http.ok);
         console.log(`${mode.padEnd(8)} 16 clients: ${figures.transactionsPerBallot.toFixed(1)} database transactions per ballot (all connections of this database: api, projector, lag sampling)`);
       }
-      const raw = await rawAppends(rawStore, clients, sample);
+      const { rate: raw, cpuMs: rawCpuMs } = await metered(() => rawAppends(rawStore!, clients, sample));
+      if (clients === 16 && ballots.cpuMs !== undefined && rawCpuMs !== undefined) figures.cpuMs = { ballot: ballots.cpuMs, raw: rawCpuMs, bare: Number.NaN };
       figures.http.push(http);
       figures.raw.set(clients, raw);
       console.log(
@@ -248,11 +277,20 @@ async function runMode(mode: string): Promise<ModeFigures> {
           `${http.refused} refused, ${http.errors} errors)  raw appends ${raw.toFixed(0).padStart(5)}/s  ratio ${(http.rate / raw).toFixed(2)}`,
       );
     }
-    figures.ceiling = await httpCeiling(api, 16);
+    const bare = await metered(() => httpCeiling(api!, 16));
+    figures.ceiling = bare.rate;
     console.log(
       `${mode.padEnd(8)} 16 clients: GET /health/live (no database work) ${figures.ceiling.toFixed(0).padStart(5)}/s  ` +
-        `ratio to raw appends ${(figures.ceiling / figures.raw.get(16)!).toFixed(2)} (the most any request reaches here)`,
+        `ratio to raw appends ${(figures.ceiling / figures.raw.get(16)!).toFixed(2)}`,
     );
+    if (figures.cpuMs && bare.cpuMs !== undefined) {
+      figures.cpuMs.bare = bare.cpuMs;
+      const { ballot, raw, bare: request } = figures.cpuMs;
+      console.log(
+        `${mode.padEnd(8)} 16 clients: machine CPU per operation (all processes): ballot ${ballot.toFixed(2)} ms, raw append ${raw.toFixed(2)} ms, ` +
+          `GET /health/live ${request.toFixed(2)} ms`,
+      );
+    }
     const fixed = await drive(api, workload, 64, offeredRate);
     figures.fixed = { ...fixed, offered: offeredRate };
     console.log(`${mode.padEnd(8)} offered ${offeredRate}/s over 64 connections: ${fixed.rate.toFixed(0)}/s answered 2xx, p50 ${fixed.p50} ms, p99 ${fixed.p99} ms, ${fixed.refused} refused, ${fixed.errors} errors`);
@@ -331,6 +369,14 @@ async function main(): Promise<void> {
     console.log(`${figures.mode}: ballots over HTTP; 16 clients at ${(ratio * 100).toFixed(0)}% of raw appends (target ≥ 70%): ${ratio >= 0.7 ? 'MET' : 'NOT MET'}`);
     if (figures.ceiling) {
       console.log(`${figures.mode}: the api's HTTP stack alone (GET /health/live, 16 clients) at ${((figures.ceiling / figures.raw.get(16)!) * 100).toFixed(0)}% of raw appends`);
+    }
+    if (figures.cpuMs && Number.isFinite(figures.cpuMs.bare)) {
+      // With the CPUs busy (as they are at 16 clients), a request that does an append costs at least both.
+      const { raw, bare } = figures.cpuMs;
+      console.log(
+        `${figures.mode}: CPU bound: a request that does nothing but one append costs at least ${(raw + bare).toFixed(2)} ms of CPU here, ` +
+          `so it reaches at most ${((raw / (raw + bare)) * 100).toFixed(0)}% of the raw rate; a ballot costs ${figures.cpuMs.ballot.toFixed(2)} ms`,
+      );
     }
     if (figures.fixed) {
       const met = figures.fixed.p99 < 50 && figures.fixed.rate >= figures.fixed.offered * 0.95;

@@ -15,7 +15,7 @@
  *   BENCH_PROJECTOR 0: PostgreSQL without the projector process (what projecting costs)
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,7 +79,7 @@ interface ModeFigures {
   /** GET /health/live at 16 clients: what the api's HTTP stack answers with no database work at all. */
   ceiling?: number;
   /** Busy CPU time of the whole machine per operation at 16 clients (ms), where /proc/stat can be read. */
-  cpuMs?: { ballot: number; raw: number; bare: number };
+  cpu?: { ballot: CpuPerOperation; raw: CpuPerOperation; bare?: CpuPerOperation };
   lag?: string;
   transactionsPerBallot?: number;
 }
@@ -123,28 +123,77 @@ async function drive(api: { url: string }, workload: Workload, clients: number, 
   };
 }
 
-/**
- * Busy CPU time of the whole machine (api, projector, PostgreSQL, load generator, everything else) in
- * seconds, from Linux's /proc/stat; undefined where there is none.
- */
-function machineCpuSeconds(): number | undefined {
+/** Busy CPU seconds of the whole machine and of named parts (processes), from Linux's /proc; undefined elsewhere. */
+interface CpuReading {
+  machine: number;
+  parts: Map<string, number>;
+}
+
+/** Clock ticks of /proc/stat and /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+function processCpuSeconds(pid: number | string): { name: string; seconds: number } | undefined {
   try {
-    // cpu  user nice system idle iowait irq softirq steal …, in USER_HZ (1/100 s)
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
-    return (user! + nice! + system! + irq! + softirq! + steal!) / 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // pid (comm) state ppid … utime stime: the fields after the name start at "state" (field 3).
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { name, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS };
   } catch {
     return undefined;
   }
 }
 
-/** Runs `work` (which returns operations/s over about `seconds`) and adds the machine's busy CPU ms per operation. */
-async function metered(work: () => Promise<number>): Promise<{ rate: number; cpuMs?: number }> {
-  const before = machineCpuSeconds();
+/** The machine's busy CPU time, the given processes' own, and PostgreSQL's (every process named postgres). */
+function readCpu(processes: Record<string, number | undefined>): CpuReading | undefined {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal …
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    const parts = new Map<string, number>();
+    for (const [part, pid] of Object.entries(processes)) {
+      const own = pid === undefined ? undefined : processCpuSeconds(pid);
+      if (own) parts.set(part, own.seconds);
+    }
+    let postgres = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const own = processCpuSeconds(entry);
+      if (own?.name === 'postgres') postgres += own.seconds;
+    }
+    parts.set('PostgreSQL', postgres);
+    return { machine: (user! + nice! + system! + irq! + softirq! + steal!) / TICKS, parts };
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU ms per operation: the machine's and, by part, what each part used (a PostgreSQL backend that ended counts only under the machine). */
+interface CpuPerOperation {
+  machine: number;
+  parts: Map<string, number>;
+}
+
+/** Runs `work` (which returns operations/s) and adds the busy CPU ms per operation it caused, on the machine and by process. */
+async function metered(work: () => Promise<number>, processes: Record<string, number | undefined> = {}): Promise<{ rate: number; cpu?: CpuPerOperation }> {
+  const before = readCpu(processes);
   const started = performance.now();
   const rate = await work();
-  const after = machineCpuSeconds();
+  const after = readCpu(processes);
   const operations = rate * ((performance.now() - started) / 1000);
-  return { rate, cpuMs: before === undefined || after === undefined || operations === 0 ? undefined : ((after - before) * 1000) / operations };
+  if (!before || !after || operations === 0) return { rate };
+  const perOperation = (seconds: number) => (seconds * 1000) / operations;
+  const parts = new Map<string, number>();
+  for (const [part, seconds] of after.parts) {
+    const was = before.parts.get(part);
+    if (was !== undefined) parts.set(part, perOperation(seconds - was));
+  }
+  return { rate, cpu: { machine: perOperation(after.machine - before.machine), parts } };
+}
+
+function describeCpu(cpu: CpuPerOperation): string {
+  const parts = [...cpu.parts].map(([part, ms]) => `${part} ${ms.toFixed(2)}`);
+  const other = cpu.machine - [...cpu.parts.values()].reduce((sum, ms) => sum + ms, 0);
+  return `${cpu.machine.toFixed(2)} ms (${[...parts, `other ${other.toFixed(2)}`].join(', ')})`;
 }
 
 /** Requests/s of a GET that does no database work (the liveness probe): the HTTP stack's own ceiling here. */
@@ -263,13 +312,14 @@ async function runMode(mode: string): Promise<ModeFigures> {
     for (const clients of CONCURRENCY) {
       const before = clients === 16 ? await transactions() : 0;
       let http!: HttpFigures;
-      const ballots = await metered(async () => (http = await drive(api!, workload, clients)).rate);
+      const processes = { api: api!.pid, projector: projector?.pid, 'bench process': process.pid };
+      const ballots = await metered(async () => (http = await drive(api!, workload, clients)).rate, processes);
       if (clients === 16 && lagPool) {
         figures.transactionsPerBallot = (await transactions() - before) / Math.max(1, http.ok);
         console.log(`${mode.padEnd(8)} 16 clients: ${figures.transactionsPerBallot.toFixed(1)} database transactions per ballot (all connections of this database: api, projector, lag sampling)`);
       }
-      const { rate: raw, cpuMs: rawCpuMs } = await metered(() => rawAppends(rawStore!, clients, sample));
-      if (clients === 16 && ballots.cpuMs !== undefined && rawCpuMs !== undefined) figures.cpuMs = { ballot: ballots.cpuMs, raw: rawCpuMs, bare: Number.NaN };
+      const { rate: raw, cpu: rawCpu } = await metered(() => rawAppends(rawStore!, clients, sample), { 'bench process': process.pid });
+      if (clients === 16 && ballots.cpu && rawCpu) figures.cpu = { ballot: ballots.cpu, raw: rawCpu };
       figures.http.push(http);
       figures.raw.set(clients, raw);
       console.log(
@@ -277,19 +327,17 @@ async function runMode(mode: string): Promise<ModeFigures> {
           `${http.refused} refused, ${http.errors} errors)  raw appends ${raw.toFixed(0).padStart(5)}/s  ratio ${(http.rate / raw).toFixed(2)}`,
       );
     }
-    const bare = await metered(() => httpCeiling(api!, 16));
+    const bare = await metered(() => httpCeiling(api!, 16), { api: api.pid, 'bench process': process.pid });
     figures.ceiling = bare.rate;
     console.log(
       `${mode.padEnd(8)} 16 clients: GET /health/live (no database work) ${figures.ceiling.toFixed(0).padStart(5)}/s  ` +
         `ratio to raw appends ${(figures.ceiling / figures.raw.get(16)!).toFixed(2)}`,
     );
-    if (figures.cpuMs && bare.cpuMs !== undefined) {
-      figures.cpuMs.bare = bare.cpuMs;
-      const { ballot, raw, bare: request } = figures.cpuMs;
-      console.log(
-        `${mode.padEnd(8)} 16 clients: machine CPU per operation (all processes): ballot ${ballot.toFixed(2)} ms, raw append ${raw.toFixed(2)} ms, ` +
-          `GET /health/live ${request.toFixed(2)} ms`,
-      );
+    if (figures.cpu && bare.cpu) {
+      figures.cpu.bare = bare.cpu;
+      console.log(`${mode.padEnd(8)} 16 clients: busy CPU per ballot ${describeCpu(figures.cpu.ballot)}`);
+      console.log(`${mode.padEnd(8)} 16 clients: busy CPU per raw append ${describeCpu(figures.cpu.raw)}`);
+      console.log(`${mode.padEnd(8)} 16 clients: busy CPU per GET /health/live ${describeCpu(bare.cpu)}`);
     }
     const fixed = await drive(api, workload, 64, offeredRate);
     figures.fixed = { ...fixed, offered: offeredRate };
@@ -370,12 +418,13 @@ async function main(): Promise<void> {
     if (figures.ceiling) {
       console.log(`${figures.mode}: the api's HTTP stack alone (GET /health/live, 16 clients) at ${((figures.ceiling / figures.raw.get(16)!) * 100).toFixed(0)}% of raw appends`);
     }
-    if (figures.cpuMs && Number.isFinite(figures.cpuMs.bare)) {
+    if (figures.cpu?.bare) {
       // With the CPUs busy (as they are at 16 clients), a request that does an append costs at least both.
-      const { raw, bare } = figures.cpuMs;
+      const raw = figures.cpu.raw.machine;
+      const bare = figures.cpu.bare.machine;
       console.log(
         `${figures.mode}: CPU bound: a request that does nothing but one append costs at least ${(raw + bare).toFixed(2)} ms of CPU here, ` +
-          `so it reaches at most ${((raw / (raw + bare)) * 100).toFixed(0)}% of the raw rate; a ballot costs ${figures.cpuMs.ballot.toFixed(2)} ms`,
+          `so it reaches at most ${((raw / (raw + bare)) * 100).toFixed(0)}% of the raw rate; a ballot costs ${figures.cpu.ballot.machine.toFixed(2)} ms`,
       );
     }
     if (figures.fixed) {

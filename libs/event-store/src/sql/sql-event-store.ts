@@ -390,6 +390,8 @@ export class SqlEventStore implements EventStore {
             LIMIT $3
          ) e ON true`,
       [from.commit.toString(), from.prepare.toString(), limit, prefixes, types],
+      // Prepared: live subscriptions read many small pages, and planning cost more than running (docs/event-store.md).
+      { name: `event_store_read_all_${this.schema}`.slice(0, 63) },
     );
     const first = rows[0];
     return {

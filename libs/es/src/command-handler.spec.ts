@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore, WrongExpectedVersionError } from '@lib/event-store';
-import { CommandStreamMissing, handleCommand, loadStream, StreamStateCache } from './command-handler.js';
+import { CommandStreamMissing, findStream, handleCommand, loadStream, StreamStateCache } from './command-handler.js';
 import type { Decider } from './decider.js';
 import { domainError } from './domain-error.js';
 import type { CommandContext } from './envelope.js';
@@ -164,6 +164,20 @@ describe('StreamStateCache', () => {
     await cache.load(store, 'Counter-1', counter, 'GM0363');
     await expect(cache.load(store, 'Counter-1', counter, 'GM0014')).rejects.toBeInstanceOf(CommandStreamMissing);
     await expect(cache.load(store, 'Counter-2', counter, 'GM0363')).rejects.toBeInstanceOf(CommandStreamMissing);
+  });
+
+  it('finds a stream that may not exist without throwing, and keeps nothing for an absent one', async () => {
+    const store = new InMemoryEventStore();
+    const cache = new StreamStateCache();
+    expect(await cache.find(store, 'Counter-1', counter, 'GM0363')).toBeNull();
+    expect(await findStream(store, 'Counter-1', counter, 'GM0363')).toBeNull();
+    // It appears later: found at once, not remembered as absent.
+    await handleCommand(store, 'Counter-1', counter, count(5), context, { newId });
+    expect(await cache.find(store, 'Counter-1', counter, 'GM0363')).toEqual({ state: 5, revision: 0n });
+    expect(await findStream(store, 'Counter-1', counter, 'GM0363')).toMatchObject({ state: 5, revision: 0n });
+    // Another municipality's stream is absent for the caller, cached or not.
+    expect(await cache.find(store, 'Counter-1', counter, 'GM0014')).toBeNull();
+    expect(await findStream(store, 'Counter-1', counter, 'GM0014')).toBeNull();
   });
 
   it('keeps at most its limit of streams, forgetting the least recently used', async () => {

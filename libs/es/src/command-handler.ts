@@ -111,8 +111,20 @@ export async function loadStream<State, Event>(
   decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
   tenant: string,
 ): Promise<LoadedStream<State>> {
+  const found = await findStream(store, streamName, decider, tenant);
+  if (!found) throw new CommandStreamMissing(streamName);
+  return found;
+}
+
+/** `loadStream` for a stream that may well not exist: null when it has no events or belongs to another municipality. */
+export async function findStream<State, Event>(
+  store: EventStore,
+  streamName: string,
+  decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+  tenant: string,
+): Promise<LoadedStream<State> | null> {
   const events = await store.readStream(streamName);
-  if (events.length === 0 || events[0]!.metadata.tenant !== tenant) throw new CommandStreamMissing(streamName);
+  if (events.length === 0 || events[0]!.metadata.tenant !== tenant) return null;
   let state = decider.initialState();
   for (const event of events) state = decider.evolve(state, toDomainEvent(event) as Event);
   return { state, revision: events[events.length - 1]!.revision, events };
@@ -137,13 +149,26 @@ export class StreamStateCache {
     decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
     tenant: string,
   ): Promise<{ state: State; revision: bigint }> {
+    const found = await this.find(store, streamName, decider, tenant);
+    if (!found) throw new CommandStreamMissing(streamName);
+    return found;
+  }
+
+  /** `load` for a stream that may well not exist: null when it has no events or belongs to another municipality (nothing is kept for it). */
+  async find<State, Event>(
+    store: EventStore,
+    streamName: string,
+    decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
+    tenant: string,
+  ): Promise<{ state: State; revision: bigint } | null> {
     const cached = this.entries.get(streamName);
     if (!cached) {
-      const loaded = await loadStream(store, streamName, decider, tenant);
+      const loaded = await findStream(store, streamName, decider, tenant);
+      if (!loaded) return null;
       this.remember(streamName, { state: loaded.state, revision: loaded.revision, tenant });
       return { state: loaded.state, revision: loaded.revision };
     }
-    if (cached.tenant !== tenant) throw new CommandStreamMissing(streamName);
+    if (cached.tenant !== tenant) return null;
     const newer = await store.readStream(streamName, { fromRevision: cached.revision + 1n }).catch((error: unknown) => {
       this.entries.delete(streamName);
       throw error;

@@ -1,5 +1,5 @@
-import { CommandStreamMissing, loadStream, type LoadedStream, type StreamStateCache } from '@lib/es';
-import { type ExistingRound, readRound, roundDecider, roundStream } from '@lib/budgeting';
+import { CommandStreamMissing, findStream, loadStream, type LoadedStream, type StreamStateCache } from '@lib/es';
+import { type ExistingRound, roundDecider, roundStream } from '@lib/budgeting';
 import type { EventStore } from '@lib/event-store';
 import { ballotBoxDecider } from './ballot-box/ballot-box.decider.js';
 import { ballotBoxStream } from './ballot-box/ballot-box.events.js';
@@ -21,14 +21,17 @@ export type PreparedBox = Exclude<BallotBoxState, { phase: 'none' }>;
 /** The round's ballot box for the caller's municipality; 404 BALLOTBOX.NOT_FOUND otherwise. */
 export async function loadBallotBox(store: EventStore, roundId: string, tenant: string): Promise<LoadedStream<PreparedBox>> {
   const loaded = await loadStream(store, ballotBoxStream(roundId), ballotBoxDecider, tenant);
-  if (loaded.state.phase === 'none') throw new CommandStreamMissing(ballotBoxStream(roundId));
-  return loaded as LoadedStream<PreparedBox>;
+  return { ...loaded, state: prepared(loaded.state, roundId) };
 }
 
 /** The ballot box's state, from the deps' stream cache when there is one (the hot path of casting a ballot). */
 export async function ballotBoxState(deps: VotingDeps, roundId: string, tenant: string): Promise<PreparedBox> {
   if (!deps.streams) return (await loadBallotBox(deps.store, roundId, tenant)).state;
-  const { state } = await deps.streams.load(deps.store, ballotBoxStream(roundId), ballotBoxDecider, tenant);
+  return prepared((await deps.streams.load(deps.store, ballotBoxStream(roundId), ballotBoxDecider, tenant)).state, roundId);
+}
+
+/** A box that was never prepared does not exist for its callers. */
+function prepared(state: BallotBoxState, roundId: string): PreparedBox {
   if (state.phase === 'none') throw new CommandStreamMissing(ballotBoxStream(roundId));
   return state;
 }
@@ -57,11 +60,6 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 
 /** The Round stream (owned by @lib/budgeting) when the round was planned there; null for rounds that exist only as a ballot box (Pabulib imports). */
 export async function roundOf(store: EventStore, roundId: string, tenant: string, streams?: StreamStateCache): Promise<ExistingRound | null> {
-  try {
-    if (streams) return (await streams.load(store, roundStream(roundId), roundDecider, tenant)).state as ExistingRound;
-    return (await readRound(store, roundId, tenant)).state;
-  } catch (error) {
-    if (error instanceof CommandStreamMissing) return null;
-    throw error;
-  }
+  const found = streams ? await streams.find(store, roundStream(roundId), roundDecider, tenant) : await findStream(store, roundStream(roundId), roundDecider, tenant);
+  return (found?.state as ExistingRound | undefined) ?? null;
 }

@@ -123,10 +123,11 @@ async function drive(api: { url: string }, workload: Workload, clients: number, 
   };
 }
 
-/** Busy CPU seconds of the whole machine and of named parts (processes), from Linux's /proc; undefined elsewhere. */
+/** Busy CPU seconds of the whole machine, of named processes, and of each PostgreSQL process, from Linux's /proc; undefined elsewhere. */
 interface CpuReading {
   machine: number;
   parts: Map<string, number>;
+  postgres: Map<string, number>;
 }
 
 /** Clock ticks of /proc/stat and /proc/<pid>/stat (USER_HZ, 100 on Linux). */
@@ -154,20 +155,19 @@ function readCpu(processes: Record<string, number | undefined>): CpuReading | un
       const own = pid === undefined ? undefined : processCpuSeconds(pid);
       if (own) parts.set(part, own.seconds);
     }
-    let postgres = 0;
+    const postgres = new Map<string, number>();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       const own = processCpuSeconds(entry);
-      if (own?.name === 'postgres') postgres += own.seconds;
+      if (own?.name === 'postgres') postgres.set(entry, own.seconds);
     }
-    parts.set('PostgreSQL', postgres);
-    return { machine: (user! + nice! + system! + irq! + softirq! + steal!) / TICKS, parts };
+    return { machine: (user! + nice! + system! + irq! + softirq! + steal!) / TICKS, parts, postgres };
   } catch {
     return undefined;
   }
 }
 
-/** CPU ms per operation: the machine's and, by part, what each part used (a PostgreSQL backend that ended counts only under the machine). */
+/** CPU ms per operation: the machine's and, by part, what each part used (a PostgreSQL process that ended meanwhile counts only under the machine). */
 interface CpuPerOperation {
   machine: number;
   parts: Map<string, number>;
@@ -187,6 +187,10 @@ async function metered(work: () => Promise<number>, processes: Record<string, nu
     const was = before.parts.get(part);
     if (was !== undefined) parts.set(part, perOperation(seconds - was));
   }
+  // Per process: backends come and go (pools open and close connections), so only what each one used in between counts.
+  let postgres = 0;
+  for (const [pid, seconds] of after.postgres) postgres += seconds - (before.postgres.get(pid) ?? 0);
+  parts.set('PostgreSQL', perOperation(postgres));
   return { rate, cpu: { machine: perOperation(after.machine - before.machine), parts } };
 }
 

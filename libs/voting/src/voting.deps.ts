@@ -1,5 +1,5 @@
-import { CommandStreamMissing, findStream, loadStream, type LoadedStream, type StreamStateCache } from '@lib/es';
-import { type ExistingRound, roundDecider, roundStream } from '@lib/budgeting';
+import { CommandStreamMissing, loadStream, type LoadedStream, type StreamStateCache } from '@lib/es';
+import { type ExistingRound, findRound, roundDecider, roundStream } from '@lib/budgeting';
 import type { EventStore } from '@lib/event-store';
 import { ballotBoxDecider } from './ballot-box/ballot-box.decider.js';
 import { ballotBoxStream } from './ballot-box/ballot-box.events.js';
@@ -60,6 +60,6 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 
 /** The Round stream (owned by @lib/budgeting) when the round was planned there; null for rounds that exist only as a ballot box (Pabulib imports). */
 export async function roundOf(store: EventStore, roundId: string, tenant: string, streams?: StreamStateCache): Promise<ExistingRound | null> {
-  const found = streams ? await streams.find(store, roundStream(roundId), roundDecider, tenant) : await findStream(store, roundStream(roundId), roundDecider, tenant);
-  return (found?.state as ExistingRound | undefined) ?? null;
+  if (!streams) return (await findRound(store, roundId, tenant))?.state ?? null;
+  return ((await streams.find(store, roundStream(roundId), roundDecider, tenant))?.state as ExistingRound | undefined) ?? null;
 }

@@ -1,4 +1,4 @@
-import { loadStream, type LoadedStream } from '@lib/es';
+import { findStream, loadStream, type LoadedStream } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { roundDecider } from './round.decider.js';
 import { roundStream } from './round.events.js';
@@ -11,4 +11,9 @@ import type { ExistingRound } from './round.state.js';
  */
 export async function readRound(store: EventStore, roundId: string, tenant: string): Promise<LoadedStream<ExistingRound>> {
   return (await loadStream(store, roundStream(roundId), roundDecider, tenant)) as LoadedStream<ExistingRound>;
+}
+
+/** `readRound` for a round that may exist only elsewhere (a ballot box without a Round stream): null instead of CommandStreamMissing. */
+export async function findRound(store: EventStore, roundId: string, tenant: string): Promise<LoadedStream<ExistingRound> | null> {
+  return (await findStream(store, roundStream(roundId), roundDecider, tenant)) as LoadedStream<ExistingRound> | null;
 }

@@ -9,7 +9,8 @@ import { ReadModelsService } from '@lib/projections';
 import { countRound, importPabulib, InMemoryRoundKeyVault } from '@lib/voting';
 import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// `npm test` finds (or installs) the browser and passes its path in CHROMIUM_PATH (scripts/chromium.mjs).
+const CHROMIUM = process.env.CHROMIUM_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 

@@ -71,29 +71,50 @@ const BUSY = 75;
 
 class UsageError extends Error {}
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  round: { type: 'string' },
+  plan: { type: 'string' },
+  budget: { type: 'string' },
+  stream: { type: 'string' },
+  'as-of': { type: 'string' },
+  'expect-seal': { type: 'string' },
+  out: { type: 'string' },
+  projection: { type: 'string' },
+  help: { type: 'boolean', default: false },
+} as const;
+
+const parseAuditArgs = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+
+/** What every verb works with: the store, the options, and the ways to print and show progress. */
+interface VerbContext {
+  run: AuditRun;
+  store: EventStore;
+  values: ReturnType<typeof parseAuditArgs>['values'];
+  err: (text: string) => void;
+  print: (value: unknown, text: () => string) => void;
+  needRound: (what: string) => string;
+  progress: (task: string) => (events: number) => void;
+  bar: SingleBar | null;
+}
+
+const VERBS: Record<string, (context: VerbContext) => Promise<number>> = {
+  verify: verifyVerb,
+  seal: sealVerb,
+  history: historyVerb,
+  state: stateVerb,
+  recount: recountVerb,
+  report: reportVerb,
+  rebuild: rebuildVerb,
+};
+
 /** Runs one audit verb; resolves to the process exit code. */
 export async function runAudit(run: AuditRun): Promise<number> {
   const out = run.out ?? ((text: string) => process.stdout.write(text));
   const err = run.err ?? ((text: string) => process.stderr.write(text));
   let parsed;
   try {
-    parsed = parseArgs({
-      args: run.argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        round: { type: 'string' },
-        plan: { type: 'string' },
-        budget: { type: 'string' },
-        stream: { type: 'string' },
-        'as-of': { type: 'string' },
-        'expect-seal': { type: 'string' },
-        out: { type: 'string' },
-        projection: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
+    parsed = parseAuditArgs(run.argv);
   } catch (error) {
     err(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return USAGE_ERROR;
@@ -121,112 +142,9 @@ export async function runAudit(run: AuditRun): Promise<number> {
     return (events: number) => bar?.update(events, { task });
   };
   try {
-    switch (verb) {
-      case 'verify': {
-        if (values['expect-seal'] !== undefined && !values.round) throw new UsageError('--expect-seal needs --round ID');
-        const report = await verifyStore(store, { roundId: values.round, onProgress: progress('verifying') });
-        const expectation = values['expect-seal'] !== undefined ? await checkPublishedSeal(store, values.round!, values['expect-seal'], { onProgress: progress('recomputing the seal') }) : null;
-        bar?.stop();
-        const ok = report.ok && (expectation?.ok ?? true);
-        print(expectation ? { ...report, ok, chainsOk: report.ok, expectedSeal: expectation } : report, () => formatVerify(report, values.round) + (expectation ? formatExpectation(expectation) : ''));
-        return ok ? 0 : 1;
-      }
-      case 'seal': {
-        const roundId = needRound('seal');
-        const seal = await currentSeal(store, roundId);
-        if (!seal) {
-          err(`Round ${roundId} has no seal yet\n`);
-          return NOTHING_TO_CHECK;
-        }
-        print({ ...seal, instructions: sealVerificationInstructions(roundId, seal) }, () => sealVerificationInstructions(roundId, seal));
-        return 0;
-      }
-      case 'history': {
-        const roundId = needRound('history');
-        const entries = await history(store, roundId, { onProgress: progress('reading') });
-        bar?.stop();
-        if (entries.length === 0) {
-          err(`No events for round ${roundId}\n`);
-          return NOTHING_TO_CHECK;
-        }
-        print(entries, () =>
-          entries.map((e) => `${e.at}  ${e.position}  ${e.actor} (${e.role})  ${e.type}  ${e.streamName}@${e.revision}${e.decisionReference ? `  [${e.decisionReference}]` : ''}${e.reason ? `  — ${e.reason}` : ''}\n`).join(''),
-        );
-        return 0;
-      }
-      case 'state': {
-        if (!values['as-of']) throw new UsageError('state needs --as-of TIME|POSITION');
-        const targets = [
-          values.round && `Round-${values.round}`,
-          values.plan && `Proposal-${values.plan}`,
-          values.budget && `Budget-${values.budget}`,
-          values.stream,
-        ].filter((t): t is string => typeof t === 'string' && t !== '');
-        if (targets.length !== 1) throw new UsageError('state needs exactly one of --round ID, --plan ID, --budget ID, --stream NAME');
-        const asOf = parseAsOf(values['as-of']);
-        const state = await stateAsOf(store, targets[0]!, asOf);
-        if (state.totalEvents === 0) {
-          err(`No stream ${targets[0]}\n`);
-          return NOTHING_TO_CHECK;
-        }
-        print(state, () => formatState(state));
-        return 0;
-      }
-      case 'recount': {
-        const roundId = needRound('recount');
-        const report = await recountRound(store, roundId);
-        print(report, () => formatRecount(report));
-        if (report.published === null) {
-          err(`Round ${roundId} has no published result (no ResultPublished on Round-${roundId}) to compare the recount with\n`);
-          return NOTHING_TO_CHECK;
-        }
-        return report.match ? 0 : 1;
-      }
-      case 'report': {
-        const roundId = needRound('report');
-        const record = await roundRecord(store, roundId, { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
-        bar?.stop();
-        if (record.history.length === 0 && record.frame === null) {
-          err(`No events for round ${roundId}\n`);
-          return NOTHING_TO_CHECK;
-        }
-        const dir = resolve(values.out ?? '.');
-        await mkdir(dir, { recursive: true });
-        const markdown = join(dir, `proces-verbaal-${roundId}.md`);
-        const pdf = join(dir, `proces-verbaal-${roundId}.pdf`);
-        await writeFile(markdown, recordMarkdown(record));
-        await writeFile(pdf, await recordPdf(record));
-        const ok = record.verification.ok && (record.recount === null || record.recount.published === null || record.recount.match);
-        print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length }, () => `Wrote ${markdown}\nWrote ${pdf}\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`);
-        return ok ? 0 : 1;
-      }
-      case 'rebuild': {
-        if (!run.readModels) throw new UsageError('rebuild needs the read-model database');
-        const { ALL_PROJECTIONS, rebuild, ProjectionBusyError } = await import('@lib/projections');
-        const projections = values.projection ? ALL_PROJECTIONS.filter((p) => p.name === values.projection) : ALL_PROJECTIONS;
-        if (projections.length === 0) throw new UsageError(`No projection ${values.projection}; the projections are: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
-        const db = await run.readModels();
-        try {
-          const onProgress = progress('rebuilding');
-          const result = await rebuild({ store, db, projections, onProgress: ({ events }) => onProgress(events) });
-          bar?.stop();
-          const names = projections.map((p) => p.name);
-          print({ projections: names, ...result }, () => `Rebuilt ${names.join(', ')} from ${result.events} events in ${result.seconds.toFixed(1)} s\n`);
-          return 0;
-        } catch (error) {
-          if (error instanceof ProjectionBusyError) {
-            bar?.stop();
-            err(`${error.message}\n`);
-            return BUSY;
-          }
-          throw error;
-        } finally {
-          await db.close();
-        }
-      }
-      default:
-        throw new UsageError(`Unknown verb: ${verb}`);
-    }
+    const runVerb = Object.hasOwn(VERBS, verb) ? VERBS[verb]! : null;
+    if (!runVerb) throw new UsageError(`Unknown verb: ${verb}`);
+    return await runVerb({ run, store, values, err, print, needRound, progress, bar });
   } catch (error) {
     bar?.stop();
     if (error instanceof UsageError || error instanceof AsOfError) {
@@ -240,6 +158,122 @@ export async function runAudit(run: AuditRun): Promise<number> {
     throw error;
   } finally {
     bar?.stop();
+  }
+}
+
+/** `verify`: every hash chain and seal, and a published digest when given. */
+async function verifyVerb({ store, values, print, progress, bar }: VerbContext): Promise<number> {
+  if (values['expect-seal'] !== undefined && !values.round) throw new UsageError('--expect-seal needs --round ID');
+  const report = await verifyStore(store, { roundId: values.round, onProgress: progress('verifying') });
+  const expectation = values['expect-seal'] !== undefined ? await checkPublishedSeal(store, values.round!, values['expect-seal'], { onProgress: progress('recomputing the seal') }) : null;
+  bar?.stop();
+  const ok = report.ok && (expectation?.ok ?? true);
+  print(expectation ? { ...report, ok, chainsOk: report.ok, expectedSeal: expectation } : report, () => formatVerify(report, values.round) + (expectation ? formatExpectation(expectation) : ''));
+  return ok ? 0 : 1;
+}
+
+/** `seal`: the round's current seal and how to check it. */
+async function sealVerb({ store, err, print, needRound }: VerbContext): Promise<number> {
+  const roundId = needRound('seal');
+  const seal = await currentSeal(store, roundId);
+  if (!seal) {
+    err(`Round ${roundId} has no seal yet\n`);
+    return NOTHING_TO_CHECK;
+  }
+  print({ ...seal, instructions: sealVerificationInstructions(roundId, seal) }, () => sealVerificationInstructions(roundId, seal));
+  return 0;
+}
+
+/** `history`: the round's decisions in order. */
+async function historyVerb({ store, err, print, needRound, progress, bar }: VerbContext): Promise<number> {
+  const roundId = needRound('history');
+  const entries = await history(store, roundId, { onProgress: progress('reading') });
+  bar?.stop();
+  if (entries.length === 0) {
+    err(`No events for round ${roundId}\n`);
+    return NOTHING_TO_CHECK;
+  }
+  print(entries, () =>
+    entries.map((e) => `${e.at}  ${e.position}  ${e.actor} (${e.role})  ${e.type}  ${e.streamName}@${e.revision}${e.decisionReference ? `  [${e.decisionReference}]` : ''}${e.reason ? `  — ${e.reason}` : ''}\n`).join(''),
+  );
+  return 0;
+}
+
+/** `state`: a stream folded up to a time or position. */
+async function stateVerb({ store, values, err, print }: VerbContext): Promise<number> {
+  if (!values['as-of']) throw new UsageError('state needs --as-of TIME|POSITION');
+  const targets = [
+    values.round && `Round-${values.round}`,
+    values.plan && `Proposal-${values.plan}`,
+    values.budget && `Budget-${values.budget}`,
+    values.stream,
+  ].filter((t): t is string => typeof t === 'string' && t !== '');
+  if (targets.length !== 1) throw new UsageError('state needs exactly one of --round ID, --plan ID, --budget ID, --stream NAME');
+  const asOf = parseAsOf(values['as-of']);
+  const state = await stateAsOf(store, targets[0]!, asOf);
+  if (state.totalEvents === 0) {
+    err(`No stream ${targets[0]}\n`);
+    return NOTHING_TO_CHECK;
+  }
+  print(state, () => formatState(state));
+  return 0;
+}
+
+/** `recount`: the ballots recounted with the frozen rule, compared with the published result. */
+async function recountVerb({ store, err, print, needRound }: VerbContext): Promise<number> {
+  const roundId = needRound('recount');
+  const report = await recountRound(store, roundId);
+  print(report, () => formatRecount(report));
+  if (report.published === null) {
+    err(`Round ${roundId} has no published result (no ResultPublished on Round-${roundId}) to compare the recount with\n`);
+    return NOTHING_TO_CHECK;
+  }
+  return report.match ? 0 : 1;
+}
+
+/** `report`: the round's proces-verbaal as Markdown and PDF. */
+async function reportVerb({ run, store, values, err, print, needRound, progress, bar }: VerbContext): Promise<number> {
+  const roundId = needRound('report');
+  const record = await roundRecord(store, roundId, { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
+  bar?.stop();
+  if (record.history.length === 0 && record.frame === null) {
+    err(`No events for round ${roundId}\n`);
+    return NOTHING_TO_CHECK;
+  }
+  const dir = resolve(values.out ?? '.');
+  await mkdir(dir, { recursive: true });
+  const markdown = join(dir, `proces-verbaal-${roundId}.md`);
+  const pdf = join(dir, `proces-verbaal-${roundId}.pdf`);
+  await writeFile(markdown, recordMarkdown(record));
+  await writeFile(pdf, await recordPdf(record));
+  const ok = record.verification.ok && (record.recount === null || record.recount.published === null || record.recount.match);
+  print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length }, () => `Wrote ${markdown}\nWrote ${pdf}\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`);
+  return ok ? 0 : 1;
+}
+
+/** `rebuild`: the read models rebuilt from the event store. */
+async function rebuildVerb({ run, store, values, err, print, progress, bar }: VerbContext): Promise<number> {
+  if (!run.readModels) throw new UsageError('rebuild needs the read-model database');
+  const { ALL_PROJECTIONS, rebuild, ProjectionBusyError } = await import('@lib/projections');
+  const projections = values.projection ? ALL_PROJECTIONS.filter((p) => p.name === values.projection) : ALL_PROJECTIONS;
+  if (projections.length === 0) throw new UsageError(`No projection ${values.projection}; the projections are: ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`);
+  const db = await run.readModels();
+  try {
+    const onProgress = progress('rebuilding');
+    const result = await rebuild({ store, db, projections, onProgress: ({ events }) => onProgress(events) });
+    bar?.stop();
+    const names = projections.map((p) => p.name);
+    print({ projections: names, ...result }, () => `Rebuilt ${names.join(', ')} from ${result.events} events in ${result.seconds.toFixed(1)} s\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ProjectionBusyError) {
+      bar?.stop();
+      err(`${error.message}\n`);
+      return BUSY;
+    }
+    throw error;
+  } finally {
+    await db.close();
   }
 }
 

@@ -27,13 +27,33 @@ function money(cents: number, currency: string): string {
   }
 }
 
+/** How the record names money and plans: in the frame's currency, a plan by its name and id. */
+interface Wording {
+  currency: string;
+  plan: (id: string) => string;
+}
+
 /** The record of a round, block by block, in Dutch (it is the municipality's official record). */
 export function recordBlocks(record: RoundRecord): Block[] {
-  const blocks: Block[] = [];
   const currency = record.frame?.currency ?? 'EUR';
   const nameOf = new Map((record.frame?.plans ?? []).map((p) => [p.planId, p.name ?? p.planId]));
   const plan = (id: string) => (nameOf.get(id) && nameOf.get(id) !== id ? `${nameOf.get(id)} (${id})` : id);
+  const wording: Wording = { currency, plan };
+  return [
+    ...introBlocks(record),
+    ...frameBlocks(record, wording),
+    ...historyBlocks(record),
+    ...turnoutBlocks(record),
+    ...resultBlocks(record, wording),
+    ...recountBlocks(record, wording),
+    ...sealBlocks(record),
+    ...selfCheckBlocks(record),
+  ];
+}
 
+/** The title and which round, municipality and phase the record is about. */
+function introBlocks(record: RoundRecord): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'title', text: `Proces-verbaal: ${record.title}` });
   blocks.push({
     kind: 'list',
@@ -45,7 +65,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
       `Opgemaakt: ${record.generatedAt} uit de event store alleen (npm run audit -- report)`,
     ],
   });
+  return blocks;
+}
 
+/** 1. The frozen frame and the decisions the round rests on. */
+function frameBlocks(record: RoundRecord, { currency }: Wording): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: '1. Kader' });
   if (record.frame) {
     const f = record.frame;
@@ -73,7 +98,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
     blocks.push({ kind: 'paragraph', text: 'Besluiten waarop de ronde rust:' });
     blocks.push({ kind: 'table', header: ['Besluit', 'Kenmerk', 'Datum', 'Reden'], rows: record.decisions.map((d) => [d.what, d.reference, d.at.slice(0, 10), d.reason ?? '']), widths: [3, 3, 2, 4] });
   }
+  return blocks;
+}
 
+/** 2. Every decision and fact in order. */
+function historyBlocks(record: RoundRecord): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: '2. Verloop (besluiten en feiten)' });
   blocks.push({
     kind: 'table',
@@ -81,7 +111,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
     rows: record.history.map((e) => [e.at, `${e.actor} (${e.role})`, e.type, `${e.streamName}@${e.revision}`, e.position, [e.reason, e.decisionReference].filter(Boolean).join(' | ')]),
     widths: [3, 2.5, 3, 4, 2, 3.5],
   });
+  return blocks;
+}
 
+/** 3. Turnout. */
+function turnoutBlocks(record: RoundRecord): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: '3. Opkomst' });
   if (record.turnout) {
     const t = record.turnout;
@@ -89,7 +124,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
   } else {
     blocks.push({ kind: 'paragraph', text: 'Geen stembus, dus geen opkomst.' });
   }
+  return blocks;
+}
 
+/** 4. The published result, its explanation and its corrections. */
+function resultBlocks(record: RoundRecord, { currency, plan }: Wording): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: '4. Uitslag' });
   const result = record.result;
   if (!result) {
@@ -120,6 +160,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
       });
     }
   }
+  return blocks;
+}
+
+/** 4. (continued) The recount with the frozen rule, compared with the result that stands. */
+function recountBlocks(record: RoundRecord, { plan }: Wording): Block[] {
+  const blocks: Block[] = [];
   if (record.recount && record.recount.published === null) {
     blocks.push({ kind: 'paragraph', text: `Hertelling: ${record.recount.ballots} stembiljetten geteld met de bevroren telregel (${record.recount.rule}); gekozen zouden zijn: ${record.recount.recount.winners.map(plan).join(', ') || 'geen'}. Er is geen gepubliceerde uitslag om mee te vergelijken.` });
   } else if (record.recount) {
@@ -133,7 +179,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
   } else if (record.recountUnavailable) {
     blocks.push({ kind: 'paragraph', text: `Hertelling niet mogelijk: ${record.recountUnavailable}` });
   }
+  return blocks;
+}
 
+/** 5. The seals and the check of the hash chains. */
+function sealBlocks(record: RoundRecord): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: '5. Zegels' });
   if (record.seals.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'De ronde is nog niet verzegeld.' });
@@ -153,7 +204,12 @@ export function recordBlocks(record: RoundRecord): Block[] {
       ? `Controle van de hashketens: alle ${v.events} events in ${v.streams} stromen van de ronde en ${v.seals} zegel(s) kloppen.`
       : `Controle van de hashketens: ${v.breaks.length} BREUK(EN): ${v.breaks.map((b) => `${b.streamName} revisie ${b.revision}: ${b.problem}`).join('; ')}.`,
   });
+  return blocks;
+}
 
+/** 6. How a reader checks it all again. */
+function selfCheckBlocks(record: RoundRecord): Block[] {
+  const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: '6. Zelf controleren' });
   blocks.push({
     kind: 'paragraph',

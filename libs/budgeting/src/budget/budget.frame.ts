@@ -10,18 +10,38 @@ export interface FrameIssue {
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;
 
+type Report = (field: string, message: string) => unknown;
+
 /** Every problem with a frame, by field; empty when the frame is complete and consistent. */
 export function frameIssues(frame: BudgetFrame): FrameIssue[] {
   const issues: FrameIssue[] = [];
-  const issue = (field: string, message: string) => issues.push({ field, message });
+  const issue: Report = (field, message) => issues.push({ field, message });
+  const areas = Array.isArray(frame.areas) ? frame.areas : [];
 
+  basicIssues(frame, issue);
+  if (!Array.isArray(frame.areas)) issue('areas', 'is required');
+  const codes = areaIssues(areas, issue);
+  allocationIssues(frame, areas, issue);
+  criteriaIssues(frame, issue);
+  participationIssues(frame, codes, issue);
+  ballotIssues(frame, issue);
+  tallyIssues(frame, issue);
+  regimeIssues(frame, issue);
+  formSpecificIssues(frame, issue);
+  return issues;
+}
+
+const votes = (frame: BudgetFrame): boolean => frame.form === 'burgerbegroting';
+
+function basicIssues(frame: BudgetFrame, issue: Report): void {
   if (!(BUDGET_FORMS as readonly string[]).includes(frame.form)) issue('form', `must be one of ${BUDGET_FORMS.join(', ')}`);
   if (!isText(frame.title)) issue('title', 'is required');
   if (frame.amountKind !== 'budget' && frame.amountKind !== 'subsidy-ceiling') issue('amountKind', 'must be budget or subsidy-ceiling');
   if (!isCount(frame.amountCents) || frame.amountCents === 0) issue('amountCents', 'must be a positive whole number of cents');
+}
 
-  const areas = Array.isArray(frame.areas) ? frame.areas : [];
-  if (!Array.isArray(frame.areas)) issue('areas', 'is required');
+/** Reports the areas' problems; returns the codes seen, for the participation rules. */
+function areaIssues(areas: BudgetFrame['areas'], issue: Report): Set<string> {
   const codes = new Set<string>();
   areas.forEach((area, i) => {
     if (!isText(area.code)) issue(`areas.${i}.code`, 'is required');
@@ -31,7 +51,10 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
     if (area.inhabitants !== undefined && !isCount(area.inhabitants)) issue(`areas.${i}.inhabitants`, 'must be a whole number ≥ 0');
     if (area.share !== undefined && !isCount(area.share)) issue(`areas.${i}.share`, 'must be a whole number ≥ 0');
   });
+  return codes;
+}
 
+function allocationIssues(frame: BudgetFrame, areas: BudgetFrame['areas'], issue: Report): void {
   const allocation = frame.allocation;
   if ((frame.form === 'wijkbudget' || frame.form === 'dorpsbudget') && (allocation?.kind ?? 'none') === 'none') {
     issue('allocation', `a ${frame.form} divides its amount over areas: use shares or formula`);
@@ -47,7 +70,9 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
   } else if (allocation?.kind !== 'none') {
     issue('allocation.kind', 'must be none, shares or formula');
   }
+}
 
+function criteriaIssues(frame: BudgetFrame, issue: Report): void {
   const criterionIds = new Set<string>();
   (frame.criteria ?? []).forEach((criterion, i) => {
     const at = `criteria.${i}`;
@@ -63,7 +88,9 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
   const max = frame.criteria?.find((c) => c.kind === 'maximum-amount')?.amountCents;
   const min = frame.criteria?.find((c) => c.kind === 'minimum-amount')?.amountCents;
   if (max !== undefined && min !== undefined && min > max) issue('criteria', 'the minimum amount is above the maximum amount');
+}
 
+function participationIssues(frame: BudgetFrame, codes: Set<string>, issue: Report): void {
   const participation = frame.participation;
   if (!participation) issue('participation', 'is required');
   else {
@@ -73,10 +100,11 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
     participation.participants.forEach((kind, i) => !(PARTICIPANT_KINDS as readonly string[]).includes(kind) && issue(`participation.participants.${i}`, `must be one of ${PARTICIPANT_KINDS.join(', ')}`));
     if (!(CREDENTIALS as readonly string[]).includes(participation.credential)) issue('participation.credential', `must be one of ${CREDENTIALS.join(', ')}`);
   }
+}
 
+function ballotIssues(frame: BudgetFrame, issue: Report): void {
   const ballot = frame.ballot;
-  const votes = frame.form === 'burgerbegroting';
-  if (!ballot && votes) issue('ballot', 'a burgerbegroting needs ballot rules');
+  if (!ballot && votes(frame)) issue('ballot', 'a burgerbegroting needs ballot rules');
   if (ballot && !(BALLOT_TYPES as readonly string[]).includes(ballot.type)) issue('ballot.type', `must be one of ${BALLOT_TYPES.join(', ')}`);
   else if (ballot) {
     for (const key of ['minPlans', 'maxPlans', 'costCapCents', 'points', 'rankingLength'] as const) {
@@ -88,9 +116,12 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
     if (ballot.type === 'ordinal' && !(isCount(ballot.rankingLength) && ballot.rankingLength > 0)) issue('ballot.rankingLength', 'is required by an ordinal ballot');
     if (ballot.type === 'choose-1' && (ballot.minPlans !== undefined || ballot.maxPlans !== undefined)) issue('ballot', 'a choose-1 ballot has no min/max plans');
   }
+}
 
+function tallyIssues(frame: BudgetFrame, issue: Report): void {
   const tally = frame.tally;
-  if (!tally && votes) issue('tally', 'a burgerbegroting needs a tally rule');
+  const ballot = frame.ballot;
+  if (!tally && votes(frame)) issue('tally', 'a burgerbegroting needs a tally rule');
   if (tally && !(TALLY_RULES as readonly string[]).includes(tally.rule)) issue('tally.rule', `must be one of ${TALLY_RULES.join(', ')}`);
   if ((ballot === undefined) !== (tally === undefined)) issue(ballot ? 'tally' : 'ballot', 'ballot rules and a tally rule go together');
   if (tally) {
@@ -102,7 +133,9 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
     }
     if (tally.rule === 'greedy-threshold' && !(isCount(tally.thresholdVotes) && tally.thresholdVotes > 0)) issue('tally.thresholdVotes', 'is required by greedy-threshold');
   }
+}
 
+function regimeIssues(frame: BudgetFrame, issue: Report): void {
   const regime = frame.regime;
   if (!regime && frame.form !== 'initiatievenfonds') issue('regime', 'names the legal regime: binding, advisory or delegated');
   if (regime && !(REGIMES as readonly string[]).includes(regime.kind)) issue('regime.kind', `must be one of ${REGIMES.join(', ')}`);
@@ -111,7 +144,10 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
     if (regime.kind === 'delegated' && !isText(regime.residentsBody)) issue('regime.residentsBody', 'a delegated budget names the residents\' body');
   }
   if (typeof frame.interimResultsPublic !== 'boolean') issue('interimResultsPublic', 'is required');
+}
 
+/** The initiatievenfonds' intake rules and the wijk- and dorpsbudget's carry-over. */
+function formSpecificIssues(frame: BudgetFrame, issue: Report): void {
   if (frame.form === 'initiatievenfonds') {
     const intake = frame.intake;
     if (!intake) issue('intake', 'an initiatievenfonds needs intake rules (decision term, extension, threshold for fixed intake dates)');
@@ -125,7 +161,6 @@ export function frameIssues(frame: BudgetFrame): FrameIssue[] {
     if (frame.form !== 'wijkbudget' && frame.form !== 'dorpsbudget') issue('carryOver', 'only a wijk- or dorpsbudget carries money over');
     else if (!isCount(frame.carryOver.maxYears)) issue('carryOver.maxYears', 'must be a whole number of years ≥ 0');
   }
-  return issues;
 }
 
 /** Splits `total` by integer weights: floors first, then one cent each to the largest remainders (ties: first in order). */

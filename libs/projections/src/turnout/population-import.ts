@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { ReadModelDatabase } from '../read-model-database.js';
 
 /** CBS "Kerncijfers wijken en buurten" columns: the region code, inhabitants, and inhabitants per age band. */
@@ -19,13 +20,30 @@ export interface PopulationFigure {
   population: number;
 }
 
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** The file's records with the line each ends on (BOM, CRLF and quoted fields handled); blank lines are left out. */
+function readRecords(text: string): CsvRecord[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const delimiter = firstLine.includes(';') ? ';' : ',';
+  try {
+    const records = parse(body, { delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.filter(({ record }) => !(record.length === 1 && record[0] === '')).map(({ record, info }) => ({ line: info.lines, cells: record }));
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new PopulationFileError(`Line ${line ?? '?'} is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
 /** Parses a CBS neighbourhood-figures CSV (`;` or `,` separated, quoted or not) into figures per area and age band. */
 export function parseCbsPopulation(text: string): PopulationFigure[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length < 2) throw new PopulationFileError('The file has no data rows');
-  const separator = lines[0]!.includes(';') ? ';' : ',';
-  const cells = (line: string) => line.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim());
-  const header = cells(lines[0]!);
+  const [head, ...body] = readRecords(text);
+  if (head === undefined || body.length === 0) throw new PopulationFileError('The file has no data rows');
+  const header = head.cells;
   // The first of the names the header has, in order of preference.
   const find = (names: string[]) => names.map((n) => header.indexOf(n)).find((i) => i >= 0) ?? -1;
   const code = find(CODE_COLUMNS);
@@ -33,15 +51,14 @@ export function parseCbsPopulation(text: string): PopulationFigure[] {
   if (code < 0 || total < 0) throw new PopulationFileError(`Expected the CBS columns ${CODE_COLUMNS[0]} and ${TOTAL_COLUMNS[0]} in the header`);
   const ages = AGE_COLUMNS.map(([band, names]) => [band, find(names)] as const).filter(([, i]) => i >= 0);
   const figures: PopulationFigure[] = [];
-  lines.slice(1).forEach((line, n) => {
-    const row = cells(line);
+  body.forEach(({ line, cells: row }) => {
     const areaCode = row[code] ?? '';
-    if (!/^(GM|WK|BU)\d{4,8}$/.test(areaCode)) throw new PopulationFileError(`Line ${n + 2}: ${JSON.stringify(areaCode)} is not a CBS region code`);
+    if (!/^(GM|WK|BU)\d{4,8}$/.test(areaCode)) throw new PopulationFileError(`Line ${line}: ${JSON.stringify(areaCode)} is not a CBS region code`);
     const number = (i: number, what: string): number => {
       const raw = (row[i] ?? '').replace(/\s/g, '');
       // CBS marks a secret or missing figure with a dot.
       if (raw === '.' || raw === '') return 0;
-      if (!/^\d+$/.test(raw)) throw new PopulationFileError(`Line ${n + 2}: ${what} ${JSON.stringify(raw)} is not a whole number`);
+      if (!/^\d+$/.test(raw)) throw new PopulationFileError(`Line ${line}: ${what} ${JSON.stringify(raw)} is not a whole number`);
       return Number(raw);
     };
     figures.push({ areaCode, ageBand: 'total', population: number(total, 'inhabitants') });

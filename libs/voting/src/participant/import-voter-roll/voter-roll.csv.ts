@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { domainError } from '@lib/es';
 import { CODE_PATTERN, normaliseCode } from '../../round-key/pseudonym.js';
 
@@ -24,15 +25,32 @@ const PERSONAL = /^(naam|name|voornaam|achternaam|first_?name|last_?name|surname
 
 const header = (cell: string): string => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
+interface CsvRecord {
+  line: number;
+  cells: string[];
+}
+
+/** The file's records with the line each ends on (BOM, CRLF and quoted fields handled); blank lines are left out. */
+function readRecords(text: string): CsvRecord[] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') ? ';' : ',';
+  try {
+    const records = parse(body, { delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.filter(({ record }) => !(record.length === 1 && record[0] === '')).map(({ record, info }) => ({ line: info.lines, cells: record }));
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new VoterRollInvalidRowError(`Line ${line ?? '?'} is not valid CSV: ${(error as Error).message}`, { line });
+  }
+}
+
 /**
  * Parses the municipality's voter roll: `code,area,age_band[,role]` (comma or semicolon separated,
  * header first). A file with any other column is refused whole; one with personal data gets its own code.
  */
 export function parseVoterRoll(text: string): VoterRollRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const first = lines[0] ?? '';
-  const separator = first.includes(';') ? ';' : ',';
-  const columns = first.split(separator).map(header);
+  const [head, ...body] = readRecords(text);
+  const columns = (head?.cells ?? ['']).map(header);
   const personal = columns.filter((c) => PERSONAL.test(c));
   if (personal.length > 0) {
     throw new VoterRollPersonalDataError(`The file has columns with personal data (${personal.join(', ')}); send only code, area and age_band`, { columns: personal });
@@ -45,10 +63,7 @@ export function parseVoterRoll(text: string): VoterRollRow[] {
   const at = (name: string) => columns.indexOf(name);
   const rows: VoterRollRow[] = [];
   const seen = new Map<string, number>();
-  lines.slice(1).forEach((raw, i) => {
-    const line = i + 2;
-    if (raw.trim() === '') return;
-    const cells = raw.split(separator).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  body.forEach(({ line, cells }) => {
     if (cells.length !== columns.length) throw new VoterRollInvalidRowError(`Line ${line} has ${cells.length} cells; the header has ${columns.length}`, { line });
     const code = normaliseCode(cells[at('code')]!);
     if (!CODE_PATTERN.test(code)) throw new VoterRollInvalidRowError(`Line ${line}: a code is 8 to 64 letters and digits`, { line });

@@ -8,6 +8,7 @@ ensureInstalled();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const steps = [
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['layer rules', bin('depcruise'), ['apps', 'libs', 'test', '--config', '.dependency-cruiser.cjs', '--ignore-known']],
   ['type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['tests', process.execPath, ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--maxWorkers=2', ...process.argv.slice(2)]],
 ];

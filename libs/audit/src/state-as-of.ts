@@ -1,4 +1,5 @@
-import { comparePositions, parsePosition, parseStreamName, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
+import { parseStreamName } from '@lib/es';
+import { comparePositions, parsePosition, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
 import { domainLibraries } from './domain-libraries.js';
 
 /** A moment in the store: an ISO timestamp (compared with each event's recorded time) or a `$all` position. */

@@ -3,3 +3,4 @@ export * from './domain-error.js';
 export * from './envelope.js';
 export * from './command-handler.js';
 export * from './hash-chain.js';
+export * from './stream-name.js';

@@ -1,7 +1,6 @@
 export * from './event-store.port.js';
 export * from './event-store.errors.js';
 export * from './position.js';
-export * from './stream-name.js';
 export * from './catch-up-subscription.js';
 export * from './in-memory/in-memory-event-store.js';
 export * from './sql/sql-client.js';

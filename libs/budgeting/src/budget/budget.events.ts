@@ -1,5 +1,4 @@
-import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
+import { type DomainEvent, streamName } from '@lib/es';
 
 export const BUDGET_CATEGORY = 'Budget';
 

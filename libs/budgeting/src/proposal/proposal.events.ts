@@ -1,5 +1,5 @@
+import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
 import type { FrameForm } from '../budget/budget.events.js';
 
 export const PROPOSAL_CATEGORY = 'Proposal';

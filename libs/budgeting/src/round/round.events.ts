@@ -1,5 +1,5 @@
+import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
 import type { AreaAmount, FrameForm, IntakeRules, LegalRegime, PlanCriterion } from '../budget/budget.events.js';
 
 export const ROUND_CATEGORY = 'Round';
@@ -182,6 +182,16 @@ export type ResultCorrected = DomainEvent<
   { roundId: string; correction: number; winners: Winner[]; explanation: PlanOutcome[]; totalCents: number; reason: string; decision: RoundDecision; at: string }
 >;
 
+/**
+ * A digest over every event of the round up to `upTo` (the `$all` position, inclusive), taken at a
+ * phase change or at adoption so the council can publish it; `phase` is absent for a seal taken
+ * outside a phase change.
+ */
+export type RoundSealed = DomainEvent<
+  'RoundSealed',
+  { roundId: string; digest: string; upTo: string; streams: number; events: number; sealedAt: string; phase?: string }
+>;
+
 export type RoundEvent =
   | RoundPlanned
   | RoundFollowedFrameAmendment
@@ -192,7 +202,8 @@ export type RoundEvent =
   | FundsReleased
   | ResultPublished
   | ResultAdopted
-  | ResultCorrected;
+  | ResultCorrected
+  | RoundSealed;
 
 export const ROUND_EVENT_TYPES: RoundEvent['type'][] = [
   'RoundPlanned',
@@ -205,4 +216,5 @@ export const ROUND_EVENT_TYPES: RoundEvent['type'][] = [
   'ResultPublished',
   'ResultAdopted',
   'ResultCorrected',
+  'RoundSealed',
 ];

@@ -166,6 +166,8 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
       const { winners, explanation, totalCents, correction } = event.data;
       return { ...state, result: { ...state.result, winners, explanation, totalCents, corrections: correction } };
     }
+    case 'RoundSealed':
+      return state;
     default:
       return state;
   }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { CommandStreamMissing, DomainError, type DomainErrorKind } from '@lib/es';
-import { EventStoreUnavailableError, isConnectionLevel, parseStreamName, StreamDeletedError, WrongExpectedVersionError } from '@lib/event-store';
+import { CommandStreamMissing, DomainError, type DomainErrorKind, parseStreamName } from '@lib/es';
+import { EventStoreUnavailableError, isConnectionLevel, StreamDeletedError, WrongExpectedVersionError } from '@lib/event-store';
 import type { Request, Response } from 'express';
 
 /** RFC 9457 problem details, plus a stable `code` clients can branch on. */

@@ -1,5 +1,5 @@
+import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
 import type { VotingFrame } from '../voting-frame.js';
 
 export const BALLOT_BOX_CATEGORY = 'BallotBox';

@@ -1,5 +1,5 @@
+import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
 import type { BallotContent } from './ballot.content.js';
 
 export const BALLOT_CATEGORY = 'Ballot';

@@ -1,5 +1,5 @@
+import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
 import type { BallotContent } from '../ballot/ballot.content.js';
 
 export const PAPER_BATCH_CATEGORY = 'PaperBatch';

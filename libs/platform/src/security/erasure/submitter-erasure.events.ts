@@ -1,5 +1,4 @@
-import type { DomainEvent } from '@lib/es';
-import { streamName } from '@lib/event-store';
+import { type DomainEvent, streamName } from '@lib/es';
 
 export const SUBMITTER_ERASURE_CATEGORY = 'SubmitterErasure';
 

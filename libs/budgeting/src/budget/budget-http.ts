@@ -3,13 +3,6 @@ import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs
 import type { CommandContext } from '@lib/es';
 import type { Principal, Role } from '@lib/platform';
 
-/** What travels with a command through the CommandBus besides its data: who, for which municipality, and the pinned revision. */
-export interface CommandEnvelope {
-  context: CommandContext;
-  /** From `If-Match`. */
-  expectedRevision?: bigint;
-}
-
 /** The command context of an HTTP request: the principal's subject is the actor, their municipality the tenant. */
 export function commandContext(principal: Principal, allowed: readonly Role[], now: Date, correlationId: string, reason?: string): CommandContext {
   const role = principal.roles.find((r) => allowed.includes(r)) ?? principal.roles[0]!;

@@ -15,6 +15,13 @@ export interface CommandContext {
   now: Date;
 }
 
+/** What travels with a command besides its data: who, for which municipality, and the pinned revision. */
+export interface CommandEnvelope {
+  context: CommandContext;
+  /** From `If-Match`. */
+  expectedRevision?: bigint;
+}
+
 /** The metadata every event appended for this command carries. */
 export function eventMetadata(context: CommandContext): EventMetadata {
   const metadata: EventMetadata = {

@@ -1,5 +1,6 @@
 export * from './config/app-config.js';
 export * from './auth/index.js';
+export * from './http/command-endpoint.js';
 export * from './http/problem-details.filter.js';
 export * from './http/revision.js';
 export * from './http/validation.js';

@@ -12,6 +12,7 @@ import { validationPipe } from './http/validation.js';
 import { HealthController } from './observability/health.controller.js';
 import { HttpMetricsMiddleware, MetricsController } from './observability/metrics.js';
 import { READINESS_CHECKS } from './observability/readiness.js';
+import { CommandShell } from './http/command-endpoint.js';
 import { CLOCK, type Clock, EVENT_STORE, ID_GENERATOR, type IdGenerator } from './persistence/tokens.js';
 
 export interface PlatformOptions {
@@ -36,6 +37,7 @@ export class PlatformModule implements NestModule {
       { provide: CLOCK, useValue: options.clock ?? { now: () => new Date() } },
       { provide: ID_GENERATOR, useValue: options.ids ?? { newId: () => randomUUID() } },
       { provide: READINESS_CHECKS, useValue: [] },
+      CommandShell,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useFactory: validationPipe },
@@ -45,7 +47,7 @@ export class PlatformModule implements NestModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS],
+      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell],
     };
   }
 

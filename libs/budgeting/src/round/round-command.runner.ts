@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { sealRound } from '@lib/audit';
-import { type Decider, handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandEnvelope, type Decider, handleCommand, type HandleCommandResult } from '@lib/es';
 import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { budgetDecider } from '../budget/budget.decider.js';
 import { budgetStream } from '../budget/budget.events.js';
 import { readBudget } from '../budget/budget.read.js';
-import type { CommandEnvelope } from '../budget/budget-http.js';
 import { FreezeFrameVersion } from '../budget/freeze-frame-version/freeze-frame-version.command.js';
 import { ReleaseFrameVersion } from '../budget/release-frame-version/release-frame-version.command.js';
 import { CountRoundBallots, FollowRoundInBallotBox, type RoundBallotBox } from './round-ballot-box.port.js';

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, CommandStreamMissing, handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandContext, type CommandEnvelope, CommandStreamMissing, handleCommand, type HandleCommandResult } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { readBudget } from '../budget/budget.read.js';
 import { currentFrameVersion } from '../budget/budget.state.js';
-import type { CommandEnvelope } from '../budget/budget-http.js';
 import { AdoptResult, type AdoptResultData } from './adopt-result/adopt-result.command.js';
 import { AdvancePhase, type AdvancePhaseData } from './advance-phase/advance-phase.command.js';
 import { CommitFunds, type CommitFundsData } from './commit-funds/commit-funds.command.js';

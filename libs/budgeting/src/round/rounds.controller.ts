@@ -3,8 +3,26 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext, HandleCommandResult } from '@lib/es';
-import { Allow, CLOCK, type Clock, CurrentPrincipal, etagOf, expectedRevisionFrom, ID_GENERATOR, type IdGenerator, type Principal, READ_ROLES, WRITE_ROLES } from '@lib/platform';
-import { accepted, ApiProblems, CommandAcceptedDto, commandContext, correlationIdOf, plain, StreamIdPipe } from '../budget/budget-http.js';
+import {
+  accepted,
+  Allow,
+  ApiProblems,
+  CLOCK,
+  type Clock,
+  CommandAcceptedDto,
+  commandContext,
+  correlationIdOf,
+  CurrentPrincipal,
+  etagOf,
+  expectedRevisionFrom,
+  ID_GENERATOR,
+  type IdGenerator,
+  plain,
+  type Principal,
+  READ_ROLES,
+  StreamIdPipe,
+  WRITE_ROLES,
+} from '@lib/platform';
 import type { PlanOutcome, RoundDecision, RoundEvent, Winner } from './round.events.js';
 import { AdoptResultDto, AdvancePhaseDto, CommitFundsDto, CorrectResultDto, PlanRoundDto, PublishResultDto, ReleaseFundsDto } from './round.dto.js';
 import {

@@ -1,7 +1,6 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow, READ_ROLES } from '@lib/platform';
-import { ApiProblems } from '../budget/budget-http.js';
+import { Allow, ApiProblems, READ_ROLES } from '@lib/platform';
 import type { BudgetFrame } from '../budget/budget.events.js';
 import { BUDGET_TEMPLATES, findTemplate } from './budget-templates.js';
 

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandEnvelope, handleCommand, type HandleCommandResult } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { budgetDecider } from '../budget.decider.js';
 import { budgetStream, type BudgetEvent } from '../budget.events.js';
-import type { CommandEnvelope } from '../budget-http.js';
 import { AmendFrame, type AmendFrameData } from './amend-frame.command.js';
 
 export class AmendFrameRequest extends Command<HandleCommandResult<BudgetEvent>> {

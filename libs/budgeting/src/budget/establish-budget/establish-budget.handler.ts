@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandEnvelope, handleCommand, type HandleCommandResult } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { budgetDecider } from '../budget.decider.js';
 import type { BudgetEvent } from '../budget.events.js';
 import { budgetStream } from '../budget.events.js';
-import type { CommandEnvelope } from '../budget-http.js';
 import { EstablishBudget, type EstablishBudgetData } from './establish-budget.command.js';
 
 /** The CommandBus message: the domain command plus who sends it. */

@@ -2,10 +2,10 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CurrentPrincipal, etagOf, type Principal, READ_ROLES } from '@lib/platform';
+import { Allow, ApiProblems, CurrentPrincipal, etagOf, type Principal, READ_ROLES, StreamIdPipe } from '@lib/platform';
 import type { AreaAmount, BudgetFrame, DecisionReference } from '../budget.events.js';
 import { currentFrameVersion, type FrameVersion } from '../budget.state.js';
-import { ApiProblems, StreamIdPipe } from '../budget-http.js';
+
 import { GetBudget } from './get-budget.query.js';
 
 export class BudgetView {

@@ -1,0 +1,171 @@
+import { applyDecorators, BadRequestException, createParamDecorator, Delete, type ExecutionContext, Get, HttpCode, Inject, Injectable, Patch, type PipeTransform, Post, Put, type Type } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { CommandContext, CommandEnvelope } from '@lib/es';
+import { Allow } from '../auth/auth.decorators.js';
+import type { Principal, Role } from '../auth/principal.js';
+import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../persistence/tokens.js';
+import { etagOf, expectedRevisionFrom } from './revision.js';
+
+/** The body of every command response. */
+export class CommandAcceptedDto {
+  @ApiProperty({ example: 'b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77' })
+  id!: string;
+
+  @ApiProperty({ example: '3', description: 'Stream revision after the command; the same value as the ETag' })
+  revision!: string;
+
+  @ApiProperty({ example: ['FrameAmended'], description: 'Types of the events the command appended (empty: nothing changed)' })
+  events!: string[];
+}
+
+/** A problem document (RFC 9457) with a stable code. */
+export class ProblemDetailsDto {
+  @ApiProperty({ example: 'urn:inwonersbudget:problem:BUDGET.FRAME_FROZEN' })
+  type!: string;
+  @ApiProperty({ example: 'Frame version 1 is frozen: a round is voting under it' })
+  title!: string;
+  @ApiProperty({ example: 409 })
+  status!: number;
+  @ApiProperty({ example: 'BUDGET.FRAME_FROZEN' })
+  code!: string;
+  @ApiProperty({ required: false, example: { version: 1, rounds: ['r-2026'] } })
+  details?: Record<string, unknown>;
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …)',
+  401: 'No or an invalid bearer token (AUTH.UNAUTHENTICATED)',
+  403: 'The caller lacks the role (AUTH.FORBIDDEN)',
+  404: 'No such resource in the caller\'s municipality',
+  409: 'A domain rule refused the command (code names it); nothing was appended',
+  412: 'If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED)',
+};
+
+/** OpenAPI: the problem responses an endpoint can give. */
+export function ApiProblems(...statuses: number[]) {
+  const content = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } };
+  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], content })));
+}
+
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
+
+/** Path ids: a letter or digit, then letters, digits, dashes and underscores, at most 80 (uuids and readable ids alike); anything else is a 400, never a stream name. */
+@Injectable()
+export class StreamIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!STREAM_ID.test(value)) throw new BadRequestException({ code: 'REQUEST.INVALID_ID', message: 'The id in the path is not a valid id' });
+    return value;
+  }
+}
+
+/** `X-Correlation-Id` when the caller sent a sane one, else a new id. */
+export function correlationIdOf(header: string | undefined, newId: () => string): string {
+  return header !== undefined && /^[A-Za-z0-9._:-]{1,100}$/.test(header) ? header : newId();
+}
+
+/** The command context of an HTTP request: the principal's subject is the actor, their municipality the tenant; a blank reason is none, any other is trimmed. */
+export function commandContext(principal: Principal, allowed: readonly Role[], now: Date, correlationId: string, reason?: string): CommandContext {
+  const role = principal.roles.find((r) => allowed.includes(r)) ?? principal.roles[0]!;
+  const context: CommandContext = { actor: principal.subject, role, tenant: principal.tenant, correlationId, now };
+  if (typeof reason === 'string' && reason.trim() !== '') context.reason = reason.trim();
+  return context;
+}
+
+/** A validated request body as plain JSON data: no class prototypes and no undefined fields reach an event. */
+export function plain<T>(value: unknown): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The command response body: `id`, the stream's revision after the command (the ETag's value) and the types appended. */
+export function accepted(id: string, revision: bigint, events: readonly { type: string }[]): CommandAcceptedDto {
+  return { id, revision: revision.toString(), events: events.map((e) => e.type) };
+}
+
+/** What a command endpoint reads from the request besides its body and path. */
+export interface CommandCall {
+  principal: Principal;
+  ifMatch: string | undefined;
+  correlationId: string | undefined;
+}
+
+/** The caller, `If-Match` and `X-Correlation-Id` of a command request. */
+export const CommandCaller = createParamDecorator((_data: unknown, context: ExecutionContext): CommandCall => {
+  const request = context.switchToHttp().getRequest<{ principal?: Principal; headers: Record<string, string | string[] | undefined> }>();
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return { principal: request.principal!, ifMatch: header('if-match'), correlationId: header('x-correlation-id') };
+});
+
+/** The result of a command as the shell needs it. */
+export interface CommandOutcome {
+  nextRevision: bigint;
+  events: readonly { type: string }[];
+}
+
+/** What every command endpoint does around its command: the envelope in, `ETag`/`Location` and the accepted body out. */
+@Injectable()
+export class CommandShell {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
+  ) {}
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  newId(): string {
+    return this.ids.newId();
+  }
+
+  /** Context (actor, role, tenant, now, correlation id, trimmed reason) and the expected revision from `If-Match`. */
+  envelope(call: CommandCall, roles: readonly Role[], options: { now?: Date; reason?: string | undefined } = {}): CommandEnvelope {
+    const expectedRevision = expectedRevisionFrom(call.ifMatch);
+    const context = commandContext(call.principal, roles, options.now ?? this.clock.now(), correlationIdOf(call.correlationId, () => this.ids.newId()), options.reason);
+    return expectedRevision === undefined ? { context } : { context, expectedRevision };
+  }
+
+  /** Sets `ETag` (and `Location` when given) and answers the accepted body. */
+  accepted(response: Response, id: string, outcome: CommandOutcome, location?: string): CommandAcceptedDto {
+    response.setHeader('ETag', etagOf(outcome.nextRevision));
+    if (location !== undefined) response.setHeader('Location', location);
+    return accepted(id, outcome.nextRevision, outcome.events);
+  }
+}
+
+const METHODS = { POST: Post, PUT: Put, PATCH: Patch, DELETE: Delete, GET: Get } as const;
+
+export interface CommandEndpointOptions {
+  method: keyof typeof METHODS;
+  path?: string;
+  roles: readonly Role[];
+  summary: string;
+  /** 201 with `Location` (default for POST); otherwise 200. */
+  created?: boolean;
+  /** Accepts `If-Match` (the default); false for commands that create their stream. */
+  ifMatch?: boolean;
+  /** The problem responses, e.g. [400, 401, 403, 404, 409, 412]. */
+  problems: number[];
+  /** The success body; CommandAcceptedDto unless given. */
+  type?: Type<unknown>;
+  description?: string;
+}
+
+/** Route, status, roles and OpenAPI of a command endpoint in one place. */
+export function CommandEndpoint(options: CommandEndpointOptions) {
+  const created = options.created ?? options.method === 'POST';
+  const response = { type: options.type ?? CommandAcceptedDto, ...(options.description === undefined ? {} : { description: options.description }) };
+  return applyDecorators(
+    METHODS[options.method](options.path ?? ''),
+    HttpCode(created ? 201 : 200),
+    Allow(...options.roles),
+    ApiOperation({ summary: options.summary }),
+    ...(options.ifMatch ?? true ? [ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "0"' })] : []),
+    ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    created ? ApiCreatedResponse(response) : ApiOkResponse(response),
+    ApiProblems(...options.problems),
+  );
+}

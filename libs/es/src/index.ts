@@ -3,3 +3,5 @@ export * from './domain-error.js';
 export * from './envelope.js';
 export * from './command-handler.js';
 export * from './hash-chain.js';
+export * from './store-scan.js';
+export * from './round-seal.js';

@@ -1,7 +1,7 @@
 /**
- * The domain libraries, loaded on first use. `@lib/budgeting` calls this library's `sealRound` from
- * the round's phase change, so importing it (or `@lib/voting`, which imports it) statically would be
- * an import cycle; only types are imported statically.
+ * The domain libraries, loaded on first use (only types are imported statically). The seal digest
+ * lives in `@lib/es`, so the domain libraries no longer import this one; the dynamic import keeps
+ * the audit tool's start-up from loading them until a command needs them.
  */
 export async function domainLibraries() {
   // One after the other: Jest's ESM loader fails on two concurrent imports that share modules.

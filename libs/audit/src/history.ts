@@ -1,6 +1,5 @@
 import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
-import { belongsToRound } from './round-seal.js';
-import { scanAll } from './store-scan.js';
+import { belongsToRound, scanAll } from '@lib/es';
 
 /** One line of a round's decision history. */
 export interface HistoryEntry {

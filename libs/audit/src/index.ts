@@ -1,5 +1,4 @@
-export * from './store-scan.js';
-export * from './round-seal.js';
+export { scanAll, belongsToRound, computeRoundSeal, type RoundSeal } from '@lib/es';
 export * from './verify-store.js';
 export * from './history.js';
 export * from './seal-round.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type CommandContext, type Decider, handleCommand } from '@lib/es';
+import { type CommandContext, computeRoundSeal, type Decider, handleCommand } from '@lib/es';
 import { InMemoryEventStore } from '@lib/event-store';
-import { computeRoundSeal } from './round-seal.js';
 import { checkPublishedSeal, currentSeal, roundSeals, sealRound, sealVerificationInstructions } from './seal-round.js';
 import { verifyStore } from './verify-store.js';
 

@@ -1,32 +1,7 @@
 import { type EventStore, parsePosition } from '@lib/event-store';
-import { computeRoundSeal, type RoundSeal } from './round-seal.js';
-import { ROUND_SEALED } from './verify-store.js';
+import { computeRoundSeal, ROUND_SEALED, type RoundSeal, type RoundSealedData } from '@lib/es';
 
-/** What a `RoundSealed` event on `Round-<id>` holds: the seal, the round, when, and at which phase change. */
-export interface RoundSealedData extends RoundSeal {
-  roundId: string;
-  sealedAt: string;
-  /** The phase the round moved to when it was sealed (absent for a seal taken outside a phase change). */
-  phase?: string;
-}
-
-/**
- * The `RoundSealed` event to append to `Round-<id>` at a phase change: a digest over every event of
- * the round so far. Call it from the phase-change handler and append its result with the
- * `RoundPhaseAdvanced` event (read → seal → append with the expected revision); the seal covers
- * everything before that append, so the phase change itself is covered by the next seal.
- */
-export async function sealRound(
-  store: EventStore,
-  roundId: string,
-  options: { at: string; phase?: string; onProgress?: (events: number) => void },
-): Promise<{ type: typeof ROUND_SEALED; data: RoundSealedData }> {
-  const seal = await computeRoundSeal(store, roundId, { onProgress: options.onProgress });
-  return {
-    type: ROUND_SEALED,
-    data: { roundId, ...seal, sealedAt: options.at, ...(options.phase !== undefined ? { phase: options.phase } : {}) },
-  };
-}
+export { sealRound, type RoundSealedData } from '@lib/es';
 
 /** One stored seal of a round. */
 export interface StoredSeal extends RoundSealedData {

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { type CommandContext, type Decider, handleCommand } from '@lib/es';
+import { type CommandContext, computeRoundSeal, type Decider, handleCommand } from '@lib/es';
 import { runAudit } from '../../../apps/audit/src/audit-cli.js';
 import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../../../test/support/sql-store.js';
-import { computeRoundSeal } from './round-seal.js';
 import { ROUND_SEALED, verifyStore } from './verify-store.js';
 
 type Fact = { type: string; data: Record<string, unknown> };

@@ -1,10 +1,7 @@
-import { type ChainBreak, GENESIS_HASH, HASH_KEY, eventHash, PREVIOUS_HASH_KEY } from '@lib/es';
+import { belongsToRound, type ChainBreak, computeRoundSeal, GENESIS_HASH, HASH_KEY, eventHash, PREVIOUS_HASH_KEY, ROUND_SEALED, scanAll } from '@lib/es';
 import { type EventStore, parsePosition } from '@lib/event-store';
-import { belongsToRound, computeRoundSeal } from './round-seal.js';
-import { scanAll } from './store-scan.js';
 
-/** Event type of a seal on a round stream; its data carries the RoundSeal. */
-export const ROUND_SEALED = 'RoundSealed';
+export { ROUND_SEALED } from '@lib/es';
 
 export interface SealBreak {
   streamName: string;

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { sealRound } from '@lib/audit';
-import { type CommandEnvelope, type Decider, handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandEnvelope, type Decider, handleCommand, type HandleCommandResult, ROUND_SEALED, sealRound } from '@lib/es';
 import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { budgetDecider } from '../budget/budget.decider.js';
@@ -115,14 +114,29 @@ export class RoundCommandRunner {
   /**
    * Runs a phase change, then seals the round: a `RoundSealed` digest over every event of the round
    * so far, which the council can publish in its minutes (see docs/audit.md). The ETag returned is
-   * the seal's revision. A retried phase change that records nothing is not sealed again.
+   * the seal's revision. The seal is decided against the stream, not against what this request
+   * appended: a phase change or adoption with no seal after it is sealed (so a retry after a failed
+   * seal append takes the lost seal), and one already sealed is not sealed again.
    */
   async runAndSeal(roundId: string, make: RoundCommandFactory, envelope: CommandEnvelope, phase: string): Promise<HandleCommandResult<RoundEvent>> {
     const result = await runRoundCommand(this.deps, roundId, make, envelope);
-    if (result.events.length === 0) return result;
-    const seal = await sealRound(this.deps.store, roundId, { at: envelope.context.now.toISOString(), phase });
-    const sealed = await handleCommand(this.deps.store, roundStream(roundId), recordSeal, seal, envelope.context, { newId: this.deps.newId, streamMustExist: true });
-    return { ...result, nextRevision: sealed.nextRevision, position: sealed.position };
+    const stream = roundStream(roundId);
+    for (let attempt = 0; ; attempt++) {
+      // 1. Read the round's stream: its last revision is the expected one for the seal.
+      const events = await this.deps.store.readStream(stream);
+      const last = events[events.length - 1];
+      if (!last || !awaitsSeal(events)) return result;
+      // 2. Seal what the store holds now and append expecting that revision: a concurrent retry that sealed first wins.
+      const seal = await sealRound(this.deps.store, roundId, { at: envelope.context.now.toISOString(), phase });
+      try {
+        const sealed = await handleCommand(this.deps.store, stream, recordSeal, seal, envelope.context, { newId: this.deps.newId, expectedRevision: last.revision });
+        return { ...result, nextRevision: sealed.nextRevision, position: sealed.position };
+      } catch (error) {
+        // 3. Someone else appended in between: look again (their append may have been the seal).
+        if (error instanceof WrongExpectedVersionError && attempt < 3) continue;
+        throw error;
+      }
+    }
   }
 
   get ballotBox(): RoundBallotBox {
@@ -136,3 +150,16 @@ const recordSeal: Decider<{ type: string; data: object }, null, { type: string; 
   evolve: () => null,
   decide: (seal) => [seal],
 };
+
+/** Round events that a seal must follow: the phase changes and the adoption. */
+const SEALED_CHANGES = new Set<string>(['RoundPhaseAdvanced', 'ResultAdopted']);
+
+/** Whether the round's latest phase change or adoption has no `RoundSealed` after it. */
+export function awaitsSeal(events: readonly { type: string }[]): boolean {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const type = events[i]!.type;
+    if (type === ROUND_SEALED) return false;
+    if (SEALED_CHANGES.has(type)) return true;
+  }
+  return false;
+}

@@ -8,7 +8,8 @@ import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../te
 import { budgetStream } from '../budget/budget.events.js';
 import { aBurgerbegrotingFrame, AMENDMENT_DECISION, COUNCIL_DECISION } from '../budget/testing/budget.given.js';
 import { call, eventCount, given } from '../budget/testing/http.js';
-import { computeRoundSeal, verifyStore } from '@lib/audit';
+import { verifyStore } from '@lib/audit';
+import { computeRoundSeal } from '@lib/es';
 import { roundStream } from './round.events.js';
 
 const NOW = new Date('2026-02-01T08:00:00.000Z');
@@ -22,6 +23,8 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
   let admin: string;
   /** Set to a stream prefix: the next append to such a stream fails as if the database went away. */
   let failNextAppendTo: string | null = null;
+  /** How many appends to that prefix go through before the one that fails. */
+  let appendsBeforeFailure = 0;
 
   beforeAll(async () => {
     let inner: EventStore;
@@ -37,8 +40,9 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
       get(target, property) {
         if (property === 'append') {
           return (stream: string, ...rest: unknown[]) => {
-            if (failNextAppendTo !== null && stream.startsWith(failNextAppendTo)) {
+            if (failNextAppendTo !== null && stream.startsWith(failNextAppendTo) && appendsBeforeFailure-- <= 0) {
               failNextAppendTo = null;
+              appendsBeforeFailure = 0;
               return Promise.reject(new EventStoreUnavailableError('injected: the connection dropped'));
             }
             return (target.append as (...args: unknown[]) => unknown).call(target, stream, ...rest);
@@ -257,6 +261,25 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     const { upTo, digest } = seal.data as { upTo: string; digest: string };
     const [commit, prepare] = upTo.split('/').map(BigInt);
     expect((await computeRoundSeal(store, roundId, { upTo: { commit: commit!, prepare: prepare! } })).digest).toBe(digest);
+    expect(await verifyStore(store, { roundId })).toMatchObject({ ok: true, seals: 1 });
+  });
+
+  it('a seal lost to a failed append is taken by the retried phase change, exactly once', async () => {
+    const budgetId = await aBudget({ from: 'gemeentelijk-initiatievenfonds', amountCents: 1_000_000, decision: COUNCIL_DECISION });
+    const roundId = await aRound(budgetId, { intakeDates: ['2026-03-01', '2026-09-01'] });
+    // The phase change is appended, then the store goes away before the seal.
+    failNextAppendTo = roundStream(roundId);
+    appendsBeforeFailure = 1;
+    const failed = await advance(roundId, 'intake');
+    expect(failed.status).toBeGreaterThanOrEqual(500);
+    const types = async () => (await store.readStream(roundStream(roundId))).map((e) => e.type);
+    expect(await types()).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened']);
+    const retried = await advance(roundId, 'intake');
+    expect(retried.status).toBe(201);
+    expect(await types()).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened', 'RoundSealed']);
+    expect(retried.headers.get('etag')).toBe('"3"');
+    expect((await advance(roundId, 'intake')).status).toBe(201);
+    expect(await types()).toEqual(['RoundPlanned', 'RoundPhaseAdvanced', 'SubmissionOpened', 'RoundSealed']);
     expect(await verifyStore(store, { roundId })).toMatchObject({ ok: true, seals: 1 });
   });
 

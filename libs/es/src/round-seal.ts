@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { HASH_KEY } from '@lib/es';
+import { HASH_KEY } from './hash-chain.js';
 import { type EventStore, formatPosition, type Position, type RecordedEvent } from '@lib/event-store';
 import { scanAll } from './store-scan.js';
 
@@ -48,5 +48,32 @@ export async function computeRoundSeal(store: EventStore, roundId: string, optio
     upTo: last ? formatPosition(options.upTo ?? last) : '0/0',
     streams: covered.length,
     events: covered.reduce((sum, [, tip]) => sum + tip.events, 0),
+  };
+}
+
+/** Event type of a seal on a round stream; its data carries the RoundSeal. */
+export const ROUND_SEALED = 'RoundSealed';
+
+/** What a `RoundSealed` event on `Round-<id>` holds: the seal, the round, when, and at which phase change. */
+export interface RoundSealedData extends RoundSeal {
+  roundId: string;
+  sealedAt: string;
+  /** The phase the round moved to when it was sealed (absent for a seal taken outside a phase change). */
+  phase?: string;
+}
+
+/**
+ * The `RoundSealed` event to append to `Round-<id>` at a phase change: a digest over every event of
+ * the round so far. Each seal scans `$all` from the start (issue #21 tracks its cost on a large store).
+ */
+export async function sealRound(
+  store: EventStore,
+  roundId: string,
+  options: { at: string; phase?: string; onProgress?: (events: number) => void },
+): Promise<{ type: typeof ROUND_SEALED; data: RoundSealedData }> {
+  const seal = await computeRoundSeal(store, roundId, { onProgress: options.onProgress });
+  return {
+    type: ROUND_SEALED,
+    data: { roundId, ...seal, sealedAt: options.at, ...(options.phase !== undefined ? { phase: options.phase } : {}) },
   };
 }

@@ -4,6 +4,7 @@ export * from './position.js';
 export * from './catch-up-subscription.js';
 export * from './in-memory/in-memory-event-store.js';
 export * from './sql/sql-client.js';
+export * from './sql/schema-migrations.js';
 export * from './sql/migrations.js';
 export * from './sql/sql-event-store.js';
 export * from './sql/postgres-event-store.js';

@@ -1,5 +1,7 @@
-import { DataSource, type EntityManager, type EntitySchema, type MigrationInterface } from 'typeorm';
+import pg from 'pg';
+import { DataSource, type EntityManager, type EntitySchema } from 'typeorm';
 import type { PGlite } from '@electric-sql/pglite';
+import { applyMigrations, createPgliteDriver, createPgPoolDriver, type Migration, type SqlQueryable } from '@lib/event-store';
 
 /** The schema every read-model table lives in: a public interface for dashboards. */
 export const READ_MODEL_SCHEMA = 'read_model';
@@ -31,13 +33,13 @@ export interface OpenReadModelsOptions {
   pglite?: PGlite;
   schema?: string;
   entities: EntitySchema[];
-  migrations: (new () => MigrationInterface)[];
+  migrations: readonly Migration[];
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   poolSize?: number;
 }
 
-/** Opens TypeORM on PostgreSQL or PGlite, creates the schema and runs pending migrations (never `synchronize`). */
+/** Opens TypeORM on PostgreSQL or PGlite after applying pending migrations (never `synchronize`). */
 export async function openReadModelDatabase(options: OpenReadModelsOptions): Promise<ReadModelDatabase> {
   const schemaName = options.schema ?? READ_MODEL_SCHEMA;
   const schema = `"${schemaName.replace(/"/g, '""')}"`;
@@ -45,9 +47,6 @@ export async function openReadModelDatabase(options: OpenReadModelsOptions): Pro
     type: 'postgres' as const,
     schema: schemaName,
     entities: options.entities,
-    migrations: options.migrations,
-    migrationsTableName: 'migrations',
-    migrationsTransactionMode: 'all' as const,
     synchronize: false,
     installExtensions: false,
     uuidExtension: 'pgcrypto' as const,
@@ -67,29 +66,8 @@ export async function openReadModelDatabase(options: OpenReadModelsOptions): Pro
   } else {
     throw new Error('openReadModelDatabase needs a PostgreSQL url or a PGlite instance');
   }
+  if (options.migrate !== false) await migrateReadModels(options, schemaName);
   await exclusive(() => dataSource.initialize());
-  if (options.migrate !== false) {
-    await exclusive(async () => {
-      const runner = dataSource.createQueryRunner();
-      try {
-        await runner.connect();
-        if (!options.pglite) await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`read-models:${schemaName}`]);
-        try {
-          await runner.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-          if (options.pglite) {
-            await runner.release();
-            await dataSource.runMigrations({ transaction: 'all' });
-          } else {
-            await dataSource.runMigrations({ transaction: 'all' });
-          }
-        } finally {
-          if (!options.pglite) await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`read-models:${schemaName}`]);
-        }
-      } finally {
-        if (!runner.isReleased) await runner.release();
-      }
-    });
-  }
   return {
     dataSource,
     dialect: options.pglite ? 'pglite' : 'postgres',
@@ -102,6 +80,33 @@ export async function openReadModelDatabase(options: OpenReadModelsOptions): Pro
       if (dataSource.isInitialized) await exclusive(() => dataSource.destroy());
     },
   };
+}
+
+/** The read models' schema through the project's one migration mechanism, on a session of its own. */
+async function migrateReadModels(options: OpenReadModelsOptions, schema: string): Promise<void> {
+  const driver = options.pglite
+    ? createPgliteDriver(options.pglite)
+    : createPgPoolDriver(new pg.Pool({ connectionString: options.url, max: 1 }), { ownsPool: true, listen: false });
+  try {
+    await applyMigrations(driver, { owner: 'read-models', schema, table: 'schema_migrations', migrations: options.migrations, adopt: (tx, quoted) => adoptTypeormMigrations(tx, quoted, schema) });
+  } finally {
+    await driver.close();
+  }
+}
+
+/**
+ * Releases before this one recorded read-model migrations in TypeORM's `migrations` table (its
+ * `timestamp` column is the version): take them over once, then drop that table.
+ */
+async function adoptTypeormMigrations(tx: SqlQueryable, quoted: string, schema: string): Promise<number[]> {
+  const [typeorm] = await tx.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'migrations' AND column_name = 'timestamp') AS found`,
+    [schema],
+  );
+  if (!typeorm?.found) return [];
+  const rows = await tx.query<{ timestamp: string | number }>(`SELECT "timestamp" FROM ${quoted}.migrations`);
+  await tx.exec(`DROP TABLE ${quoted}.migrations`);
+  return rows.map((row) => Number(row.timestamp));
 }
 
 /** Numbers from `bigint`/`numeric` columns (node-postgres returns them as strings). */

@@ -4,10 +4,10 @@ import { auditTimelineProjection } from './audit-timeline/audit-timeline.project
 import { BudgetOverviewEntity } from './budgets/budget-overview.entity.js';
 import { budgetOverviewProjection } from './budgets/budget-overview.projection.js';
 import { ProjectionCheckpointEntity } from './checkpoints/projection-checkpoint.entity.js';
-import { ReadModels1767225600000 } from './migrations/1767225600000-read-models.js';
-import { VotingReadModels1767225700000 } from './migrations/1767225700000-voting-read-models.js';
-import { ProjectionChange1767225800000 } from './migrations/1767225800000-projection-change.js';
-import { TurnoutAgeBand1767225900000 } from './migrations/1767225900000-turnout-age-band.js';
+import { readModels } from './migrations/1767225600000-read-models.js';
+import { votingReadModels } from './migrations/1767225700000-voting-read-models.js';
+import { projectionChange } from './migrations/1767225800000-projection-change.js';
+import { turnoutAgeBand } from './migrations/1767225900000-turnout-age-band.js';
 import { ProjectionChangeEntity } from './changes/projection-change.entity.js';
 import { BallotBoxEntity, TurnoutBallotsAgeEntity, TurnoutBallotsEntity, TurnoutRollEntity } from './ballot-box/ballot-box.entity.js';
 import { ballotBoxProjection } from './ballot-box/ballot-box.projection.js';
@@ -45,7 +45,8 @@ export const READ_MODEL_ENTITIES = [
   ProjectionChangeEntity,
 ];
 
-export const READ_MODEL_MIGRATIONS = [ReadModels1767225600000, VotingReadModels1767225700000, ProjectionChange1767225800000, TurnoutAgeBand1767225900000];
+/** The read models' schema changes, in order (versions are the dates they were written, in ms). */
+export const READ_MODEL_MIGRATIONS = [readModels, votingReadModels, projectionChange, turnoutAgeBand];
 
 /** Opens the read models on the process's database: PostgreSQL (`url`) or its PGlite instance; migrates. */
 export function openReadModels(source: { url?: string; pglite?: PGlite; schema?: string; poolSize?: number }): Promise<ReadModelDatabase> {

@@ -1,11 +1,5 @@
-import { quoteIdent, type SqlDriver } from './sql-client.js';
-
-/** One schema change; `sql` uses `{{schema}}` for the quoted schema name. Never edit one that shipped: add the next. */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import { applyMigrations, type Migration } from './schema-migrations.js';
+import type { SqlDriver } from './sql-client.js';
 
 /** The event store's schema, in order. */
 export const migrations: readonly Migration[] = [
@@ -217,31 +211,7 @@ $fn$;
   },
 ];
 
-/**
- * Brings `schema` up to the latest migration: creates it if needed and applies each missing
- * migration once, in order, in one transaction under an advisory lock (concurrent starts wait).
- * Returns the versions it applied.
- */
-export async function migrate(driver: SqlDriver, schema: string): Promise<number[]> {
-  const quoted = quoteIdent(schema);
-  return driver.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`event-store:${schema}`]);
-    await tx.exec(`
-      CREATE SCHEMA IF NOT EXISTS ${quoted};
-      CREATE TABLE IF NOT EXISTS ${quoted}.migrations (
-        version    integer PRIMARY KEY,
-        name       text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      );`);
-    const rows = await tx.query<{ version: number }>(`SELECT version FROM ${quoted}.migrations`);
-    const applied = new Set(rows.map((row) => Number(row.version)));
-    const done: number[] = [];
-    for (const migration of migrations) {
-      if (applied.has(migration.version)) continue;
-      await tx.exec(migration.sql.replaceAll('{{schema}}', quoted));
-      await tx.query(`INSERT INTO ${quoted}.migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
-      done.push(migration.version);
-    }
-    return done;
-  });
+/** Brings the event store's `schema` up to the latest migration; returns the versions it applied. */
+export function migrate(driver: SqlDriver, schema: string): Promise<number[]> {
+  return applyMigrations(driver, { owner: 'event-store', schema, migrations });
 }

@@ -1,19 +1,11 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** Quoted schema of the data source the migration runs on. */
-export function schemaOf(queryRunner: QueryRunner): string {
-  const name = (queryRunner.connection.options as { schema?: string }).schema ?? 'read_model';
-  return `"${name.replace(/"/g, '""')}"`;
-}
+import type { Migration } from '@lib/event-store';
 
 /** Checkpoints, budgets, rounds, plans, results, the audit timeline and the population reference. */
-export class ReadModels1767225600000 implements MigrationInterface {
-  name = 'ReadModels1767225600000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
-    await queryRunner.query(`
-CREATE TABLE ${s}.projection_checkpoint (
+export const readModels: Migration = {
+  version: 1767225600000,
+  name: 'checkpoints, budgets, rounds, plans, results, audit timeline, population reference',
+  sql: `
+CREATE TABLE {{schema}}.projection_checkpoint (
   name              text PRIMARY KEY,
   version           integer NOT NULL,
   position          text,
@@ -28,7 +20,7 @@ CREATE TABLE ${s}.projection_checkpoint (
   updated_at        timestamptz NOT NULL DEFAULT now()
 );
 
-CREATE TABLE ${s}.budget_overview (
+CREATE TABLE {{schema}}.budget_overview (
   budget_id              text PRIMARY KEY,
   tenant                 text NOT NULL,
   title                  text NOT NULL,
@@ -48,16 +40,16 @@ CREATE TABLE ${s}.budget_overview (
   established_at         timestamptz NOT NULL,
   updated_at             timestamptz NOT NULL
 );
-CREATE INDEX budget_overview_tenant_idx ON ${s}.budget_overview (tenant);
+CREATE INDEX budget_overview_tenant_idx ON {{schema}}.budget_overview (tenant);
 
-CREATE TABLE ${s}.round_frame_flag (
+CREATE TABLE {{schema}}.round_frame_flag (
   budget_id              text NOT NULL,
   frame_version          integer NOT NULL,
   interim_results_public boolean NOT NULL,
   PRIMARY KEY (budget_id, frame_version)
 );
 
-CREATE TABLE ${s}.round_overview (
+CREATE TABLE {{schema}}.round_overview (
   round_id               text PRIMARY KEY,
   tenant                 text NOT NULL,
   budget_id              text NOT NULL,
@@ -83,9 +75,9 @@ CREATE TABLE ${s}.round_overview (
   planned_at             timestamptz NOT NULL,
   updated_at             timestamptz NOT NULL
 );
-CREATE INDEX round_overview_tenant_idx ON ${s}.round_overview (tenant, year);
+CREATE INDEX round_overview_tenant_idx ON {{schema}}.round_overview (tenant, year);
 
-CREATE TABLE ${s}.plan (
+CREATE TABLE {{schema}}.plan (
   proposal_id                text PRIMARY KEY,
   tenant                     text NOT NULL,
   round_id                   text NOT NULL,
@@ -119,9 +111,9 @@ CREATE TABLE ${s}.plan (
   submitted_at               timestamptz NOT NULL,
   updated_at                 timestamptz NOT NULL
 );
-CREATE INDEX plan_round_idx ON ${s}.plan (tenant, round_id, status);
+CREATE INDEX plan_round_idx ON {{schema}}.plan (tenant, round_id, status);
 
-CREATE TABLE ${s}.result_plan (
+CREATE TABLE {{schema}}.result_plan (
   round_id     text NOT NULL,
   proposal_id  text NOT NULL,
   tenant       text NOT NULL,
@@ -136,13 +128,13 @@ CREATE TABLE ${s}.result_plan (
   PRIMARY KEY (round_id, proposal_id)
 );
 
-CREATE TABLE ${s}.audit_stream_round (
+CREATE TABLE {{schema}}.audit_stream_round (
   stream_name text PRIMARY KEY,
   round_id    text,
   budget_id   text
 );
 
-CREATE TABLE ${s}.audit_timeline (
+CREATE TABLE {{schema}}.audit_timeline (
   stream_name        text NOT NULL,
   revision           bigint NOT NULL,
   tenant             text NOT NULL,
@@ -161,10 +153,10 @@ CREATE TABLE ${s}.audit_timeline (
   causation_id       text,
   PRIMARY KEY (stream_name, revision)
 );
-CREATE INDEX audit_timeline_round_idx ON ${s}.audit_timeline (tenant, round_id, commit_position, prepare_position);
-CREATE INDEX audit_timeline_budget_idx ON ${s}.audit_timeline (tenant, budget_id, commit_position, prepare_position);
+CREATE INDEX audit_timeline_round_idx ON {{schema}}.audit_timeline (tenant, round_id, commit_position, prepare_position);
+CREATE INDEX audit_timeline_budget_idx ON {{schema}}.audit_timeline (tenant, budget_id, commit_position, prepare_position);
 
-CREATE TABLE ${s}.population_reference (
+CREATE TABLE {{schema}}.population_reference (
   tenant      text NOT NULL,
   area_code   text NOT NULL,
   age_band    text NOT NULL,
@@ -173,13 +165,5 @@ CREATE TABLE ${s}.population_reference (
   imported_at timestamptz NOT NULL,
   PRIMARY KEY (tenant, area_code, age_band)
 );
-`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
-    await queryRunner.query(
-      `DROP TABLE ${s}.population_reference, ${s}.audit_timeline, ${s}.audit_stream_round, ${s}.result_plan, ${s}.plan, ${s}.round_overview, ${s}.round_frame_flag, ${s}.budget_overview, ${s}.projection_checkpoint`,
-    );
-  }
-}
+`,
+};

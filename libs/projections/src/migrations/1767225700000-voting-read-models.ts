@@ -1,14 +1,11 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from './1767225600000-read-models.js';
+import type { Migration } from '@lib/event-store';
 
 /** Ballot boxes, turnout by area/channel and the roll by area/age band, live counts per plan. */
-export class VotingReadModels1767225700000 implements MigrationInterface {
-  name = 'VotingReadModels1767225700000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
-    await queryRunner.query(`
-CREATE TABLE ${s}.ballot_box (
+export const votingReadModels: Migration = {
+  version: 1767225700000,
+  name: 'ballot boxes, turnout, live counts',
+  sql: `
+CREATE TABLE {{schema}}.ballot_box (
   round_id       text PRIMARY KEY,
   tenant         text NOT NULL,
   budget_id      text NOT NULL,
@@ -26,7 +23,7 @@ CREATE TABLE ${s}.ballot_box (
   updated_at     timestamptz NOT NULL
 );
 
-CREATE TABLE ${s}.turnout_ballots (
+CREATE TABLE {{schema}}.turnout_ballots (
   round_id text NOT NULL,
   area     text NOT NULL,
   channel  text NOT NULL,
@@ -35,7 +32,7 @@ CREATE TABLE ${s}.turnout_ballots (
   PRIMARY KEY (round_id, area, channel)
 );
 
-CREATE TABLE ${s}.turnout_roll (
+CREATE TABLE {{schema}}.turnout_roll (
   round_id text NOT NULL,
   area     text NOT NULL,
   age_band text NOT NULL,
@@ -44,7 +41,7 @@ CREATE TABLE ${s}.turnout_roll (
   PRIMARY KEY (round_id, area, age_band)
 );
 
-CREATE TABLE ${s}.live_count (
+CREATE TABLE {{schema}}.live_count (
   round_id text NOT NULL,
   plan_id  text NOT NULL,
   tenant   text NOT NULL,
@@ -53,17 +50,11 @@ CREATE TABLE ${s}.live_count (
   PRIMARY KEY (round_id, plan_id)
 );
 
-CREATE TABLE ${s}.live_ballot (
+CREATE TABLE {{schema}}.live_ballot (
   stream_name text PRIMARY KEY,
   round_id    text NOT NULL,
   content     jsonb NOT NULL
 );
-CREATE INDEX live_ballot_round_idx ON ${s}.live_ballot (round_id);
-`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    const s = schemaOf(queryRunner);
-    await queryRunner.query(`DROP TABLE ${s}.live_ballot, ${s}.live_count, ${s}.turnout_roll, ${s}.turnout_ballots, ${s}.ballot_box`);
-  }
-}
+CREATE INDEX live_ballot_round_idx ON {{schema}}.live_ballot (round_id);
+`,
+};

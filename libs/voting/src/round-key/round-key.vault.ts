@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { domainError } from '@lib/es';
-import { quoteIdent, type SqlDriver } from '@lib/event-store';
+import { applyMigrations, type Migration, quoteIdent, type SqlDriver } from '@lib/event-store';
 
 /** The round's key was destroyed when its result was adopted: codes can no longer be turned into pseudonyms. */
 export class RoundKeyDestroyedError extends domainError('ROUND_KEY.DESTROYED', 'rule') {}
@@ -53,7 +53,7 @@ export class InMemoryRoundKeyVault implements RoundKeyVault {
 }
 
 /** The vault's schema changes, in order; `{{schema}}` is the quoted schema. Never edit one that shipped: add the next. */
-export const ROUND_KEY_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const ROUND_KEY_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'round keys',
@@ -69,22 +69,8 @@ CREATE TABLE {{schema}}.round_keys (
 ];
 
 /** Brings the vault's schema up to date under an advisory lock (concurrent starts wait); returns the versions applied. */
-export async function migrateRoundKeyVault(sql: SqlDriver, schema = 'voting'): Promise<number[]> {
-  const quoted = quoteIdent(schema);
-  return sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`round-key-vault:${schema}`]);
-    await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${quoted};
-      CREATE TABLE IF NOT EXISTS ${quoted}.migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());`);
-    const applied = new Set((await tx.query<{ version: number }>(`SELECT version FROM ${quoted}.migrations`)).map((r) => Number(r.version)));
-    const done: number[] = [];
-    for (const migration of ROUND_KEY_MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      await tx.exec(migration.sql.replaceAll('{{schema}}', quoted));
-      await tx.query(`INSERT INTO ${quoted}.migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
-      done.push(migration.version);
-    }
-    return done;
-  });
+export function migrateRoundKeyVault(sql: SqlDriver, schema = 'voting'): Promise<number[]> {
+  return applyMigrations(sql, { owner: 'round-key-vault', schema, migrations: ROUND_KEY_MIGRATIONS });
 }
 
 /** How long a process keeps a round key it read before reading it again (so a key destroyed elsewhere is gone here too). */

@@ -1,8 +1,8 @@
-import { quoteIdent, type SqlDriver } from '@lib/event-store';
+import { applyMigrations, type Migration, quoteIdent, type SqlDriver } from '@lib/event-store';
 import type { SealedContactDetails, VaultStorage } from './contact-details.vault.js';
 
 /** The vault's schema changes, in order; `{{schema}}` is the quoted schema. Never edit one that shipped: add the next. */
-export const CONTACT_DETAILS_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const CONTACT_DETAILS_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'contact details and per-person keys',
@@ -27,22 +27,8 @@ CREATE TABLE {{schema}}.contact_details (
 export const CONTACT_DETAILS_SCHEMA = 'personal_data';
 
 /** Brings the vault's tables up to date under an advisory lock (concurrent starts wait); returns the versions applied. */
-export async function migrateContactDetailsVault(sql: SqlDriver, schema = CONTACT_DETAILS_SCHEMA): Promise<number[]> {
-  const quoted = quoteIdent(schema);
-  return sql.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`contact-details-vault:${schema}`]);
-    await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${quoted};
-      CREATE TABLE IF NOT EXISTS ${quoted}.contact_details_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());`);
-    const applied = new Set((await tx.query<{ version: number }>(`SELECT version FROM ${quoted}.contact_details_migrations`)).map((r) => Number(r.version)));
-    const done: number[] = [];
-    for (const migration of CONTACT_DETAILS_MIGRATIONS) {
-      if (applied.has(migration.version)) continue;
-      await tx.exec(migration.sql.replaceAll('{{schema}}', quoted));
-      await tx.query(`INSERT INTO ${quoted}.contact_details_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
-      done.push(migration.version);
-    }
-    return done;
-  });
+export function migrateContactDetailsVault(sql: SqlDriver, schema = CONTACT_DETAILS_SCHEMA): Promise<number[]> {
+  return applyMigrations(sql, { owner: 'contact-details-vault', schema, table: 'contact_details_migrations', migrations: CONTACT_DETAILS_MIGRATIONS });
 }
 
 /** Sealed records and keys in two tables of the process's PostgreSQL or PGlite database. */

@@ -7,7 +7,7 @@ import type { Reason } from './types.js';
 const REL = 1e-9;
 
 /** Sequential Phragmén: pick the plan that least raises its supporters' maximal load; stop at the first that does not fit. */
-export function phragmen(profile: Profile, budget: Rational, tb: TieBreaker, fmt: MoneyFormat): Outcome {
+export function phragmen(profile: Profile, budget: Rational, tb: TieBreaker, fmt: MoneyFormat, blocked?: Uint8Array): Outcome {
   const { groups, supporters, projects, votes } = profile;
   // A group's load is always the load t of the last chosen plan it supports, so keep that round.
   const lastRound = new Int32Array(groups.length).fill(-1);
@@ -33,6 +33,9 @@ export function phragmen(profile: Profile, budget: Rational, tb: TieBreaker, fmt
     if (p.infeasible) {
       taken[p.index] = 1;
       reasons.set(p.index, { code: 'not-feasible', text: 'cannot be carried out (cost marked 999999999)' });
+    } else if (blocked?.[p.index]) {
+      taken[p.index] = 1;
+      reasons.set(p.index, { code: 'not-chosen', text: 'excluded from this count' });
     } else if (votes[p.index] === 0) {
       taken[p.index] = 1;
       reasons.set(p.index, { code: 'no-support', text: 'nobody supports it' });

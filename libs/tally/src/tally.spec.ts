@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exhaustive, lotRank, readPabulib, tally, TallyInputError, type Ballot, type Election } from './index.js';
+import { exhaustive, lotRank, readPabulib, RULES, tally, TallyInputError, type Ballot, type Election } from './index.js';
 
 const approval = (...choices: string[]): Ballot => ({ type: 'approval', choices });
 const plans = (costs: Record<string, bigint>) => Object.entries(costs).map(([id, cost]) => ({ id, cost }));
@@ -67,6 +67,17 @@ describe('greedy family and explanations', () => {
     const r = tally({ budget: 100n, projects, ballots, rule: 'greedy-threshold', threshold: 2 });
     expect(r.winners).toEqual(['a', 'b']);
     expect(r.projects[2]!.reason.text).toBe('below the threshold: 1 votes, 2 needed');
+  });
+
+  it('a threshold binds under every rule: a plan below it is never funded', () => {
+    // c is cheap and fits everywhere, but only one voter backs it; the threshold is 2 votes.
+    const e: Election = { budget: 20n, projects: plans({ a: 6n, c: 1n, b: 5n }), ballots: [approval('a', 'b'), approval('a', 'b', 'c'), approval('a')], rule: 'greedy', threshold: 2 };
+    for (const rule of RULES) {
+      const r = tally({ ...e, rule });
+      expect(r.winners).not.toContain('c');
+      expect(r.projects[1]!.reason).toEqual({ code: 'below-threshold', text: 'below the threshold: 1 votes, 2 needed' });
+      if (rule !== 'greedy-threshold') expect(tally({ ...e, rule, threshold: undefined }).winners).toContain('c');
+    }
   });
 
   it('reports fairness: voters reached and funded plans per voter', () => {

@@ -137,7 +137,33 @@ function countPot(
   tb: TieBreaker,
   fmt: MoneyFormat,
 ): { outcome: Outcome; extra: Partial<PotResult> } {
-  const blocked = Uint8Array.from(profile.projects, (p) => (p.infeasible ? 1 : 0));
+  // META's min_project_score_threshold (or the frame's threshold) binds under every rule.
+  const metric = profile.usesPoints ? profile.score : profile.votes;
+  const threshold = election.threshold;
+  if (election.rule === 'greedy-threshold' && threshold === undefined) throw new TallyInputError('greedy-threshold needs a threshold');
+  const below = (p: number): boolean => threshold !== undefined && metric[p]! < threshold;
+  const blocked = Uint8Array.from(profile.projects, (p) => (p.infeasible || below(p.index) ? 1 : 0));
+  const { outcome, extra } = countRule(election, profile, budget, tb, fmt, blocked);
+  if (threshold !== undefined) {
+    const unit = profile.usesPoints ? 'points' : 'votes';
+    for (const p of profile.projects) {
+      if (!p.infeasible && below(p.index)) {
+        outcome.reasons.set(p.index, { code: 'below-threshold', text: `below the threshold: ${metric[p.index]} ${unit}, ${threshold} needed` });
+      }
+    }
+  }
+  return { outcome, extra };
+}
+
+function countRule(
+  election: Election,
+  profile: Profile,
+  budget: Rational,
+  tb: TieBreaker,
+  fmt: MoneyFormat,
+  blocked: Uint8Array,
+): { outcome: Outcome; extra: Partial<PotResult> } {
+  const threshold = election.threshold;
   const add1 = () =>
     runMesAdd1(profile, budget, tb, blocked, {
       stopWhenExhaustive: election.add1?.stopWhenExhaustive ?? false,
@@ -151,12 +177,10 @@ function countPot(
   });
   switch (election.rule) {
     case 'greedy':
-      return { outcome: greedy(profile, budget, tb, { fmt }), extra: {} };
-    case 'greedy-no-skip':
-      return { outcome: greedy(profile, budget, tb, { fmt, noSkip: true }), extra: {} };
     case 'greedy-threshold':
-      if (election.threshold === undefined) throw new TallyInputError('greedy-threshold needs a threshold');
-      return { outcome: greedy(profile, budget, tb, { fmt, threshold: election.threshold }), extra: {} };
+      return { outcome: greedy(profile, budget, tb, { fmt, threshold }), extra: {} };
+    case 'greedy-no-skip':
+      return { outcome: greedy(profile, budget, tb, { fmt, noSkip: true, threshold }), extra: {} };
     case 'equalshares': {
       const n = BigInt(Math.max(1, profile.voters));
       const run = runMes(profile, div(budget, rat(n)), tb, blocked);
@@ -169,7 +193,7 @@ function countPot(
     case 'equalshares/add1u': {
       const { run, runs } = add1();
       const mes = mesOutcome(profile, run, fmt, blocked);
-      const fill = greedy(profile, budget, tb, { fmt, preselected: run.selected });
+      const fill = greedy(profile, budget, tb, { fmt, preselected: run.selected, threshold });
       const reasons = new Map(fill.reasons);
       for (const p of run.selected) reasons.set(p, mes.reasons.get(p)!);
       for (const p of fill.selected.slice(run.selected.length)) {
@@ -180,7 +204,7 @@ function countPot(
     case 'equalshares/add1-comparison': {
       const { run, runs } = add1();
       const mes = mesOutcome(profile, run, fmt, blocked);
-      const gr = greedy(profile, budget, tb, { fmt });
+      const gr = greedy(profile, budget, tb, { fmt, threshold });
       const comparison = compareOutcomes(profile, run.selected, gr.selected);
       const chosen = comparison.chosen === 'greedy' ? gr : mes;
       const note = comparison.chosen === 'greedy' ? 'greedy' : 'Equal Shares';
@@ -191,7 +215,7 @@ function countPot(
       return { outcome: { ...chosen, reasons }, extra: { ...mesExtra(run, runs), comparison } };
     }
     case 'phragmen':
-      return { outcome: phragmen(profile, budget, tb, fmt), extra: {} };
+      return { outcome: phragmen(profile, budget, tb, fmt, blocked), extra: {} };
   }
 }
 

@@ -1,4 +1,4 @@
-import { add, cmp, sub, type Rational, ZERO } from './rational.js';
+import { add, cmp, mul, sub, type Rational, ZERO } from './rational.js';
 import type { Profile } from './profile.js';
 import type { TieBreaker } from './tie-break.js';
 import type { MoneyFormat, Outcome } from './outcome.js';
@@ -10,6 +10,8 @@ export interface GreedyOptions {
   threshold?: number;
   /** Projects already funded (add1u fills after Equal Shares); they keep their place. */
   preselected?: readonly number[];
+  /** With noSkip: the plan it stops at is funded from a reserve when `share` of its cost is left (and `amount`, if set, covers the rest). */
+  reserve?: { share: Rational; amount?: Rational; percent: number };
   fmt: MoneyFormat;
 }
 
@@ -36,6 +38,7 @@ export function greedy(profile: Profile, budget: Rational, tb: TieBreaker, opts:
   order.sort((a, b) => metric[b]! - metric[a]! || tb.compare(a, b));
   const ties: Outcome['ties'] = [];
   let stoppedAt: number | undefined;
+  let fromReserve: Outcome['fromReserve'];
   for (let i = 0; i < order.length; ) {
     let j = i;
     while (j < order.length && metric[order[j]!] === metric[order[i]!]) j++;
@@ -45,19 +48,36 @@ export function greedy(profile: Profile, budget: Rational, tb: TieBreaker, opts:
       const cost = profile.projects[p]!.cost;
       const left = sub(budget, spent);
       if (stoppedAt !== undefined) {
-        reasons.set(p, { code: 'stopped', text: `greedy-no-skip stopped at "${profile.projects[stoppedAt]!.id}", the first plan that did not fit` });
+        const what = fromReserve?.plan === stoppedAt ? 'the plan topped up from the reserve' : 'the first plan that did not fit';
+        reasons.set(p, { code: 'stopped', text: `${opts.reserve ? 'greedy-reserve' : 'greedy-no-skip'} stopped at "${profile.projects[stoppedAt]!.id}", ${what}` });
       } else if (cmp(cost, left) <= 0) {
         spent = add(spent, cost);
         selected.push(p);
         reasons.set(p, { code: 'selected', text: `selected: ${metric[p]} ${unit}, fitted with ${opts.fmt(left)} left` });
+      } else if (opts.noSkip && opts.reserve && reserveCovers(opts.reserve, cost, left)) {
+        const paid = sub(cost, left);
+        fromReserve = { plan: p, amount: paid };
+        spent = add(spent, left);
+        selected.push(p);
+        reasons.set(p, {
+          code: 'selected',
+          text: `selected from the reserve: ${metric[p]} ${unit}, ${opts.fmt(left)} left covers at least ${opts.reserve.percent}% of its cost ${opts.fmt(cost)}; the reserve paid ${opts.fmt(paid)}`,
+        });
+        stoppedAt = p;
       } else {
-        reasons.set(p, { code: 'did-not-fit', left: opts.fmt(left), cost: opts.fmt(cost), text: `did not fit: ${opts.fmt(left)} left, costs ${opts.fmt(cost)}` });
+        const short = opts.noSkip && opts.reserve ? `; under ${opts.reserve.percent}% of its cost is left${opts.reserve.amount !== undefined ? ' or the reserve cannot pay the rest' : ''}, so the reserve does not top it up` : '';
+        reasons.set(p, { code: 'did-not-fit', left: opts.fmt(left), cost: opts.fmt(cost), text: `did not fit: ${opts.fmt(left)} left, costs ${opts.fmt(cost)}${short}` });
         if (opts.noSkip) stoppedAt = p;
       }
     }
     i = j;
   }
-  return { selected, reasons, ties };
+  return { selected, reasons, ties, ...(fromReserve ? { fromReserve } : {}) };
+}
+
+function reserveCovers(reserve: NonNullable<GreedyOptions['reserve']>, cost: Rational, left: Rational): boolean {
+  if (cmp(left, mul(reserve.share, cost)) < 0) return false;
+  return reserve.amount === undefined || cmp(sub(cost, left), reserve.amount) <= 0;
 }
 
 /** Records a tie only when the order inside an equal-score group can change who is funded. */

@@ -356,7 +356,13 @@ export interface CompletionOptions {
 }
 
 /** Equal Shares completed by add1: raise the per-voter budget step by step while the outcome fits. */
-export function runMesAdd1(profile: Profile, budget: Rational, tb: TieBreaker, blocked: Uint8Array, opts: CompletionOptions): { run: MesRun; runs: number } {
+export function runMesAdd1(
+  profile: Profile,
+  budget: Rational,
+  tb: TieBreaker,
+  blocked: Uint8Array,
+  opts: CompletionOptions,
+): { run: MesRun; runs: number; overshoot?: { perVoter: Rational; cost: Rational } } {
   const n = BigInt(profile.voters);
   const perVoter = div(budget, rat(n === 0n ? 1n : n));
   let b = opts.start === 'floor' ? rat(floor(perVoter)) : perVoter;
@@ -370,7 +376,7 @@ export function runMesAdd1(profile: Profile, budget: Rational, tb: TieBreaker, b
     const nb = add(b, opts.step);
     const next = runMes(profile, nb, tb, blocked);
     runs++;
-    if (cmp(next.cost, budget) > 0) break;
+    if (cmp(next.cost, budget) > 0) return { run: last, runs, overshoot: { perVoter: nb, cost: next.cost } };
     last = next;
     b = nb;
   }

@@ -16,6 +16,8 @@ export interface Outcome {
   ties: TieEvent[];
   /** Equal Shares: exact c/q of selected plans. */
   effectiveVotes?: Map<number, Rational>;
+  /** greedy-reserve: the plan topped up from the reserve and what the reserve paid. */
+  fromReserve?: { plan: number; amount: Rational };
 }
 
 /** Formats exact money for explanations: "€1250.50", "1250 PLN". */

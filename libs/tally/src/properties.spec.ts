@@ -81,11 +81,36 @@ function referenceMes(e: Election, b0: Rational): string[] {
 
 describe('properties on random small elections', () => {
   it('no rule ever spends more than the budget', () => {
+    // greedy-reserve may add a reserve beside the budget; its own property follows.
     fc.assert(
-      fc.property(electionArb, fc.constantFrom(...RULES), (e, rule) => {
+      fc.property(electionArb, fc.constantFrom(...RULES.filter((r) => r !== 'greedy-reserve')), (e, rule) => {
         const r = tally({ ...e, rule, threshold: 1 });
         expect(cmp(costOf(e, r.winners), rat(e.budget as bigint))).toBeLessThanOrEqual(0);
         expect(add(rat(BigInt(r.cost)), rat(BigInt(r.leftover)))).toEqual(rat(e.budget as bigint));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('greedy-reserve is greedy-no-skip plus at most the plan it stopped at, topped up by at most the allowed share', () => {
+    fc.assert(
+      fc.property(electionArb, fc.integer({ min: 1, max: 100 }), (e, percent) => {
+        const noSkip = tally({ ...e, rule: 'greedy-no-skip' });
+        const r = tally({ ...e, rule: 'greedy-reserve', reserve: { percent } });
+        expect(r.winners.slice(0, noSkip.winners.length)).toEqual(noSkip.winners);
+        expect(r.winners.length - noSkip.winners.length).toBeLessThanOrEqual(1);
+        const used = rat(BigInt(r.reserveUsed!));
+        const fromBudget = sub(costOf(e, r.winners), used);
+        expect(cmp(fromBudget, rat(e.budget as bigint))).toBeLessThanOrEqual(0);
+        expect(add(fromBudget, rat(BigInt(r.leftover)))).toEqual(rat(e.budget as bigint));
+        if (r.winners.length > noSkip.winners.length) {
+          // The topped-up plan takes the whole rest of the budget, and the reserve pays at most (100 - percent)% of it.
+          const last = costOf(e, [r.winners.at(-1)!]);
+          expect(r.leftover).toBe('0');
+          expect(cmp(mul(used, rat(100n)), mul(last, rat(BigInt(100 - percent))))).toBeLessThanOrEqual(0);
+        } else {
+          expect(r.reserveUsed).toBe('0');
+        }
       }),
       { numRuns: 300 },
     );
@@ -114,8 +139,8 @@ describe('properties on random small elections', () => {
   it('shuffling the ballots never changes a result', () => {
     fc.assert(
       fc.property(electionArb, fc.constantFrom(...RULES), fc.integer(), (e, rule, seed) => {
-        const a = tally({ ...e, rule, threshold: 2 });
-        const b = tally({ ...e, rule, threshold: 2, ballots: shuffled(e.ballots, seed) });
+        const a = tally({ ...e, rule, threshold: 2, reserve: { percent: 80 } });
+        const b = tally({ ...e, rule, threshold: 2, reserve: { percent: 80 }, ballots: shuffled(e.ballots, seed) });
         expect(b.winners).toEqual(a.winners);
         expect(b.projects).toEqual(a.projects);
       }),

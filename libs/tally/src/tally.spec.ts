@@ -73,10 +73,10 @@ describe('greedy family and explanations', () => {
     // c is cheap and fits everywhere, but only one voter backs it; the threshold is 2 votes.
     const e: Election = { budget: 20n, projects: plans({ a: 6n, c: 1n, b: 5n }), ballots: [approval('a', 'b'), approval('a', 'b', 'c'), approval('a')], rule: 'greedy', threshold: 2 };
     for (const rule of RULES) {
-      const r = tally({ ...e, rule });
+      const r = tally({ ...e, rule, reserve: { percent: 80 } });
       expect(r.winners).not.toContain('c');
       expect(r.projects[1]!.reason).toEqual({ code: 'below-threshold', text: 'below the threshold: 1 votes, 2 needed' });
-      if (rule !== 'greedy-threshold') expect(tally({ ...e, rule, threshold: undefined }).winners).toContain('c');
+      if (rule !== 'greedy-threshold') expect(tally({ ...e, rule, reserve: { percent: 80 }, threshold: undefined }).winners).toContain('c');
     }
   });
 
@@ -199,5 +199,120 @@ describe('per-area and per-theme budgets', () => {
       ['city', ['o']],
       ['theme:green', ['g']],
     ]);
+  });
+});
+
+describe('reserve top-up (greedy-reserve)', () => {
+  // Votes: a 3, b 2, c 1. Greedy without skipping funds a (50 of 100) and stops at b (60).
+  const e: Election = {
+    budget: 100n,
+    projects: plans({ a: 50n, b: 60n, c: 10n }),
+    ballots: [approval('a', 'b', 'c'), approval('a', 'b'), approval('a')],
+    rule: 'greedy-reserve',
+    reserve: { percent: 80 },
+    currency: 'PLN',
+  };
+
+  it('funds the plan it stops at from the reserve when the budget left covers the declared share, and stops there', () => {
+    // 50 left covers 83% of b's 60: the reserve pays 10; c, though it would have fitted, is not reached.
+    const r = tally(e);
+    expect(r.winners).toEqual(['a', 'b']);
+    expect(r.cost).toBe('110');
+    expect(r.reserveUsed).toBe('10');
+    expect(r.leftover).toBe('0');
+    expect(r.budget).toBe('100');
+    expect(r.pots[0]!.reserve).toEqual({ percent: 80, used: '10', plan: 'b' });
+    expect(r.projects[1]!.reason).toEqual({
+      code: 'selected',
+      text: 'selected from the reserve: 2 votes, 50 PLN left covers at least 80% of its cost 60 PLN; the reserve paid 10 PLN',
+    });
+    expect(r.projects[2]!.reason.text).toBe('greedy-reserve stopped at "b", the plan topped up from the reserve');
+    expect(r.pots[0]!.unspent).toEqual({ amount: '0', code: 'none', text: 'the whole budget is spent; the reserve paid 10 PLN of "b"' });
+  });
+
+  it('does not top up below the declared share, nor beyond the reserve it has, and says so', () => {
+    for (const reserve of [{ percent: 90 }, { percent: 80, amount: 9n }]) {
+      const r = tally({ ...e, reserve });
+      expect(r.winners).toEqual(['a']);
+      expect(r.reserveUsed).toBe('0');
+      expect(r.leftover).toBe('50');
+      expect(r.projects[1]!.reason.code).toBe('did-not-fit');
+      expect(r.projects[1]!.reason.text).toContain('so the reserve does not top it up');
+      expect(r.pots[0]!.unspent).toEqual({
+        amount: '50',
+        code: 'stopped',
+        plan: 'c',
+        text: '50 PLN left: greedy-reserve stops at "b" (costs 60 PLN), the first plan that did not fit, so "c" (costs 10 PLN) would fit but is not reached',
+      });
+    }
+    expect(tally({ ...e, reserve: { percent: 80, amount: 10n } }).pots[0]!.reserve).toEqual({ percent: 80, amount: '10', used: '10', plan: 'b' });
+  });
+
+  it('refuses to count without a declared share, or with a share outside (0, 100]', () => {
+    expect(() => tally({ ...e, reserve: undefined })).toThrow('greedy-reserve needs reserve.percent');
+    expect(() => tally({ ...e, reserve: { percent: 0 } })).toThrow('reserve.percent must be above 0 and at most 100');
+    expect(() => tally({ ...e, reserve: { percent: 101 } })).toThrow('reserve.percent must be above 0 and at most 100');
+  });
+});
+
+describe('what the budget left unspent, and why', () => {
+  const projects = plans({ a: 6n, b: 5n, c: 3n });
+  const ballots = [approval('a', 'b', 'c'), approval('a', 'b'), approval('a')];
+  const unspent = (e: Partial<Election>) => tally({ budget: 10n, projects, ballots, rule: 'greedy', currency: 'EUR', ...e }).pots[0]!.unspent;
+
+  it('greedy: nothing left out fits in what is left', () => {
+    expect(unspent({})).toEqual({ amount: '1', code: 'nothing-fits', text: '€1 left: no plan left out fits in it; the cheapest, "b", costs €5' });
+    expect(unspent({ budget: 9n })).toEqual({ amount: '0', code: 'none', text: 'the whole budget is spent' });
+    expect(unspent({ budget: 20n })).toEqual({ amount: '6', code: 'all-funded', text: '€6 left: every plan that can be carried out is funded' });
+  });
+
+  it('greedy-no-skip and Phragmén: a plan that would fit is not reached after the stop', () => {
+    expect(unspent({ rule: 'greedy-no-skip' })).toEqual({
+      amount: '4',
+      code: 'stopped',
+      plan: 'c',
+      text: '€4 left: greedy-no-skip stops at "b" (costs €5), the first plan that did not fit, so "c" (costs €3) would fit but is not reached',
+    });
+    // Phragmén picks a (6 over 3 voters), then b (loads 2 + 2 + 5 over 2 = 4.5 before c's 5), which does not fit in 3.
+    expect(unspent({ rule: 'phragmen', budget: 9n })).toEqual({
+      amount: '3',
+      code: 'stopped',
+      plan: 'c',
+      text: '€3 left: Phragmén stops at "b" (costs €5), the first plan that did not fit, so "c" (costs €3) would fit but is not reached',
+    });
+  });
+
+  it('a threshold: the plan that would fit is below it', () => {
+    expect(unspent({ budget: 20n, rule: 'greedy-threshold', threshold: 2 })).toEqual({
+      amount: '9',
+      code: 'below-threshold',
+      plan: 'c',
+      text: '€9 left: "c" (costs €3) would fit, but it is below the threshold: 1 votes, 2 needed',
+    });
+  });
+
+  it('Equal Shares: the supporters of a plan that would fit cannot pay it; add1 says what one more step would cost', () => {
+    // 4 voters, 3 each. a (6) by all four: 1.50 each. b (5) by two who have 1.50 left each: 3 < 5.
+    const mes = { budget: 12n, projects: plans({ a: 6n, b: 5n }), ballots: [approval('a', 'b'), approval('a', 'b'), approval('a'), approval('a')] };
+    expect(unspent({ ...mes, rule: 'equalshares' })).toEqual({
+      amount: '6',
+      code: 'equal-shares',
+      plan: 'b',
+      text: "€6 left: Equal Shares funds a plan only from its supporters' equal shares; \"b\" (costs €5) would fit, but its supporters had only €3",
+    });
+    // add1 with 9 over 4 voters and c (2) backed by one of a's voters: at 3 per voter only a (1.50 each) is
+    // funded and c's voter keeps 1.50; at 4 per voter a, b and c are funded for 13, more than 9.
+    const add1 = unspent({ budget: 9n, projects: plans({ a: 6n, b: 5n, c: 2n }), ballots: [approval('a', 'b'), approval('a', 'b'), approval('a', 'c'), approval('a')], rule: 'equalshares/add1' });
+    expect(add1).toEqual({
+      amount: '3',
+      code: 'equal-shares',
+      plan: 'c',
+      text: "€3 left: Equal Shares funds a plan only from its supporters' equal shares; \"c\" (costs €2) would fit, but its supporters had only €1.50; one more add1 step (per-voter budget €4) would cost €13, more than the budget",
+    });
+  });
+
+  it('Equal Shares: a plan that would fit has no supporter', () => {
+    const r = tally({ budget: 10n, projects: plans({ a: 6n, z: 2n }), ballots: [approval('a')], rule: 'equalshares' });
+    expect(r.pots[0]!.unspent).toEqual({ amount: '4', code: 'no-support', plan: 'z', text: '4 left: "z" (costs 2) would fit, but nobody supports it' });
   });
 });

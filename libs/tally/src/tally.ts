@@ -1,17 +1,20 @@
-import { add, div, rat, type Rational, ratToDecimal, ratToString, sub, toRational, ZERO } from './rational.js';
+import { add, cmp, div, parseRational, rat, type Rational, ratToDecimal, ratToString, sub, toRational, ZERO } from './rational.js';
 import { normalize, profileOf, TallyInputError, type NormalBallot, type PreparedProject, type Profile } from './profile.js';
 import { DEFAULT_TIE_BREAK, makeTieBreaker, type TieBreaker } from './tie-break.js';
 import { greedy } from './greedy.js';
 import { isExhaustive, mesOutcome, runMes, runMesAdd1, type MesRun } from './mes.js';
 import { phragmen } from './phragmen.js';
 import { moneyFormat, type MoneyFormat, type Outcome } from './outcome.js';
-import type { Election, Fairness, PotResult, ProjectReport, Reason, RuleName, TallyResult, TieBreakRecord } from './types.js';
+import type { Election, Fairness, PotResult, ProjectReport, Reason, RuleName, TallyResult, TieBreakRecord, Unspent } from './types.js';
+
+type Overshoot = { perVoter: Rational; cost: Rational };
 
 /** All rule names the library counts. */
 export const RULES: readonly RuleName[] = [
   'greedy',
   'greedy-no-skip',
   'greedy-threshold',
+  'greedy-reserve',
   'equalshares',
   'equalshares/add1',
   'equalshares/add1u',
@@ -31,6 +34,12 @@ export function tally(election: Election): TallyResult {
   if (!RULES.includes(election.rule)) throw new TallyInputError(`unknown rule "${election.rule}"`);
   const budget = toRational(election.budget);
   if (budget.n < 0n) throw new TallyInputError('budget must not be negative');
+  if (election.rule === 'greedy-reserve') {
+    const r = election.reserve;
+    if (r === undefined) throw new TallyInputError('greedy-reserve needs reserve.percent');
+    if (!Number.isFinite(r.percent) || r.percent <= 0 || r.percent > 100) throw new TallyInputError('reserve.percent must be above 0 and at most 100');
+    if (r.amount !== undefined && toRational(r.amount).n < 0n) throw new TallyInputError('reserve.amount must not be negative');
+  }
   const norm = normalize(election.projects, election.ballots, election.constraints);
   const full = profileOf(norm.projects, norm.ballots, norm.usesPoints);
   const fmt = moneyFormat(election.currency);
@@ -41,11 +50,14 @@ export function tally(election: Election): TallyResult {
   const potResults: PotResult[] = [];
   const tieBreaks: TieBreakRecord[] = [];
   let totalBudget = ZERO;
+  let reserveUsed = ZERO;
   for (const pot of pots) {
     totalBudget = add(totalBudget, pot.budget);
     const profile = profileOf(pot.projects, pot.ballots, norm.usesPoints);
     const tb = makeTieBreaker(profile, election.tieBreak ?? DEFAULT_TIE_BREAK);
     const { outcome, extra } = countPot(election, profile, pot.budget, tb, fmt);
+    const reserve = outcome.fromReserve?.amount ?? ZERO;
+    reserveUsed = add(reserveUsed, reserve);
     let cost = ZERO;
     outcome.selected.forEach((p) => {
       cost = add(cost, profile.projects[p]!.cost);
@@ -74,7 +86,7 @@ export function tally(election: Election): TallyResult {
       budget: ratToString(pot.budget),
       winners: outcome.selected.map((p) => profile.projects[p]!.id),
       cost: ratToString(cost),
-      leftover: ratToString(sub(pot.budget, cost)),
+      leftover: ratToString(sub(pot.budget, sub(cost, reserve))),
       ...extra,
     });
   }
@@ -101,8 +113,9 @@ export function tally(election: Election): TallyResult {
     rule: election.rule,
     winners: winners.map((p) => norm.projects[p]!.id),
     cost: ratToString(cost),
-    leftover: ratToString(sub(totalBudget, cost)),
+    leftover: ratToString(sub(totalBudget, sub(cost, reserveUsed))),
     budget: ratToString(totalBudget),
+    ...(election.rule === 'greedy-reserve' ? { reserveUsed: ratToString(reserveUsed) } : {}),
     pots: potResults,
     projects,
     tieBreaks,
@@ -136,14 +149,14 @@ function countPot(
   budget: Rational,
   tb: TieBreaker,
   fmt: MoneyFormat,
-): { outcome: Outcome; extra: Partial<PotResult> } {
+): { outcome: Outcome; extra: Partial<PotResult> & { unspent: Unspent } } {
   // META's min_project_score_threshold (or the frame's threshold) binds under every rule.
   const metric = profile.usesPoints ? profile.score : profile.votes;
   const threshold = election.threshold;
   if (election.rule === 'greedy-threshold' && threshold === undefined) throw new TallyInputError('greedy-threshold needs a threshold');
   const below = (p: number): boolean => threshold !== undefined && metric[p]! < threshold;
   const blocked = Uint8Array.from(profile.projects, (p) => (p.infeasible || below(p.index) ? 1 : 0));
-  const { outcome, extra } = countRule(election, profile, budget, tb, fmt, blocked);
+  const { outcome, extra, overshoot } = countRule(election, profile, budget, tb, fmt, blocked);
   if (threshold !== undefined) {
     const unit = profile.usesPoints ? 'points' : 'votes';
     for (const p of profile.projects) {
@@ -152,7 +165,72 @@ function countPot(
       }
     }
   }
-  return { outcome, extra };
+  const unspent = unspentOf(election.rule, profile, budget, outcome, fmt, overshoot);
+  if (election.rule === 'greedy-reserve') {
+    const r = election.reserve!;
+    const used = outcome.fromReserve;
+    extra.reserve = {
+      percent: r.percent,
+      ...(r.amount !== undefined ? { amount: ratToString(toRational(r.amount)) } : {}),
+      used: ratToString(used?.amount ?? ZERO),
+      ...(used ? { plan: profile.projects[used.plan]!.id } : {}),
+    };
+  }
+  return { outcome, extra: { ...extra, unspent } };
+}
+
+/** What the budget of a pot left unspent and why, from the outcome and each plan's reason. */
+function unspentOf(rule: RuleName, profile: Profile, budget: Rational, outcome: Outcome, fmt: MoneyFormat, overshoot?: Overshoot): Unspent {
+  const chosen = new Set(outcome.selected);
+  let spent = ZERO;
+  for (const p of outcome.selected) spent = add(spent, profile.projects[p]!.cost);
+  if (outcome.fromReserve) spent = sub(spent, outcome.fromReserve.amount);
+  const left = sub(budget, spent);
+  const amount = ratToString(left);
+  const reserveNote = outcome.fromReserve
+    ? `; the reserve paid ${fmt(outcome.fromReserve.amount)} of "${profile.projects[outcome.fromReserve.plan]!.id}"`
+    : '';
+  if (left.n === 0n) return { amount, code: 'none', text: `the whole budget is spent${reserveNote}` };
+  const out = profile.projects.filter((p) => !chosen.has(p.index) && !p.infeasible);
+  if (out.length === 0) return { amount, code: 'all-funded', text: `${fmt(left)} left: every plan that can be carried out is funded` };
+  const byCost = [...out].sort((a, b) => cmp(a.cost, b.cost) || a.index - b.index);
+  const fitting = byCost.filter((p) => cmp(p.cost, left) <= 0);
+  if (fitting.length === 0) {
+    const c = byCost[0]!;
+    return { amount, code: 'nothing-fits', text: `${fmt(left)} left: no plan left out fits in it; the cheapest, "${c.id}", costs ${fmt(c.cost)}${reserveNote}` };
+  }
+  const reasonOf = (p: PreparedProject): Reason => outcome.reasons.get(p.index) ?? { code: 'not-chosen', text: 'not chosen' };
+  const eligible = fitting.filter((p) => reasonOf(p).code !== 'below-threshold');
+  if (eligible.length === 0) {
+    const x = fitting[0]!;
+    return { amount, code: 'below-threshold', plan: x.id, text: `${fmt(left)} left: "${x.id}" (costs ${fmt(x.cost)}) would fit, but it is ${reasonOf(x).text}` };
+  }
+  const x = eligible[0]!;
+  const why = reasonOf(x);
+  const fits = `"${x.id}" (costs ${fmt(x.cost)}) would fit`;
+  switch (why.code) {
+    case 'no-support':
+      return { amount, code: 'no-support', plan: x.id, text: `${fmt(left)} left: ${fits}, but nobody supports it` };
+    case 'mes-unaffordable': {
+      const more = overshoot
+        ? `; one more add1 step (per-voter budget ${fmt(overshoot.perVoter)}) would cost ${fmt(overshoot.cost)}, more than the budget`
+        : '';
+      return {
+        amount,
+        code: 'equal-shares',
+        plan: x.id,
+        text: `${fmt(left)} left: Equal Shares funds a plan only from its supporters' equal shares; ${fits}, but its supporters had only ${why.supportersHad}${more}`,
+      };
+    }
+    case 'stopped': {
+      const at = out.find((p) => reasonOf(p).code === 'did-not-fit');
+      const name = rule === 'phragmen' ? 'Phragmén' : rule;
+      const stop = at ? `stops at "${at.id}" (costs ${fmt(at.cost)}), the first plan that did not fit` : 'stopped';
+      return { amount, code: 'stopped', plan: x.id, text: `${fmt(left)} left: ${name} ${stop}, so ${fits} but is not reached${reserveNote}` };
+    }
+    default:
+      return { amount, code: 'stopped', plan: x.id, text: `${fmt(left)} left: ${fits}, but: ${why.text}` };
+  }
 }
 
 function countRule(
@@ -162,7 +240,7 @@ function countRule(
   tb: TieBreaker,
   fmt: MoneyFormat,
   blocked: Uint8Array,
-): { outcome: Outcome; extra: Partial<PotResult> } {
+): { outcome: Outcome; extra: Partial<PotResult>; overshoot?: Overshoot } {
   const threshold = election.threshold;
   const add1 = () =>
     runMesAdd1(profile, budget, tb, blocked, {
@@ -181,14 +259,19 @@ function countRule(
       return { outcome: greedy(profile, budget, tb, { fmt, threshold }), extra: {} };
     case 'greedy-no-skip':
       return { outcome: greedy(profile, budget, tb, { fmt, noSkip: true, threshold }), extra: {} };
+    case 'greedy-reserve': {
+      const r = election.reserve!;
+      const reserve = { share: div(parseRational(String(r.percent)), rat(100n)), percent: r.percent, ...(r.amount !== undefined ? { amount: toRational(r.amount) } : {}) };
+      return { outcome: greedy(profile, budget, tb, { fmt, noSkip: true, threshold, reserve }), extra: {} };
+    }
     case 'equalshares': {
       const n = BigInt(Math.max(1, profile.voters));
       const run = runMes(profile, div(budget, rat(n)), tb, blocked);
       return { outcome: mesOutcome(profile, run, fmt, blocked), extra: mesExtra(run, 1) };
     }
     case 'equalshares/add1': {
-      const { run, runs } = add1();
-      return { outcome: mesOutcome(profile, run, fmt, blocked), extra: mesExtra(run, runs) };
+      const { run, runs, overshoot } = add1();
+      return { outcome: mesOutcome(profile, run, fmt, blocked), extra: mesExtra(run, runs), overshoot };
     }
     case 'equalshares/add1u': {
       const { run, runs } = add1();
@@ -202,7 +285,7 @@ function countRule(
       return { outcome: { ...fill, reasons, ties: [...mes.ties, ...fill.ties], effectiveVotes: mes.effectiveVotes }, extra: mesExtra(run, runs) };
     }
     case 'equalshares/add1-comparison': {
-      const { run, runs } = add1();
+      const { run, runs, overshoot } = add1();
       const mes = mesOutcome(profile, run, fmt, blocked);
       const gr = greedy(profile, budget, tb, { fmt, threshold });
       const comparison = compareOutcomes(profile, run.selected, gr.selected);
@@ -212,7 +295,7 @@ function countRule(
       for (const [p, r] of chosen.reasons) {
         reasons.set(p, { ...r, text: `${r.text} (comparison step: ${comparison.preferMes} voters prefer Equal Shares, ${comparison.preferGreedy} greedy; ${note} kept)` });
       }
-      return { outcome: { ...chosen, reasons }, extra: { ...mesExtra(run, runs), comparison } };
+      return { outcome: { ...chosen, reasons }, extra: { ...mesExtra(run, runs), comparison }, ...(comparison.chosen === 'mes' ? { overshoot } : {}) };
     }
     case 'phragmen':
       return { outcome: phragmen(profile, budget, tb, fmt, blocked), extra: {} };

@@ -62,6 +62,7 @@ export type RuleName =
   | 'greedy'
   | 'greedy-no-skip'
   | 'greedy-threshold'
+  | 'greedy-reserve'
   | 'equalshares'
   | 'equalshares/add1'
   | 'equalshares/add1u'
@@ -87,6 +88,14 @@ export interface Add1Options {
   step?: Money;
 }
 
+/** The reserve top-up of greedy-reserve. */
+export interface ReserveRule {
+  /** Share of the plan's cost that must be left in the budget, in percent (0 < percent <= 100). */
+  percent: number;
+  /** Money in the reserve; unlimited when absent. */
+  amount?: Money;
+}
+
 /** A separate pot of money: an area's budget or a theme's budget. */
 export interface Pot {
   budget: Money;
@@ -100,8 +109,17 @@ export interface Election {
   rule: RuleName;
   tieBreak?: TieBreak;
   constraints?: BallotConstraints;
-  /** greedy-threshold: minimum votes (approval) or score (points ballots). */
+  /**
+   * Minimum votes (approval) or score (points ballots) a plan needs to take part, under every rule
+   * (Pabulib's min_project_score_threshold); required by greedy-threshold.
+   */
   threshold?: number;
+  /**
+   * greedy-reserve (required): greedy without skipping; the plan it stops at is funded from a
+   * reserve beside the budget when what is left covers at least `percent` of its cost (and the
+   * reserve, when `amount` is given, covers the rest).
+   */
+  reserve?: ReserveRule;
   add1?: Add1Options;
   /** Per-area budgets; plans of these areas are counted apart, the rest from `budget` (city-wide part). */
   areaBudgets?: Readonly<Record<string, Money>>;
@@ -184,6 +202,21 @@ export interface PotResult {
   /** Comparison step: how many voters preferred each outcome. */
   comparison?: { preferMes: number; preferGreedy: number; chosen: 'mes' | 'greedy' };
   groups?: GroupPayment[];
+  /** greedy-reserve: the top-up from the reserve, reported apart from the budget. */
+  reserve?: { percent: number; amount?: string; used: string; plan?: string };
+  /** What the pot's budget left unspent, and why. */
+  unspent: Unspent;
+}
+
+/** Why money was left unspent in a pot. */
+export type UnspentCode = 'none' | 'all-funded' | 'nothing-fits' | 'below-threshold' | 'no-support' | 'stopped' | 'equal-shares';
+
+/** What a pot left unspent and why (`plan`: the cheapest plan that would still fit, when one does). */
+export interface Unspent {
+  amount: string;
+  code: UnspentCode;
+  text: string;
+  plan?: string;
 }
 
 /** Outcome of a count. */
@@ -193,6 +226,8 @@ export interface TallyResult {
   cost: string;
   leftover: string;
   budget: string;
+  /** greedy-reserve: money paid from the reserve, beside the budget (`cost` includes it, `leftover` does not). */
+  reserveUsed?: string;
   pots: PotResult[];
   projects: ProjectReport[];
   tieBreaks: TieBreakRecord[];

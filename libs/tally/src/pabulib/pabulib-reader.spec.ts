@@ -87,6 +87,26 @@ describe('Pabulib reader', () => {
     expect(e.line).toBe(14);
   });
 
+  it("counts greedy-custom with the unit's known rule, reads selected 2 as funded from the reserve, and names an unknown one", () => {
+    const poznan = lines(
+      'META', 'key;value', 'unit;Poznań', 'budget;100', 'vote_type;choose-1', 'rule;greedy-custom',
+      'PROJECTS', 'project_id;cost;votes;selected', 'a;50;3;1', 'b;60;2;2', 'c;10;1;0',
+      'VOTES', 'voter_id;vote', '1;a', '2;a', '3;a', '4;b', '5;b', '6;c',
+    );
+    const read = readPabulib(poznan);
+    expect(read.election.rule).toBe('greedy-reserve');
+    expect(read.election.reserve).toEqual({ percent: 80 });
+    expect(read.unsupportedRule).toBeUndefined();
+    expect(read.selectedInFile).toEqual(['a', 'b']);
+    expect(read.reserveInFile).toEqual(['b']);
+    const r = tally(read.election);
+    expect(r.winners).toEqual(read.selectedInFile);
+    expect(r.pots[0]!.reserve).toEqual({ percent: 80, used: '10', plan: 'b' });
+    const elsewhere = readPabulib(poznan.replace('unit;Poznań', 'unit;Gdańsk'));
+    expect(elsewhere.unsupportedRule).toBe('the file declares rule "greedy-custom" for unit "Gdańsk", whose own rule is not known (known: Poznań)');
+    expect(readPabulib(poznan.replace('rule;greedy-custom', 'rule;borda')).unsupportedRule).toBe('the file declares rule "borda", which is not supported');
+  });
+
   it('round-trips every fixture through the writer', () => {
     const dir = join(process.cwd(), 'test', 'fixtures', 'pabulib');
     for (const f of ['Netherlands_Assen_2024.pb', 'Poland_Katowice_2020_Zarzecze.pb', 'Poland_Krakow_2022_Bienczyce.pb', 'Poland_Wieliczka_2023_Green_Budget.pb']) {

@@ -1,5 +1,6 @@
 import { parseRational, type Rational } from '../rational.js';
 import { ballotPoints, TallyInputError, type PreparedProject } from '../profile.js';
+import { RULES } from '../tally.js';
 import type { Ballot, BallotConstraints, Election, ProjectInput, RuleName } from '../types.js';
 
 /** A malformed Pabulib file: `line` is 1-based. */
@@ -27,6 +28,8 @@ export interface PabulibFile {
   projects: PabulibRow[];
   voteColumns: string[];
   votes: PabulibRow[];
+  /** Line of each section's header row, when read from text. */
+  headerLines?: { PROJECTS?: number; VOTES?: number };
 }
 
 /** CSV records separated by ';', quoted with '"' (doubled inside); CRLF or LF; final newline optional. */
@@ -94,6 +97,7 @@ export function parsePabulib(text: string): PabulibFile {
     if (!section) throw new PabulibError(rec.line, 'data before the first section title (META, PROJECTS or VOTES)');
     if (!header) {
       header = rec.cells.map((c) => c.trim());
+      if (section !== 'META') (file.headerLines ??= {})[section] = rec.line;
       if (section === 'PROJECTS') file.projectColumns = header;
       if (section === 'VOTES') file.voteColumns = header;
       const required = section === 'META' ? ['key', 'value'] : section === 'PROJECTS' ? ['project_id', 'cost'] : ['voter_id', 'vote'];
@@ -118,17 +122,66 @@ export function parsePabulib(text: string): PabulibFile {
   return file;
 }
 
-const RULE_NAMES: readonly string[] = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares', 'equalshares/add1', 'equalshares/add1u', 'equalshares/add1-comparison', 'phragmen'];
+/** What a tolerant read found inconsistent in a file; `line` is 1-based. */
+export interface PabulibWarning {
+  line: number;
+  code: PabulibWarningCode;
+  message: string;
+}
+
+/**
+ * Classes of inconsistency a real file may carry: a stated count (a project's `votes` or `score`,
+ * META `num_votes` or `num_projects`) that differs from the votes; a project listed twice in one
+ * vote; a column the format does not define; a vote breaking the file's own ballot constraints.
+ */
+export type PabulibWarningCode = 'stated-count' | 'listed-twice' | 'unknown-column' | 'breaks-constraints';
+
+/** How to read a file. */
+export interface ReadOptions {
+  /**
+   * Count inconsistent files from their votes and report what was inconsistent as warnings
+   * (default false: refuse them with PabulibError, as a strict checker does).
+   */
+  tolerant?: boolean;
+}
+
+/** A city rule that a file names `greedy-custom`, known by the file's `unit`. */
+interface CustomRule {
+  rule: RuleName;
+  reserve?: { percent: number };
+  text: string;
+}
+
+/**
+ * Units whose `greedy-custom` rule is known. Poznań (its files' `comment`): greedy by votes until the
+ * next plan does not fit; that plan is then funded from a reserve if what is left covers at least
+ * 80% of its cost (marked `selected` 2).
+ */
+const CUSTOM_RULES: Readonly<Record<string, CustomRule>> = {
+  'Poznań': { rule: 'greedy-reserve', reserve: { percent: 80 }, text: 'greedy without skipping, the next plan topped up from the reserve when 80% of its cost is left' },
+};
+
+/** Columns the Pabulib format defines, and those real files carry beside them. */
+const PROJECT_COLUMNS = new Set(['project_id', 'cost', 'votes', 'score', 'name', 'category', 'target', 'selected', 'latitude', 'longitude', 'description', 'beneficiaries', 'district', 'area', 'subunit']);
+const VOTE_COLUMNS = new Set(['voter_id', 'vote', 'points', 'age', 'sex', 'voting_method', 'neighborhood', 'education', 'district', 'area', 'subunit']);
 
 /** Election read from a Pabulib file, with the file's own facts. */
 export interface PabulibElection {
   election: Election;
   file: PabulibFile;
-  /** Projects marked `selected` = 1 in the file, when it has the column. */
+  /** Projects marked `selected` 1 (or 2: funded from a reserve) in the file, when it has the column. */
   selectedInFile?: string[];
+  /** Projects marked `selected` 2: funded from a reserve beside the budget. */
+  reserveInFile?: string[];
   voteType: string;
   /** The rule named in META, as written (may be one the library does not know). */
   declaredRule: string;
+  /** When the file's rule cannot be counted: why (the rule is named). `election.rule` is then greedy. */
+  unsupportedRule?: string;
+  /** For `greedy-custom`: the unit's known rule that `election.rule` counts with. */
+  customRule?: string;
+  /** Inconsistencies a tolerant read counted past (always empty when strict). */
+  warnings: PabulibWarning[];
 }
 
 const list = (s: string | undefined): string[] => (s === undefined || s === '' ? [] : s.split(',').map((x) => x.trim()));
@@ -151,15 +204,48 @@ function metaMoney(file: PabulibFile, key: string): Rational | undefined {
   }
 }
 
-/** Reads and fully checks a Pabulib file: counts, ids, and every ballot against the file's own constraints. */
-export function readPabulib(text: string): PabulibElection {
+/** Drops repeated projects from one vote: approval once, ordinal at its best rank, points added up. */
+function withoutRepeats(voteType: string, ids: string[], pts: number[]): { ids: string[]; pts: number[]; repeated: string[] } {
+  const seen = new Map<string, number>();
+  const outIds: string[] = [];
+  const outPts: number[] = [];
+  const repeated: string[] = [];
+  ids.forEach((id, k) => {
+    const at = seen.get(id);
+    if (at === undefined) {
+      seen.set(id, outIds.length);
+      outIds.push(id);
+      if (pts.length > 0) outPts.push(pts[k]!);
+      return;
+    }
+    if (!repeated.includes(id)) repeated.push(id);
+    if ((voteType === 'cumulative' || voteType === 'scoring') && pts.length > 0) outPts[at]! += pts[k]!;
+  });
+  return { ids: outIds, pts: outPts, repeated };
+}
+
+/**
+ * Reads a Pabulib file and checks it: counts, ids, and every ballot against the file's own
+ * constraints. Strict (default): any inconsistency is a PabulibError. Tolerant: inconsistencies
+ * become warnings with their line and the file is counted from its votes (a repeated project
+ * once; a vote breaking the constraints left out, as an invalid ballot).
+ */
+export function readPabulib(text: string, options: ReadOptions = {}): PabulibElection {
   const file = parsePabulib(text);
+  const warnings: PabulibWarning[] = [];
+  const warn = (line: number, code: PabulibWarningCode, message: string): void => {
+    if (!options.tolerant) throw new PabulibError(line, message);
+    warnings.push({ line, code, message });
+  };
   const voteType = file.meta['vote_type'] ?? 'approval';
   if (!['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'].includes(voteType)) {
     throw new PabulibError(file.metaLines['vote_type'] ?? 1, `unknown vote_type "${voteType}"`);
   }
   const budget = metaMoney(file, 'budget');
   if (budget === undefined) throw new PabulibError(1, 'META lacks budget');
+  const headerLine = (section: 'PROJECTS' | 'VOTES'): number => file.headerLines?.[section] ?? 1;
+  for (const c of file.projectColumns) if (!PROJECT_COLUMNS.has(c)) warn(headerLine('PROJECTS'), 'unknown-column', `PROJECTS has a column the format does not define: "${c}" (ignored)`);
+  for (const c of file.voteColumns) if (!VOTE_COLUMNS.has(c)) warn(headerLine('VOTES'), 'unknown-column', `VOTES has a column the format does not define: "${c}" (ignored)`);
 
   const projects: ProjectInput[] = [];
   const prepared = new Map<string, PreparedProject>();
@@ -186,7 +272,7 @@ export function readPabulib(text: string): PabulibElection {
   }
   const numProjects = metaNumber(file, 'num_projects');
   if (numProjects !== undefined && numProjects !== projects.length) {
-    throw new PabulibError(file.metaLines['num_projects']!, `num_projects is ${numProjects} but PROJECTS lists ${projects.length}`);
+    warn(file.metaLines['num_projects']!, 'stated-count', `num_projects is ${numProjects} but PROJECTS lists ${projects.length}`);
   }
 
   const constraints: BallotConstraints = {};
@@ -213,35 +299,40 @@ export function readPabulib(text: string): PabulibElection {
     const voter = row.cells['voter_id']!;
     if (voters.has(voter)) throw new PabulibError(row.line, `duplicate voter "${voter}"`);
     voters.add(voter);
-    const ids = list(row.cells['vote']);
-    for (const id of ids) if (!prepared.has(id)) throw new PabulibError(row.line, `vote of "${voter}" names unknown project "${id}"`);
+    const listed = list(row.cells['vote']);
+    for (const id of listed) if (!prepared.has(id)) throw new PabulibError(row.line, `vote of "${voter}" names unknown project "${id}"`);
     const ptsText = list(row.cells['points']);
-    const pts = ptsText.map((t) => {
+    const listedPts = ptsText.map((t) => {
       const v = Number(t);
       if (!Number.isSafeInteger(v)) throw new PabulibError(row.line, `points "${t}" are not a whole number`);
       return v;
     });
-    if (pts.length > 0 && pts.length !== ids.length) throw new PabulibError(row.line, `${ids.length} projects but ${pts.length} points`);
+    if (listedPts.length > 0 && listedPts.length !== listed.length) throw new PabulibError(row.line, `${listed.length} projects but ${listedPts.length} points`);
+    if ((voteType === 'cumulative' || voteType === 'scoring') && listedPts.length === 0 && listed.length > 0) throw new PabulibError(row.line, `${voteType} vote without points`);
+    const { ids, pts, repeated } = withoutRepeats(voteType, listed, listedPts);
+    if (repeated.length > 0) {
+      const how = voteType === 'ordinal' ? 'counted at its best rank' : voteType === 'cumulative' || voteType === 'scoring' ? 'its points added up' : 'counted once';
+      warn(row.line, 'listed-twice', `vote of "${voter}" lists ${repeated.map((r) => `"${r}"`).join(', ')} more than once (${how})`);
+    }
     let ballot: Ballot;
     if (voteType === 'approval' || voteType === 'choose-1') {
       ballot = { type: voteType, choices: ids };
     } else if (voteType === 'ordinal') {
       ballot = pts.length > 0 ? { type: 'ordinal', ranking: ids, points: pts } : { type: 'ordinal', ranking: ids };
     } else {
-      if (pts.length === 0 && ids.length > 0) throw new PabulibError(row.line, `${voteType} vote without points`);
       const points: Record<string, number> = {};
-      ids.forEach((id, k) => {
-        if (Object.hasOwn(points, id)) throw new PabulibError(row.line, `project "${id}" appears twice`);
-        points[id] = pts[k]!;
-      });
+      ids.forEach((id, k) => (points[id] = pts[k]!));
       ballot = { type: voteType as 'cumulative' | 'scoring', points };
     }
     let given: Map<string, number>;
     try {
       given = ballotPoints(ballot, ballots.length, prepared, constraints);
     } catch (e) {
-      if (e instanceof TallyInputError) throw new PabulibError(row.line, `vote of "${voter}" breaks the file: ${e.message.replace(/^ballot \d+: /, '')}`);
-      throw e;
+      if (!(e instanceof TallyInputError)) throw e;
+      const reason = e.message.replace(/^ballot \d+: /, '');
+      if (options.tolerant) warnings.push({ line: row.line, code: 'breaks-constraints', message: `vote of "${voter}" breaks the file's ballot rules: ${reason} (left out as an invalid ballot)` });
+      else throw new PabulibError(row.line, `vote of "${voter}" breaks the file: ${reason}`);
+      continue;
     }
     for (const [id, v] of given) {
       if (v > 0) votes.set(id, (votes.get(id) ?? 0) + 1);
@@ -250,8 +341,8 @@ export function readPabulib(text: string): PabulibElection {
     ballots.push(ballot);
   }
   const numVotes = metaNumber(file, 'num_votes');
-  if (numVotes !== undefined && numVotes !== ballots.length) {
-    throw new PabulibError(file.metaLines['num_votes']!, `num_votes is ${numVotes} but VOTES has ${ballots.length} rows`);
+  if (numVotes !== undefined && numVotes !== file.votes.length) {
+    warn(file.metaLines['num_votes']!, 'stated-count', `num_votes is ${numVotes} but VOTES has ${file.votes.length} rows`);
   }
   for (const row of file.projects) {
     const id = row.cells['project_id']!;
@@ -261,22 +352,38 @@ export function readPabulib(text: string): PabulibElection {
     ] as const) {
       const stated = row.cells[col];
       if (stated === undefined || stated === '') continue;
-      if (Number(stated) !== counted) throw new PabulibError(row.line, `project "${id}" states ${col} ${stated}, the votes give ${counted}`);
+      if (Number(stated) !== counted) warn(row.line, 'stated-count', `project "${id}" states ${col} ${stated}, the votes give ${counted}`);
     }
   }
 
   const metaRule = file.meta['rule'] ?? 'greedy';
-  const rule: RuleName = (RULE_NAMES.includes(metaRule) ? metaRule : 'greedy') as RuleName;
+  const unit = (file.meta['unit'] ?? '').normalize('NFC');
+  const custom = metaRule === 'greedy-custom' && Object.hasOwn(CUSTOM_RULES, unit) ? CUSTOM_RULES[unit]! : undefined;
+  const known = (RULES as readonly string[]).includes(metaRule);
+  const rule: RuleName = custom ? custom.rule : known ? (metaRule as RuleName) : 'greedy';
+  const unsupportedRule =
+    custom || known
+      ? undefined
+      : metaRule === 'greedy-custom'
+        ? `the file declares rule "greedy-custom" for unit "${unit}", whose own rule is not known (known: ${Object.keys(CUSTOM_RULES).join(', ')})`
+        : `the file declares rule "${metaRule}", which is not supported`;
   const election: Election = { budget: budget.d === 1n ? budget.n : budget, projects, ballots, rule, constraints };
+  if (custom?.reserve) election.reserve = { ...custom.reserve };
   const threshold = metaNumber(file, 'min_project_score_threshold');
   if (threshold !== undefined) election.threshold = threshold;
   if (file.meta['currency']) election.currency = file.meta['currency'];
   const hasSelected = file.projectColumns.includes('selected');
+  const marked = (v: string): string[] => file.projects.filter((r) => r.cells['selected'] === v).map((r) => r.cells['project_id']!);
+  const reserveInFile = hasSelected ? marked('2') : [];
   return {
     election,
     file,
     voteType,
     declaredRule: metaRule,
-    ...(hasSelected ? { selectedInFile: file.projects.filter((r) => r.cells['selected'] === '1').map((r) => r.cells['project_id']!) } : {}),
+    ...(unsupportedRule ? { unsupportedRule } : {}),
+    ...(custom ? { customRule: `${custom.rule} (${custom.text})` } : {}),
+    ...(hasSelected ? { selectedInFile: file.projects.filter((r) => r.cells['selected'] === '1' || r.cells['selected'] === '2').map((r) => r.cells['project_id']!) } : {}),
+    ...(reserveInFile.length > 0 ? { reserveInFile } : {}),
+    warnings,
   };
 }

@@ -125,3 +125,96 @@ describe('Pabulib reader', () => {
     expect(tally(back.election).winners).toEqual(result.winners);
   });
 });
+
+describe('Pabulib reader, tolerant', () => {
+  const tolerant = (text: string) => readPabulib(text, { tolerant: true });
+
+  it('counts a stated vote count that differs from the votes from the votes, with a warning at its line', () => {
+    // b states 1 vote, nobody votes for it.
+    const text = base(['1;a', '2;a']);
+    const read = tolerant(text);
+    expect(read.warnings).toEqual([{ line: 11, code: 'stated-count', message: 'project "b" states votes 1, the votes give 0 (counted from the votes)' }]);
+    expect(tally(read.election).projects.map((p) => [p.id, p.votes])).toEqual([['a', 2], ['b', 0]]);
+    expect(errorOf(text).reason).toBe('project "b" states votes 1, the votes give 0');
+  });
+
+  it('counts a stated score that differs from the votes from the votes', () => {
+    const text = lines(
+      'META', 'key;value', 'budget;10', 'vote_type;cumulative', 'rule;greedy',
+      'PROJECTS', 'project_id;cost;votes;score', 'a;5;2;9', 'b;5;1;1',
+      'VOTES', 'voter_id;vote;points', '1;a,b;2,1', '2;a;3',
+    );
+    const read = tolerant(text);
+    expect(read.warnings).toEqual([{ line: 8, code: 'stated-count', message: 'project "a" states score 9, the votes give 5 (counted from the votes)' }]);
+    expect(tally(read.election).projects.map((p) => p.score)).toEqual([5, 1]);
+    expect(errorOf(text).line).toBe(8);
+  });
+
+  it('counts num_votes and num_projects that differ from the file from the file', () => {
+    const text = base(['1;a', '2;a,b']).replace('num_votes;2', 'num_votes;3').replace('num_projects;2', 'num_projects;5');
+    const read = tolerant(text);
+    expect(read.warnings).toEqual([
+      { line: 3, code: 'stated-count', message: 'num_projects is 5 but PROJECTS lists 2 (counted from PROJECTS)' },
+      { line: 4, code: 'stated-count', message: 'num_votes is 3 but VOTES has 2 rows (counted from VOTES)' },
+    ]);
+    expect(read.election.ballots).toHaveLength(2);
+  });
+
+  it('counts a project listed twice in one vote once (approval), at its best rank (ordinal), with its points added up (cumulative)', () => {
+    const approvalText = base(['1;a,a', '2;a,b']);
+    const read = tolerant(approvalText);
+    expect(read.warnings).toEqual([{ line: 14, code: 'listed-twice', message: 'vote of "1" lists "a" more than once (counted once)' }]);
+    expect(read.election.ballots[0]).toEqual({ type: 'approval', choices: ['a'] });
+    expect(errorOf(approvalText)).toMatchObject({ line: 14, reason: 'vote of "1" lists "a" more than once' });
+
+    const ordinal = lines(
+      'META', 'key;value', 'budget;10', 'vote_type;ordinal', 'max_length;3', 'rule;greedy',
+      'PROJECTS', 'project_id;cost', 'a;5', 'b;5', 'c;5',
+      'VOTES', 'voter_id;vote', '1;b,a,b,c',
+    );
+    const o = tolerant(ordinal);
+    expect(o.warnings.map((w) => [w.line, w.code])).toEqual([[14, 'listed-twice']]);
+    expect(o.warnings[0]!.message).toContain('(counted at its best rank)');
+    expect(tally(o.election).projects.map((p) => p.score)).toEqual([2, 3, 1]);
+
+    const cumulative = lines(
+      'META', 'key;value', 'budget;10', 'vote_type;cumulative', 'max_sum_points;5', 'rule;greedy',
+      'PROJECTS', 'project_id;cost', 'a;5', 'b;5',
+      'VOTES', 'voter_id;vote;points', '1;a,b,a;1,2,2',
+    );
+    const c = tolerant(cumulative);
+    expect(c.warnings[0]!.message).toBe('vote of "1" lists "a" more than once (its points added up)');
+    expect(c.election.ballots[0]).toEqual({ type: 'cumulative', points: { a: 3, b: 2 } });
+  });
+
+  it('ignores a column the format does not define, with a warning at the header line', () => {
+    const text = base(['1;a;x', '2;a,b;y']).replace('voter_id;vote', 'voter_id;vote;favourite_colour');
+    const read = tolerant(text);
+    expect(read.warnings).toEqual([{ line: 13, code: 'unknown-column', message: 'VOTES has a column the format does not define: "favourite_colour" (ignored)' }]);
+    expect(read.election).toEqual(readPabulib(base(['1;a', '2;a,b'])).election);
+    expect(errorOf(text)).toMatchObject({ line: 13, reason: 'VOTES has a column the format does not define: "favourite_colour"' });
+    // Columns real files carry (age, sex, voting_method, beneficiaries, coordinates …) raise nothing.
+    const dir = join(process.cwd(), 'test', 'fixtures', 'pabulib');
+    for (const f of ['Poland_Warszawa_2017_Aleksandrow.pb', 'Poland_Gdynia_2024_Kamienna_Gora__large.pb', 'Poland_Katowice_2023_Srodmiescie.pb']) {
+      expect(tolerant(readFileSync(join(dir, f), 'utf8')).warnings).toEqual([]);
+    }
+  });
+
+  it("leaves out a vote breaking the file's own ballot rules, as an invalid ballot, with a warning", () => {
+    const text = base(['1;a', '2;a,b'], ['max_length;1']);
+    const read = tolerant(text);
+    expect(read.warnings).toEqual([
+      { line: 16, code: 'breaks-constraints', message: 'vote of "2" breaks the file\'s ballot rules: 2 projects chosen, at most 1 allowed (left out as an invalid ballot)' },
+      // The stated counts were made with the invalid ballot in.
+      { line: 11, code: 'stated-count', message: 'project "a" states votes 2, the votes give 1 (counted from the votes)' },
+      { line: 12, code: 'stated-count', message: 'project "b" states votes 1, the votes give 0 (counted from the votes)' },
+    ]);
+    expect(read.election.ballots).toEqual([{ type: 'approval', choices: ['a'] }]);
+  });
+
+  it('still refuses what cannot be counted at all: an unknown project, a duplicate voter, a wrong field count', () => {
+    for (const votes of [['1;a', '2;zz'], ['1;a', '1;a,b'], ['1;a;extra', '2;a,b']]) {
+      expect(() => tolerant(base(votes))).toThrow(PabulibError);
+    }
+  });
+});

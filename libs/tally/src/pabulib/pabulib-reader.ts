@@ -233,9 +233,10 @@ function withoutRepeats(voteType: string, ids: string[], pts: number[]): { ids: 
 export function readPabulib(text: string, options: ReadOptions = {}): PabulibElection {
   const file = parsePabulib(text);
   const warnings: PabulibWarning[] = [];
-  const warn = (line: number, code: PabulibWarningCode, message: string): void => {
+  // Strict: the inconsistency is refused; tolerant: it is reported with what the count did about it.
+  const warn = (line: number, code: PabulibWarningCode, message: string, counted: string): void => {
     if (!options.tolerant) throw new PabulibError(line, message);
-    warnings.push({ line, code, message });
+    warnings.push({ line, code, message: `${message} (${counted})` });
   };
   const voteType = file.meta['vote_type'] ?? 'approval';
   if (!['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'].includes(voteType)) {
@@ -244,8 +245,8 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   const budget = metaMoney(file, 'budget');
   if (budget === undefined) throw new PabulibError(1, 'META lacks budget');
   const headerLine = (section: 'PROJECTS' | 'VOTES'): number => file.headerLines?.[section] ?? 1;
-  for (const c of file.projectColumns) if (!PROJECT_COLUMNS.has(c)) warn(headerLine('PROJECTS'), 'unknown-column', `PROJECTS has a column the format does not define: "${c}" (ignored)`);
-  for (const c of file.voteColumns) if (!VOTE_COLUMNS.has(c)) warn(headerLine('VOTES'), 'unknown-column', `VOTES has a column the format does not define: "${c}" (ignored)`);
+  for (const c of file.projectColumns) if (!PROJECT_COLUMNS.has(c)) warn(headerLine('PROJECTS'), 'unknown-column', `PROJECTS has a column the format does not define: "${c}"`, 'ignored');
+  for (const c of file.voteColumns) if (!VOTE_COLUMNS.has(c)) warn(headerLine('VOTES'), 'unknown-column', `VOTES has a column the format does not define: "${c}"`, 'ignored');
 
   const projects: ProjectInput[] = [];
   const prepared = new Map<string, PreparedProject>();
@@ -272,7 +273,7 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   }
   const numProjects = metaNumber(file, 'num_projects');
   if (numProjects !== undefined && numProjects !== projects.length) {
-    warn(file.metaLines['num_projects']!, 'stated-count', `num_projects is ${numProjects} but PROJECTS lists ${projects.length}`);
+    warn(file.metaLines['num_projects']!, 'stated-count', `num_projects is ${numProjects} but PROJECTS lists ${projects.length}`, 'counted from PROJECTS');
   }
 
   const constraints: BallotConstraints = {};
@@ -312,7 +313,7 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
     const { ids, pts, repeated } = withoutRepeats(voteType, listed, listedPts);
     if (repeated.length > 0) {
       const how = voteType === 'ordinal' ? 'counted at its best rank' : voteType === 'cumulative' || voteType === 'scoring' ? 'its points added up' : 'counted once';
-      warn(row.line, 'listed-twice', `vote of "${voter}" lists ${repeated.map((r) => `"${r}"`).join(', ')} more than once (${how})`);
+      warn(row.line, 'listed-twice', `vote of "${voter}" lists ${repeated.map((r) => `"${r}"`).join(', ')} more than once`, how);
     }
     let ballot: Ballot;
     if (voteType === 'approval' || voteType === 'choose-1') {
@@ -342,7 +343,7 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   }
   const numVotes = metaNumber(file, 'num_votes');
   if (numVotes !== undefined && numVotes !== file.votes.length) {
-    warn(file.metaLines['num_votes']!, 'stated-count', `num_votes is ${numVotes} but VOTES has ${file.votes.length} rows`);
+    warn(file.metaLines['num_votes']!, 'stated-count', `num_votes is ${numVotes} but VOTES has ${file.votes.length} rows`, 'counted from VOTES');
   }
   for (const row of file.projects) {
     const id = row.cells['project_id']!;
@@ -352,7 +353,7 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
     ] as const) {
       const stated = row.cells[col];
       if (stated === undefined || stated === '') continue;
-      if (Number(stated) !== counted) warn(row.line, 'stated-count', `project "${id}" states ${col} ${stated}, the votes give ${counted}`);
+      if (Number(stated) !== counted) warn(row.line, 'stated-count', `project "${id}" states ${col} ${stated}, the votes give ${counted}`, 'counted from the votes');
     }
   }
 

@@ -204,8 +204,18 @@ function metaMoney(file: PabulibFile, key: string): Rational | undefined {
   }
 }
 
+const NONE: readonly string[] = [];
+
+/** Whether a vote lists a project twice; votes are short, so pairwise below 16 entries. */
+function hasRepeat(ids: readonly string[]): boolean {
+  if (ids.length > 16) return new Set(ids).size !== ids.length;
+  for (let i = 1; i < ids.length; i++) for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return true;
+  return false;
+}
+
 /** Drops repeated projects from one vote: approval once, ordinal at its best rank, points added up. */
-function withoutRepeats(voteType: string, ids: string[], pts: number[]): { ids: string[]; pts: number[]; repeated: string[] } {
+function withoutRepeats(voteType: string, ids: string[], pts: number[]): { ids: string[]; pts: number[]; repeated: readonly string[] } {
+  if (!hasRepeat(ids)) return { ids, pts, repeated: NONE };
   const seen = new Map<string, number>();
   const outIds: string[] = [];
   const outPts: number[] = [];

@@ -102,6 +102,10 @@ describe('Pabulib reader', () => {
     const r = tally(read.election);
     expect(r.winners).toEqual(read.selectedInFile);
     expect(r.pots[0]!.reserve).toEqual({ percent: 80, used: '10', plan: 'b' });
+    // Written back, the plan funded from the reserve is marked 2 again.
+    const written = readPabulib(writePabulib(pabulibFromElection(read.election, r, { unit: 'Poznań', rule: 'greedy-custom' })));
+    expect(written.selectedInFile).toEqual(['a', 'b']);
+    expect(written.reserveInFile).toEqual(['b']);
     const elsewhere = readPabulib(poznan.replace('unit;Poznań', 'unit;Gdańsk'));
     expect(elsewhere.unsupportedRule).toBe('the file declares rule "greedy-custom" for unit "Gdańsk", whose own rule is not known (known: Poznań)');
     expect(readPabulib(poznan.replace('rule;greedy-custom', 'rule;borda')).unsupportedRule).toBe('the file declares rule "borda", which is not supported');

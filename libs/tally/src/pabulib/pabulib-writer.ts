@@ -26,6 +26,7 @@ export function pabulibFromElection(election: Election, result?: TallyResult, me
   const first = election.ballots[0];
   const voteType = first?.type ?? 'approval';
   const winners = new Set(result?.winners ?? []);
+  const fromReserve = new Set((result?.pots ?? []).flatMap((pot) => (pot.reserve?.plan !== undefined ? [pot.reserve.plan] : [])));
   const votes = new Map<string, number>();
   const score = new Map<string, number>();
   const voteRows = election.ballots.map((b, i) => {
@@ -72,7 +73,8 @@ export function pabulibFromElection(election: Election, result?: TallyResult, me
     const text = cost.d === 1n ? cost.n.toString() : decimal(cost.n, cost.d);
     const cells: Record<string, string> = { project_id: p.id, cost: text, votes: String(votes.get(p.id) ?? 0), name: p.name ?? '' };
     if (usesPoints) cells['score'] = String(score.get(p.id) ?? 0);
-    if (result) cells['selected'] = winners.has(p.id) ? '1' : '0';
+    // Pabulib marks a plan funded from a reserve beside the budget with 2.
+    if (result) cells['selected'] = fromReserve.has(p.id) ? '2' : winners.has(p.id) ? '1' : '0';
     return { line: 0, cells };
   });
   return {

@@ -99,6 +99,17 @@ describe('tally CLI', () => {
     expect(out.stdout).toMatch(/^city: unspent 720 EUR: €720 left: no plan left out fits in it; the cheapest, "\d+", costs €\d+$/m);
   });
 
+  it('--all over the fixtures: every file with a selected column reproduces it with its declared rule, none refused, no warning', () => {
+    const out = run('--all', fixtures, '--json');
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout) as { files: { file: string; official: string; warnings: unknown[] }[]; summary: { files: number; notReproduced: number; refused: number; warnings: number } };
+    expect(report.files.filter((f) => f.official !== 'none').map((f) => [f.file, f.official])).toEqual(
+      report.files.filter((f) => f.official !== 'none').map((f) => [f.file, 'reproduced']),
+    );
+    expect(report.files.filter((f) => f.official === 'none').map((f) => f.file)).toEqual(['Netherlands_Amsterdam_588.pb', 'Netherlands_Amsterdam_643.pb', 'Poland_Gdansk_2020_Rudniki.pb']);
+    expect(report.summary).toMatchObject({ files: 15, notReproduced: 0, refused: 0, warnings: 0 });
+  });
+
   it('--all DIR reports per file the rule, whether the official outcome is reproduced, and the warnings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tally-all-'));
     copyFileSync(join(fixtures, 'Poland_Poznan_2026_13_-_Jezyce_Sw.Lazarz__small.pb'), join(dir, 'a-poznan.pb'));

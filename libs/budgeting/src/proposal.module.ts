@@ -1,23 +1,31 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AmendProposalController } from './proposal/amend-proposal/amend-proposal.controller.js';
+import { AmendProposalHandler } from './proposal/amend-proposal/amend-proposal.handler.js';
 import { CONTACT_DETAILS_PROVIDERS } from './proposal/contact-details/contact-details.provider.js';
 import { DecideAdmissionController } from './proposal/decide-admission/decide-admission.controller.js';
+import { DecideAdmissionHandler } from './proposal/decide-admission/decide-admission.handler.js';
 import { DecideGrantController } from './proposal/decide-grant/decide-grant.controller.js';
 import { DecideGrantHandler } from './proposal/decide-grant/decide-grant.handler.js';
 import { DeclareConflictOfInterestController } from './proposal/declare-conflict-of-interest/declare-conflict-of-interest.controller.js';
+import { DeclareConflictOfInterestHandler } from './proposal/declare-conflict-of-interest/declare-conflict-of-interest.handler.js';
 import { ExtendDecisionDeadlineController } from './proposal/extend-decision-deadline/extend-decision-deadline.controller.js';
+import { ExtendDecisionDeadlineHandler } from './proposal/extend-decision-deadline/extend-decision-deadline.handler.js';
 import { GetProposalController } from './proposal/get-proposal/get-proposal.controller.js';
 import { GetProposalHandler } from './proposal/get-proposal/get-proposal.query.js';
 import { GiveFeasibilityVerdictController } from './proposal/give-feasibility-verdict/give-feasibility-verdict.controller.js';
 import { GiveFeasibilityVerdictHandler } from './proposal/give-feasibility-verdict/give-feasibility-verdict.handler.js';
 import { ImplementationController } from './proposal/implementation/implementation.controller.js';
+import {
+  CloseImplementationHandler,
+  RecordMoneyReturnedHandler,
+  RecordPaymentHandler,
+  StartImplementationHandler,
+} from './proposal/implementation/implementation.handler.js';
 import { ListProposalsController } from './proposal/list-proposals/list-proposals.controller.js';
 import { ListProposalsHandler } from './proposal/list-proposals/list-proposals.query.js';
 import { MergeProposalsController } from './proposal/merge-proposals/merge-proposals.controller.js';
 import { MergeProposalsHandler } from './proposal/merge-proposals/merge-proposals.handler.js';
-import { ProposalCommandHandler } from './proposal/proposal-command.handler.js';
-import { ProposalCommandSender } from './proposal/proposal-command.sender.js';
 import { ROUND_GATEWAY } from './proposal/proposal.round-gateway.js';
 import { RecordSelectionController } from './proposal/record-selection/record-selection.controller.js';
 import { RecordSelectionHandler } from './proposal/record-selection/record-selection.handler.js';
@@ -27,8 +35,9 @@ import { SubmitProposalHandler } from './proposal/submit-proposal/submit-proposa
 import { SupportProposalController } from './proposal/support-proposal/support-proposal.controller.js';
 import { SupportProposalHandler } from './proposal/support-proposal/support-proposal.handler.js';
 import { WithdrawProposalController } from './proposal/withdraw-proposal/withdraw-proposal.controller.js';
+import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-proposal.handler.js';
 
-/** The `Proposal-<id>` stream (plans) over HTTP. */
+/** The `Proposal-<id>` stream (plans) over HTTP: one controller and one command handler per use case, reads over the QueryBus. */
 @Module({
   imports: [CqrsModule],
   controllers: [
@@ -48,14 +57,21 @@ import { WithdrawProposalController } from './proposal/withdraw-proposal/withdra
     ImplementationController,
   ],
   providers: [
-    ProposalCommandSender,
-    ProposalCommandHandler,
     SubmitProposalHandler,
+    AmendProposalHandler,
+    WithdrawProposalHandler,
     SupportProposalHandler,
     MergeProposalsHandler,
-    RecordSelectionHandler,
+    DeclareConflictOfInterestHandler,
     GiveFeasibilityVerdictHandler,
+    DecideAdmissionHandler,
+    RecordSelectionHandler,
+    ExtendDecisionDeadlineHandler,
     DecideGrantHandler,
+    StartImplementationHandler,
+    RecordPaymentHandler,
+    CloseImplementationHandler,
+    RecordMoneyReturnedHandler,
     GetProposalHandler,
     ListProposalsHandler,
     ...CONTACT_DETAILS_PROVIDERS,

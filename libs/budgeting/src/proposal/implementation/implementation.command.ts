@@ -10,24 +10,24 @@ import { ProposalPaymentExceedsGrantError, ProposalReturnExceedsPaymentsError } 
 import { existing, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
 import type { ExistingProposal, ProposalState } from '../proposal.state.js';
 
-export interface StartImplementation {
-  type: 'StartImplementation';
-  data: { proposalId: string; startedOn: string; at: string };
+export class StartImplementation {
+  readonly type = 'StartImplementation' as const;
+  constructor(readonly data: { proposalId: string; startedOn: string; at: string }) {}
 }
 
-export interface RecordPayment {
-  type: 'RecordPayment';
-  data: { proposalId: string; paymentReference: string; amountCents: number; at: string };
+export class RecordPayment {
+  readonly type = 'RecordPayment' as const;
+  constructor(readonly data: { proposalId: string; paymentReference: string; amountCents: number; at: string }) {}
 }
 
-export interface CloseImplementation {
-  type: 'CloseImplementation';
-  data: { proposalId: string; outcome: 'realised' | 'partly_realised' | 'cancelled'; reason: string; at: string };
+export class CloseImplementation {
+  readonly type = 'CloseImplementation' as const;
+  constructor(readonly data: { proposalId: string; outcome: 'realised' | 'partly_realised' | 'cancelled'; reason: string; at: string }) {}
 }
 
-export interface RecordMoneyReturned {
-  type: 'RecordMoneyReturned';
-  data: { proposalId: string; reference: string; amountCents: number; at: string };
+export class RecordMoneyReturned {
+  readonly type = 'RecordMoneyReturned' as const;
+  constructor(readonly data: { proposalId: string; reference: string; amountCents: number; at: string }) {}
 }
 
 const CLOSED = ['realised', 'partly_realised', 'cancelled'] as const;

@@ -1,93 +1,95 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { ProposalCommand } from '../proposal.decider.js';
-import { ExecuteProposalCommand, PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { CloseImplementationDto, RecordMoneyReturnedDto, RecordPaymentDto, StartImplementationDto } from './implementation.dto.js';
+import { CloseImplementationRequest, RecordMoneyReturnedRequest, RecordPaymentRequest, StartImplementationRequest } from './implementation.handler.js';
 
 @ApiTags('plans')
 @ApiBearerAuth()
-@ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
 @Controller('proposals')
 export class ImplementationController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/implementation/start')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record that the granted plan is being carried out' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  start(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
-    @Body() body: StartImplementationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/implementation/start', created: false, roles: PLAN_MANAGERS, summary: 'Record that the granted plan is being carried out', problems: PLAN_COMMAND_PROBLEMS })
+  async start(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
+    @Body() input: StartImplementationDto,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.run(principal, ifMatch, correlationId, response, undefined, (at) => ({ type: 'StartImplementation', data: { proposalId, startedOn: body.startedOn, at } }));
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<StartImplementationDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now });
+    const result = await this.commands.execute(new StartImplementationRequest({ proposalId, startedOn: body.startedOn, at: now.toISOString() }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 
-  @Post(':proposalId/implementation/payments')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record a payment (advances included); the total never exceeds the grant' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  pay(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
-    @Body() body: RecordPaymentDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/implementation/payments',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: 'Record a payment (advances included); the total never exceeds the grant',
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async pay(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
+    @Body() input: RecordPaymentDto,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const { paymentReference, amountCents } = plainData<RecordPaymentDto>(body);
-    return this.run(principal, ifMatch, correlationId, response, undefined, (at) => ({ type: 'RecordPayment', data: { proposalId, paymentReference, amountCents, at } }));
+  ): Promise<CommandAcceptedDto> {
+    const { paymentReference, amountCents } = plain<RecordPaymentDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now });
+    const result = await this.commands.execute(new RecordPaymentRequest({ proposalId, paymentReference, amountCents, at: now.toISOString() }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 
-  @Post(':proposalId/implementation/closure')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Close the implementation as realised, partly realised or cancelled; the unspent grant returns to the round' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  close(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
-    @Body() body: CloseImplementationDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/implementation/closure',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: 'Close the implementation as realised, partly realised or cancelled; the unspent grant returns to the round',
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async close(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
+    @Body() input: CloseImplementationDto,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const { outcome, reason } = plainData<CloseImplementationDto>(body);
-    return this.run(principal, ifMatch, correlationId, response, reason, (at) => ({ type: 'CloseImplementation', data: { proposalId, outcome, reason, at } }));
+  ): Promise<CommandAcceptedDto> {
+    const { outcome, reason } = plain<CloseImplementationDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason });
+    const result = await this.commands.execute(new CloseImplementationRequest({ proposalId, outcome, reason, at: now.toISOString() }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 
-  @Post(':proposalId/implementation/returns')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record money paid back; once the plan is closed it returns to the round' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  giveBack(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
-    @Body() body: RecordMoneyReturnedDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/implementation/returns',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: 'Record money paid back; once the plan is closed it returns to the round',
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async giveBack(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
+    @Body() input: RecordMoneyReturnedDto,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const { reference, amountCents } = plainData<RecordMoneyReturnedDto>(body);
-    return this.run(principal, ifMatch, correlationId, response, undefined, (at) => ({ type: 'RecordMoneyReturned', data: { proposalId, reference, amountCents, at } }));
-  }
-
-  private run(principal: Principal, ifMatch: string | undefined, correlationId: string | undefined, response: Response, reason: string | undefined, build: (at: string) => ProposalCommand) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, reason);
-    return this.sender.send(new ExecuteProposalCommand(build(context.now.toISOString()), context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const { reference, amountCents } = plain<RecordMoneyReturnedDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now });
+    const result = await this.commands.execute(new RecordMoneyReturnedRequest({ proposalId, reference, amountCents, at: now.toISOString() }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

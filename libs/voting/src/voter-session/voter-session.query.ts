@@ -1,7 +1,9 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { domainError } from '@lib/es';
 import { BallotCodeBlockedError, BallotNotEligibleError, BallotVotingClosedError } from '../ballot/ballot.errors.js';
 import { participantByCode } from '../participant/participant.lookup.js';
-import { loadBallotBox, roundOf, tenantOfRound, type VotingDeps } from '../voting.deps.js';
+import { loadBallotBox, roundOf, tenantOfRound, VOTING_DEPS, type VotingDeps } from '../voting.deps.js';
 
 /** The same answer for a code that does not exist and a round that does not: nothing to learn by guessing. */
 export class VoterSessionUnknownCodeError extends domainError('VOTER_SESSION.UNKNOWN_CODE', 'forbidden') {}
@@ -22,4 +24,23 @@ export async function openVoterSession(deps: VotingDeps, roundId: string, code: 
   if (participant.state.status !== 'active') throw new BallotCodeBlockedError('This voting code is blocked');
   if (!participant.state.eligible) throw new BallotNotEligibleError('This voting code does not give a vote in this round');
   return { participantRef: participant.state.participantRef, tenant };
+}
+
+/** Who a voting code signs in as: a read, nothing is appended (the token is issued by the caller). */
+export class VoterOfCode extends Query<{ participantRef: string; tenant: string }> {
+  constructor(
+    readonly roundId: string,
+    readonly code: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(VoterOfCode)
+export class VoterOfCodeHandler implements IQueryHandler<VoterOfCode, { participantRef: string; tenant: string }> {
+  constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
+
+  execute({ roundId, code }: VoterOfCode): Promise<{ participantRef: string; tenant: string }> {
+    return openVoterSession(this.deps, roundId, code);
+  }
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AmendProposalController } from './proposal/amend-proposal/amend-proposal.controller.js';
 import { AmendProposalHandler } from './proposal/amend-proposal/amend-proposal.handler.js';
+import { CloseImplementationController } from './proposal/close-implementation/close-implementation.controller.js';
+import { CloseImplementationHandler } from './proposal/close-implementation/close-implementation.handler.js';
 import { CONTACT_DETAILS_PROVIDERS } from './proposal/contact-details/contact-details.provider.js';
 import { DecideAdmissionController } from './proposal/decide-admission/decide-admission.controller.js';
 import { DecideAdmissionHandler } from './proposal/decide-admission/decide-admission.handler.js';
@@ -15,20 +17,19 @@ import { GetProposalController } from './proposal/get-proposal/get-proposal.cont
 import { GetProposalHandler } from './proposal/get-proposal/get-proposal.query.js';
 import { GiveFeasibilityVerdictController } from './proposal/give-feasibility-verdict/give-feasibility-verdict.controller.js';
 import { GiveFeasibilityVerdictHandler } from './proposal/give-feasibility-verdict/give-feasibility-verdict.handler.js';
-import { ImplementationController } from './proposal/implementation/implementation.controller.js';
-import {
-  CloseImplementationHandler,
-  RecordMoneyReturnedHandler,
-  RecordPaymentHandler,
-  StartImplementationHandler,
-} from './proposal/implementation/implementation.handler.js';
 import { ListProposalsController } from './proposal/list-proposals/list-proposals.controller.js';
 import { ListProposalsHandler } from './proposal/list-proposals/list-proposals.query.js';
 import { MergeProposalsController } from './proposal/merge-proposals/merge-proposals.controller.js';
 import { MergeProposalsHandler } from './proposal/merge-proposals/merge-proposals.handler.js';
 import { ROUND_GATEWAY } from './proposal/proposal.round-gateway.js';
+import { RecordMoneyReturnedController } from './proposal/record-money-returned/record-money-returned.controller.js';
+import { RecordMoneyReturnedHandler } from './proposal/record-money-returned/record-money-returned.handler.js';
+import { RecordPaymentController } from './proposal/record-payment/record-payment.controller.js';
+import { RecordPaymentHandler } from './proposal/record-payment/record-payment.handler.js';
 import { RecordSelectionController } from './proposal/record-selection/record-selection.controller.js';
 import { RecordSelectionHandler } from './proposal/record-selection/record-selection.handler.js';
+import { StartImplementationController } from './proposal/start-implementation/start-implementation.controller.js';
+import { StartImplementationHandler } from './proposal/start-implementation/start-implementation.handler.js';
 import { StreamRoundGateway } from './proposal/round-adapter/stream-round.gateway.js';
 import { SubmitProposalController } from './proposal/submit-proposal/submit-proposal.controller.js';
 import { SubmitProposalHandler } from './proposal/submit-proposal/submit-proposal.handler.js';
@@ -54,7 +55,10 @@ import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-p
     RecordSelectionController,
     ExtendDecisionDeadlineController,
     DecideGrantController,
-    ImplementationController,
+    StartImplementationController,
+    RecordPaymentController,
+    CloseImplementationController,
+    RecordMoneyReturnedController,
   ],
   providers: [
     SubmitProposalHandler,

@@ -16,6 +16,9 @@ export interface VotingDeps {
   streams?: StreamStateCache;
 }
 
+/** DI token of the process's VotingDeps: one stream cache shared by every voting handler. */
+export const VOTING_DEPS = Symbol('VOTING_DEPS');
+
 export type PreparedBox = Exclude<BallotBoxState, { phase: 'none' }>;
 
 /** The round's ballot box for the caller's municipality; 404 BALLOTBOX.NOT_FOUND otherwise. */

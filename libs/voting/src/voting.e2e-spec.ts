@@ -77,7 +77,8 @@ describe('voting over real HTTP', () => {
     expect(refused.status).toBe(404);
     const prepared = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box`, { token: admin, body: { budgetId, proposalIds: plans } });
     expect(prepared.status).toBe(201);
-    expect(prepared.body.events).toEqual(['BallotBoxPrepared']);
+    expect(prepared.body).toEqual({ id: roundId, revision: '0', events: ['BallotBoxPrepared'] });
+    expect([prepared.headers.get('etag'), prepared.headers.get('location')]).toEqual(['"0"', `/rounds/${roundId}/ballot-box`]);
 
     const personal = await call(api.url, 'POST', `/rounds/${roundId}/voter-roll`, { token: admin, csv: 'code,area,age_band,adres\nABCD2345EFGH,WK036301,18-64,Dorpsstraat 1\n' });
     expect(personal.status).toBe(400);
@@ -91,8 +92,19 @@ describe('voting over real HTTP', () => {
 
     const early = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[0] } });
     expect(early.body.code).toBe('BALLOT.VOTING_CLOSED');
-    const opened = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/open`, { token: admin, body: { reason: 'Voting period of the council decision' } });
+    const malformedId = await call(api.url, 'POST', `/rounds/${roundId}.x/ballot-box/open`, { token: admin, body: { reason: 'Voting period of the council decision' } });
+    expect([malformedId.status, malformedId.body.code]).toEqual([400, 'REQUEST.INVALID_ID']);
+    const box = await call(api.url, 'GET', `/rounds/${roundId}/ballot-box`, { token: admin });
+    expect([box.status, box.headers.get('etag'), box.body.phase]).toEqual([200, '"1"', 'prepared']);
+    const opened = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/open`, {
+      token: admin,
+      body: { reason: ' Voting period of the council decision ' },
+      headers: { 'x-correlation-id': 'schedule-2026-voting', 'if-match': '"1"' },
+    });
     expect(opened.status).toBe(200);
+    expect(opened.headers.get('etag')).toBe('"2"');
+    const [openedEvent] = (await store.readAll({ maxCount: 100_000 })).filter((e) => e.type === 'BallotBoxOpened');
+    expect(openedEvent!.metadata).toMatchObject({ actor: 'staff-7', role: 'administrator', tenant: TENANT, $correlationId: 'schedule-2026-voting', reason: 'Voting period of the council decision' });
   });
 
   it('a voter signs in with a code and casts once; 200 concurrent casts leave exactly one ballot', async () => {

@@ -1,16 +1,42 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { StreamStateCache } from '@lib/es';
 import { type EventStore, SqlEventStore } from '@lib/event-store';
-import { AppConfig, databaseOf, EVENT_STORE } from '@lib/platform';
-import { BallotBoxController } from './ballot-box/ballot-box.controller.js';
+import { AppConfig, CLOCK, type Clock, databaseOf, EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
+import { ChangeBallotBoxPhaseController } from './ballot-box/change-phase/change-phase.controller.js';
+import { ChangeBallotBoxPhaseHandler } from './ballot-box/change-phase/change-phase.handler.js';
 import { CountRoundBallotsHandler, FollowRoundInBallotBoxHandler } from './ballot-box/follow-round/follow-round.handler.js';
-import { BallotsController } from './ballot/ballots.controller.js';
-import { PaperBatchesController } from './paper-batch/paper-batches.controller.js';
-import { VoterRollController } from './participant/voter-roll.controller.js';
+import { GetBallotBoxController } from './ballot-box/get-ballot-box/get-ballot-box.controller.js';
+import { GetBallotBoxHandler } from './ballot-box/get-ballot-box/get-ballot-box.query.js';
+import { PrepareBallotBoxController } from './ballot-box/prepare-ballot-box/prepare-ballot-box.controller.js';
+import { PrepareBallotBoxHandler } from './ballot-box/prepare-ballot-box/prepare-ballot-box.handler.js';
+import { CastBallotController } from './ballot/cast-ballot/cast-ballot.controller.js';
+import { CastBallotHandler } from './ballot/cast-ballot/cast-ballot.handler.js';
+import { MyBallotController } from './ballot/my-ballot/my-ballot.controller.js';
+import { GetMyBallotHandler } from './ballot/my-ballot/my-ballot.query.js';
+import { ReplaceBallotController } from './ballot/replace-ballot/replace-ballot.controller.js';
+import { ReplaceBallotHandler } from './ballot/replace-ballot/replace-ballot.handler.js';
+import { GetCountController } from './count/get-count/get-count.controller.js';
+import { GetCountHandler } from './count/get-count/get-count.query.js';
+import { ConfirmPaperBatchController } from './paper-batch/confirm-paper-batch/confirm-paper-batch.controller.js';
+import { ConfirmPaperBatchHandler } from './paper-batch/confirm-paper-batch/confirm-paper-batch.handler.js';
+import { EnterPaperBallotController } from './paper-batch/enter-paper-ballot/enter-paper-ballot.controller.js';
+import { EnterPaperBallotHandler } from './paper-batch/enter-paper-ballot/enter-paper-ballot.handler.js';
+import { OpenPaperBatchController } from './paper-batch/open-paper-batch/open-paper-batch.controller.js';
+import { OpenPaperBatchHandler } from './paper-batch/open-paper-batch/open-paper-batch.handler.js';
+import { BlockVotingCodeController } from './participant/block-voting-code/block-voting-code.controller.js';
+import { BlockVotingCodeHandler } from './participant/block-voting-code/block-voting-code.handler.js';
+import { GenerateVotingCodesController } from './participant/generate-voting-codes/generate-voting-codes.controller.js';
+import { GenerateVotingCodesHandler } from './participant/generate-voting-codes/generate-voting-codes.handler.js';
+import { ImportVoterRollController } from './participant/import-voter-roll/import-voter-roll.controller.js';
+import { ImportVoterRollHandler } from './participant/import-voter-roll/import-voter-roll.handler.js';
+import { ReissueVotingCodeController } from './participant/reissue-voting-code/reissue-voting-code.controller.js';
+import { ReissueVotingCodeHandler } from './participant/reissue-voting-code/reissue-voting-code.handler.js';
 import { InMemoryRoundKeyVault, ROUND_KEY_VAULT, type RoundKeyVault, SqlRoundKeyVault } from './round-key/round-key.vault.js';
 import { VoterSessionController } from './voter-session/voter-session.controller.js';
 import { VoterSessionLimiter } from './voter-session/voter-session.limiter.js';
-import { VotingRequestHandler } from './voting-http.js';
+import { VoterOfCodeHandler } from './voter-session/voter-session.query.js';
+import { VOTING_DEPS, type VotingDeps } from './voting.deps.js';
 
 /** The round keys live in the process's SQL database (PGlite or PostgreSQL); only a store without one (tests) keeps them in memory. */
 export async function roundKeyVaultFor(config: AppConfig, store: EventStore): Promise<RoundKeyVault> {
@@ -22,16 +48,52 @@ export async function roundKeyVaultFor(config: AppConfig, store: EventStore): Pr
   return new InMemoryRoundKeyVault();
 }
 
-/** Voting: ballot box, voter roll and codes, voter sign-in, ballots, paper batches, count. */
+/** The deps every voting handler runs with: one per process, so the ballot box and round stay folded in one cache. */
+export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Clock, ids: IdGenerator): VotingDeps {
+  return { store, vault, now: () => clock.now(), newId: () => ids.newId(), streams: new StreamStateCache() };
+}
+
+/** Voting: ballot box, voter roll and codes, voter sign-in, ballots, paper batches, count; one controller and one handler per use case. */
 @Module({
   imports: [CqrsModule],
-  controllers: [BallotBoxController, VoterRollController, VoterSessionController, BallotsController, PaperBatchesController],
+  controllers: [
+    PrepareBallotBoxController,
+    ChangeBallotBoxPhaseController,
+    GetBallotBoxController,
+    GetCountController,
+    ImportVoterRollController,
+    GenerateVotingCodesController,
+    BlockVotingCodeController,
+    ReissueVotingCodeController,
+    VoterSessionController,
+    CastBallotController,
+    ReplaceBallotController,
+    MyBallotController,
+    OpenPaperBatchController,
+    EnterPaperBallotController,
+    ConfirmPaperBatchController,
+  ],
   providers: [
-    VotingRequestHandler,
+    PrepareBallotBoxHandler,
+    ChangeBallotBoxPhaseHandler,
+    GetBallotBoxHandler,
+    GetCountHandler,
+    ImportVoterRollHandler,
+    GenerateVotingCodesHandler,
+    BlockVotingCodeHandler,
+    ReissueVotingCodeHandler,
+    VoterOfCodeHandler,
+    CastBallotHandler,
+    ReplaceBallotHandler,
+    GetMyBallotHandler,
+    OpenPaperBatchHandler,
+    EnterPaperBallotHandler,
+    ConfirmPaperBatchHandler,
     FollowRoundInBallotBoxHandler,
     CountRoundBallotsHandler,
     VoterSessionLimiter,
     { provide: ROUND_KEY_VAULT, inject: [AppConfig, EVENT_STORE], useFactory: roundKeyVaultFor },
+    { provide: VOTING_DEPS, inject: [EVENT_STORE, ROUND_KEY_VAULT, CLOCK, ID_GENERATOR], useFactory: votingDepsFor },
   ],
 })
 export class VotingModule {}

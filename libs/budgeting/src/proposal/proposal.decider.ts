@@ -5,20 +5,14 @@ import { type DecideAdmission, decideAdmission } from './decide-admission/decide
 import { type DecideGrant, decideGrant } from './decide-grant/decide-grant.command.js';
 import { type ExtendDecisionDeadline, extendDecisionDeadline } from './extend-decision-deadline/extend-decision-deadline.command.js';
 import { type GiveFeasibilityVerdict, giveFeasibilityVerdict } from './give-feasibility-verdict/give-feasibility-verdict.command.js';
-import {
-  type CloseImplementation,
-  closeImplementation,
-  type RecordMoneyReturned,
-  recordMoneyReturned,
-  type RecordPayment,
-  recordPayment,
-  type StartImplementation,
-  startImplementation,
-} from './implementation/implementation.command.js';
+import { type CloseImplementation, closeImplementation } from './close-implementation/close-implementation.command.js';
 import { type AbsorbProposal, absorbProposal, type MergeIntoProposal, mergeIntoProposal } from './merge-proposals/merge-proposals.command.js';
 import type { ProposalEvent } from './proposal.events.js';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal.state.js';
+import { type RecordMoneyReturned, recordMoneyReturned } from './record-money-returned/record-money-returned.command.js';
+import { type RecordPayment, recordPayment } from './record-payment/record-payment.command.js';
 import { type RecordSelection, recordSelection } from './record-selection/record-selection.command.js';
+import { type StartImplementation, startImplementation } from './start-implementation/start-implementation.command.js';
 import { type SubmitProposal, submitProposal } from './submit-proposal/submit-proposal.command.js';
 import { type SupportProposal, supportProposal } from './support-proposal/support-proposal.command.js';
 import { type WithdrawProposal, withdrawProposal } from './withdraw-proposal/withdraw-proposal.command.js';

@@ -27,3 +27,8 @@ export function requireCents(value: number, field: string, options: { positive?:
 export function isAfter(nowIso: string, deadlineIso: string): boolean {
   return new Date(nowIso).getTime() > new Date(deadlineIso).getTime();
 }
+
+/** The amount granted; 0 before a grant. */
+export function grantedCents(plan: ExistingProposal): number {
+  return plan.grant?.amountCents ?? 0;
+}

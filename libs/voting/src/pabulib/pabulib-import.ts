@@ -21,8 +21,8 @@ import { type Ballot, type Money, PabulibError, parseRational, readPabulib } fro
 import { followRound } from '../ballot-box/follow-round/follow-round.js';
 import { countForRound } from '../count/count-for-round.js';
 import type { BallotContent } from '../ballot/ballot.content.js';
-import { castBallotFor } from '../ballot/cast-ballot/cast-ballot.handler.js';
-import { registerParticipants } from '../participant/register-participant/register-participant.handler.js';
+import { castBallotFor } from '../ballot/cast-ballot/cast-ballot.use-case.js';
+import { registerParticipants } from '../participant/register-participant/register-participant.use-case.js';
 import { generateCode } from '../round-key/pseudonym.js';
 import { inBatches, loadBallotBox, type VotingDeps } from '../voting.deps.js';
 import type { BallotPlan } from '../voting-frame.js';

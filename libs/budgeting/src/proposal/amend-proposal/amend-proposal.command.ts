@@ -3,9 +3,9 @@ import { ProposalNotAmendableError } from '../proposal.errors.js';
 import { existing, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 
-export interface AmendProposal {
-  type: 'AmendProposal';
-  data: { proposalId: string; title: string; summary: string; costEstimate: CostEstimate; reason: string; at: string };
+export class AmendProposal {
+  readonly type = 'AmendProposal' as const;
+  constructor(readonly data: { proposalId: string; title: string; summary: string; costEstimate: CostEstimate; reason: string; at: string }) {}
 }
 
 /** A new version; earlier ones, the original first, stay in the stream and in state. */

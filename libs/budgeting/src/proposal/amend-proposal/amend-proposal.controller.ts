@@ -1,38 +1,33 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteProposalCommand, PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { AmendProposalDto } from './amend-proposal.dto.js';
+import { AmendProposalRequest } from './amend-proposal.handler.js';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('proposals')
 export class AmendProposalController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/amendments')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Amend a plan: adds a version; every earlier version, the original first, is kept' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  amend(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
-    @Body() body: AmendProposalDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/amendments', created: false, roles: PLAN_MANAGERS, summary: 'Amend a plan: adds a version; every earlier version, the original first, is kept', problems: PLAN_COMMAND_PROBLEMS })
+  async amend(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
+    @Body() input: AmendProposalDto,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, body.reason);
-    const { title, summary, costEstimate, reason } = plainData<AmendProposalDto>(body);
-    return this.sender.send(
-      new ExecuteProposalCommand({ type: 'AmendProposal', data: { proposalId, title, summary, costEstimate, reason, at: context.now.toISOString() } }, context, expectedRevision),
-      response,
-    );
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<AmendProposalDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason: body.reason });
+    const at = now.toISOString();
+    const result = await this.commands.execute(new AmendProposalRequest({ proposalId, title: body.title, summary: body.summary, costEstimate: body.costEstimate, reason: body.reason, at }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

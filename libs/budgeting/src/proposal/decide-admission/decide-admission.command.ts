@@ -3,9 +3,9 @@ import { ProposalCriteriaNotMetError, ProposalNoBallotError } from '../proposal.
 import { existing, requireReason, requireStatus } from '../proposal.guards.js';
 import { currentVerdicts, currentVersion, type ProposalState } from '../proposal.state.js';
 
-export interface DecideAdmission {
-  type: 'DecideAdmission';
-  data: { proposalId: string; admitted: boolean; reason: string; at: string };
+export class DecideAdmission {
+  readonly type = 'DecideAdmission' as const;
+  constructor(readonly data: { proposalId: string; admitted: boolean; reason: string; at: string }) {}
 }
 
 export function decideAdmission(command: DecideAdmission, state: ProposalState): (ProposalAdmittedToBallot | ProposalRefusedForBallot)[] {

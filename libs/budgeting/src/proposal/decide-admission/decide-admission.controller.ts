@@ -1,36 +1,33 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteProposalCommand, PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { DecideAdmissionDto } from './decide-admission.dto.js';
+import { DecideAdmissionRequest } from './decide-admission.handler.js';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('proposals')
 export class DecideAdmissionController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/admission')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Admit a plan to the ballot (only when every published criterion is met) or refuse it' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  decide(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/admission', created: false, roles: PLAN_MANAGERS, summary: 'Admit a plan to the ballot (only when every published criterion is met) or refuse it', problems: PLAN_COMMAND_PROBLEMS })
+  async decide(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: DecideAdmissionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const body = plainData<DecideAdmissionDto>(input);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, body.reason);
-    const at = context.now.toISOString();
-    return this.sender.send(new ExecuteProposalCommand({ type: 'DecideAdmission', data: { proposalId, admitted: body.admitted, reason: body.reason, at } }, context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<DecideAdmissionDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason: body.reason });
+    const at = now.toISOString();
+    const result = await this.commands.execute(new DecideAdmissionRequest({ proposalId, admitted: body.admitted, reason: body.reason, at }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

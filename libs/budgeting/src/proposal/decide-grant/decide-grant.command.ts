@@ -4,9 +4,9 @@ import { existing, isAfter, requireCents, requireReason, requireStatus } from '.
 import { allCriteriaMet, currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState } from '../proposal.state.js';
 
 /** The beschikking: the municipality's decision on the application, open to bezwaar. */
-export interface DecideGrant {
-  type: 'DecideGrant';
-  data: {
+export class DecideGrant {
+  readonly type = 'DecideGrant' as const;
+  constructor(readonly data: {
     proposalId: string;
     granted: boolean;
     /** Ignored when refusing. */
@@ -17,7 +17,7 @@ export interface DecideGrant {
     appeal: AppealRoute;
     reason: string;
     at: string;
-  };
+  }) {}
 }
 
 function checkDeadline(plan: ExistingProposal, at: string): void {

@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
 import type { AppealRoute } from '../proposal.events.js';
-import { PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { DecideGrantDto } from './decide-grant.dto.js';
 import { DecideGrantRequest } from './decide-grant.handler.js';
 
@@ -15,26 +15,28 @@ export const DEFAULT_APPEAL: AppealRoute = { route: 'bezwaar', periodWeeks: 6, a
 @ApiBearerAuth()
 @Controller('proposals')
 export class DecideGrantController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/grant-decision')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record the beschikking: grant (amount committed under the round\'s ceiling) or refusal, with the appeal route' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  decide(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/grant-decision',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: "Record the beschikking: grant (amount committed under the round's ceiling, else 409 ROUND.CEILING_EXCEEDED) or refusal, with the appeal route",
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async decide(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: DecideGrantDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const body = plainData<DecideGrantDto>(input);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, body.reason);
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<DecideGrantDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason: body.reason });
     const data = {
       proposalId,
       granted: body.granted,
@@ -43,8 +45,9 @@ export class DecideGrantController {
       decisionDate: body.decisionDate,
       appeal: body.appeal ?? DEFAULT_APPEAL,
       reason: body.reason,
-      at: context.now.toISOString(),
+      at: now.toISOString(),
     };
-    return this.sender.send(new DecideGrantRequest({ type: 'DecideGrant', data }, context, expectedRevision), response);
+    const result = await this.commands.execute(new DecideGrantRequest(data, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

@@ -3,9 +3,9 @@ import { ProposalConflictAlreadyDeclaredError } from '../proposal.errors.js';
 import { existing, requireReason } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 
-export interface DeclareConflictOfInterest {
-  type: 'DeclareConflictOfInterest';
-  data: { proposalId: string; reviewerRef: string; reason: string; at: string };
+export class DeclareConflictOfInterest {
+  readonly type = 'DeclareConflictOfInterest' as const;
+  constructor(readonly data: { proposalId: string; reviewerRef: string; reason: string; at: string }) {}
 }
 
 /** Awb 2:4: a reviewer with a personal interest steps aside for this plan from now on. */

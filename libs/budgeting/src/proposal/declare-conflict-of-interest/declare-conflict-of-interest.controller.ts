@@ -1,36 +1,33 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteProposalCommand, PLAN_REVIEWERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_REVIEWERS } from '../proposal.roles.js';
 import { DeclareConflictOfInterestDto } from './declare-conflict-of-interest.dto.js';
+import { DeclareConflictOfInterestRequest } from './declare-conflict-of-interest.handler.js';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('proposals')
 export class DeclareConflictOfInterestController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/conflicts-of-interest')
-  @HttpCode(200)
-  @Allow(...PLAN_REVIEWERS)
-  @ApiOperation({ summary: 'Declare your own conflict of interest for a plan: you can no longer review it' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  declare(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/conflicts-of-interest', created: false, roles: PLAN_REVIEWERS, summary: 'Declare your own conflict of interest for a plan: you can no longer review it', problems: PLAN_COMMAND_PROBLEMS })
+  async declare(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: DeclareConflictOfInterestDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const body = plainData<DeclareConflictOfInterestDto>(input);
-    const context = this.sender.context(principal, PLAN_REVIEWERS, correlationId, body.reason);
-    const at = context.now.toISOString();
-    return this.sender.send(new ExecuteProposalCommand({ type: 'DeclareConflictOfInterest', data: { proposalId, reviewerRef: principal.subject, reason: body.reason, at } }, context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<DeclareConflictOfInterestDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_REVIEWERS, { now, reason: body.reason });
+    const at = now.toISOString();
+    const result = await this.commands.execute(new DeclareConflictOfInterestRequest({ proposalId, reviewerRef: call.principal.subject, reason: body.reason, at }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

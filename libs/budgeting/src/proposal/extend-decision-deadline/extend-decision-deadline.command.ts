@@ -9,9 +9,9 @@ import { amsterdamDate, statutoryDeadline } from '../proposal.deadlines.js';
 import { existing, isAfter, requireReason, requireStatus } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 
-export interface ExtendDecisionDeadline {
-  type: 'ExtendDecisionDeadline';
-  data: { proposalId: string; /** null: the longest extension the frame allows. */ extensionDays: number | null; reason: string; at: string };
+export class ExtendDecisionDeadline {
+  readonly type = 'ExtendDecisionDeadline' as const;
+  constructor(readonly data: { proposalId: string; /** null: the longest extension the frame allows. */ extensionDays: number | null; reason: string; at: string }) {}
 }
 
 /** Awb 4:14: once, before the deadline passes, for at most the period the frame's regulation sets; counted on from the last day in force, then extended by the Atw. */

@@ -1,11 +1,11 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, etagOf, type Principal } from '@lib/platform';
+import { Allow, ApiProblems, CurrentPrincipal, etagOf, type Principal, StreamIdPipe } from '@lib/platform';
 import type { Response } from 'express';
-import { CONTACT_DETAILS_VAULT, type ContactDetails, type ContactDetailsVault } from '../contact-details/contact-details.vault.js';
+import type { ContactDetails } from '../contact-details/contact-details.vault.js';
 import type { Intake, ProposalVersion } from '../proposal.events.js';
-import { PLAN_READERS, PlanIdPipe, PlanProblems } from '../proposal-http.js';
+import { PLAN_READERS } from '../proposal.roles.js';
 import { currentVerdicts, type ExistingProposal, type Grant, type ProposalStatus, type Verdict } from '../proposal.state.js';
 import { GetProposal } from './get-proposal.query.js';
 
@@ -64,21 +64,18 @@ export class ProposalView {
 @ApiBearerAuth()
 @Controller('proposals')
 export class GetProposalController {
-  constructor(
-    private readonly queries: QueryBus,
-    @Inject(CONTACT_DETAILS_VAULT) private readonly vault: ContactDetailsVault,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':proposalId')
   @Allow(...PLAN_READERS)
   @ApiOperation({ summary: 'A plan folded from its stream, every version included; ETag is the stream revision' })
   @ApiOkResponse({ type: ProposalView })
-  @PlanProblems(400, 401, 403, 404)
-  async get(@Param('proposalId', PlanIdPipe) proposalId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<ProposalView> {
-    const { state, revision } = await this.queries.execute(new GetProposal(proposalId, principal.tenant));
+  @ApiProblems(400, 401, 403, 404)
+  async get(@Param('proposalId', StreamIdPipe) proposalId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<ProposalView> {
+    const { state, revision, contactDetails } = await this.queries.execute(new GetProposal(proposalId, principal.tenant, principal.roles.includes('administrator')));
     response.setHeader('ETag', etagOf(revision));
     const view = proposalView(state);
-    if (principal.roles.includes('administrator')) view.contactDetails = await this.vault.read(state.submitterRef);
+    if (contactDetails !== undefined) view.contactDetails = contactDetails;
     return view;
   }
 }

@@ -8,9 +8,9 @@ import {
 import { existing, requireReason, requireStatus } from '../proposal.guards.js';
 import { currentVersion, type ExistingProposal, type ProposalState } from '../proposal.state.js';
 
-export interface GiveFeasibilityVerdict {
-  type: 'GiveFeasibilityVerdict';
-  data: {
+export class GiveFeasibilityVerdict {
+  readonly type = 'GiveFeasibilityVerdict' as const;
+  constructor(readonly data: {
     proposalId: string;
     criterionId: string;
     outcome: VerdictOutcome;
@@ -19,7 +19,7 @@ export interface GiveFeasibilityVerdict {
     /** The staff subject who recorded the submission (the actor of ProposalSubmitted), read by the handler from the event's metadata. */
     submittedBy: string | null;
     at: string;
-  };
+  }) {}
 }
 
 /** Whoever submitted the plan, as resident-employee or as the staff member entering it for a resident, never reviews it. */

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PLAN_REVIEWERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_REVIEWERS } from '../proposal.roles.js';
 import { GiveFeasibilityVerdictDto } from './give-feasibility-verdict.dto.js';
 import { GiveFeasibilityVerdictRequest } from './give-feasibility-verdict.handler.js';
 
@@ -11,28 +11,31 @@ import { GiveFeasibilityVerdictRequest } from './give-feasibility-verdict.handle
 @ApiBearerAuth()
 @Controller('proposals')
 export class GiveFeasibilityVerdictController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/verdicts')
-  @HttpCode(200)
-  @Allow(...PLAN_REVIEWERS)
-  @ApiOperation({ summary: 'Give a feasibility verdict on one published criterion (needs_revision sends the plan back to the submitter); whoever submitted or entered the plan cannot (PROPOSAL.REVIEWER_IS_SUBMITTER)' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  give(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/verdicts',
+    created: false,
+    roles: PLAN_REVIEWERS,
+    summary:
+      'Give a feasibility verdict on one published criterion (needs_revision sends the plan back to the submitter); whoever submitted or entered the plan cannot (PROPOSAL.REVIEWER_IS_SUBMITTER)',
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async give(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: GiveFeasibilityVerdictDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const body = plainData<GiveFeasibilityVerdictDto>(input);
-    const context = this.sender.context(principal, PLAN_REVIEWERS, correlationId, body.reason);
-    const at = context.now.toISOString();
-    const command = { proposalId, criterionId: body.criterionId, outcome: body.outcome, reason: body.reason, reviewerRef: principal.subject, at };
-    return this.sender.send(new GiveFeasibilityVerdictRequest(command, context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<GiveFeasibilityVerdictDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_REVIEWERS, { now, reason: body.reason });
+    const data = { proposalId, criterionId: body.criterionId, outcome: body.outcome, reason: body.reason, reviewerRef: call.principal.subject, at: now.toISOString() };
+    const result = await this.commands.execute(new GiveFeasibilityVerdictRequest(data, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

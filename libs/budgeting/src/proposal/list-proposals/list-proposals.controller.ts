@@ -1,9 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Allow, ApiProblems, CurrentPrincipal, type Principal, StreamIdPipe } from '@lib/platform';
 import { proposalView, ProposalView } from '../get-proposal/get-proposal.controller.js';
-import { PLAN_READERS, PlanIdPipe, PlanProblems } from '../proposal-http.js';
+import { PLAN_READERS } from '../proposal.roles.js';
 import { ListProposals } from './list-proposals.query.js';
 
 export class ProposalListView {
@@ -24,8 +24,8 @@ export class ListProposalsController {
   @Allow(...PLAN_READERS)
   @ApiOperation({ summary: 'The plans of a round, in submission order (folded from their streams; no contact details)' })
   @ApiOkResponse({ type: ProposalListView })
-  @PlanProblems(400, 401, 403, 404)
-  async list(@Param('roundId', PlanIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<ProposalListView> {
+  @ApiProblems(400, 401, 403, 404)
+  async list(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<ProposalListView> {
     const { plans, truncated } = await this.queries.execute(new ListProposals(roundId, principal.tenant));
     return { plans: plans.map(proposalView), truncated };
   }

@@ -6,15 +6,15 @@ import type { ExistingProposal, ProposalState } from '../proposal.state.js';
 const MERGEABLE = ['submitted', 'revision_requested'] as const;
 
 /** Sent to the continuing plan; the handler also sends MergeIntoProposal to the absorbed one. */
-export interface AbsorbProposal {
-  type: 'AbsorbProposal';
-  data: { proposalId: string; absorbed: ExistingProposal; reason: string; at: string };
+export class AbsorbProposal {
+  readonly type = 'AbsorbProposal' as const;
+  constructor(readonly data: { proposalId: string; absorbed: ExistingProposal; reason: string; at: string }) {}
 }
 
 /** Sent to the plan that stops and continues as part of another. */
-export interface MergeIntoProposal {
-  type: 'MergeIntoProposal';
-  data: { proposalId: string; continuing: ExistingProposal; reason: string; at: string };
+export class MergeIntoProposal {
+  readonly type = 'MergeIntoProposal' as const;
+  constructor(readonly data: { proposalId: string; continuing: ExistingProposal; reason: string; at: string }) {}
 }
 
 function checkPair(continuing: ExistingProposal, absorbed: ExistingProposal): void {

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { MergeProposalsDto } from './merge-proposals.dto.js';
 import { MergeProposalsRequest } from './merge-proposals.handler.js';
 
@@ -11,26 +11,30 @@ import { MergeProposalsRequest } from './merge-proposals.handler.js';
 @ApiBearerAuth()
 @Controller('proposals')
 export class MergeProposalsController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/merge')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Merge another plan of the same round into this one; both streams record it' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the continuing plan' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  merge(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/merge',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: 'Merge another plan of the same round into this one; both streams record it. `If-Match` is the ETag of the continuing plan',
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async merge(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: MergeProposalsDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const body = plainData<MergeProposalsDto>(input);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, body.reason);
-    return this.sender.send(new MergeProposalsRequest(proposalId, body.mergedProposalId, body.reason, context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<MergeProposalsDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason: body.reason });
+    const data = { continuingProposalId: proposalId, mergedProposalId: body.mergedProposalId, reason: body.reason, at: now.toISOString() };
+    const result = await this.commands.execute(new MergeProposalsRequest(data, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

@@ -1,21 +1,22 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, handleCommand, loadStream } from '@lib/es';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope, handleCommand, loadStream } from '@lib/es';
 import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
-import type { ProposalCommandResult } from '../proposal-http.js';
+import type { ProposalCommandResult } from '../proposal.append.js';
 import { proposalDecider } from '../proposal.decider.js';
 import { proposalStream } from '../proposal.events.js';
 import type { ExistingProposal } from '../proposal.state.js';
+import { AbsorbProposal, MergeIntoProposal } from './merge-proposals.command.js';
 
-export class MergeProposalsRequest {
+export class MergeProposalsRequest extends Command<ProposalCommandResult> {
   constructor(
-    readonly continuingProposalId: string,
-    readonly mergedProposalId: string,
-    readonly reason: string,
-    readonly context: CommandContext,
-    readonly expectedRevision: bigint | undefined,
-  ) {}
+    readonly data: { continuingProposalId: string; mergedProposalId: string; reason: string; at: string },
+    /** Its `If-Match` names the continuing plan. */
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
 }
 
 /**
@@ -31,8 +32,9 @@ export class MergeProposalsHandler implements ICommandHandler<MergeProposalsRequ
     @Inject(ID_GENERATOR) private readonly ids: IdGenerator,
   ) {}
 
-  async execute({ continuingProposalId, mergedProposalId, reason, context, expectedRevision }: MergeProposalsRequest): Promise<ProposalCommandResult> {
-    const at = context.now.toISOString();
+  async execute({ data, envelope }: MergeProposalsRequest): Promise<ProposalCommandResult> {
+    const { continuingProposalId, mergedProposalId, reason, at } = data;
+    const { context, expectedRevision } = envelope;
     // 1. Read both plans (foreign or missing: 404).
     const continuing = await loadStream(this.store, proposalStream(continuingProposalId), proposalDecider, context.tenant);
     const absorbed = await loadStream(this.store, proposalStream(mergedProposalId), proposalDecider, context.tenant);
@@ -42,26 +44,17 @@ export class MergeProposalsHandler implements ICommandHandler<MergeProposalsRequ
     const continuingStream = proposalStream(continuingProposalId);
     if (expectedRevision !== undefined && expectedRevision !== continuing.revision) throw new WrongExpectedVersionError(continuingStream, expectedRevision, continuing.revision);
     // 3. Decide both before writing either: a rejection appends nothing anywhere.
-    proposalDecider.decide({ type: 'AbsorbProposal', data: { proposalId: continuingProposalId, absorbed: absorbedState, reason, at } }, continuingState);
-    proposalDecider.decide({ type: 'MergeIntoProposal', data: { proposalId: mergedProposalId, continuing: continuingState, reason, at } }, absorbedState);
+    const absorb = new AbsorbProposal({ proposalId: continuingProposalId, absorbed: absorbedState, reason, at });
+    const mergeInto = new MergeIntoProposal({ proposalId: mergedProposalId, continuing: continuingState, reason, at });
+    proposalDecider.decide(absorb, continuingState);
+    proposalDecider.decide(mergeInto, absorbedState);
     // 4. The absorbed plan, at the revision just read.
-    await handleCommand(
-      this.store,
-      proposalStream(mergedProposalId),
-      proposalDecider,
-      { type: 'MergeIntoProposal', data: { proposalId: mergedProposalId, continuing: continuingState, reason, at } },
-      context,
-      { expectedRevision: absorbed.revision, streamMustExist: true, newId: () => this.ids.newId() },
-    );
+    await handleCommand(this.store, proposalStream(mergedProposalId), proposalDecider, mergeInto, context, {
+      expectedRevision: absorbed.revision,
+      streamMustExist: true,
+      newId: () => this.ids.newId(),
+    });
     // 5. The continuing plan, at the caller's If-Match when given.
-    const result = await handleCommand(
-      this.store,
-      continuingStream,
-      proposalDecider,
-      { type: 'AbsorbProposal', data: { proposalId: continuingProposalId, absorbed: absorbedState, reason, at } },
-      context,
-      { expectedRevision, streamMustExist: true, newId: () => this.ids.newId() },
-    );
-    return { proposalId: continuingProposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
+    return handleCommand(this.store, continuingStream, proposalDecider, absorb, context, { expectedRevision, streamMustExist: true, newId: () => this.ids.newId() });
   }
 }

@@ -12,9 +12,9 @@ export interface RoundOutcome {
 }
 
 /** After the round's adopted result: whether the plan is among the winners. */
-export interface RecordSelection {
-  type: 'RecordSelection';
-  data: {
+export class RecordSelection {
+  readonly type = 'RecordSelection' as const;
+  constructor(readonly data: {
     proposalId: string;
     /** What the caller says; null: take it from the result. */
     selected: boolean | null;
@@ -22,7 +22,7 @@ export interface RecordSelection {
     result: RoundOutcome | null;
     reason: string;
     at: string;
-  };
+  }) {}
 }
 
 /** The result decides; the plan only records it. Until the result is adopted nothing is selected (an advisory count is not a decision). */

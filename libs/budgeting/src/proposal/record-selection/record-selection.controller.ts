@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { RecordSelectionDto } from './record-selection.dto.js';
 import { RecordSelectionRequest } from './record-selection.handler.js';
 
@@ -11,26 +11,30 @@ import { RecordSelectionRequest } from './record-selection.handler.js';
 @ApiBearerAuth()
 @Controller('proposals')
 export class RecordSelectionController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/selection')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record what the round\'s adopted (or corrected) result says about the plan: selected or not' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the plan you read' })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  record(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/selection',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: "Record what the round's adopted (or corrected) result says about the plan: selected or not",
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async record(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: RecordSelectionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const body = plainData<RecordSelectionDto>(input);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId, body.reason);
-    return this.sender.send(new RecordSelectionRequest(proposalId, body.selected ?? null, body.reason, context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const body = plain<RecordSelectionDto>(input);
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason: body.reason });
+    const data = { proposalId, selected: body.selected ?? null, reason: body.reason, at: now.toISOString() };
+    const result = await this.commands.execute(new RecordSelectionRequest(data, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

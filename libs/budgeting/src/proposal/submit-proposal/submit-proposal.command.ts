@@ -39,9 +39,9 @@ export interface SubmissionFrame {
   fixedIntakeDates: string[];
 }
 
-export interface SubmitProposal {
-  type: 'SubmitProposal';
-  data: {
+export class SubmitProposal {
+  readonly type = 'SubmitProposal' as const;
+  constructor(readonly data: {
     proposalId: string;
     submitterRef: string;
     submitterStaffRef: string | null;
@@ -52,7 +52,7 @@ export interface SubmitProposal {
     costEstimate: CostEstimate;
     at: string;
     frame: SubmissionFrame;
-  };
+  }) {}
 }
 
 export function submitProposal(command: SubmitProposal, state: ProposalState): ProposalSubmitted[] {

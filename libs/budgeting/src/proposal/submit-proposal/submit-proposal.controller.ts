@@ -1,11 +1,11 @@
-import { BadRequestException, Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { BadRequestException, Body, Controller, Headers, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PLAN_MANAGERS, plainData, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_MANAGERS } from '../proposal.roles.js';
 import { SubmitProposalDto } from './submit-proposal.dto.js';
-import { SubmitProposalRequest } from './submit-proposal.handler.js';
+import { type SubmitProposalInput, SubmitProposalRequest } from './submit-proposal.handler.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 
@@ -13,26 +13,36 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 @ApiBearerAuth()
 @Controller('rounds')
 export class SubmitProposalController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':roundId/proposals')
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Submit a plan on a resident\'s behalf; contact details are stored encrypted outside the events' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A unique key per plan (8–200 of A-Z a-z 0-9 . _ : -, e.g. a uuid): a retry with the same key and body answers with the plan the first attempt made; with another body it is 409 PROPOSAL.IDEMPOTENCY_KEY_REUSED' })
-  @ApiCreatedResponse({ type: ProposalCommandAcceptedDto, description: 'Location: /proposals/{id}; ETag: the new stream\'s revision' })
-  @PlanProblems(400, 401, 403, 404, 409)
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':roundId/proposals',
+    roles: PLAN_MANAGERS,
+    summary: "Submit a plan on a resident's behalf; contact details are stored encrypted outside the events",
+    description: "Location: /proposals/{id}; ETag: the new stream's revision",
+    ifMatch: false,
+    problems: [400, 401, 403, 404, 409],
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'A unique key per plan (8–200 of A-Z a-z 0-9 . _ : -, e.g. a uuid): a retry with the same key and body answers with the plan the first attempt made; with another body it is 409 PROPOSAL.IDEMPOTENCY_KEY_REUSED',
+  })
   async submit(
-    @Param('roundId', PlanIdPipe) roundId: string,
+    @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: SubmitProposalDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<CommandAcceptedDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new BadRequestException({ code: 'REQUEST.INVALID', message: 'Idempotency-Key: 8 to 200 of A-Z a-z 0-9 . _ : -' });
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId);
-    const accepted = await this.sender.send(new SubmitProposalRequest(roundId, plainData(body), context, idempotencyKey), response);
-    response.setHeader('Location', `/proposals/${accepted.id}`);
-    return accepted;
+    const envelope = this.shell.envelope({ ...call, ifMatch: undefined }, PLAN_MANAGERS);
+    const result = await this.commands.execute(new SubmitProposalRequest(roundId, plain<SubmitProposalInput>(body), envelope, idempotencyKey));
+    return this.shell.accepted(response, result.proposalId, result, `/proposals/${result.proposalId}`);
   }
 }

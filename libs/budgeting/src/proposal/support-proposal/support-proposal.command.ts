@@ -3,9 +3,9 @@ import { ProposalAlreadySupportedError, ProposalSupportClosedError } from '../pr
 import { existing, requireStatus } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 
-export interface SupportProposal {
-  type: 'SupportProposal';
-  data: {
+export class SupportProposal {
+  readonly type = 'SupportProposal' as const;
+  constructor(readonly data: {
     proposalId: string;
     /** Pseudonym of the supporting resident; each counts once. */
     supporterRef: string;
@@ -13,7 +13,7 @@ export interface SupportProposal {
     supportThreshold: number | null;
     supportOpen: boolean;
     at: string;
-  };
+  }) {}
 }
 
 export function supportProposal(command: SupportProposal, state: ProposalState): (ProposalSupported | ProposalSupportThresholdReached)[] {

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, type Principal } from '@lib/platform';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PLAN_MANAGERS, PlanProblems, ProposalCommandAcceptedDto, PlanIdPipe } from '../proposal-http.js';
-import { ProposalCommandSender } from '../proposal-command.sender.js';
+import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
+import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { SupportProposalDto } from './support-proposal.dto.js';
 import { SupportProposalRequest } from './support-proposal.handler.js';
 
@@ -11,25 +11,28 @@ import { SupportProposalRequest } from './support-proposal.handler.js';
 @ApiBearerAuth()
 @Controller('proposals')
 export class SupportProposalController {
-  constructor(private readonly sender: ProposalCommandSender) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
 
-  @Post(':proposalId/support')
-  @HttpCode(200)
-  @Allow(...PLAN_MANAGERS)
-  @ApiOperation({ summary: 'Record a support statement (each pseudonym once); reaching the frame\'s threshold is recorded too' })
-  @ApiHeader({ name: 'If-Match', required: false })
-  @ApiOkResponse({ type: ProposalCommandAcceptedDto })
-  @PlanProblems(400, 401, 403, 404, 409, 412)
-  support(
-    @Param('proposalId', PlanIdPipe) proposalId: string,
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':proposalId/support',
+    created: false,
+    roles: PLAN_MANAGERS,
+    summary: "Record a support statement (each pseudonym once); reaching the frame's threshold is recorded too",
+    problems: PLAN_COMMAND_PROBLEMS,
+  })
+  async support(
+    @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() body: SupportProposalDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
-  ) {
-    const expectedRevision = this.sender.expectedRevision(ifMatch);
-    const context = this.sender.context(principal, PLAN_MANAGERS, correlationId);
-    return this.sender.send(new SupportProposalRequest(proposalId, body.supporterRef, context, expectedRevision), response);
+  ): Promise<CommandAcceptedDto> {
+    const now = this.shell.now();
+    const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now });
+    const result = await this.commands.execute(new SupportProposalRequest({ proposalId, supporterRef: body.supporterRef, at: now.toISOString() }, envelope));
+    return this.shell.accepted(response, proposalId, result);
   }
 }

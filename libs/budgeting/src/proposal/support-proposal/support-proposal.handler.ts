@@ -1,20 +1,21 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, handleCommand, loadStream } from '@lib/es';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandEnvelope, loadStream } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
-import type { ProposalCommandResult } from '../proposal-http.js';
+import { appendToProposal, type ProposalCommandResult } from '../proposal.append.js';
 import { proposalDecider } from '../proposal.decider.js';
 import { proposalStream } from '../proposal.events.js';
 import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
+import { SupportProposal } from './support-proposal.command.js';
 
-export class SupportProposalRequest {
+export class SupportProposalRequest extends Command<ProposalCommandResult> {
   constructor(
-    readonly proposalId: string,
-    readonly supporterRef: string,
-    readonly context: CommandContext,
-    readonly expectedRevision: bigint | undefined,
-  ) {}
+    readonly data: { proposalId: string; supporterRef: string; at: string },
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(SupportProposalRequest)
@@ -25,20 +26,12 @@ export class SupportProposalHandler implements ICommandHandler<SupportProposalRe
     @Inject(ROUND_GATEWAY) private readonly rounds: RoundGateway,
   ) {}
 
-  async execute({ proposalId, supporterRef, context, expectedRevision }: SupportProposalRequest): Promise<ProposalCommandResult> {
+  async execute({ data, envelope }: SupportProposalRequest): Promise<ProposalCommandResult> {
     // 1. The plan's round, and whether it collects support and from how many the frame asks.
-    const { state } = await loadStream(this.store, proposalStream(proposalId), proposalDecider, context.tenant);
+    const { state } = await loadStream(this.store, proposalStream(data.proposalId), proposalDecider, envelope.context.tenant);
     if (!state.exists) throw new Error('unreachable: a loaded plan exists');
-    const rules = await this.rounds.supportRules(state.roundId, context.tenant);
+    const rules = await this.rounds.supportRules(state.roundId, envelope.context.tenant);
     // 2. Decide and append.
-    const result = await handleCommand(
-      this.store,
-      proposalStream(proposalId),
-      proposalDecider,
-      { type: 'SupportProposal', data: { proposalId, supporterRef, ...rules, at: context.now.toISOString() } },
-      context,
-      { expectedRevision, streamMustExist: true, newId: () => this.ids.newId() },
-    );
-    return { proposalId, revision: result.nextRevision, events: result.events.map((event) => event.type) };
+    return appendToProposal(this.store, this.ids, new SupportProposal({ ...data, ...rules }), envelope);
   }
 }

@@ -192,6 +192,18 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         expect(withdrawn).toMatchObject({ status: 200, etag: '"1"', body: { events: ['ProposalWithdrawn'] } });
       });
 
+      it('goes through the shared shell: a malformed path id is 400 REQUEST.INVALID_ID, the correlation id and the trimmed reason reach the metadata', async () => {
+        const id = await submit('r-bb');
+        for (const bad of ['a.b', 'x:y', '-leading', 'a'.repeat(81)]) {
+          const reply = await appendsNothing(() => call('POST', `/proposals/${encodeURIComponent(bad)}/withdrawal`, admin, { reason: 'Initiatiefnemer verhuist' }));
+          expect(reply).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID_ID' } });
+        }
+        const withdrawn = await call('POST', `/proposals/${id}/withdrawal`, admin, { reason: '  Initiatiefnemer verhuist  ' }, { 'x-correlation-id': 'desk-2026-0042' });
+        expect(withdrawn).toMatchObject({ status: 200, etag: '"1"', body: { id, revision: '1', events: ['ProposalWithdrawn'] } });
+        const [, recorded] = await store.readStream(`Proposal-${id}`);
+        expect(recorded!.metadata).toMatchObject({ actor: 'staff-admin', role: 'administrator', tenant: TENANT, $correlationId: 'desk-2026-0042', reason: 'Initiatiefnemer verhuist' });
+      });
+
       it('merges two plans: both streams record it', async () => {
         const continuing = await submit('r-bb');
         const absorbed = await submit('r-bb');

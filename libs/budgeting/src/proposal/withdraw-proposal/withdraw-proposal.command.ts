@@ -2,9 +2,9 @@ import type { ProposalWithdrawn } from '../proposal.events.js';
 import { existing, requireReason, requireStatus } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
 
-export interface WithdrawProposal {
-  type: 'WithdrawProposal';
-  data: { proposalId: string; reason: string; at: string };
+export class WithdrawProposal {
+  readonly type = 'WithdrawProposal' as const;
+  constructor(readonly data: { proposalId: string; reason: string; at: string }) {}
 }
 
 /** Up to selection; after a grant the way out is cancelling the implementation. */

@@ -1,33 +1,25 @@
-import { type CommandContext, handleCommand, type HandleCommandResult } from '@lib/es';
-import { loadBallotBox, roundOf, type VotingDeps } from '../../voting.deps.js';
-import { ballotBoxDecider } from '../ballot-box.decider.js';
-import { type BallotBoxEvent, ballotBoxStream } from '../ballot-box.events.js';
-import { ChangeBallotBoxPhase, changeBallotBoxPhase, type PhaseChange } from './change-phase.command.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope, HandleCommandResult } from '@lib/es';
+import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
+import type { BallotBoxEvent } from '../ballot-box.events.js';
+import type { PhaseChange } from './change-phase.command.js';
+import { changePhase } from './change-phase.use-case.js';
 
-/**
- * Opens, closes or seals the box. Sealing destroys the round key first and records the seal after:
- * a seal in the history then always means the key is gone (a failed append leaves a closed box without a key, which is safe).
- */
-export async function changePhase(
-  deps: VotingDeps,
-  input: { roundId: string; change: PhaseChange; reason: string },
-  context: CommandContext,
-  expectedRevision?: bigint,
-): Promise<HandleCommandResult<BallotBoxEvent>> {
-  const round = await roundOf(deps.store, input.roundId, context.tenant);
-  const roundFacts = round ? { phase: round.phase, resultAdopted: round.result?.adoption != null } : null;
-  const command = new ChangeBallotBoxPhase({ ...input, at: deps.now().toISOString(), round: roundFacts });
-  if (input.change === 'seal') {
-    // 1. Decide on the current state, so a refused seal destroys nothing.
-    const box = await loadBallotBox(deps.store, input.roundId, context.tenant);
-    changeBallotBoxPhase(command, box.state);
-    // 2. Destroy the link between codes and ballots.
-    await deps.vault.destroy(input.roundId);
+export class ChangeBallotBoxPhaseRequest extends Command<HandleCommandResult<BallotBoxEvent>> {
+  constructor(
+    readonly data: { roundId: string; change: PhaseChange; reason: string },
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
   }
-  // 3. Record the change.
-  return handleCommand(deps.store, ballotBoxStream(input.roundId), ballotBoxDecider, command, context, {
-    streamMustExist: true,
-    expectedRevision,
-    newId: deps.newId,
-  });
+}
+
+@CommandHandler(ChangeBallotBoxPhaseRequest)
+export class ChangeBallotBoxPhaseHandler implements ICommandHandler<ChangeBallotBoxPhaseRequest, HandleCommandResult<BallotBoxEvent>> {
+  constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
+
+  execute({ data, envelope }: ChangeBallotBoxPhaseRequest): Promise<HandleCommandResult<BallotBoxEvent>> {
+    return changePhase(this.deps, data, envelope.context, envelope.expectedRevision);
+  }
 }

@@ -1,89 +1,24 @@
-import { type CommandContext, handleCommand, type HandleCommandResult } from '@lib/es';
-import { participantByRef, requireParticipant, type LoadedParticipant } from '../../participant/participant.lookup.js';
-import { ballotRefOf } from '../../round-key/pseudonym.js';
-import { ballotBoxState, type PreparedBox, roundOf, type VotingDeps } from '../../voting.deps.js';
-import type { BallotContent } from '../ballot.content.js';
-import { ballotDecider } from '../ballot.decider.js';
-import { BallotVotingClosedError } from '../ballot.errors.js';
-import { type BallotEvent, ballotStream, type Verification } from '../ballot.events.js';
-import type { BallotFacts } from '../ballot.facts.js';
-import { ReplaceBallot } from '../replace-ballot/replace-ballot.command.js';
-import { CastBallot } from './cast-ballot.command.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope, HandleCommandResult } from '@lib/es';
+import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
+import type { BallotEvent } from '../ballot.events.js';
+import { type CastBallotInput, castBallotFor } from './cast-ballot.use-case.js';
 
-export interface CastBallotInput {
-  roundId: string;
-  participantRef: string;
-  content: BallotContent;
-  channel: 'online' | 'assisted';
-  verification: Verification;
+export class CastBallotRequest extends Command<HandleCommandResult<BallotEvent>> {
+  constructor(
+    readonly data: CastBallotInput,
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
 }
 
-export interface CastOptions {
-  /** Replace the standing ballot, at this revision (from If-Match). Absent: a first ballot, which expects no stream. */
-  replaceAt?: bigint;
-  /** The box and participant already read (the Pabulib import casts thousands in a row). */
-  box?: PreparedBox;
-  participant?: LoadedParticipant;
-}
+@CommandHandler(CastBallotRequest)
+export class CastBallotHandler implements ICommandHandler<CastBallotRequest, HandleCommandResult<BallotEvent>> {
+  constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
 
-/** Casts (or replaces) a participant's ballot. Ballot events carry actor `voter`, never the participant's pseudonym. */
-export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, context: CommandContext, options: CastOptions = {}): Promise<HandleCommandResult<BallotEvent>> {
-  // 1. The facts from the other streams: the box's phase and rules, the participant's standing (read side by side,
-  // checked in this order). The Round stream has the last word: a round that left its voting phase takes no ballots,
-  // whatever the box says.
-  const [boxRead, roundRead, participantRead] = await Promise.allSettled([
-    options.box ?? ballotBoxState(deps, input.roundId, context.tenant),
-    options.box ? null : roundOf(deps.store, input.roundId, context.tenant, deps.streams),
-    options.participant ?? participantByRef(deps.store, input.roundId, input.participantRef, context.tenant),
-  ]);
-  const box = settled(boxRead);
-  const round = settled(roundRead);
-  if (round && round.phase !== 'voting') throw new BallotVotingClosedError('Voting is not open in this round', { phase: round.phase });
-  if (box.phase !== 'open') throw new BallotVotingClosedError('Voting is not open in this round', { phase: box.phase });
-  const participant = requireParticipant(settled(participantRead), input.roundId);
-  const facts: BallotFacts = {
-    phase: box.phase,
-    frame: box.frame,
-    participant: { eligible: participant.state.eligible, blocked: participant.state.status !== 'active' },
-  };
-  // 2. The ballot pseudonym: only computable with the round key.
-  const key = await deps.vault.keyFor(input.roundId);
-  const ballotRef = ballotRefOf(key, participant.state.rootRef);
-  const data = {
-    roundId: input.roundId,
-    ballotRef,
-    channel: input.channel,
-    verification: input.verification,
-    area: participant.state.area,
-    ageBand: participant.state.ageBand,
-    content: input.content,
-    batchId: null,
-    castAt: deps.now().toISOString(),
-    facts,
-  };
-  // 3. Decide and append: a first ballot expects no stream (and is only read when one is there after all, for the
-  // paper-precedence rule); a replacement expects the revision the voter saw.
-  const replacing = options.replaceAt !== undefined;
-  return handleCommand(deps.store, ballotStream(input.roundId, ballotRef), ballotDecider, replacing ? new ReplaceBallot(data) : new CastBallot(data), { ...context, actor: 'voter' }, {
-    streamMustExist: replacing,
-    expectedRevision: options.replaceAt,
-    expectNew: !replacing,
-    newId: deps.newId,
-  });
-}
-
-function settled<T>(result: PromiseSettledResult<T>): T {
-  if (result.status === 'rejected') throw result.reason;
-  return result.value;
-}
-
-/** The voter's own standing ballot and its revision (the ETag to replace it), or null. */
-export async function myBallot(deps: VotingDeps, roundId: string, participantRef: string, tenant: string) {
-  const participant = requireParticipant(await participantByRef(deps.store, roundId, participantRef, tenant), roundId);
-  const key = await deps.vault.keyFor(roundId);
-  const events = await deps.store.readStream(ballotStream(roundId, ballotRefOf(key, participant.state.rootRef)));
-  if (events.length === 0) return null;
-  let state = ballotDecider.initialState();
-  for (const event of events) state = ballotDecider.evolve(state, { type: event.type, data: event.data } as BallotEvent);
-  return state.cast ? { channel: state.channel, content: state.content, revision: events[events.length - 1]!.revision } : null;
+  execute({ data, envelope }: CastBallotRequest): Promise<HandleCommandResult<BallotEvent>> {
+    return castBallotFor(this.deps, data, envelope.context);
+  }
 }

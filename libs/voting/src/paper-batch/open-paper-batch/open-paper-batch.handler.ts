@@ -1,17 +1,24 @@
-import { type CommandContext, handleCommand, type HandleCommandResult } from '@lib/es';
-import { loadBallotBox, type VotingDeps } from '../../voting.deps.js';
-import { paperBatchDecider } from '../paper-batch.decider.js';
-import { type PaperBatchEvent, paperBatchId, paperBatchStream } from '../paper-batch.events.js';
-import { OpenPaperBatch } from './open-paper-batch.command.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope, HandleCommandResult } from '@lib/es';
+import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
+import type { PaperBatchEvent } from '../paper-batch.events.js';
+import { openBatch } from './open-paper-batch.use-case.js';
 
-export async function openBatch(
-  deps: VotingDeps,
-  input: { roundId: string; pollingStation: string; batchNumber: number; slipCount: number },
-  context: CommandContext,
-): Promise<HandleCommandResult<PaperBatchEvent> & { batchId: string }> {
-  const box = await loadBallotBox(deps.store, input.roundId, context.tenant);
-  const batchId = paperBatchId(input.pollingStation, input.batchNumber);
-  const command = new OpenPaperBatch({ ...input, batchId, openedBy: context.actor, openedAt: deps.now().toISOString(), facts: { phase: box.state.phase } });
-  const result = await handleCommand(deps.store, paperBatchStream(input.roundId, batchId), paperBatchDecider, command, context, { streamMustExist: false, newId: deps.newId, maxRetries: 0 });
-  return { ...result, batchId };
+export class OpenPaperBatchRequest extends Command<HandleCommandResult<PaperBatchEvent> & { batchId: string }> {
+  constructor(
+    readonly data: { roundId: string; pollingStation: string; batchNumber: number; slipCount: number },
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(OpenPaperBatchRequest)
+export class OpenPaperBatchHandler implements ICommandHandler<OpenPaperBatchRequest, HandleCommandResult<PaperBatchEvent> & { batchId: string }> {
+  constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
+
+  execute({ data, envelope }: OpenPaperBatchRequest): Promise<HandleCommandResult<PaperBatchEvent> & { batchId: string }> {
+    return openBatch(this.deps, data, envelope.context);
+  }
 }

@@ -1,19 +1,24 @@
-import { type CommandContext, handleCommand, type HandleCommandResult } from '@lib/es';
-import type { VotingDeps } from '../../voting.deps.js';
-import { participantDecider } from '../participant.decider.js';
-import { type ParticipantEvent, participantStream } from '../participant.events.js';
-import { participantByCode, requireParticipant } from '../participant.lookup.js';
-import { BlockVotingCode } from './block-voting-code.command.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope, HandleCommandResult } from '@lib/es';
+import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
+import type { ParticipantEvent } from '../participant.events.js';
+import { blockCode } from './block-voting-code.use-case.js';
 
-export async function blockCode(deps: VotingDeps, input: { roundId: string; code: string; reason: string }, context: CommandContext): Promise<HandleCommandResult<ParticipantEvent>> {
-  const participant = requireParticipant(await participantByCode(deps.store, deps.vault, input.roundId, input.code, context.tenant), input.roundId);
-  const { participantRef } = participant.state;
-  return handleCommand(
-    deps.store,
-    participantStream(input.roundId, participantRef),
-    participantDecider,
-    new BlockVotingCode({ roundId: input.roundId, participantRef, reason: input.reason, blockedAt: deps.now().toISOString() }),
-    context,
-    { streamMustExist: true, newId: deps.newId },
-  );
+export class BlockVotingCodeRequest extends Command<HandleCommandResult<ParticipantEvent>> {
+  constructor(
+    readonly data: { roundId: string; code: string; reason: string },
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(BlockVotingCodeRequest)
+export class BlockVotingCodeHandler implements ICommandHandler<BlockVotingCodeRequest, HandleCommandResult<ParticipantEvent>> {
+  constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
+
+  execute({ data, envelope }: BlockVotingCodeRequest): Promise<HandleCommandResult<ParticipantEvent>> {
+    return blockCode(this.deps, data, envelope.context);
+  }
 }

@@ -1,11 +1,23 @@
-import type { CommandContext } from '@lib/es';
-import type { VotingDeps } from '../../voting.deps.js';
-import { registerParticipants } from '../register-participant/register-participant.handler.js';
-import { parseVoterRoll } from './voter-roll.csv.js';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandEnvelope } from '@lib/es';
+import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
+import { importVoterRoll } from './import-voter-roll.use-case.js';
 
-/** Imports the municipality's CSV of codes: refused whole on any bad row or column, nothing appended then. */
-export async function importVoterRoll(deps: VotingDeps, roundId: string, csv: string, context: CommandContext): Promise<{ registered: number; eligible: number }> {
-  const rows = parseVoterRoll(csv);
-  const { registered, eligible } = await registerParticipants(deps, roundId, rows, 'municipality-file', context);
-  return { registered, eligible };
+export class ImportVoterRollRequest extends Command<{ registered: number; eligible: number }> {
+  constructor(
+    readonly data: { roundId: string; csv: string },
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ImportVoterRollRequest)
+export class ImportVoterRollHandler implements ICommandHandler<ImportVoterRollRequest, { registered: number; eligible: number }> {
+  constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
+
+  execute({ data, envelope }: ImportVoterRollRequest): Promise<{ registered: number; eligible: number }> {
+    return importVoterRoll(this.deps, data.roundId, data.csv, envelope.context);
+  }
 }

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+
+
+export class CloseImplementationDto {
+  @ApiProperty({ enum: ['realised', 'partly_realised', 'cancelled'], example: 'realised' })
+  @IsIn(['realised', 'partly_realised', 'cancelled'])
+  outcome!: 'realised' | 'partly_realised' | 'cancelled';
+
+  @ApiProperty({ example: 'Speeltoestellen geplaatst en opgeleverd op 2026-09-15' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+
+
+export class RecordMoneyReturnedDto {
+  @ApiProperty({ example: 'TERUG-2026-0007' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  reference!: string;
+
+  @ApiProperty({ example: 150_000, description: 'Euro cents paid back' })
+  @IsInt()
+  @Min(1)
+  amountCents!: number;
+}

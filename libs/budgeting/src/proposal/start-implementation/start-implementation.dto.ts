@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO8601 } from 'class-validator';
+
+
+export class StartImplementationDto {
+  @ApiProperty({ example: '2026-07-01', description: 'Date the work started (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true })
+  startedOn!: string;
+}

@@ -1,0 +1,54 @@
+import { BadRequestException } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsArray, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import type { BallotContent } from './ballot.content.js';
+
+export class BallotContentDto {
+  @ApiProperty({ enum: ['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'], example: 'approval' })
+  @IsIn(['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'])
+  type!: BallotContent['type'];
+
+  @ApiProperty({ required: false, type: [String], example: ['3f1c…', '9a2b…'], description: 'approval, choose-1: the plans chosen' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  choices?: string[];
+
+  @ApiProperty({ required: false, example: { '3f1c…': 6, '9a2b…': 4 }, description: 'cumulative, scoring: whole points per plan' })
+  @IsOptional()
+  @IsObject()
+  points?: Record<string, number>;
+
+  @ApiProperty({ required: false, type: [String], description: 'ordinal: plans, best first' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  ranking?: string[];
+}
+
+/** The domain's ballot content from the request body; a body that does not fit its type is a 400. */
+export function contentOf(dto: BallotContentDto): BallotContent {
+  const malformed = (field: string) => new BadRequestException({ code: 'BALLOT.MALFORMED', message: `A ${dto.type} ballot needs ${field} (and nothing else)` });
+  switch (dto.type) {
+    case 'approval':
+    case 'choose-1':
+      if (!dto.choices || dto.points || dto.ranking) throw malformed('choices');
+      return { type: dto.type, choices: [...dto.choices] };
+    case 'cumulative':
+    case 'scoring':
+      if (!dto.points || dto.choices || dto.ranking || Object.values(dto.points).some((v) => typeof v !== 'number')) throw malformed('points');
+      return { type: dto.type, points: { ...dto.points } };
+    case 'ordinal':
+      if (!dto.ranking || dto.choices || dto.points) throw malformed('ranking');
+      return { type: 'ordinal', ranking: [...dto.ranking] };
+  }
+}
+
+/** Answer of a ballot command: the ballot stream's revision (the ETag to replace it with) and the events; the stream's name stays secret. */
+export class BallotAcceptedDto {
+  @ApiProperty({ example: '0', description: 'Revision of your ballot; the same value as the ETag' })
+  revision!: string;
+
+  @ApiProperty({ example: ['BallotCast'] })
+  events!: string[];
+}

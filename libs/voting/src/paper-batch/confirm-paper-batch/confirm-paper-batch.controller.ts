@@ -1,0 +1,42 @@
+import { Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
+import { OFFICIAL } from '../paper-batch.roles.js';
+import { ConfirmPaperBatchRequest } from './confirm-paper-batch.handler.js';
+
+export class PaperBatchConfirmedDto extends CommandAcceptedDto {
+  @ApiProperty({ example: 48, description: 'Ballots of the batch that now count (the rest were set aside)' })
+  counted!: number;
+}
+
+@ApiTags('voting')
+@ApiBearerAuth()
+@Controller('rounds/:roundId/paper-batches')
+export class ConfirmPaperBatchController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
+
+  @CommandEndpoint({
+    method: 'POST',
+    path: ':batchId/confirm',
+    created: false,
+    roles: OFFICIAL,
+    summary: 'A second official confirms the batch against its slip; its ballots then count',
+    type: PaperBatchConfirmedDto,
+    problems: [400, 401, 403, 404, 409, 412],
+  })
+  async confirm(
+    @Param('roundId', StreamIdPipe) roundId: string,
+    @Param('batchId', StreamIdPipe) batchId: string,
+    @CommandCaller() call: CommandCall,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PaperBatchConfirmedDto> {
+    const envelope = this.shell.envelope(call, OFFICIAL);
+    const result = await this.commands.execute(new ConfirmPaperBatchRequest({ roundId, batchId }, envelope));
+    return { ...this.shell.accepted(response, batchId, result), counted: result.counted };
+  }
+}

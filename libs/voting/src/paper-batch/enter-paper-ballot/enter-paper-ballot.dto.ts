@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsString, Length, ValidateNested } from 'class-validator';
+import { BallotContentDto } from '../../ballot/ballot-content.dto.js';
+
+export class EnterPaperBallotDto {
+  @ApiProperty({ example: 'K7QM-4TXA-93WD-PRZB', description: 'The code printed on the paper ballot' })
+  @IsString()
+  @Length(8, 80)
+  code!: string;
+
+  @ApiProperty({ type: BallotContentDto })
+  @ValidateNested()
+  @Type(() => BallotContentDto)
+  ballot!: BallotContentDto;
+}

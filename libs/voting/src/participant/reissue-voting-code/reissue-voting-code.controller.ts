@@ -1,0 +1,42 @@
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe, WRITE_ROLES } from '@lib/platform';
+import { VotingCodeActionDto } from '../voting-code-action.dto.js';
+import { ReissueVotingCodeRequest } from './reissue-voting-code.handler.js';
+
+export class VotingCodeReissuedDto {
+  @ApiProperty({ example: 'P3XW-8KQD-2MZA-TR7C', description: 'The new code, shown this once' })
+  code!: string;
+}
+
+@ApiTags('voting')
+@ApiBearerAuth()
+@Controller('rounds/:roundId')
+export class ReissueVotingCodeController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly shell: CommandShell,
+  ) {}
+
+  @CommandEndpoint({
+    method: 'POST',
+    path: 'voting-codes/reissue',
+    roles: WRITE_ROLES,
+    summary: 'Replace a lost code: the new code (shown once) leads to the same ballot',
+    type: VotingCodeReissuedDto,
+    ifMatch: false,
+    problems: [400, 401, 403, 404, 409],
+  })
+  async reissue(
+    @Param('roundId', StreamIdPipe) roundId: string,
+    @Body() body: VotingCodeActionDto,
+    @CommandCaller() call: CommandCall,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VotingCodeReissuedDto> {
+    const envelope = this.shell.envelope({ ...call, ifMatch: undefined }, WRITE_ROLES, { reason: body.reason });
+    response.setHeader('Cache-Control', 'no-store');
+    return this.commands.execute(new ReissueVotingCodeRequest({ roundId, code: body.code, reason: body.reason }, envelope));
+  }
+}

@@ -160,7 +160,29 @@ export function readPabulib(text: string): PabulibElection {
   }
   const budget = metaMoney(file, 'budget');
   if (budget === undefined) throw new PabulibError(1, 'META lacks budget');
+  const { projects, prepared } = readProjects(file);
+  const constraints = readConstraints(file);
+  const { ballots, votes, score } = readVotes(file, voteType, prepared, constraints);
+  checkStatedCounts(file, votes, score);
 
+  const metaRule = file.meta['rule'] ?? 'greedy';
+  const rule: RuleName = (RULE_NAMES.includes(metaRule) ? metaRule : 'greedy') as RuleName;
+  const election: Election = { budget: budget.d === 1n ? budget.n : budget, projects, ballots, rule, constraints };
+  const threshold = metaNumber(file, 'min_project_score_threshold');
+  if (threshold !== undefined) election.threshold = threshold;
+  if (file.meta['currency']) election.currency = file.meta['currency'];
+  const hasSelected = file.projectColumns.includes('selected');
+  return {
+    election,
+    file,
+    voteType,
+    declaredRule: metaRule,
+    ...(hasSelected ? { selectedInFile: file.projects.filter((r) => r.cells['selected'] === '1').map((r) => r.cells['project_id']!) } : {}),
+  };
+}
+
+/** The PROJECTS section: ids unique and non-empty, costs above 0, and as many as META's `num_projects`. */
+function readProjects(file: PabulibFile): { projects: ProjectInput[]; prepared: Map<string, PreparedProject> } {
   const projects: ProjectInput[] = [];
   const prepared = new Map<string, PreparedProject>();
   for (const row of file.projects) {
@@ -188,7 +210,11 @@ export function readPabulib(text: string): PabulibElection {
   if (numProjects !== undefined && numProjects !== projects.length) {
     throw new PabulibError(file.metaLines['num_projects']!, `num_projects is ${numProjects} but PROJECTS lists ${projects.length}`);
   }
+  return { projects, prepared };
+}
 
+/** The ballot constraints META declares (lengths, points, summed cost). */
+function readConstraints(file: PabulibFile): BallotConstraints {
   const constraints: BallotConstraints = {};
   const setNum = (k: keyof BallotConstraints, key: string): void => {
     const v = metaNumber(file, key);
@@ -204,7 +230,16 @@ export function readPabulib(text: string): PabulibElection {
   const maxSumCost = metaMoney(file, 'max_sum_cost');
   if (minSumCost) constraints.minSumCost = minSumCost;
   if (maxSumCost) constraints.maxSumCost = maxSumCost;
+  return constraints;
+}
 
+/** The VOTES section: one ballot per voter, each checked against the constraints; votes and score per project counted. */
+function readVotes(
+  file: PabulibFile,
+  voteType: string,
+  prepared: Map<string, PreparedProject>,
+  constraints: BallotConstraints,
+): { ballots: Ballot[]; votes: Map<string, number>; score: Map<string, number> } {
   const ballots: Ballot[] = [];
   const voters = new Set<string>();
   const votes = new Map<string, number>();
@@ -213,29 +248,7 @@ export function readPabulib(text: string): PabulibElection {
     const voter = row.cells['voter_id']!;
     if (voters.has(voter)) throw new PabulibError(row.line, `duplicate voter "${voter}"`);
     voters.add(voter);
-    const ids = list(row.cells['vote']);
-    for (const id of ids) if (!prepared.has(id)) throw new PabulibError(row.line, `vote of "${voter}" names unknown project "${id}"`);
-    const ptsText = list(row.cells['points']);
-    const pts = ptsText.map((t) => {
-      const v = Number(t);
-      if (!Number.isSafeInteger(v)) throw new PabulibError(row.line, `points "${t}" are not a whole number`);
-      return v;
-    });
-    if (pts.length > 0 && pts.length !== ids.length) throw new PabulibError(row.line, `${ids.length} projects but ${pts.length} points`);
-    let ballot: Ballot;
-    if (voteType === 'approval' || voteType === 'choose-1') {
-      ballot = { type: voteType, choices: ids };
-    } else if (voteType === 'ordinal') {
-      ballot = pts.length > 0 ? { type: 'ordinal', ranking: ids, points: pts } : { type: 'ordinal', ranking: ids };
-    } else {
-      if (pts.length === 0 && ids.length > 0) throw new PabulibError(row.line, `${voteType} vote without points`);
-      const points: Record<string, number> = {};
-      ids.forEach((id, k) => {
-        if (Object.hasOwn(points, id)) throw new PabulibError(row.line, `project "${id}" appears twice`);
-        points[id] = pts[k]!;
-      });
-      ballot = { type: voteType as 'cumulative' | 'scoring', points };
-    }
+    const ballot = ballotOf(row, voter, voteType, prepared);
     let given: Map<string, number>;
     try {
       given = ballotPoints(ballot, ballots.length, prepared, constraints);
@@ -253,6 +266,33 @@ export function readPabulib(text: string): PabulibElection {
   if (numVotes !== undefined && numVotes !== ballots.length) {
     throw new PabulibError(file.metaLines['num_votes']!, `num_votes is ${numVotes} but VOTES has ${ballots.length} rows`);
   }
+  return { ballots, votes, score };
+}
+
+/** One VOTES row as a ballot of the file's vote type: known projects, whole points, one per project. */
+function ballotOf(row: PabulibRow, voter: string, voteType: string, prepared: Map<string, PreparedProject>): Ballot {
+  const ids = list(row.cells['vote']);
+  for (const id of ids) if (!prepared.has(id)) throw new PabulibError(row.line, `vote of "${voter}" names unknown project "${id}"`);
+  const ptsText = list(row.cells['points']);
+  const pts = ptsText.map((t) => {
+    const v = Number(t);
+    if (!Number.isSafeInteger(v)) throw new PabulibError(row.line, `points "${t}" are not a whole number`);
+    return v;
+  });
+  if (pts.length > 0 && pts.length !== ids.length) throw new PabulibError(row.line, `${ids.length} projects but ${pts.length} points`);
+  if (voteType === 'approval' || voteType === 'choose-1') return { type: voteType, choices: ids };
+  if (voteType === 'ordinal') return pts.length > 0 ? { type: 'ordinal', ranking: ids, points: pts } : { type: 'ordinal', ranking: ids };
+  if (pts.length === 0 && ids.length > 0) throw new PabulibError(row.line, `${voteType} vote without points`);
+  const points: Record<string, number> = {};
+  ids.forEach((id, k) => {
+    if (Object.hasOwn(points, id)) throw new PabulibError(row.line, `project "${id}" appears twice`);
+    points[id] = pts[k]!;
+  });
+  return { type: voteType as 'cumulative' | 'scoring', points };
+}
+
+/** The `votes` and `score` a project row states must be what the ballots give. */
+function checkStatedCounts(file: PabulibFile, votes: Map<string, number>, score: Map<string, number>): void {
   for (const row of file.projects) {
     const id = row.cells['project_id']!;
     for (const [col, counted] of [
@@ -264,19 +304,4 @@ export function readPabulib(text: string): PabulibElection {
       if (Number(stated) !== counted) throw new PabulibError(row.line, `project "${id}" states ${col} ${stated}, the votes give ${counted}`);
     }
   }
-
-  const metaRule = file.meta['rule'] ?? 'greedy';
-  const rule: RuleName = (RULE_NAMES.includes(metaRule) ? metaRule : 'greedy') as RuleName;
-  const election: Election = { budget: budget.d === 1n ? budget.n : budget, projects, ballots, rule, constraints };
-  const threshold = metaNumber(file, 'min_project_score_threshold');
-  if (threshold !== undefined) election.threshold = threshold;
-  if (file.meta['currency']) election.currency = file.meta['currency'];
-  const hasSelected = file.projectColumns.includes('selected');
-  return {
-    election,
-    file,
-    voteType,
-    declaredRule: metaRule,
-    ...(hasSelected ? { selectedInFile: file.projects.filter((r) => r.cells['selected'] === '1').map((r) => r.cells['project_id']!) } : {}),
-  };
 }

@@ -18,6 +18,7 @@ module.exports = {
   moduleNameMapper: {
     '^@lib/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^@lib/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing.ts',
+    '^@lib/([a-z-]+)/events$': '<rootDir>/libs/$1/src/events.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],

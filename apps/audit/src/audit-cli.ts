@@ -5,6 +5,7 @@ import { SingleBar } from 'cli-progress';
 import type { EventStore } from '@lib/event-store';
 import type { ReadModelDatabase } from '@lib/projections';
 import {
+  type AuditDomain,
   AsOfError,
   checkPublishedSeal,
   currentSeal,
@@ -23,6 +24,7 @@ import {
   type VerifyReport,
   verifyStore,
 } from '@lib/audit';
+import { loadAuditDomain } from './audit-domain.js';
 
 export const USAGE = `Usage: npm run --silent audit -- VERB [options]
 
@@ -62,6 +64,8 @@ export interface AuditRun {
   progress?: boolean;
   /** Opens the read-model database (rebuild only). */
   readModels?: () => Promise<ReadModelDatabase>;
+  /** The domain logic the audit folds and counts with (default: @lib/budgeting's and @lib/voting's, loaded on first use). */
+  domain?: () => Promise<AuditDomain>;
   now?: () => Date;
 }
 
@@ -96,6 +100,8 @@ interface VerbContext {
   needRound: (what: string) => string;
   progress: (task: string) => (events: number) => void;
   bar: SingleBar | null;
+  /** The domain logic, loaded once on first use. */
+  domain: () => Promise<AuditDomain>;
 }
 
 const VERBS: Record<string, (context: VerbContext) => Promise<number>> = {
@@ -144,7 +150,9 @@ export async function runAudit(run: AuditRun): Promise<number> {
   try {
     const runVerb = Object.hasOwn(VERBS, verb) ? VERBS[verb]! : null;
     if (!runVerb) throw new UsageError(`Unknown verb: ${verb}`);
-    return await runVerb({ run, store, values, err, print, needRound, progress, bar });
+    let loaded: Promise<AuditDomain> | undefined;
+    const domain = () => (loaded ??= (run.domain ?? loadAuditDomain)());
+    return await runVerb({ run, store, values, err, print, needRound, progress, bar, domain });
   } catch (error) {
     bar?.stop();
     if (error instanceof UsageError || error instanceof AsOfError) {
@@ -200,7 +208,7 @@ async function historyVerb({ store, err, print, needRound, progress, bar }: Verb
 }
 
 /** `state`: a stream folded up to a time or position. */
-async function stateVerb({ store, values, err, print }: VerbContext): Promise<number> {
+async function stateVerb({ store, values, err, print, domain }: VerbContext): Promise<number> {
   if (!values['as-of']) throw new UsageError('state needs --as-of TIME|POSITION');
   const targets = [
     values.round && `Round-${values.round}`,
@@ -210,7 +218,7 @@ async function stateVerb({ store, values, err, print }: VerbContext): Promise<nu
   ].filter((t): t is string => typeof t === 'string' && t !== '');
   if (targets.length !== 1) throw new UsageError('state needs exactly one of --round ID, --plan ID, --budget ID, --stream NAME');
   const asOf = parseAsOf(values['as-of']);
-  const state = await stateAsOf(store, targets[0]!, asOf);
+  const state = await stateAsOf(store, targets[0]!, asOf, await domain());
   if (state.totalEvents === 0) {
     err(`No stream ${targets[0]}\n`);
     return NOTHING_TO_CHECK;
@@ -220,9 +228,9 @@ async function stateVerb({ store, values, err, print }: VerbContext): Promise<nu
 }
 
 /** `recount`: the ballots recounted with the frozen rule, compared with the published result. */
-async function recountVerb({ store, err, print, needRound }: VerbContext): Promise<number> {
+async function recountVerb({ store, err, print, needRound, domain }: VerbContext): Promise<number> {
   const roundId = needRound('recount');
-  const report = await recountRound(store, roundId);
+  const report = await recountRound(store, roundId, await domain());
   print(report, () => formatRecount(report));
   if (report.published === null) {
     err(`Round ${roundId} has no published result (no ResultPublished on Round-${roundId}) to compare the recount with\n`);
@@ -232,9 +240,9 @@ async function recountVerb({ store, err, print, needRound }: VerbContext): Promi
 }
 
 /** `report`: the round's proces-verbaal as Markdown and PDF. */
-async function reportVerb({ run, store, values, err, print, needRound, progress, bar }: VerbContext): Promise<number> {
+async function reportVerb({ run, store, values, err, print, needRound, progress, bar, domain }: VerbContext): Promise<number> {
   const roundId = needRound('report');
-  const record = await roundRecord(store, roundId, { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
+  const record = await roundRecord(store, roundId, await domain(), { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
   bar?.stop();
   if (record.history.length === 0 && record.frame === null) {
     err(`No events for round ${roundId}\n`);

@@ -1,4 +1,5 @@
 export { scanAll, belongsToRound, computeRoundSeal, type RoundSeal } from '@lib/es';
+export * from './audit-domain.js';
 export * from './verify-store.js';
 export * from './history.js';
 export * from './seal-round.js';

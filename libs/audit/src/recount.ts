@@ -1,8 +1,8 @@
-import type { PlanOutcome, RoundDecision, Winner } from '@lib/budgeting';
+import { type PlanOutcome, type ResultCorrected, type ResultPublished, type RoundDecision, roundStream, type Winner } from '@lib/budgeting/events';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
 import { tally, type TallyResult } from '@lib/tally';
-import type { VotingFrame } from '@lib/voting';
-import { domainLibraries } from './domain-libraries.js';
+import { ballotBoxStream, type VotingFrame } from '@lib/voting/events';
+import type { AuditDomain } from './audit-domain.js';
 
 /** The result the round stream holds now: the latest `ResultPublished` or `ResultCorrected`. */
 export interface PublishedResult {
@@ -56,7 +56,7 @@ export function resultsOf(events: readonly RecordedEvent[]): PublishedResult[] {
   return events
     .filter((e) => e.type === 'ResultPublished' || e.type === 'ResultCorrected')
     .map((e) => {
-      const data = e.data as { winners: Winner[]; explanation: PlanOutcome[]; totalCents: number; at: string; correction?: number; reason?: string; decision?: RoundDecision };
+      const data = e.data as ResultPublished['data'] & Partial<ResultCorrected['data']>;
       return {
         type: e.type as PublishedResult['type'],
         revision: e.revision,
@@ -74,36 +74,38 @@ export function resultsOf(events: readonly RecordedEvent[]): PublishedResult[] {
 
 /** The round's result as it stands now: the latest `ResultPublished` or `ResultCorrected` (a correction replaces the published one). */
 export async function publishedResult(store: EventStore, roundId: string): Promise<PublishedResult | null> {
-  const results = resultsOf(await store.readStream(`Round-${roundId}`));
+  const results = resultsOf(await store.readStream(roundStream(roundId)));
   return results[results.length - 1] ?? null;
 }
 
 /** The frozen frame the round voted under (the copy in its ballot box), the box's phase and counts, and its municipality. */
-export async function ballotBoxOf(store: EventStore, roundId: string): Promise<{ tenant: string; phase: string; frame: VotingFrame; registered: number; eligible: number } | null> {
-  const { voting } = await domainLibraries();
-  const events = await store.readStream(voting.ballotBoxStream(roundId));
+export async function ballotBoxOf(
+  store: EventStore,
+  roundId: string,
+  domain: Pick<AuditDomain, 'ballotBox'>,
+): Promise<{ tenant: string; phase: string; frame: VotingFrame; registered: number; eligible: number } | null> {
+  const events = await store.readStream(ballotBoxStream(roundId));
   const tenant = events[0]?.metadata.tenant;
   if (typeof tenant !== 'string') return null;
-  let state = voting.ballotBoxDecider.initialState();
-  for (const event of events) state = voting.ballotBoxDecider.evolve(state, { type: event.type, data: event.data } as never);
+  let state = domain.ballotBox.initialState();
+  for (const event of events) state = domain.ballotBox.evolve(state, { type: event.type, data: event.data });
   if (state.phase === 'none') return null;
   return { tenant, phase: state.phase, frame: state.frame, registered: state.registered, eligible: state.eligible };
 }
 
 /**
  * Recounts a round from its raw ballot events with the rule of the frame frozen in its ballot box
- * (through @lib/voting's own `standingBallots` and `electionOf`, so the audit counts exactly as the
- * app does) and compares the outcome with the published (or corrected) result, plan by plan.
+ * (through the domain's own count, handed in as `domain`, so the audit counts exactly as the app
+ * does) and compares the outcome with the published (or corrected) result, plan by plan.
  */
-export async function recountRound(store: EventStore, roundId: string): Promise<RecountReport> {
-  const { voting } = await domainLibraries();
+export async function recountRound(store: EventStore, roundId: string, domain: AuditDomain): Promise<RecountReport> {
   // 1. The frozen frame, from the ballot box.
-  const box = await ballotBoxOf(store, roundId);
+  const box = await ballotBoxOf(store, roundId, domain);
   if (!box) throw new RecountUnavailableError(`Round ${roundId} has no ballot box: there is no vote to recount`);
   if (box.phase === 'prepared' || box.phase === 'open') throw new RecountUnavailableError(`Round ${roundId} is still ${box.phase === 'open' ? 'voting' : 'being prepared'}: a recount runs once voting closed`);
   // 2. The standing ballots, from the ballot events alone, counted with the frame's rule.
-  const ballots = await voting.standingBallots(store, roundId, box.tenant);
-  const result = tally(voting.electionOf(box.frame, ballots));
+  const { election, ballots } = await domain.electionOfRound(store, roundId, box.tenant, box.frame);
+  const result = tally(election);
   // 3. The published result, and the comparison.
   // Without a published result the recount still stands on its own, but matches nothing.
   const published = await publishedResult(store, roundId);
@@ -116,7 +118,7 @@ export async function recountRound(store: EventStore, roundId: string): Promise<
     rule: box.frame.tally.rule,
     tieBreak: [...box.frame.tally.tieBreak],
     frameVersion: box.frame.frameVersion,
-    ballots: ballots.length,
+    ballots,
     recount: { winners: result.winners, cost: result.cost, budget: result.budget, currency: box.frame.currency, tieBreaks: result.tieBreaks },
     published,
     plans,

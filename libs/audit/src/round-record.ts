@@ -1,5 +1,7 @@
-import type { BallotPlan, VotingFrame } from '@lib/voting';
+import { budgetStream, roundStream } from '@lib/budgeting/events';
 import type { EventStore } from '@lib/event-store';
+import type { BallotPlan, VotingFrame } from '@lib/voting/events';
+import type { AuditDomain } from './audit-domain.js';
 import { history, type HistoryEntry } from './history.js';
 import { ballotBoxOf, recountRound, resultsOf, RecountUnavailableError, type PublishedResult, type RecountReport } from './recount.js';
 import { roundSeals, sealVerificationCommands, type StoredSeal } from './seal-round.js';
@@ -73,16 +75,16 @@ const DECISION_LABELS: Record<string, string> = {
 };
 
 /** Gathers the record of a round: frame, decisions, turnout, result with its recount, seals and verification. */
-export async function roundRecord(store: EventStore, roundId: string, options: { now: Date; onProgress?: (events: number) => void }): Promise<RoundRecord> {
+export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void }): Promise<RoundRecord> {
   // 1. The chains and seals of the round, and its decisions in order.
   const verification = await verifyStore(store, { roundId, onProgress: options.onProgress });
   const entries = await history(store, roundId, { onProgress: options.onProgress });
   // 2. The frozen frame and the turnout, from the ballot box; the round's own stream; the budget's.
-  const box = await ballotBoxOf(store, roundId);
-  const roundEvents = await store.readStream(`Round-${roundId}`);
+  const box = await ballotBoxOf(store, roundId, domain);
+  const roundEvents = await store.readStream(roundStream(roundId));
   const planned = roundEvents.find((e) => e.type === 'RoundPlanned')?.data as { title?: string; budgetId?: string; frame?: { form?: string } } | undefined;
   const budgetId = box?.frame.budgetId ?? planned?.budgetId ?? null;
-  const budgetEvents = budgetId ? await store.readStream(`Budget-${budgetId}`) : [];
+  const budgetEvents = budgetId ? await store.readStream(budgetStream(budgetId)) : [];
   const budgetFrame = (budgetEvents[0]?.data as { frame?: { title?: string; form?: string } } | undefined)?.frame;
   let phase: string | null = null;
   for (const e of roundEvents) if (e.type === 'RoundPhaseAdvanced') phase = String((e.data as { to?: unknown }).to);
@@ -103,7 +105,7 @@ export async function roundRecord(store: EventStore, roundId: string, options: {
   let recount: RecountReport | null = null;
   let recountUnavailable: string | undefined;
   try {
-    recount = await recountRound(store, roundId);
+    recount = await recountRound(store, roundId, domain);
   } catch (error) {
     if (!(error instanceof RecountUnavailableError)) throw error;
     recountUnavailable = error.message;
@@ -141,7 +143,7 @@ export async function roundRecord(store: EventStore, roundId: string, options: {
           ...(frame.tally.thresholdVotes !== undefined ? { thresholdVotes: frame.tally.thresholdVotes } : {}),
           ballot: frame.ballot,
           plans: frame.plans,
-          areaBudgets: [...((frame as { areaBudgets?: { areaCode: string; amountCents: number }[] }).areaBudgets ?? [])],
+          areaBudgets: [...(frame.areaBudgets ?? [])],
         }
       : null,
     decisions,

@@ -1,6 +1,6 @@
 import { parseStreamName } from '@lib/es';
 import { comparePositions, parsePosition, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
-import { domainLibraries } from './domain-libraries.js';
+import type { AuditDomain } from './audit-domain.js';
 
 /** A moment in the store: an ISO timestamp (compared with each event's recorded time) or a `$all` position. */
 export type AsOf = { kind: 'time'; at: Date; text: string } | { kind: 'position'; position: Position; text: string };
@@ -34,26 +34,6 @@ function isAtOrBefore(event: RecordedEvent, asOf: AsOf): boolean {
   return asOf.kind === 'position' ? comparePositions(event.position, asOf.position) <= 0 : eventTime(event).getTime() <= asOf.at.getTime();
 }
 
-interface Fold {
-  initialState(): unknown;
-  evolve(state: unknown, event: { type: string; data: unknown }): unknown;
-}
-
-/** The decider whose evolve folds a stream, by the stream's category; null for categories without one. */
-export async function foldOf(category: string): Promise<Fold | null> {
-  const { budgeting, voting } = await domainLibraries();
-  const deciders: Record<string, { initialState(): unknown; evolve(state: never, event: never): unknown }> = {
-    Round: budgeting.roundDecider,
-    Budget: budgeting.budgetDecider,
-    Proposal: budgeting.proposalDecider,
-    BallotBox: voting.ballotBoxDecider,
-    Ballot: voting.ballotDecider,
-    Participant: voting.participantDecider,
-    PaperBatch: voting.paperBatchDecider,
-  };
-  return (deciders[category] as Fold | undefined) ?? null;
-}
-
 /** One stream as it stood at a moment. */
 export interface StreamStateAsOf {
   streamName: string;
@@ -70,8 +50,8 @@ export interface StreamStateAsOf {
   eventTypes: string[];
 }
 
-/** Folds a stream with its domain decider's evolve, using only the events up to the moment. */
-export async function stateAsOf(store: EventStore, streamName: string, asOf: AsOf): Promise<StreamStateAsOf> {
+/** Folds a stream with its decider's evolve (from `domain`, by the stream's category), using only the events up to the moment. */
+export async function stateAsOf(store: EventStore, streamName: string, asOf: AsOf, domain: Pick<AuditDomain, 'folds'>): Promise<StreamStateAsOf> {
   const recorded = await store.readStream(streamName);
   // A stream's revisions are in `$all` order, and so (for one writer's clock) in time: stop at the first later event.
   const upTo: RecordedEvent[] = [];
@@ -79,7 +59,8 @@ export async function stateAsOf(store: EventStore, streamName: string, asOf: AsO
     if (!isAtOrBefore(event, asOf)) break;
     upTo.push(event);
   }
-  const fold = await foldOf(parseStreamName(streamName).category);
+  const category = parseStreamName(streamName).category;
+  const fold = Object.hasOwn(domain.folds, category) ? domain.folds[category]! : null;
   let state: unknown = null;
   if (fold) {
     state = fold.initialState();

@@ -1,1 +1,2 @@
 export * from './testing/decider-specification.js';
+export * from './testing/golden-events.js';

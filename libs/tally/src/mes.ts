@@ -76,41 +76,81 @@ function prepare(profile: Profile): Prepared {
 
 /** Runs Equal Shares once with per-voter budget b0; `blocked` plans never take part. */
 export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: Uint8Array): MesRun {
-  const { groups, supporters, projects } = profile;
-  const G = groups.length;
-  const P = projects.length;
-  const { w, totalW, neighbours } = prepare(profile);
-  const b0F = toNumber(b0);
-  const bud = new Float64Array(G).fill(b0F);
-  const depletedAt = new Int32Array(G).fill(-1);
-  const roundOf = new Int32Array(P).fill(-1);
-  const rounds: Round[] = [];
-  const qMemo: (Rational | undefined)[] = [];
-  const out = Uint8Array.from(blocked);
-  const dirty = new Uint8Array(P).fill(1);
-  const ratio = new Float64Array(P);
-  const qCache = new Float64Array(P);
-  // Per-run copies of the supporter lists, compacted as voters run out of money.
-  const live = supporters.map((s) => s.slice());
-  const liveLen = Int32Array.from(supporters, (s) => s.length);
-  const liveW = Float64Array.from(totalW);
-  for (let p = 0; p < P; p++) {
-    if (totalW[p] === 0) out[p] = 1;
-    ratio[p] = totalW[p]!;
-  }
-  const ties: TieEvent[] = [];
-  const selected: number[] = [];
-  let cost = ZERO;
+  const run = new EqualSharesRun(profile, b0, blocked);
+  for (let r = 0; run.fundRound(r, tb); r++);
+  return run.result();
+}
 
-  const isDepletedBefore = (g: number, r: number): boolean => depletedAt[g] !== -1 && depletedAt[g]! < r;
+type ExactPrice = { q: Rational; poor: number[]; rich: number[]; ambRich: number[]; wRich: number };
+
+/** The state of one Equal Shares run: voters' money (doubles, with exact values derived on demand) and the rounds so far. */
+class EqualSharesRun {
+  private readonly groups: Profile['groups'];
+  private readonly supporters: Profile['supporters'];
+  private readonly projects: Profile['projects'];
+  private readonly w: Float64Array;
+  private readonly neighbours: Int32Array[];
+  private readonly bud: Float64Array;
+  private readonly depletedAt: Int32Array;
+  readonly roundOf: Int32Array;
+  private readonly rounds: Round[] = [];
+  private readonly qMemo: (Rational | undefined)[] = [];
+  private readonly out: Uint8Array;
+  private readonly dirty: Uint8Array;
+  private readonly ratio: Float64Array;
+  private readonly qCache: Float64Array;
+  // Per-run copies of the supporter lists, compacted as voters run out of money.
+  private readonly live: Profile['supporters'][number][];
+  private readonly liveLen: Int32Array;
+  private readonly liveW: Float64Array;
+  private readonly cands: number[] = [];
+  readonly ties: TieEvent[] = [];
+  readonly selected: number[] = [];
+  cost = ZERO;
+
+  constructor(
+    profile: Profile,
+    readonly b0: Rational,
+    blocked: Uint8Array,
+  ) {
+    const { groups, supporters, projects } = profile;
+    this.groups = groups;
+    this.supporters = supporters;
+    this.projects = projects;
+    const G = groups.length;
+    const P = projects.length;
+    const { w, totalW, neighbours } = prepare(profile);
+    this.w = w;
+    this.neighbours = neighbours;
+    this.bud = new Float64Array(G).fill(toNumber(b0));
+    this.depletedAt = new Int32Array(G).fill(-1);
+    this.roundOf = new Int32Array(P).fill(-1);
+    this.out = Uint8Array.from(blocked);
+    this.dirty = new Uint8Array(P).fill(1);
+    this.ratio = new Float64Array(P);
+    this.qCache = new Float64Array(P);
+    this.live = supporters.map((s) => s.slice());
+    this.liveLen = Int32Array.from(supporters, (s) => s.length);
+    this.liveW = Float64Array.from(totalW);
+    for (let p = 0; p < P; p++) {
+      if (totalW[p] === 0) this.out[p] = 1;
+      this.ratio[p] = totalW[p]!;
+    }
+    for (let p = 0; p < P; p++) if (!this.out[p]) this.cands.push(p);
+  }
+
+  private isDepletedBefore(g: number, r: number): boolean {
+    return this.depletedAt[g] !== -1 && this.depletedAt[g]! < r;
+  }
 
   /** Exact total money of the given groups before round r. */
-  const exactSum = (list: ArrayLike<number>, r: number): Rational => {
+  exactSum(list: ArrayLike<number>, r: number): Rational {
+    const { w, groups, roundOf } = this;
     let weight = 0;
-    const cnt = new Float64Array(rounds.length);
+    const cnt = new Float64Array(this.rounds.length);
     for (let i = 0; i < list.length; i++) {
       const g = list[i]!;
-      if (isDepletedBefore(g, r)) continue;
+      if (this.isDepletedBefore(g, r)) continue;
       const wg = w[g]!;
       weight += wg;
       for (const k of groups[g]!.supports) {
@@ -118,39 +158,41 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
         if (rk !== -1 && rk < r) cnt[rk]! += wg;
       }
     }
-    let total = mulInt(b0, BigInt(weight));
-    for (let k = 0; k < cnt.length; k++) if (cnt[k] !== 0) total = sub(total, mulInt(price(k), BigInt(cnt[k]!)));
+    let total = mulInt(this.b0, BigInt(weight));
+    for (let k = 0; k < cnt.length; k++) if (cnt[k] !== 0) total = sub(total, mulInt(this.price(k), BigInt(cnt[k]!)));
     return total;
-  };
+  }
 
   /** Exact money of one voter of group g before round r. */
-  const exactBefore = (g: number, r: number): Rational => {
-    if (isDepletedBefore(g, r)) return ZERO;
-    let b = b0;
-    for (const k of groups[g]!.supports) {
-      const rk = roundOf[k]!;
-      if (rk !== -1 && rk < r) b = sub(b, price(rk));
+  exactBefore(g: number, r: number): Rational {
+    if (this.isDepletedBefore(g, r)) return ZERO;
+    let b = this.b0;
+    for (const k of this.groups[g]!.supports) {
+      const rk = this.roundOf[k]!;
+      if (rk !== -1 && rk < r) b = sub(b, this.price(rk));
     }
     return b;
-  };
+  }
 
-  function price(r: number): Rational {
-    const memo = qMemo[r];
+  /** Exact price per voter (q) of the plan funded in round r. */
+  price(r: number): Rational {
+    const memo = this.qMemo[r];
     if (memo) return memo;
-    const round = rounds[r]!;
-    const q = div(sub(projects[round.project]!.cost, exactSum(round.poor, r)), rat(BigInt(round.wRich)));
-    qMemo[r] = q;
+    const round = this.rounds[r]!;
+    const q = div(sub(this.projects[round.project]!.cost, this.exactSum(round.poor, r)), rat(BigInt(round.wRich)));
+    this.qMemo[r] = q;
     return q;
   }
 
   /** Exact price of p at round r: poor are known by doubles, the ambiguous band is settled exactly. */
-  const exactPrice = (p: number, r: number, qF: number): { q: Rational; poor: number[]; rich: number[]; ambRich: number[]; wRich: number } => {
+  private exactPrice(p: number, r: number, qF: number): ExactPrice {
+    const { w, bud, depletedAt } = this;
     const tol = REL * qF;
     const poor: number[] = [];
     const amb: number[] = [];
     const rich: number[] = [];
     let wRich = 0;
-    for (const g of supporters[p]!) {
+    for (const g of this.supporters[p]!) {
       if (depletedAt[g] !== -1) continue;
       const b = bud[g]!;
       if (b < qF - tol) poor.push(g);
@@ -159,7 +201,7 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
         wRich += w[g]!;
       } else amb.push(g);
     }
-    const ambBudget = amb.map((g) => exactBefore(g, r));
+    const ambBudget = amb.map((g) => this.exactBefore(g, r));
     let inAmbRich = amb.map(() => true);
     for (;;) {
       const poorNow = [...poor, ...amb.filter((_, i) => !inAmbRich[i])];
@@ -167,28 +209,29 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
       amb.forEach((g, i) => {
         if (inAmbRich[i]) wR += w[g]!;
       });
-      const q = div(sub(projects[p]!.cost, exactSum(poorNow, r)), rat(BigInt(wR)));
+      const q = div(sub(this.projects[p]!.cost, this.exactSum(poorNow, r)), rat(BigInt(wR)));
       const next = amb.map((_, i) => inAmbRich[i]! && cmp(ambBudget[i]!, q) >= 0);
       if (next.every((v, i) => v === inAmbRich[i])) {
         return { q, poor: poorNow, rich, ambRich: amb.filter((_, i) => inAmbRich[i]), wRich: wR };
       }
       inAmbRich = next;
     }
-  };
+  }
 
   /** Screens p with doubles; marks it out for good when its supporters cannot pay. */
-  const evaluate = (p: number, r: number): void => {
-    dirty[p] = 0;
-    const sup = live[p]!;
-    const c = projects[p]!.costF;
+  private evaluate(p: number, r: number): void {
+    const { w, bud, depletedAt } = this;
+    this.dirty[p] = 0;
+    const sup = this.live[p]!;
+    const c = this.projects[p]!.costF;
     let len = 0;
     let sumB = 0;
     let wLive = 0;
     // First Newton pass fused with compaction; c / (weight before compaction) is still a lower bound.
-    let q = c / liveW[p]!;
+    let q = c / this.liveW[p]!;
     let sPoor = 0;
     let wR = 0;
-    for (let i = 0, n = liveLen[p]!; i < n; i++) {
+    for (let i = 0, n = this.liveLen[p]!; i < n; i++) {
       const g = sup[i]!;
       if (depletedAt[g] !== -1) continue;
       sup[len++] = g;
@@ -199,10 +242,10 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
       if (b < q) sPoor += wg * b;
       else wR += wg;
     }
-    liveLen[p] = len;
-    liveW[p] = wLive;
-    if (sumB < c * (1 - REL) || (sumB <= c * (1 + REL) && cmp(exactSum(supporters[p]!, r), projects[p]!.cost) < 0)) {
-      out[p] = 1;
+    this.liveLen[p] = len;
+    this.liveW[p] = wLive;
+    if (sumB < c * (1 - REL) || (sumB <= c * (1 + REL) && cmp(this.exactSum(this.supporters[p]!, r), this.projects[p]!.cost) < 0)) {
+      this.out[p] = 1;
       return;
     }
     // Newton on the concave f(q) = sum min(b, q) from below: the poor set only grows, a few passes.
@@ -222,53 +265,56 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
       prevW = wR;
       q = (c - sPoor) / wR;
     }
-    qCache[p] = q;
-    ratio[p] = c / q;
-  };
+    this.qCache[p] = q;
+    this.ratio[p] = c / q;
+  }
 
-  const cands: number[] = [];
-  for (let p = 0; p < P; p++) if (!out[p]) cands.push(p);
-  for (let r = 0; ; r++) {
+  /** Round r: funds the plan with the most effective votes (c/q), ties settled exactly and then by `tb`; false when none can be funded. */
+  fundRound(r: number, tb: TieBreaker): boolean {
+    const { cands, ratio, out } = this;
     cands.sort((a, b) => ratio[b]! - ratio[a]!);
     let best = -Infinity;
     const seen: number[] = [];
     for (const p of cands) {
       if (out[p]) continue;
       if (ratio[p]! < best * (1 - REL)) break;
-      if (dirty[p]) evaluate(p, r);
+      if (this.dirty[p]) this.evaluate(p, r);
       if (out[p]) continue;
       seen.push(p);
       if (ratio[p]! > best) best = ratio[p]!;
     }
     for (let i = cands.length - 1; i >= 0; i--) if (out[cands[i]!]) cands.splice(i, 1);
-    if (seen.length === 0) break;
+    if (seen.length === 0) return false;
     const near = seen.filter((p) => ratio[p]! >= best * (1 - REL));
     let winner: number;
-    let exact: ReturnType<typeof exactPrice> | undefined;
+    let exact: ExactPrice | undefined;
     if (near.length === 1) {
       winner = near[0]!;
     } else {
-      const priced = near.map((p) => ({ p, e: exactPrice(p, r, qCache[p]!) }));
+      const priced = near.map((p) => ({ p, e: this.exactPrice(p, r, this.qCache[p]!) }));
       // Largest c/q first: compare c_a/q_a with c_b/q_b exactly.
-      const eff = priced.map(({ p, e }) => div(projects[p]!.cost, e.q));
+      const eff = priced.map(({ p, e }) => div(this.projects[p]!.cost, e.q));
       let top = eff[0]!;
       for (const e of eff) if (cmp(e, top) > 0) top = e;
       const contenders = priced.filter((_, i) => cmp(eff[i]!, top) === 0).map((x) => x.p);
       const choice = tb.pick(contenders);
       winner = choice.winner;
-      if (choice.decidedBy) ties.push({ step: `round ${r + 1}`, contenders, chosen: winner, decidedBy: choice.decidedBy });
+      if (choice.decidedBy) this.ties.push({ step: `round ${r + 1}`, contenders, chosen: winner, decidedBy: choice.decidedBy });
       exact = priced.find((x) => x.p === winner)!.e;
     }
-    apply(winner, r, exact);
+    this.apply(winner, r, exact);
     cands.splice(cands.indexOf(winner), 1);
+    return true;
   }
 
-  function apply(j: number, r: number, known?: ReturnType<typeof exactPrice>): void {
-    const qF = qCache[j]!;
+  /** Funds j in round r: its supporters pay q each, or all they have; exactly when a voter's money is within the band of q. */
+  private apply(j: number, r: number, known?: ExactPrice): void {
+    const { w, bud, depletedAt } = this;
+    const qF = this.qCache[j]!;
     const tol = REL * qF;
     let needExact = known !== undefined;
     if (!needExact) {
-      for (const g of supporters[j]!) {
+      for (const g of this.supporters[j]!) {
         if (depletedAt[g] !== -1) continue;
         const b = bud[g]!;
         if (b >= qF - tol && b <= qF + tol) {
@@ -280,21 +326,21 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
     let poor: ArrayLike<number>;
     let wRich: number;
     if (needExact) {
-      const e = known ?? exactPrice(j, r, qF);
+      const e = known ?? this.exactPrice(j, r, qF);
       poor = e.poor;
       wRich = e.wRich;
-      qMemo[r] = e.q;
+      this.qMemo[r] = e.q;
       const qx = e.q;
       const qd = toNumber(qx);
       for (const g of e.rich) bud[g] = bud[g]! - qd;
       for (const g of e.ambRich) {
         // A voter left with exactly nothing must be 0 for the doubles too.
-        bud[g] = cmp(exactBefore(g, r), qx) === 0 ? 0 : Math.max(0, bud[g]! - qd);
+        bud[g] = cmp(this.exactBefore(g, r), qx) === 0 ? 0 : Math.max(0, bud[g]! - qd);
       }
     } else {
       const poorList: number[] = [];
       wRich = 0;
-      for (const g of supporters[j]!) {
+      for (const g of this.supporters[j]!) {
         if (depletedAt[g] !== -1) continue;
         if (bud[g]! < qF) poorList.push(g);
         else {
@@ -309,44 +355,52 @@ export function runMes(profile: Profile, b0: Rational, tb: TieBreaker, blocked: 
       depletedAt[g] = r;
       bud[g] = 0;
     }
-    rounds.push({ project: j, poor: Int32Array.from(poor), wRich });
-    roundOf[j] = r;
-    selected.push(j);
-    cost = add(cost, projects[j]!.cost);
-    for (const k of neighbours[j]!) dirty[k] = 1;
+    this.rounds.push({ project: j, poor: Int32Array.from(poor), wRich });
+    this.roundOf[j] = r;
+    this.selected.push(j);
+    this.cost = add(this.cost, this.projects[j]!.cost);
+    for (const k of this.neighbours[j]!) this.dirty[k] = 1;
   }
 
-  const END = Number.MAX_SAFE_INTEGER;
-  return {
-    b0,
-    selected,
-    cost,
-    ties,
-    price,
-    roundOf,
-    leftOf: (g) => exactBefore(g, END),
-    supportersMoney: (p) => exactSum(supporters[p]!, END),
-    payments: (fmt) => {
-      const show = fmt ?? ((x: Rational) => (x.d === 1n ? x.n.toString() : `${x.n}/${x.d}`));
-      return groups.map((grp, g) => {
-        const paid: Record<string, string> = {};
-        const funded = [...grp.supports].filter((k) => roundOf[k] !== -1).sort((a, b) => roundOf[a]! - roundOf[b]!);
-        for (const k of funded) {
-          const rk = roundOf[k]!;
-          const d = depletedAt[g]!;
-          const amount = d === -1 || rk < d ? price(rk) : rk === d ? exactBefore(g, rk) : ZERO;
-          paid[projects[k]!.id] = show(amount);
-        }
-        return {
-          supports: [...grp.supports].map((k) => projects[k]!.id),
-          voters: grp.weight,
-          paidPerVoter: paid,
-          leftPerVoter: show(exactBefore(g, END)),
-        };
-      });
-    },
-  };
+  /** What each group paid per voter for each funded plan, and what it has left. */
+  private payments(fmt?: MoneyFormat): GroupPayment[] {
+    const { groups, projects, roundOf, depletedAt } = this;
+    const show = fmt ?? ((x: Rational) => (x.d === 1n ? x.n.toString() : `${x.n}/${x.d}`));
+    return groups.map((grp, g) => {
+      const paid: Record<string, string> = {};
+      const funded = [...grp.supports].filter((k) => roundOf[k] !== -1).sort((a, b) => roundOf[a]! - roundOf[b]!);
+      for (const k of funded) {
+        const rk = roundOf[k]!;
+        const d = depletedAt[g]!;
+        const amount = d === -1 || rk < d ? this.price(rk) : rk === d ? this.exactBefore(g, rk) : ZERO;
+        paid[projects[k]!.id] = show(amount);
+      }
+      return {
+        supports: [...grp.supports].map((k) => projects[k]!.id),
+        voters: grp.weight,
+        paidPerVoter: paid,
+        leftPerVoter: show(this.exactBefore(g, END_OF_RUN)),
+      };
+    });
+  }
+
+  result(): MesRun {
+    return {
+      b0: this.b0,
+      selected: this.selected,
+      cost: this.cost,
+      ties: this.ties,
+      price: (r) => this.price(r),
+      roundOf: this.roundOf,
+      leftOf: (g) => this.exactBefore(g, END_OF_RUN),
+      supportersMoney: (p) => this.exactSum(this.supporters[p]!, END_OF_RUN),
+      payments: (fmt) => this.payments(fmt),
+    };
+  }
 }
+
+/** A round after every round of a run: the exact values "before" it are those after the run. */
+const END_OF_RUN = Number.MAX_SAFE_INTEGER;
 
 /** Options of the add1 completion. */
 export interface CompletionOptions {

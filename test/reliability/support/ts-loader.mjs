@@ -18,8 +18,8 @@ const swc = {
 };
 
 export async function resolve(specifier, context, next) {
-  const alias = /^@lib\/([a-z-]+)(\/testing)?$/.exec(specifier);
-  if (alias) return { url: new URL(`libs/${alias[1]}/src/${alias[2] ? 'testing' : 'index'}.ts`, root).href, shortCircuit: true };
+  const alias = /^@lib\/([a-z-]+)(?:\/(testing|events))?$/.exec(specifier);
+  if (alias) return { url: new URL(`libs/${alias[1]}/src/${alias[2] ?? 'index'}.ts`, root).href, shortCircuit: true };
   if (context.parentURL?.endsWith('.ts') && /^\.{1,2}\//.test(specifier) && specifier.endsWith('.js')) {
     const ts = new URL(`${specifier.slice(0, -3)}.ts`, context.parentURL);
     if (existsSync(ts)) return { url: ts.href, shortCircuit: true };

@@ -1,23 +1,26 @@
 import type { RecordedEvent } from '@lib/event-store';
-import { BUDGET_EVENT_TYPES, PROPOSAL_EVENT_TYPES } from '@lib/budgeting';
+import { BUDGET_EVENT_TYPES, PROPOSAL_EVENT_TYPES, type ProposalEvent, ROUND_EVENT_TYPES } from '@lib/budgeting/events';
+import type { BallotBoxEvent, PaperBatchEvent, ParticipantEvent } from '@lib/voting/events';
 import { type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
-import { ROUND_READ_EVENT_TYPES } from '../rounds/round-events.js';
 import { RowBatch } from '../rows.js';
 import type { AuditStreamRoundRow, AuditTimelineRow } from './audit-timeline.entity.js';
 
 const TABLES = ['audit_timeline', 'audit_stream_round'] as const;
 
 /** Residents' own acts (supporting a plan, casting a ballot) are not staff decisions and stay out of the timeline. */
-const RESIDENT_ACTS = new Set(['ProposalSupported']);
+const RESIDENT_ACTS = new Set<ProposalEvent['type']>(['ProposalSupported']);
 
 /** Staff acts on the vote (the ballot box, the roll's codes, paper batches); ballots themselves are not listed. */
-const VOTING_STAFF_ACTS = ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'VoterRollExtended', 'BallotBoxSealed', 'VotingCodeBlocked', 'VotingCodeReissued', 'PaperBatchOpened', 'PaperBatchConfirmed'];
+const VOTING_STAFF_ACTS: (BallotBoxEvent | ParticipantEvent | PaperBatchEvent)['type'][] = ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'VoterRollExtended', 'BallotBoxSealed', 'VotingCodeBlocked', 'VotingCodeReissued', 'PaperBatchOpened', 'PaperBatchConfirmed'];
+
+/** A round's seals are listed by the audit CLI (`audit seal`, `audit history`), not here. */
+const ROUND_DECISIONS = ROUND_EVENT_TYPES.filter((t) => t !== 'RoundSealed');
 
 /** The audit timeline: every staff and system decision per round, from the events' metadata. */
 export const auditTimelineProjection: Projection = {
   name: 'audit-timeline',
   version: 1,
-  canHandle: [...BUDGET_EVENT_TYPES, ...ROUND_READ_EVENT_TYPES, ...PROPOSAL_EVENT_TYPES.filter((t) => !RESIDENT_ACTS.has(t)), ...VOTING_STAFF_ACTS],
+  canHandle: [...BUDGET_EVENT_TYPES, ...ROUND_DECISIONS, ...PROPOSAL_EVENT_TYPES.filter((t) => !RESIDENT_ACTS.has(t)), ...VOTING_STAFF_ACTS],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {

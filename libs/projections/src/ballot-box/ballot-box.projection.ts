@@ -1,21 +1,10 @@
 import type { RecordedEvent } from '@lib/event-store';
+import type { BallotBoxEvent, BallotCast, BallotReplaced, ParticipantRegistered } from '@lib/voting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { CounterBatch, RowBatch } from '../rows.js';
 import type { BallotBoxRow, TurnoutBallotsAgeRow, TurnoutBallotsRow, TurnoutRollRow } from './ballot-box.entity.js';
 
-/** The fields of the voting events this projection reads (libs/voting/src/*\/*.events.ts). */
-type VotingReadEvent =
-  | {
-      type: 'BallotBoxPrepared';
-      data: { roundId: string; frame: { budgetId: string; frameVersion: number; ballot: { type: string }; tally: { rule: string }; budgetCents: number; plans: BallotBoxRow['plans'] }; preparedAt: string };
-    }
-  | { type: 'BallotBoxOpened'; data: { roundId: string; openedAt: string } }
-  | { type: 'BallotBoxClosed'; data: { roundId: string; closedAt: string } }
-  | { type: 'BallotBoxSealed'; data: { roundId: string; sealedAt: string } }
-  | { type: 'VoterRollExtended'; data: { roundId: string; registered: number; eligible: number; extendedAt: string } }
-  | { type: 'ParticipantRegistered'; data: { roundId: string; area: string; ageBand: string; eligible: boolean; source: string } }
-  | { type: 'BallotCast'; data: { roundId: string; channel: string; area: string; ageBand?: string } }
-  | { type: 'BallotReplaced'; data: { roundId: string; channel: string; area: string; replacedChannel: string } };
+type VotingReadEvent = BallotBoxEvent | ParticipantRegistered | BallotCast | BallotReplaced;
 
 const TABLES = ['ballot_box', 'turnout_ballots', 'turnout_ballots_age', 'turnout_roll'] as const;
 

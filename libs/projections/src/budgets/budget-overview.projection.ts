@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@lib/event-store';
-import type { AreaAmount, BudgetEvent, BudgetFrame, DecisionReference } from '@lib/budgeting';
+import type { AreaAmount, BudgetEvent, BudgetFrame, DecisionReference } from '@lib/budgeting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { RowBatch } from '../rows.js';
 import type { BudgetOverviewRow } from './budget-overview.entity.js';

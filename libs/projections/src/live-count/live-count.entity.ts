@@ -1,3 +1,4 @@
+import type { BallotContent } from '@lib/voting/events';
 import { readModelEntity } from '../entity.js';
 
 /**
@@ -25,9 +26,7 @@ export interface LiveBallotRow {
   [column: string]: unknown;
   stream_name: string;
   round_id: string;
-  content: BallotContentFields;
+  content: BallotContent;
 }
-
-export type BallotContentFields = { type: 'approval' | 'choose-1'; choices: string[] } | { type: 'cumulative' | 'scoring'; points: Record<string, number> } | { type: 'ordinal'; ranking: string[] };
 
 export const LiveBallotEntity = readModelEntity<LiveBallotRow>('live_ballot', { stream_name: 'text', round_id: 'text', content: 'jsonb' }, ['stream_name']);

@@ -1,7 +1,8 @@
 import type { RecordedEvent } from '@lib/event-store';
-import { type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
+import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { CounterBatch, RowBatch } from '../rows.js';
-import type { BallotContentFields, LiveBallotRow, LiveCountRow } from './live-count.entity.js';
+import type { BallotBoxSealed, BallotCast, BallotContent, BallotReplaced } from '@lib/voting/events';
+import type { LiveBallotRow, LiveCountRow } from './live-count.entity.js';
 
 const TABLES = ['live_count', 'live_ballot'] as const;
 
@@ -17,17 +18,18 @@ export const liveCountProjection: Projection = {
     const counts = new CounterBatch<LiveCountRow>(context, 'live_count', ['round_id', 'plan_id'], ['ballots', 'points']);
     await standing.load('stream_name', events.filter((e) => e.type === 'BallotReplaced').map((e) => e.streamName));
     const sealed: string[] = [];
-    for (const event of events) {
-      const data = event.data as { roundId: string; content: BallotContentFields };
+    for (const recorded of events) {
+      const event = domainEvent<BallotCast | BallotReplaced | BallotBoxSealed>(recorded);
       if (event.type === 'BallotBoxSealed') {
-        sealed.push(data.roundId);
+        sealed.push(event.data.roundId);
         continue;
       }
-      const tenant = tenantOf(event);
-      const before = standing.get(event.streamName);
+      const { data } = event;
+      const tenant = tenantOf(recorded);
+      const before = standing.get(recorded.streamName);
       if (before) for (const [planId, points] of votesOf(before.content)) counts.add({ round_id: data.roundId, plan_id: planId, tenant, ballots: -1, points: -points });
       for (const [planId, points] of votesOf(data.content)) counts.add({ round_id: data.roundId, plan_id: planId, tenant, ballots: 1, points });
-      standing.set({ stream_name: event.streamName, round_id: data.roundId, content: data.content });
+      standing.set({ stream_name: recorded.streamName, round_id: data.roundId, content: data.content });
     }
     await counts.flush();
     await standing.flush();
@@ -36,7 +38,7 @@ export const liveCountProjection: Projection = {
   },
 };
 
-function votesOf(content: BallotContentFields): [string, number][] {
+function votesOf(content: BallotContent): [string, number][] {
   switch (content.type) {
     case 'approval':
     case 'choose-1':

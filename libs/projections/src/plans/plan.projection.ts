@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@lib/event-store';
-import { PROPOSAL_EVENT_TYPES, type ProposalEvent } from '@lib/budgeting';
+import { PROPOSAL_EVENT_TYPES, type ProposalEvent } from '@lib/budgeting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { RowBatch } from '../rows.js';
 import type { PlanRow, PlanVerdict } from './plan.entity.js';

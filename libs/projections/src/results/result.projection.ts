@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@lib/event-store';
+import type { ResultCorrected, ResultPublished } from '@lib/budgeting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
-import type { RoundReadEvent } from '../rounds/round-events.js';
 import { RowBatch } from '../rows.js';
 import type { ResultPlanRow } from './result-plan.entity.js';
 
@@ -17,7 +17,7 @@ export const resultProjection: Projection = {
     const results = new RowBatch<ResultPlanRow>(context, 'result_plan', ['round_id', 'proposal_id']);
     await results.load('round_id', events.map((e) => (e.data as { roundId?: string }).roundId));
     for (const recorded of events) {
-      const event = domainEvent<RoundReadEvent>(recorded);
+      const event = domainEvent<ResultPublished | ResultCorrected>(recorded);
       if (event.type !== 'ResultPublished' && event.type !== 'ResultCorrected') continue;
       const { roundId, winners, explanation, at } = event.data;
       const correction = event.type === 'ResultCorrected' ? event.data.correction : 0;

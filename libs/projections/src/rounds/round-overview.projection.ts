@@ -1,17 +1,20 @@
 import type { RecordedEvent } from '@lib/event-store';
-import type { BudgetEvent } from '@lib/budgeting';
+import { type BudgetEvent, ROUND_EVENT_TYPES, type RoundEvent, type RoundSealed } from '@lib/budgeting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { RowBatch } from '../rows.js';
 import type { RoundFrameFlagRow, RoundOverviewRow } from './round-overview.entity.js';
-import { ROUND_READ_EVENT_TYPES, type RoundReadEvent } from './round-events.js';
 
 const TABLES = ['round_overview', 'round_frame_flag'] as const;
+
+/** A seal changes nothing the overview shows. */
+type RoundOverviewEvent = Exclude<RoundEvent, RoundSealed>;
+const ROUND_OVERVIEW_TYPES = ROUND_EVENT_TYPES.filter((t): t is RoundOverviewEvent['type'] => t !== 'RoundSealed');
 
 /** Rounds: phase and dates, ceiling, committed money and result status. */
 export const roundOverviewProjection: Projection = {
   name: 'round-overview',
   version: 1,
-  canHandle: ['BudgetEstablished', 'FrameAmended', ...ROUND_READ_EVENT_TYPES],
+  canHandle: ['BudgetEstablished', 'FrameAmended', ...ROUND_OVERVIEW_TYPES],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
@@ -26,7 +29,7 @@ export const roundOverviewProjection: Projection = {
         flags.set({ budget_id: event.data.budgetId, frame_version: event.data.version, interim_results_public: event.data.frame.interimResultsPublic });
         continue;
       }
-      const event = domainEvent<RoundReadEvent>(recorded);
+      const event = domainEvent<RoundOverviewEvent>(recorded);
       if (event.type === 'RoundPlanned') {
         const { data } = event;
         rounds.set({

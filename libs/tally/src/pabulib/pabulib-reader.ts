@@ -234,6 +234,9 @@ function withoutRepeats(voteType: string, ids: string[], pts: number[]): { ids: 
   return { ids: outIds, pts: outPts, repeated };
 }
 
+/** Reports an inconsistency: refused when strict, a warning with what the count did about it when tolerant. */
+type Warn = (line: number, code: PabulibWarningCode, message: string, counted: string) => void;
+
 /**
  * Reads a Pabulib file and checks it: counts, ids, and every ballot against the file's own
  * constraints. Strict (default): any inconsistency is a PabulibError. Tolerant: inconsistencies
@@ -243,8 +246,7 @@ function withoutRepeats(voteType: string, ids: string[], pts: number[]): { ids: 
 export function readPabulib(text: string, options: ReadOptions = {}): PabulibElection {
   const file = parsePabulib(text);
   const warnings: PabulibWarning[] = [];
-  // Strict: the inconsistency is refused; tolerant: it is reported with what the count did about it.
-  const warn = (line: number, code: PabulibWarningCode, message: string, counted: string): void => {
+  const warn: Warn = (line, code, message, counted) => {
     if (!options.tolerant) throw new PabulibError(line, message);
     warnings.push({ line, code, message: `${message} (${counted})` });
   };
@@ -254,10 +256,46 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   }
   const budget = metaMoney(file, 'budget');
   if (budget === undefined) throw new PabulibError(1, 'META lacks budget');
+  checkColumns(file, warn);
+  const { projects, prepared } = readProjects(file, warn);
+  const constraints = readConstraints(file);
+  const { ballots, votes, score } = readVotes(file, voteType, prepared, constraints, warn, (warning) => {
+    if (!options.tolerant) throw new PabulibError(warning.line, warning.refusal);
+    warnings.push({ line: warning.line, code: 'breaks-constraints', message: warning.message });
+  });
+  checkStatedCounts(file, votes, score, warn);
+
+  const { metaRule, rule, custom, unsupportedRule } = ruleOf(file);
+  const election: Election = { budget: budget.d === 1n ? budget.n : budget, projects, ballots, rule, constraints };
+  if (custom?.reserve) election.reserve = { ...custom.reserve };
+  const threshold = metaNumber(file, 'min_project_score_threshold');
+  if (threshold !== undefined) election.threshold = threshold;
+  if (file.meta['currency']) election.currency = file.meta['currency'];
+  const hasSelected = file.projectColumns.includes('selected');
+  const marked = (v: string): string[] => file.projects.filter((r) => r.cells['selected'] === v).map((r) => r.cells['project_id']!);
+  const reserveInFile = hasSelected ? marked('2') : [];
+  return {
+    election,
+    file,
+    voteType,
+    declaredRule: metaRule,
+    ...(unsupportedRule ? { unsupportedRule } : {}),
+    ...(custom ? { customRule: `${custom.rule} (${custom.text})` } : {}),
+    ...(hasSelected ? { selectedInFile: file.projects.filter((r) => r.cells['selected'] === '1' || r.cells['selected'] === '2').map((r) => r.cells['project_id']!) } : {}),
+    ...(reserveInFile.length > 0 ? { reserveInFile } : {}),
+    warnings,
+  };
+}
+
+/** Columns the format does not define are ignored, with a warning. */
+function checkColumns(file: PabulibFile, warn: Warn): void {
   const headerLine = (section: 'PROJECTS' | 'VOTES'): number => file.headerLines?.[section] ?? 1;
   for (const c of file.projectColumns) if (!PROJECT_COLUMNS.has(c)) warn(headerLine('PROJECTS'), 'unknown-column', `PROJECTS has a column the format does not define: "${c}"`, 'ignored');
   for (const c of file.voteColumns) if (!VOTE_COLUMNS.has(c)) warn(headerLine('VOTES'), 'unknown-column', `VOTES has a column the format does not define: "${c}"`, 'ignored');
+}
 
+/** The PROJECTS section: ids unique and non-empty, costs above 0; a `num_projects` that differs is warned about. */
+function readProjects(file: PabulibFile, warn: Warn): { projects: ProjectInput[]; prepared: Map<string, PreparedProject> } {
   const projects: ProjectInput[] = [];
   const prepared = new Map<string, PreparedProject>();
   for (const row of file.projects) {
@@ -285,7 +323,11 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   if (numProjects !== undefined && numProjects !== projects.length) {
     warn(file.metaLines['num_projects']!, 'stated-count', `num_projects is ${numProjects} but PROJECTS lists ${projects.length}`, 'counted from PROJECTS');
   }
+  return { projects, prepared };
+}
 
+/** The ballot constraints META declares (lengths, points, total cost). */
+function readConstraints(file: PabulibFile): BallotConstraints {
   const constraints: BallotConstraints = {};
   const setNum = (k: keyof BallotConstraints, key: string): void => {
     const v = metaNumber(file, key);
@@ -301,7 +343,25 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   const maxSumCost = metaMoney(file, 'max_sum_cost');
   if (minSumCost) constraints.minSumCost = minSumCost;
   if (maxSumCost) constraints.maxSumCost = maxSumCost;
+  return constraints;
+}
 
+/** A vote that breaks the file's ballot rules: its line, the refusal (strict) and the warning (tolerant). */
+interface InvalidVote {
+  line: number;
+  refusal: string;
+  message: string;
+}
+
+/** The VOTES section: one ballot per voter, checked against the constraints, with the votes and score each project gets. */
+function readVotes(
+  file: PabulibFile,
+  voteType: string,
+  prepared: Map<string, PreparedProject>,
+  constraints: BallotConstraints,
+  warn: Warn,
+  invalid: (vote: InvalidVote) => void,
+): { ballots: Ballot[]; votes: Map<string, number>; score: Map<string, number> } {
   const ballots: Ballot[] = [];
   const voters = new Set<string>();
   const votes = new Map<string, number>();
@@ -310,39 +370,15 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
     const voter = row.cells['voter_id']!;
     if (voters.has(voter)) throw new PabulibError(row.line, `duplicate voter "${voter}"`);
     voters.add(voter);
-    const listed = list(row.cells['vote']);
-    for (const id of listed) if (!prepared.has(id)) throw new PabulibError(row.line, `vote of "${voter}" names unknown project "${id}"`);
-    const ptsText = list(row.cells['points']);
-    const listedPts = ptsText.map((t) => {
-      const v = Number(t);
-      if (!Number.isSafeInteger(v)) throw new PabulibError(row.line, `points "${t}" are not a whole number`);
-      return v;
-    });
-    if (listedPts.length > 0 && listedPts.length !== listed.length) throw new PabulibError(row.line, `${listed.length} projects but ${listedPts.length} points`);
-    if ((voteType === 'cumulative' || voteType === 'scoring') && listedPts.length === 0 && listed.length > 0) throw new PabulibError(row.line, `${voteType} vote without points`);
-    const { ids, pts, repeated } = withoutRepeats(voteType, listed, listedPts);
-    if (repeated.length > 0) {
-      const how = voteType === 'ordinal' ? 'counted at its best rank' : voteType === 'cumulative' || voteType === 'scoring' ? 'its points added up' : 'counted once';
-      warn(row.line, 'listed-twice', `vote of "${voter}" lists ${repeated.map((r) => `"${r}"`).join(', ')} more than once`, how);
-    }
-    let ballot: Ballot;
-    if (voteType === 'approval' || voteType === 'choose-1') {
-      ballot = { type: voteType, choices: ids };
-    } else if (voteType === 'ordinal') {
-      ballot = pts.length > 0 ? { type: 'ordinal', ranking: ids, points: pts } : { type: 'ordinal', ranking: ids };
-    } else {
-      const points: Record<string, number> = {};
-      ids.forEach((id, k) => (points[id] = pts[k]!));
-      ballot = { type: voteType as 'cumulative' | 'scoring', points };
-    }
+    const { ids, pts } = listedOf(row, voter, voteType, prepared, warn);
+    const ballot = ballotOf(voteType, ids, pts);
     let given: Map<string, number>;
     try {
       given = ballotPoints(ballot, ballots.length, prepared, constraints);
     } catch (e) {
       if (!(e instanceof TallyInputError)) throw e;
       const reason = e.message.replace(/^ballot \d+: /, '');
-      if (options.tolerant) warnings.push({ line: row.line, code: 'breaks-constraints', message: `vote of "${voter}" breaks the file's ballot rules: ${reason} (left out as an invalid ballot)` });
-      else throw new PabulibError(row.line, `vote of "${voter}" breaks the file: ${reason}`);
+      invalid({ line: row.line, refusal: `vote of "${voter}" breaks the file: ${reason}`, message: `vote of "${voter}" breaks the file's ballot rules: ${reason} (left out as an invalid ballot)` });
       continue;
     }
     for (const [id, v] of given) {
@@ -351,6 +387,40 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
     }
     ballots.push(ballot);
   }
+  return { ballots, votes, score };
+}
+
+/** The projects and points one vote lists: known projects, whole points, one per project; a repeat is warned about and merged. */
+function listedOf(row: PabulibRow, voter: string, voteType: string, prepared: Map<string, PreparedProject>, warn: Warn): { ids: string[]; pts: number[] } {
+  const listed = list(row.cells['vote']);
+  for (const id of listed) if (!prepared.has(id)) throw new PabulibError(row.line, `vote of "${voter}" names unknown project "${id}"`);
+  const ptsText = list(row.cells['points']);
+  const listedPts = ptsText.map((t) => {
+    const v = Number(t);
+    if (!Number.isSafeInteger(v)) throw new PabulibError(row.line, `points "${t}" are not a whole number`);
+    return v;
+  });
+  if (listedPts.length > 0 && listedPts.length !== listed.length) throw new PabulibError(row.line, `${listed.length} projects but ${listedPts.length} points`);
+  if ((voteType === 'cumulative' || voteType === 'scoring') && listedPts.length === 0 && listed.length > 0) throw new PabulibError(row.line, `${voteType} vote without points`);
+  const { ids, pts, repeated } = withoutRepeats(voteType, listed, listedPts);
+  if (repeated.length > 0) {
+    const how = voteType === 'ordinal' ? 'counted at its best rank' : voteType === 'cumulative' || voteType === 'scoring' ? 'its points added up' : 'counted once';
+    warn(row.line, 'listed-twice', `vote of "${voter}" lists ${repeated.map((r) => `"${r}"`).join(', ')} more than once`, how);
+  }
+  return { ids, pts };
+}
+
+/** The ballot of one vote, by the file's vote type. */
+function ballotOf(voteType: string, ids: string[], pts: number[]): Ballot {
+  if (voteType === 'approval' || voteType === 'choose-1') return { type: voteType, choices: ids };
+  if (voteType === 'ordinal') return pts.length > 0 ? { type: 'ordinal', ranking: ids, points: pts } : { type: 'ordinal', ranking: ids };
+  const points: Record<string, number> = {};
+  ids.forEach((id, k) => (points[id] = pts[k]!));
+  return { type: voteType as 'cumulative' | 'scoring', points };
+}
+
+/** `num_votes` and each project's stated votes and score against what the votes give. */
+function checkStatedCounts(file: PabulibFile, votes: Map<string, number>, score: Map<string, number>, warn: Warn): void {
   const numVotes = metaNumber(file, 'num_votes');
   if (numVotes !== undefined && numVotes !== file.votes.length) {
     warn(file.metaLines['num_votes']!, 'stated-count', `num_votes is ${numVotes} but VOTES has ${file.votes.length} rows`, 'counted from VOTES');
@@ -366,7 +436,10 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
       if (Number(stated) !== counted) warn(row.line, 'stated-count', `project "${id}" states ${col} ${stated}, the votes give ${counted}`, 'counted from the votes');
     }
   }
+}
 
+/** The rule META declares, a city's `greedy-custom` resolved to its own rule, or why it cannot be counted. */
+function ruleOf(file: PabulibFile): { metaRule: string; rule: RuleName; custom: CustomRule | undefined; unsupportedRule: string | undefined } {
   const metaRule = file.meta['rule'] ?? 'greedy';
   const unit = (file.meta['unit'] ?? '').normalize('NFC');
   const custom = metaRule === 'greedy-custom' && Object.hasOwn(CUSTOM_RULES, unit) ? CUSTOM_RULES[unit]! : undefined;
@@ -378,23 +451,5 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
       : metaRule === 'greedy-custom'
         ? `the file declares rule "greedy-custom" for unit "${unit}", whose own rule is not known (known: ${Object.keys(CUSTOM_RULES).join(', ')})`
         : `the file declares rule "${metaRule}", which is not supported`;
-  const election: Election = { budget: budget.d === 1n ? budget.n : budget, projects, ballots, rule, constraints };
-  if (custom?.reserve) election.reserve = { ...custom.reserve };
-  const threshold = metaNumber(file, 'min_project_score_threshold');
-  if (threshold !== undefined) election.threshold = threshold;
-  if (file.meta['currency']) election.currency = file.meta['currency'];
-  const hasSelected = file.projectColumns.includes('selected');
-  const marked = (v: string): string[] => file.projects.filter((r) => r.cells['selected'] === v).map((r) => r.cells['project_id']!);
-  const reserveInFile = hasSelected ? marked('2') : [];
-  return {
-    election,
-    file,
-    voteType,
-    declaredRule: metaRule,
-    ...(unsupportedRule ? { unsupportedRule } : {}),
-    ...(custom ? { customRule: `${custom.rule} (${custom.text})` } : {}),
-    ...(hasSelected ? { selectedInFile: file.projects.filter((r) => r.cells['selected'] === '1' || r.cells['selected'] === '2').map((r) => r.cells['project_id']!) } : {}),
-    ...(reserveInFile.length > 0 ? { reserveInFile } : {}),
-    warnings,
-  };
+  return { metaRule, rule, custom, unsupportedRule };
 }

@@ -1,3 +1,4 @@
+import type { BallotContent } from './ballot.events.js';
 import type { VotingFrame } from '../voting-frame.js';
 import {
   BallotCostCapExceededError,
@@ -11,11 +12,7 @@ import {
   BallotWrongTypeError,
 } from './ballot.errors.js';
 
-/** What a voter marked: plans approved (approval, choose-1), points per plan (cumulative, scoring), or a ranking, best first (ordinal). */
-export type BallotContent =
-  | { type: 'approval' | 'choose-1'; choices: string[] }
-  | { type: 'cumulative' | 'scoring'; points: Record<string, number> }
-  | { type: 'ordinal'; ranking: string[] };
+export type { BallotContent } from './ballot.events.js';
 
 /** The plans a ballot names, in the voter's order. */
 export function plansOf(content: BallotContent): string[] {

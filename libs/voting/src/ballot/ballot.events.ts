@@ -1,6 +1,5 @@
 import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import type { BallotContent } from './ballot.content.js';
 
 export const BALLOT_CATEGORY = 'Ballot';
 
@@ -16,6 +15,12 @@ export function ballotStream(roundId: string, ballotRef: string): string {
 export function ballotStreamPrefix(roundId: string): string {
   return `${BALLOT_CATEGORY}-${roundId}_`;
 }
+
+/** What a voter marked: plans approved (approval, choose-1), points per plan (cumulative, scoring), or a ranking, best first (ordinal). */
+export type BallotContent =
+  | { type: 'approval' | 'choose-1'; choices: string[] }
+  | { type: 'cumulative' | 'scoring'; points: Record<string, number> }
+  | { type: 'ordinal'; ranking: string[] };
 
 export type Channel = 'online' | 'paper' | 'assisted';
 /** How the voter was recognised: their code online, the code on the paper slip checked by staff, in person by staff, or a Pabulib import. */

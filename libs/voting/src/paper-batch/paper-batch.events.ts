@@ -1,6 +1,6 @@
 import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
-import type { BallotContent } from '../ballot/ballot.content.js';
+import type { BallotContent } from '../ballot/ballot.events.js';
 
 export const PAPER_BATCH_CATEGORY = 'PaperBatch';
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { ROUND_SEALED, verifyStore } from '@lib/audit';
 import { type CommandContext, computeRoundSeal, type Decider, handleCommand } from '@lib/es';
-import { runAudit } from '../../../apps/audit/src/audit-cli.js';
 import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../../../test/support/sql-store.js';
-import { ROUND_SEALED, verifyStore } from './verify-store.js';
+import { runAudit } from './audit-cli.js';
 
 type Fact = { type: string; data: Record<string, unknown> };
 /** A decider that records whatever it is told: the audit only cares about what was stored. */

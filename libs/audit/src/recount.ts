@@ -38,7 +38,8 @@ export interface RecountReport {
   tieBreak: string[];
   frameVersion: number;
   ballots: number;
-  recount: { winners: string[]; cost: string; budget: string; currency: string; tieBreaks: TallyResult['tieBreaks'] };
+  /** `reserveUsed` (greedy-reserve): what the reserve beside the budget paid; `cost` includes it. */
+  recount: { winners: string[]; cost: string; budget: string; reserveUsed?: string; currency: string; tieBreaks: TallyResult['tieBreaks'] };
   /** Null when the round has no published result yet (then `match` is false). */
   published: PublishedResult | null;
   plans: PlanComparison[];
@@ -119,7 +120,14 @@ export async function recountRound(store: EventStore, roundId: string, domain: A
     tieBreak: [...box.frame.tally.tieBreak],
     frameVersion: box.frame.frameVersion,
     ballots,
-    recount: { winners: result.winners, cost: result.cost, budget: result.budget, currency: box.frame.currency, tieBreaks: result.tieBreaks },
+    recount: {
+      winners: result.winners,
+      cost: result.cost,
+      budget: result.budget,
+      ...(result.reserveUsed !== undefined ? { reserveUsed: result.reserveUsed } : {}),
+      currency: box.frame.currency,
+      tieBreaks: result.tieBreaks,
+    },
     published,
     plans,
     mismatched,

@@ -13,6 +13,7 @@ const RULE_NAMES: Record<string, string> = {
   greedy: 'greedy (meeste stemmen eerst, overslaan wat niet past)',
   'greedy-no-skip': 'greedy zonder overslaan (stopt bij het eerste plan dat niet past)',
   'greedy-threshold': 'greedy met drempel',
+  'greedy-reserve': 'greedy zonder overslaan, aangevuld uit de reserve (het plan waar de telling stopt)',
   equalshares: 'Equal Shares (Method of Equal Shares)',
   'equalshares/add1': 'Equal Shares met aanvulling (add1)',
   'equalshares/add1-comparison': 'Equal Shares met aanvulling, vergeleken met greedy',
@@ -25,6 +26,13 @@ function money(cents: number, currency: string): string {
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
+}
+
+/** greedy-reserve's terms: the share of the plan the budget left must cover, and the reserve beside the budget. */
+function reserveText(f: { reservePercent?: number; reserveCents?: number }, currency: string): string {
+  if (f.reservePercent === undefined) return '';
+  const amount = f.reserveCents !== undefined ? `reserve ${money(f.reserveCents, currency)} naast het budget` : 'reserve naast het budget zonder vast bedrag';
+  return `, aanvulling als het restant minstens ${f.reservePercent}% van het plan dekt (${amount})`;
 }
 
 /** How the record names money and plans: in the frame's currency, a plan by its name and id. */
@@ -85,7 +93,7 @@ function frameBlocks(record: RoundRecord, { currency }: Wording): Block[] {
       items: [
         `Budget: ${f.budgetId}, kaderversie ${f.frameVersion} (bevroren in de stembus)`,
         `Bedrag: ${money(f.amountCents, currency)}${f.areaBudgets.length > 0 ? `, waarvan per gebied apart geteld: ${f.areaBudgets.map((a) => `${a.areaCode} ${money(a.amountCents, currency)}`).join(', ')}` : ''}`,
-        `Telregel: ${RULE_NAMES[f.rule] ?? f.rule}${f.thresholdVotes !== undefined ? `, drempel ${f.thresholdVotes} stemmen` : ''}`,
+        `Telregel: ${RULE_NAMES[f.rule] ?? f.rule}${f.thresholdVotes !== undefined ? `, drempel ${f.thresholdVotes} stemmen` : ''}${reserveText(f, currency)}`,
         `Bij gelijke stand: ${[...f.tieBreak, 'plannummer'].join(', daarna ')}${f.seed !== undefined ? ` (loting met zaad ${f.seed})` : ''}`,
         `Stembiljet: ${ballot.join(', ')}`,
         `Plannen op het stembiljet: ${f.plans.length}`,
@@ -178,6 +186,11 @@ function recountBlocks(record: RoundRecord, { plan }: Wording): Block[] {
     });
   } else if (record.recountUnavailable) {
     blocks.push({ kind: 'paragraph', text: `Hertelling niet mogelijk: ${record.recountUnavailable}` });
+  }
+  const reserveUsed = record.recount?.recount.reserveUsed;
+  if (reserveUsed !== undefined) {
+    const unit = record.frame?.countingUnitCents ?? 100;
+    blocks.push({ kind: 'paragraph', text: `Uit de reserve naast het budget betaald: ${reserveUsed} (in telleenheden van ${unit} cent); dat bedrag telt niet mee in het budget.` });
   }
   return blocks;
 }

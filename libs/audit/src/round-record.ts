@@ -33,6 +33,9 @@ export interface RoundRecord {
     tieBreak: string[];
     seed?: string;
     thresholdVotes?: number;
+    /** greedy-reserve: the share of a plan's cost the budget left must cover, and the reserve in cents (unlimited when absent). */
+    reservePercent?: number;
+    reserveCents?: number;
     ballot: VotingFrame['ballot'];
     plans: BallotPlan[];
     /** Per-area pots, when the round counts each area's plans apart. */
@@ -141,6 +144,8 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
           tieBreak: [...frame.tally.tieBreak],
           ...(frame.tally.seed !== undefined ? { seed: frame.tally.seed } : {}),
           ...(frame.tally.thresholdVotes !== undefined ? { thresholdVotes: frame.tally.thresholdVotes } : {}),
+          ...(frame.tally.reservePercent !== undefined ? { reservePercent: frame.tally.reservePercent } : {}),
+          ...(frame.tally.reserveCents !== undefined ? { reserveCents: frame.tally.reserveCents } : {}),
           ballot: frame.ballot,
           plans: frame.plans,
           areaBudgets: [...(frame.areaBudgets ?? [])],

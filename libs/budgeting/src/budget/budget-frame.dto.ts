@@ -236,6 +236,20 @@ export class TallyRulesDto {
   @IsInt()
   @Min(1)
   thresholdVotes?: number;
+
+  @ApiPropertyOptional({ example: 80, minimum: 1, maximum: 100, description: 'greedy-reserve (required): the plan the count stops at is funded from the reserve when what is left covers at least this share of its cost, in percent' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  reservePercent?: number;
+
+  @ApiPropertyOptional({ example: 5_000_000, description: 'greedy-reserve: the money in the reserve, in cents, beside the budget; unlimited when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  reserveCents?: number;
 }
 
 export class LegalRegimeDto {

@@ -92,17 +92,25 @@ export interface BallotRules {
   rankingLength?: number;
 }
 
-export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'equalshares', 'equalshares/add1', 'equalshares/add1-comparison', 'phragmen'] as const;
+export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'greedy-reserve', 'equalshares', 'equalshares/add1', 'equalshares/add1-comparison', 'phragmen'] as const;
 export type TallyRule = (typeof TALLY_RULES)[number];
 export const TIE_BREAKS = ['lowest-cost', 'most-votes', 'lot'] as const;
 export type TieBreakKey = (typeof TIE_BREAKS)[number];
 
-/** `seed`: published before counting when the lot decides ties. `thresholdVotes`: greedy-threshold's minimum. */
+/**
+ * `seed`: published before counting when the lot decides ties. `thresholdVotes`: greedy-threshold's
+ * minimum (any other rule leaves plans below it out too). `reservePercent`, `reserveCents`:
+ * greedy-reserve (Poznań) counts greedy without skipping, then funds the plan it stopped at from a
+ * reserve beside the budget when what is left covers at least `reservePercent` of its cost and the
+ * reserve (`reserveCents`; unlimited when absent) covers the rest.
+ */
 export interface TallyRules {
   rule: TallyRule;
   tieBreak: TieBreakKey[];
   seed?: string;
   thresholdVotes?: number;
+  reservePercent?: number;
+  reserveCents?: number;
 }
 
 export const REGIMES = ['binding', 'advisory', 'delegated'] as const;

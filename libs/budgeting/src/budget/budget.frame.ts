@@ -132,6 +132,14 @@ function tallyIssues(frame: BudgetFrame, issue: Report): void {
       if (tally.tieBreak.includes('lot') && !isText(tally.seed)) issue('tally.seed', 'a lot needs a seed published in the frame');
     }
     if (tally.rule === 'greedy-threshold' && !(isCount(tally.thresholdVotes) && tally.thresholdVotes > 0)) issue('tally.thresholdVotes', 'is required by greedy-threshold');
+    if (tally.rule === 'greedy-reserve') {
+      if (tally.reservePercent === undefined) issue('tally.reservePercent', 'is required by greedy-reserve');
+      else if (!(isCount(tally.reservePercent) && tally.reservePercent >= 1 && tally.reservePercent <= 100)) issue('tally.reservePercent', 'must be a whole percentage from 1 to 100');
+      if (tally.reserveCents !== undefined && !isCount(tally.reserveCents)) issue('tally.reserveCents', 'must be a whole number of cents ≥ 0');
+    } else {
+      if (tally.reservePercent !== undefined) issue('tally.reservePercent', 'only greedy-reserve funds from a reserve');
+      if (tally.reserveCents !== undefined) issue('tally.reserveCents', 'only greedy-reserve funds from a reserve');
+    }
   }
 }
 

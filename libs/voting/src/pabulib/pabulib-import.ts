@@ -17,7 +17,7 @@ import {
   type TallyRule,
   type TallyRules,
 } from '@lib/budgeting';
-import { type Ballot, type Money, PabulibError, parseRational, readPabulib } from '@lib/tally';
+import { type Ballot, type Election, type Money, PabulibError, parseRational, readPabulib } from '@lib/tally';
 import { followRound } from '../ballot-box/follow-round/follow-round.js';
 import { countForRound } from '../count/count-for-round.js';
 import type { BallotContent } from '../ballot/ballot.content.js';
@@ -54,8 +54,35 @@ function contentOf(ballot: Ballot): BallotContent {
   }
 }
 
+/**
+ * The frame's tally rule for a file, from the rule the reader resolved: `greedy-custom` of a unit
+ * whose rule is known becomes that rule (Poznań: greedy-reserve with its percentage); a rule the
+ * frame cannot count is refused by name. META's min_project_score_threshold applies under every
+ * rule, as the tally applies it.
+ */
+export function tallyOfPabulib(election: Pick<Election, 'rule' | 'reserve' | 'threshold'>, declaredRule: string, unsupportedRule?: string): TallyRules {
+  if (unsupportedRule !== undefined) throw new PabulibImportError(`The file's rule cannot be counted: ${unsupportedRule}`, { rule: declaredRule });
+  if (!(TALLY_RULES as readonly string[]).includes(election.rule)) {
+    throw new PabulibImportError(`The file's rule "${declaredRule}" is not a rule a budget frame can count (${TALLY_RULES.join(', ')})`, { rule: declaredRule });
+  }
+  const tally: TallyRules = { rule: election.rule as TallyRule, tieBreak: ['lowest-cost', 'most-votes'] };
+  const threshold = election.threshold;
+  if (threshold !== undefined && (!Number.isSafeInteger(threshold) || threshold < 0)) {
+    throw new PabulibImportError(`META min_project_score_threshold must be a whole number ≥ 0, not ${threshold}`, { rule: declaredRule });
+  }
+  if (threshold !== undefined && threshold > 0) tally.thresholdVotes = threshold;
+  else if (tally.rule === 'greedy-threshold') tally.thresholdVotes = 1;
+  if (tally.rule === 'greedy-reserve') {
+    const percent = election.reserve?.percent;
+    if (percent === undefined || !Number.isInteger(percent)) throw new PabulibImportError(`The file's rule "${declaredRule}" has no whole reserve percentage`, { rule: declaredRule });
+    tally.reservePercent = percent;
+    if (election.reserve?.amount !== undefined) tally.reserveCents = toCents(election.reserve.amount, 'the reserve');
+  }
+  return tally;
+}
+
 /** The frame a Pabulib file implies: its ballot constraints, rule and budget, in cents; the whole municipality, every age. */
-export function frameOfPabulib(meta: Record<string, string>, voteType: BallotRules['type'], ballots: readonly Ballot[], budgetCents: number): BudgetFrame {
+export function frameOfPabulib(meta: Record<string, string>, voteType: BallotRules['type'], ballots: readonly Ballot[], budgetCents: number, tally: TallyRules): BudgetFrame {
   const ballot: BallotRules = { type: voteType };
   if (voteType !== 'choose-1') {
     const min = metaInt(meta, 'min_length');
@@ -77,10 +104,6 @@ export function frameOfPabulib(meta: Record<string, string>, voteType: BallotRul
   if (voteType === 'ordinal') {
     ballot.rankingLength = metaInt(meta, 'max_length') ?? Math.max(1, ...ballots.map((b) => (b.type === 'ordinal' ? b.ranking.length : 0)));
   }
-  const declared = meta['rule'] ?? 'greedy';
-  const tally: TallyRules = { rule: ((TALLY_RULES as readonly string[]).includes(declared) ? declared : 'greedy') as TallyRule, tieBreak: ['lowest-cost', 'most-votes'] };
-  const threshold = metaInt(meta, 'min_project_score_threshold');
-  if (tally.rule === 'greedy-threshold') tally.thresholdVotes = threshold ?? 1;
   return {
     form: 'burgerbegroting',
     title: (meta['description'] || `${meta['unit'] ?? 'Pabulib'} ${meta['instance'] ?? ''}`).trim().slice(0, 200),
@@ -122,10 +145,11 @@ export async function importPabulib(
     throw error;
   }
   const { election, file, voteType } = parsed;
+  const tally = tallyOfPabulib(election, parsed.declaredRule, parsed.unsupportedRule);
   const concurrency = options.concurrency ?? 32;
   const budgetCents = toCents(election.budget, 'budget');
   const plans: BallotPlan[] = election.projects.map((p) => ({ planId: p.id, costCents: toCents(p.cost, `cost of ${p.id}`), ...(p.name ? { name: p.name } : {}) }));
-  const frame = frameOfPabulib(file.meta, voteType as BallotRules['type'], election.ballots, budgetCents);
+  const frame = frameOfPabulib(file.meta, voteType as BallotRules['type'], election.ballots, budgetCents, tally);
 
   // 1. The frame, by the Budget stream's own command.
   const budgetId = deps.newId();

@@ -1,9 +1,20 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { ProjectReport, RuleName, TieBreakRecord } from '@lib/tally';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { ProjectReport, RuleName, TallyResult, TieBreakRecord } from '@lib/tally';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, READ_ROLES, StreamIdPipe } from '@lib/platform';
 import { GetCount } from './get-count.query.js';
+
+export class ReserveView {
+  @ApiProperty({ example: 80, description: 'Share of a plan\'s cost the budget left must cover, in percent' })
+  percent!: number;
+  @ApiPropertyOptional({ example: '50000', description: 'Money in the reserve, in the counting unit; absent when unlimited' })
+  amount?: string;
+  @ApiProperty({ example: '10000', description: 'What the reserve paid, in the counting unit' })
+  used!: string;
+  @ApiProperty({ type: [String], example: ['3f1c…'], description: 'Plans topped up from the reserve' })
+  plans!: string[];
+}
 
 export class CountView {
   @ApiProperty({ example: 1843, description: 'Standing ballots counted' })
@@ -16,6 +27,13 @@ export class CountView {
   cost!: string;
   @ApiProperty({ example: '300000' })
   budget!: string;
+  @ApiProperty({ example: '5000', description: 'What the budget left unspent (the reserve is not part of it)' })
+  leftover!: string;
+  @ApiPropertyOptional({
+    type: ReserveView,
+    description: 'greedy-reserve: what the reserve beside the budget paid, apart from the budget (`cost` includes it, `leftover` does not)',
+  })
+  reserve?: ReserveView;
   @ApiProperty({ description: 'Per plan: votes, score, cost, selected and why', example: [] })
   projects!: ProjectReport[];
   @ApiProperty({ description: 'Every tie and how it was broken', example: [] })
@@ -35,6 +53,30 @@ export class GetCountController {
   @ApiProblems(400, 401, 403, 404, 409)
   async count(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<CountView> {
     const { result, ballots } = await this.queries.execute(new GetCount(roundId, principal.tenant));
-    return { ballots, rule: result.rule, winners: result.winners, cost: result.cost, budget: result.budget, projects: result.projects, tieBreaks: result.tieBreaks };
+    const reserve = reserveOf(result);
+    return {
+      ballots,
+      rule: result.rule,
+      winners: result.winners,
+      cost: result.cost,
+      budget: result.budget,
+      leftover: result.leftover,
+      ...(reserve ? { reserve } : {}),
+      projects: result.projects,
+      tieBreaks: result.tieBreaks,
+    };
   }
+}
+
+/** greedy-reserve's top-up over every pot, apart from the budget. */
+export function reserveOf(result: TallyResult): ReserveView | undefined {
+  const pots = result.pots.filter((p) => p.reserve !== undefined);
+  const first = pots[0]?.reserve;
+  if (result.reserveUsed === undefined || first === undefined) return undefined;
+  return {
+    percent: first.percent,
+    ...(first.amount !== undefined ? { amount: first.amount } : {}),
+    used: result.reserveUsed,
+    plans: pots.flatMap((p) => (p.reserve?.plan !== undefined ? [p.reserve.plan] : [])),
+  };
 }

@@ -86,6 +86,36 @@ describe('AmendFrame', () => {
       .thenThrows(BudgetInvalidFrameError, 'BUDGET.INVALID_FRAME');
   });
 
+  it('switches the tally to the reserve top-up (greedy-reserve at 80%, no fixed reserve)', () => {
+    const tally = { rule: 'greedy-reserve' as const, tieBreak: ['most-votes' as const], reservePercent: 80 };
+    spec(anEstablishedBudget())
+      .when(amend({ changes: { tally } }))
+      .then([
+        {
+          type: 'FrameAmended',
+          data: {
+            budgetId: BUDGET_ID,
+            version: 2,
+            frame: { ...aBurgerbegrotingFrame(), tally },
+            areaAmounts: [
+              { areaCode: 'WK036301', amountCents: 18_000_000 },
+              { areaCode: 'WK036302', amountCents: 12_000_000 },
+            ],
+            decision: AMENDMENT_DECISION,
+            reason: 'The council raised the budget in the spring memorandum',
+            amendedAt: AMENDED_AT,
+          },
+        },
+      ]);
+  });
+
+  it('rejects an amendment to greedy-reserve without its percentage, naming the field', () => {
+    const error = spec(anEstablishedBudget())
+      .when(amend({ changes: { tally: { rule: 'greedy-reserve', tieBreak: ['most-votes'] } } }))
+      .thenThrows(BudgetInvalidFrameError, 'BUDGET.INVALID_FRAME');
+    expect(error.details).toEqual({ issues: [{ field: 'tally.reservePercent', message: 'is required by greedy-reserve' }] });
+  });
+
   it('rejects amending a budget that does not exist', () => {
     spec([]).when(amend()).thenThrows(BudgetNotFoundError, 'BUDGET.NOT_FOUND');
   });

@@ -90,6 +90,50 @@ describe('EstablishBudget', () => {
     });
   });
 
+  it('establishes a frame counted with the reserve top-up (greedy-reserve, 80% of the plan, a €50.000 reserve)', () => {
+    const frame = aBurgerbegrotingFrame();
+    frame.tally = { rule: 'greedy-reserve', tieBreak: ['most-votes', 'lowest-cost'], reservePercent: 80, reserveCents: 5_000_000 };
+    spec([])
+      .when(establish({ frame }))
+      .then([
+        {
+          type: 'BudgetEstablished',
+          data: {
+            budgetId: BUDGET_ID,
+            version: 1,
+            frame,
+            areaAmounts: [
+              { areaCode: 'WK036301', amountCents: 18_000_000 },
+              { areaCode: 'WK036302', amountCents: 12_000_000 },
+            ],
+            decision: COUNCIL_DECISION,
+            template: null,
+            establishedAt: ESTABLISHED_AT,
+          },
+        },
+      ]);
+  });
+
+  it('rejects greedy-reserve without its percentage, with a percentage outside 1..100 or a reserve that is not whole cents, and reserve fields under another rule', () => {
+    const issuesOf = (tally: object): unknown => {
+      const frame = { ...aBurgerbegrotingFrame(), tally: { tieBreak: ['most-votes' as const], ...tally } } as ReturnType<typeof aBurgerbegrotingFrame>;
+      return spec([]).when(establish({ frame })).thenThrows(BudgetInvalidFrameError, 'BUDGET.INVALID_FRAME').details;
+    };
+    expect(issuesOf({ rule: 'greedy-reserve' })).toEqual({ issues: [{ field: 'tally.reservePercent', message: 'is required by greedy-reserve' }] });
+    for (const reservePercent of [0, 101, 80.5, -5]) {
+      expect(issuesOf({ rule: 'greedy-reserve', reservePercent })).toEqual({ issues: [{ field: 'tally.reservePercent', message: 'must be a whole percentage from 1 to 100' }] });
+    }
+    for (const reserveCents of [-1, 12.5]) {
+      expect(issuesOf({ rule: 'greedy-reserve', reservePercent: 80, reserveCents })).toEqual({ issues: [{ field: 'tally.reserveCents', message: 'must be a whole number of cents ≥ 0' }] });
+    }
+    expect(issuesOf({ rule: 'greedy-no-skip', reservePercent: 80, reserveCents: 0 })).toEqual({
+      issues: [
+        { field: 'tally.reservePercent', message: 'only greedy-reserve funds from a reserve' },
+        { field: 'tally.reserveCents', message: 'only greedy-reserve funds from a reserve' },
+      ],
+    });
+  });
+
   it('rejects an advisory regime that does not say who decides, and an initiatievenfonds without intake rules', () => {
     const advisory = { ...aBurgerbegrotingFrame(), regime: { kind: 'advisory' as const } };
     expect(spec([]).when(establish({ frame: advisory })).thenThrows(BudgetInvalidFrameError).details).toEqual({

@@ -1,6 +1,6 @@
 import { type PlanOutcome, type ResultCorrected, type ResultPublished, type RoundDecision, roundStream, type Winner } from '@lib/budgeting/events';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
-import { tally, type TallyResult } from '@lib/tally';
+import { parseRational, tally, type TallyResult } from '@lib/tally';
 import { ballotBoxStream, type VotingFrame } from '@lib/voting/events';
 import type { AuditDomain } from './audit-domain.js';
 
@@ -110,7 +110,7 @@ export async function recountRound(store: EventStore, roundId: string, domain: A
   // 3. The published result, and the comparison.
   // Without a published result the recount still stands on its own, but matches nothing.
   const published = await publishedResult(store, roundId);
-  const plans = comparePlans(box.frame, result, published);
+  const plans = comparePlans(box.frame, result, published, reserveCentsOf(result, box.frame.countingUnitCents));
   const mismatched = plans.filter((p) => p.differences.length > 0).map((p) => p.planId);
   return {
     roundId,
@@ -134,7 +134,19 @@ export async function recountRound(store: EventStore, roundId: string, domain: A
   };
 }
 
-function comparePlans(frame: VotingFrame, result: TallyResult, published: PublishedResult | null): PlanComparison[] {
+/** greedy-reserve: the reserve's part of each plan it topped up, in cents, rounded up as the count publishes it. */
+function reserveCentsOf(result: TallyResult, countingUnitCents: number): Map<string, number> {
+  const paid = new Map<string, number>();
+  for (const pot of result.pots) {
+    if (pot.reserve?.plan === undefined) continue;
+    const used = parseRational(pot.reserve.used);
+    const cents = used.n * BigInt(countingUnitCents);
+    paid.set(pot.reserve.plan, Number(cents / used.d + (cents % used.d === 0n ? 0n : 1n)));
+  }
+  return paid;
+}
+
+function comparePlans(frame: VotingFrame, result: TallyResult, published: PublishedResult | null, fromReserve: Map<string, number>): PlanComparison[] {
   const recounted = new Map(result.projects.map((p) => [p.id, p]));
   const winners = new Map((published?.winners ?? []).map((w) => [w.proposalId, w]));
   const explained = new Map((published?.explanation ?? []).map((e) => [e.proposalId, e]));
@@ -152,7 +164,14 @@ function comparePlans(frame: VotingFrame, result: TallyResult, published: Publis
       if (counted && counted.selected !== publishedSelected) differences.push(counted.selected ? 'selected by the recount, not in the published result' : 'in the published result, not selected by the recount');
       if (outcome && outcome.selected !== publishedSelected) differences.push(`the published explanation says ${outcome.selected ? 'selected' : 'not selected'}, the published winners say otherwise`);
       if (counted && outcome?.votes !== undefined && outcome.votes !== counted.votes) differences.push(`published ${outcome.votes} votes, recounted ${counted.votes}`);
-      if (plan && winner && winner.amountCents !== plan.costCents) differences.push(`published amount ${winner.amountCents} cents, the ballot's cost ${plan.costCents} cents`);
+      const budgetPart = plan ? plan.costCents - (fromReserve.get(planId) ?? 0) : 0;
+      if (plan && winner && winner.amountCents !== budgetPart) {
+        differences.push(
+          fromReserve.has(planId)
+            ? `published amount ${winner.amountCents} cents, the budget's part of the ballot's cost ${budgetPart} cents (the reserve paid ${fromReserve.get(planId)} of ${plan.costCents})`
+            : `published amount ${winner.amountCents} cents, the ballot's cost ${plan.costCents} cents`,
+        );
+      }
     }
     return {
       planId,

@@ -1,17 +1,40 @@
 import type { CountedResult, ExistingRound, PlanOutcome, ResultCount, Winner } from '@lib/budgeting';
 import type { EventStore } from '@lib/event-store';
+import { parseRational, type TallyResult } from '@lib/tally';
 import { countRound } from './count-round.js';
 
 /**
+ * greedy-reserve: what the reserve beside the budget paid per plan, in cents (rounded up, so the
+ * budget's part never exceeds what the count left for it). The budget pays the rest of the plan.
+ */
+export function reserveCentsPerPlan(result: TallyResult, countingUnitCents: number): Map<string, number> {
+  const paid = new Map<string, number>();
+  for (const pot of result.pots) {
+    if (pot.reserve?.plan === undefined) continue;
+    const used = parseRational(pot.reserve.used);
+    const cents = used.n * BigInt(countingUnitCents);
+    paid.set(pot.reserve.plan, Number(cents / used.d + (cents % used.d === 0n ? 0n : 1n)));
+  }
+  return paid;
+}
+
+/**
  * The count of a round's standing ballots with the rule frozen in its ballot box, in the round's terms:
- * winners with their cost in cents (and area when the round spends per area), one explanation per plan,
+ * winners with their cost in cents (and area when the round spends per area; under greedy-reserve a plan
+ * topped up from the reserve with the budget's part only, the reserve's in its details), one explanation per plan,
  * and how it was counted (rule, tie-break, ties decided, fairness, pots) for the published result.
  */
 export async function countForRound(store: EventStore, round: ExistingRound, tenant: string): Promise<CountedResult> {
   const { result, ballots, frame } = await countRound(store, round.roundId, tenant);
   const plans = new Map(frame.plans.map((p) => [p.planId, p]));
   const perArea = round.frame.areaCeilings.length > 0;
-  const winners: Winner[] = result.winners.map((id) => ({ proposalId: id, amountCents: plans.get(id)!.costCents, areaCode: perArea ? (plans.get(id)!.area ?? null) : null }));
+  // A plan topped up from the reserve commits only the budget's part; the reserve's part is reported apart.
+  const fromReserve = reserveCentsPerPlan(result, frame.countingUnitCents);
+  const winners: Winner[] = result.winners.map((id) => ({
+    proposalId: id,
+    amountCents: plans.get(id)!.costCents - (fromReserve.get(id) ?? 0),
+    areaCode: perArea ? (plans.get(id)!.area ?? null) : null,
+  }));
   const explanation: PlanOutcome[] = result.projects.map((p) => ({
     proposalId: p.id,
     selected: p.selected,
@@ -24,6 +47,7 @@ export async function countForRound(store: EventStore, round: ExistingRound, ten
       pot: p.pot,
       ...(p.rank === undefined ? {} : { rank: p.rank }),
       ...(p.effectiveVotes === undefined ? {} : { effectiveVotes: p.effectiveVotes }),
+      ...(fromReserve.has(p.id) ? { fromReserveCents: fromReserve.get(p.id)! } : {}),
     },
   }));
   const count: ResultCount = {

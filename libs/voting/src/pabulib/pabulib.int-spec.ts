@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from '@jest/globals';
-import { readRound } from '@lib/budgeting';
+import { budgetStream, readRound } from '@lib/budgeting';
 import { InMemoryEventStore } from '@lib/event-store';
 import { readPabulib } from '@lib/tally';
 import { countRound, standingBallots } from '../count/count-round.js';
@@ -59,5 +59,73 @@ describe.each(['Netherlands_Amsterdam_588.pb', 'Poland_Wieliczka_2023_Green_Budg
     expect(canonical(restored)).toEqual(canonical(stored));
     const recount = await countRound(d.store, again.roundId, context.tenant);
     expect(recount.result.winners).toEqual(result.winners);
+  });
+});
+
+describe('Pabulib greedy-custom (Poznań: greedy without skipping, topped up from a reserve)', () => {
+  it.each(['Poland_Poznan_2026_13_-_Jezyce_Sw.Lazarz__small.pb', 'Poland_Poznan_2026_5_-_Grunwald_Polnoc_Grunwald_Poludnie_Stary_Grunwald__small.pb'])(
+    'imports %s under greedy-reserve at 80%% and reproduces the official outcome',
+    async (file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const source = readPabulib(text);
+      const d = deps();
+      const context = aContext();
+      const { roundId, budgetId, result: published } = await importPabulib(d, text, context);
+      const budget = (await d.store.readStream(budgetStream(budgetId))).map((e) => e.data as { frame: { tally: unknown } });
+      expect(budget[0]!.frame.tally).toEqual({ rule: 'greedy-reserve', tieBreak: ['lowest-cost', 'most-votes'], reservePercent: 80 });
+      expect(published.count).toMatchObject({ rule: 'greedy-reserve' });
+      expect(published.winners.map((w) => w.proposalId).sort()).toEqual([...source.selectedInFile!].sort());
+      const { result } = await countRound(d.store, roundId, context.tenant);
+      expect(result.reserveUsed).toBe('0');
+      expect(result.pots[0]!.reserve).toEqual({ percent: 80, used: '0' });
+    },
+  );
+
+  const poznan = [
+    'META', 'key;value', 'description;Poznań reserve case', 'country;Poland', 'unit;Poznań', 'instance;2026', 'num_projects;3', 'num_votes;6',
+    'budget;100', 'vote_type;choose-1', 'rule;greedy-custom', 'currency;PLN',
+    'PROJECTS', 'project_id;cost;votes;name;selected', 'a;50;3;A;1', 'b;60;2;B;2', 'c;10;1;C;0',
+    'VOTES', 'voter_id;vote', '1;a', '2;a', '3;a', '4;b', '5;b', '6;c',
+  ].join('\n');
+
+  it('publishes a plan funded from the reserve with the budget\'s part, the reserve\'s part reported apart', async () => {
+    const d = deps();
+    const context = aContext();
+    const { roundId, result: published } = await importPabulib(d, poznan, context);
+    // b costs 60: the budget pays the 50 it had left, the reserve 10 (in cents: 5000 and 1000).
+    expect(published.winners).toEqual([
+      { proposalId: 'a', amountCents: 5000, areaCode: null },
+      { proposalId: 'b', amountCents: 5000, areaCode: null },
+    ]);
+    expect(published.totalCents).toBe(10_000);
+    expect(published.explanation.find((e) => e.proposalId === 'b')!.details).toMatchObject({ fromReserveCents: 1000 });
+    expect(published.count!.pots[0]).toMatchObject({ reserve: { percent: 80, used: '10', plan: 'b' } });
+    const { result } = await countRound(d.store, roundId, context.tenant);
+    expect(result.reserveUsed).toBe('10');
+  });
+
+  it('refuses greedy-custom of a unit whose rule is not known, naming the rule, and appends nothing', async () => {
+    const d = deps();
+    await expect(importPabulib(d, poznan.replace('unit;Poznań', 'unit;Gdańsk'), aContext())).rejects.toMatchObject({
+      code: 'PABULIB.INVALID_FILE',
+      message: 'The file\'s rule cannot be counted: the file declares rule "greedy-custom" for unit "Gdańsk", whose own rule is not known (known: Poznań)',
+    });
+    await expect(importPabulib(d, poznan.replace('rule;greedy-custom', 'rule;borda'), aContext())).rejects.toMatchObject({
+      code: 'PABULIB.INVALID_FILE',
+      message: 'The file\'s rule cannot be counted: the file declares rule "borda", which is not supported',
+    });
+    expect(await d.store.readAll({ maxCount: 10 })).toHaveLength(0);
+  });
+
+  it('honours META min_project_score_threshold under a plain greedy rule, as the tally does', async () => {
+    const d = deps();
+    const context = aContext();
+    const greedy = poznan.replace('rule;greedy-custom', 'rule;greedy').replace('currency;PLN', 'currency;PLN\nmin_project_score_threshold;2');
+    const { budgetId, result: published } = await importPabulib(d, greedy, context);
+    const budget = (await d.store.readStream(budgetStream(budgetId))).map((e) => e.data as { frame: { tally: unknown } });
+    expect(budget[0]!.frame.tally).toEqual({ rule: 'greedy', tieBreak: ['lowest-cost', 'most-votes'], thresholdVotes: 2 });
+    // c (10, one vote) would fit beside a, but falls below the threshold.
+    expect(published.winners.map((w) => w.proposalId)).toEqual(['a']);
+    expect(published.explanation.find((e) => e.proposalId === 'c')).toMatchObject({ selected: false, details: { reason: 'below-threshold' } });
   });
 });

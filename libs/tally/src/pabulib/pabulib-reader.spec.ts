@@ -111,6 +111,21 @@ describe('Pabulib reader', () => {
     expect(readPabulib(poznan.replace('rule;greedy-custom', 'rule;borda')).unsupportedRule).toBe('the file declares rule "borda", which is not supported');
   });
 
+  it('reads greedy-reserve with its terms from META reserve_percent and reserve_amount, as the writer puts them', () => {
+    const file = lines(
+      'META', 'key;value', 'budget;100', 'vote_type;choose-1', 'rule;greedy-reserve', 'reserve_percent;75', 'reserve_amount;20',
+      'PROJECTS', 'project_id;cost;votes;selected', 'a;50;3;1', 'b;60;2;2', 'c;10;1;0',
+      'VOTES', 'voter_id;vote', '1;a', '2;a', '3;a', '4;b', '5;b', '6;c',
+    );
+    const read = readPabulib(file);
+    expect(read.election.reserve).toEqual({ percent: 75, amount: 20n });
+    const r = tally(read.election);
+    expect(r.pots[0]!.reserve).toEqual({ percent: 75, amount: '20', used: '10', plan: 'b' });
+    const written = writePabulib(pabulibFromElection(read.election, r));
+    expect(readPabulib(written).election.reserve).toEqual({ percent: 75, amount: 20n });
+    expect(readPabulib(file.replace('reserve_percent;75\n', '').replace('reserve_amount;20\n', '')).election.reserve).toBeUndefined();
+  });
+
   it('round-trips every fixture through the writer', () => {
     const dir = join(process.cwd(), 'test', 'fixtures', 'pabulib');
     for (const f of ['Netherlands_Assen_2024.pb', 'Poland_Katowice_2020_Zarzecze.pb', 'Poland_Krakow_2022_Bienczyce.pb', 'Poland_Wieliczka_2023_Green_Budget.pb']) {

@@ -268,6 +268,12 @@ export function readPabulib(text: string, options: ReadOptions = {}): PabulibEle
   const { metaRule, rule, custom, unsupportedRule } = ruleOf(file);
   const election: Election = { budget: budget.d === 1n ? budget.n : budget, projects, ballots, rule, constraints };
   if (custom?.reserve) election.reserve = { ...custom.reserve };
+  else if (rule === 'greedy-reserve') {
+    // Not a Pabulib rule name: the library's own files (written by pabulibFromElection) say the terms in META.
+    const percent = metaNumber(file, 'reserve_percent');
+    const amount = metaMoney(file, 'reserve_amount');
+    if (percent !== undefined) election.reserve = { percent, ...(amount !== undefined ? { amount: amount.d === 1n ? amount.n : amount } : {}) };
+  }
   const threshold = metaNumber(file, 'min_project_score_threshold');
   if (threshold !== undefined) election.threshold = threshold;
   if (file.meta['currency']) election.currency = file.meta['currency'];

@@ -63,6 +63,8 @@ export function pabulibFromElection(election: Election, result?: TallyResult, me
     ...(c.minSumPoints !== undefined ? { min_sum_points: String(c.minSumPoints) } : {}),
     ...(c.maxSumPoints !== undefined ? { max_sum_points: String(c.maxSumPoints) } : {}),
     ...(election.threshold !== undefined ? { min_project_score_threshold: String(election.threshold) } : {}),
+    ...(election.rule === 'greedy-reserve' && election.reserve ? { reserve_percent: String(election.reserve.percent) } : {}),
+    ...(election.rule === 'greedy-reserve' && election.reserve?.amount !== undefined ? { reserve_amount: ratToString(toRational(election.reserve.amount)) } : {}),
     ...(election.currency ? { currency: election.currency } : {}),
     ...meta,
   };

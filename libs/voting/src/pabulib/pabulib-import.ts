@@ -74,7 +74,9 @@ export function tallyOfPabulib(election: Pick<Election, 'rule' | 'reserve' | 'th
   else if (tally.rule === 'greedy-threshold') tally.thresholdVotes = 1;
   if (tally.rule === 'greedy-reserve') {
     const percent = election.reserve?.percent;
-    if (percent === undefined || !Number.isInteger(percent)) throw new PabulibImportError(`The file's rule "${declaredRule}" has no whole reserve percentage`, { rule: declaredRule });
+    if (percent === undefined || !Number.isInteger(percent) || percent < 1 || percent > 100) {
+      throw new PabulibImportError(`The file's rule "${declaredRule}" needs a whole reserve percentage from 1 to 100 (META reserve_percent)`, { rule: declaredRule });
+    }
     tally.reservePercent = percent;
     if (election.reserve?.amount !== undefined) tally.reserveCents = toCents(election.reserve.amount, 'the reserve');
   }

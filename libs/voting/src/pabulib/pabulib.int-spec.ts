@@ -102,6 +102,18 @@ describe('Pabulib greedy-custom (Poznań: greedy without skipping, topped up fro
     expect(published.count!.pots[0]).toMatchObject({ reserve: { percent: 80, used: '10', plan: 'b' } });
     const { result } = await countRound(d.store, roundId, context.tenant);
     expect(result.reserveUsed).toBe('10');
+
+    // Exported, the rule and its percentage travel in META and b is marked 2; imported again, the same outcome.
+    const exported = await exportPabulib(d.store, roundId, context.tenant);
+    expect(exported).toMatch(/^rule;greedy-reserve$/m);
+    expect(exported).toMatch(/^reserve_percent;80$/m);
+    expect(readPabulib(exported).reserveInFile).toEqual(['b']);
+    const again = await importPabulib(d, exported, context);
+    expect(again.result.winners).toEqual(published.winners);
+    await expect(importPabulib(d, exported.replace(/^reserve_percent;80\n/m, ''), context)).rejects.toMatchObject({
+      code: 'PABULIB.INVALID_FILE',
+      message: 'The file\'s rule "greedy-reserve" needs a whole reserve percentage from 1 to 100 (META reserve_percent)',
+    });
   });
 
   it('refuses greedy-custom of a unit whose rule is not known, naming the rule, and appends nothing', async () => {

@@ -172,6 +172,41 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
     }
   });
 
+  it('names greedy-reserve in the proces-verbaal with its percentage, and recounts a Poznań round to its published result', async () => {
+    const round = await anAuditedRound(db.store, 'Poland_Poznan_2026_13_-_Jezyce_Sw.Lazarz__small.pb');
+    const recount = await audit(db.store, ['recount', '--round', round.roundId]);
+    expect(recount.out).toMatch(/^MATCH: all 4 plans agree$/m);
+    const dir = await mkdtemp(join(tmpdir(), 'audit-report-'));
+    try {
+      const { out } = await audit(db.store, ['report', '--round', round.roundId, '--out', dir, '--json']);
+      const markdown = await readFile((JSON.parse(out) as { markdown: string }).markdown, 'utf8');
+      expect(markdown).toContain(
+        'Telregel: greedy zonder overslaan, aangevuld uit de reserve (het plan waar de telling stopt), aanvulling als het restant minstens 80% van het plan dekt (reserve naast het budget zonder vast bedrag)',
+      );
+      expect(markdown).toContain('Uit de reserve naast het budget betaald: 0 (in telleenheden van 100 cent); dat bedrag telt niet mee in het budget.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('recounts a plan topped up from the reserve to the budget\'s part it was published with', async () => {
+    // b (60) is reached with 50 left, 83% of its cost: the budget pays 50, the reserve 10.
+    const text = [
+      'META', 'key;value', 'description;Poznań reserve case', 'country;Poland', 'unit;Poznań', 'instance;2026', 'num_projects;3', 'num_votes;6',
+      'budget;100', 'vote_type;choose-1', 'rule;greedy-custom', 'currency;PLN',
+      'PROJECTS', 'project_id;cost;votes;name;selected', 'a;50;3;A;1', 'b;60;2;B;2', 'c;10;1;C;0',
+      'VOTES', 'voter_id;vote', '1;a', '2;a', '3;a', '4;b', '5;b', '6;c',
+    ].join('\n');
+    const round = await anAuditedRound(db.store, 'Poznań reserve case', { text });
+    expect((await round.countedResult()).winners).toEqual([
+      { proposalId: 'a', amountCents: 5000, areaCode: null },
+      { proposalId: 'b', amountCents: 5000, areaCode: null },
+    ]);
+    const { code, out } = await audit(db.store, ['recount', '--round', round.roundId, '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ match: true, rule: 'greedy-reserve', recount: { winners: ['a', 'b'], cost: '110', budget: '100', reserveUsed: '10' }, mismatched: [] });
+  });
+
   it('catches an administrator who rewrote a result and recomputed every hash and seal, through the digest the council published', async () => {
     const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
     const published = JSON.parse((await audit(db.store, ['seal', '--round', round.roundId, '--json'])).out) as { digest: string; instructions: string };

@@ -34,11 +34,11 @@ export interface AuditedRound {
 }
 
 /**
- * Imports `file` through @lib/voting's importPabulib, which plans the round, runs the vote, moves it
+ * Imports `file` (or `options.text`, a file written for the test) through @lib/voting's importPabulib, which plans the round, runs the vote, moves it
  * to counting and publishes the server's count; then seals it (as the phase change to counting will
  * once the seal is wired in), moves it to adoption through the round's own command, and seals again.
  */
-export async function anAuditedRound(store: EventStore, file: string): Promise<AuditedRound> {
+export async function anAuditedRound(store: EventStore, file: string, options: { text?: string } = {}): Promise<AuditedRound> {
   let tick = 0;
   const now = () => new Date(Date.UTC(2026, 4, 20, 9, 0, 0) + 60_000 * tick++);
   const context = (reason?: string): CommandContext => ({ actor: 'staff-1', role: 'administrator', tenant: TENANT, correlationId: randomUUID(), now: now(), ...(reason ? { reason } : {}) });
@@ -48,7 +48,7 @@ export async function anAuditedRound(store: EventStore, file: string): Promise<A
   // 1. The Pabulib election, through the voting colleague's import: budget, round, box, roll, ballots, count, published result.
   const importContext = context();
   at.imported = importContext.now.toISOString();
-  const text = await readFile(join(process.cwd(), 'test/fixtures/pabulib', file), 'utf8');
+  const text = options.text ?? (await readFile(join(process.cwd(), 'test/fixtures/pabulib', file), 'utf8'));
   const { roundId, budgetId, result } = await importPabulib({ store, vault: new InMemoryRoundKeyVault(), now: () => importContext.now, newId }, text, importContext, { concurrency: 8 });
 
   const run = async (command: { type: string; data: Record<string, unknown> }, reason?: string) => {

@@ -87,6 +87,25 @@ describe('POST /budgets, GET /budgets/{id} (real HTTP)', () => {
     expect(await eventCount(store)).toBe(before);
   });
 
+  it('201 and 400: a frame counted with greedy-reserve is stored as sent; its reserve fields are checked by the body and by the frame', async () => {
+    const token = await api.token('administrator');
+    const tally = { rule: 'greedy-reserve', tieBreak: ['most-votes'], reservePercent: 80, reserveCents: 5_000_000 };
+    const created = await call(api.url, 'POST', '/budgets', { token, body: { ...aBurgerbegrotingFrame(), tally, decision: COUNCIL_DECISION } });
+    expect(created.status).toBe(201);
+    const [event] = await store.readStream(budgetStream(created.body.id as string));
+    expect((event!.data as { frame: { tally: unknown } }).frame.tally).toEqual(tally);
+
+    const before = await eventCount(store);
+    const badBody = await call(api.url, 'POST', '/budgets', { token, body: { ...aBurgerbegrotingFrame(), tally: { ...tally, reservePercent: 101, reserveCents: -1 }, decision: COUNCIL_DECISION } });
+    expect(badBody.status).toBe(400);
+    expect(badBody.body).toMatchObject({ code: 'REQUEST.INVALID' });
+    expect((badBody.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['tally.reserveCents', 'tally.reservePercent']);
+    const noPercent = await call(api.url, 'POST', '/budgets', { token, body: { ...aBurgerbegrotingFrame(), tally: { rule: 'greedy-reserve', tieBreak: ['most-votes'] }, decision: COUNCIL_DECISION } });
+    expect(noPercent.status).toBe(400);
+    expect(noPercent.body).toMatchObject({ code: 'BUDGET.INVALID_FRAME', details: { issues: [{ field: 'tally.reservePercent', message: 'is required by greedy-reserve' }] } });
+    expect(await eventCount(store)).toBe(before);
+  });
+
   it('400: a body that is not a JSON object is refused as problem details', async () => {
     const before = await eventCount(store);
     const token = await api.token('administrator');

@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { InMemoryEventStore } from '@lib/event-store';
+import { startTestApi, TENANT, type TestApi } from '../../../../../test/support/test-api.js';
+import { importPabulib } from '../../pabulib/pabulib-import.js';
+import { InMemoryRoundKeyVault } from '../../round-key/round-key.vault.js';
+import { aContext } from '../../testing/voting.given.js';
+
+/** Poznań's rule on a small election: a (50) is funded, b (60) is reached with 50 left, 83% of its cost. */
+const POZNAN = [
+  'META', 'key;value', 'description;Poznań reserve case', 'country;Poland', 'unit;Poznań', 'instance;2026', 'num_projects;3', 'num_votes;6',
+  'budget;100', 'vote_type;choose-1', 'rule;greedy-custom', 'currency;PLN',
+  'PROJECTS', 'project_id;cost;votes;name;selected', 'a;50;3;A;1', 'b;60;2;B;2', 'c;10;1;C;0',
+  'VOTES', 'voter_id;vote', '1;a', '2;a', '3;a', '4;b', '5;b', '6;c',
+].join('\n');
+
+describe('GET /rounds/{id}/count under greedy-reserve (real HTTP)', () => {
+  let api: TestApi;
+  let store: InMemoryEventStore;
+  let roundId: string;
+
+  beforeAll(async () => {
+    store = new InMemoryEventStore();
+    api = await startTestApi(store);
+    const deps = { store, vault: new InMemoryRoundKeyVault(), now: () => new Date('2026-05-01T09:00:00.000Z'), newId: () => randomUUID() };
+    ({ roundId } = await importPabulib(deps, POZNAN, aContext({ tenant: TENANT })));
+  });
+  afterAll(async () => {
+    await api.close();
+    await store.close();
+  });
+
+  it('answers the plan funded from the reserve, with what the reserve paid apart from the budget', async () => {
+    const response = await fetch(`${api.url}/rounds/${roundId}/count`, { headers: { authorization: `Bearer ${await api.token('auditor')}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      ballots: 6,
+      rule: 'greedy-reserve',
+      winners: ['a', 'b'],
+      budget: '100',
+      cost: '110',
+      leftover: '0',
+      reserve: { percent: 80, used: '10', plans: ['b'] },
+    });
+    expect((body.reserve as Record<string, unknown>).amount).toBeUndefined();
+    expect((body.projects as { id: string; selected: boolean; reason: { code: string } }[]).find((p) => p.id === 'c')).toMatchObject({ selected: false, reason: { code: 'stopped' } });
+  });
+});

@@ -37,6 +37,29 @@ describe('count explanations in Dutch and English', () => {
     expect(both('excluded from this count')).toEqual({ nl: 'Niet meegeteld in deze telling', en: 'Not part of this count' });
   });
 
+  it('renders greedy-reserve: the plan topped up from the reserve with what the reserve paid, the plans it stopped before, and a plan the reserve did not top up', () => {
+    expect(both('selected from the reserve: 2 votes, 50 PLN left covers at least 80% of its cost 60 PLN; the reserve paid 10 PLN')).toEqual({
+      nl: 'Gekozen met aanvulling uit de reserve: 2 stemmen; de PLN\u00a050 die over was dekt minstens 80% van de kosten (PLN\u00a060), de reserve naast het budget betaalde PLN\u00a010',
+      en: 'Selected with a top-up from the reserve: 2 votes; the PLN\u00a050 left covers at least 80% of its cost (PLN\u00a060), the reserve beside the budget paid PLN\u00a010',
+    });
+    expect(both('greedy-reserve stopped at "b", the plan topped up from the reserve')).toEqual({
+      nl: 'De telling stopte bij "b", het plan dat uit de reserve werd aangevuld',
+      en: 'The count stopped at "b", the plan topped up from the reserve',
+    });
+    expect(both('greedy-reserve stopped at "b", the first plan that did not fit')).toEqual({
+      nl: 'De telling stopte bij "b", het eerste plan dat niet paste',
+      en: 'The count stopped at "b", the first plan that did not fit',
+    });
+    expect(both('did not fit: €40 left, costs €60; under 80% of its cost is left, so the reserve does not top it up', { reason: { code: 'did-not-fit', left: '€40', cost: '€60' } })).toEqual({
+      nl: 'Paste niet: er was nog €\u00a040 over, het plan kost €\u00a060; dat is minder dan 80% van de kosten, dus de reserve vult niet aan',
+      en: 'Did not fit: €40 was left, the plan costs €60; that is under 80% of its cost, so the reserve does not top it up',
+    });
+    expect(both('did not fit: €50 left, costs €60; under 80% of its cost is left or the reserve cannot pay the rest, so the reserve does not top it up')).toEqual({
+      nl: 'Paste niet: er was nog €\u00a050 over, het plan kost €\u00a060; dat is minder dan 80% van de kosten of de reserve kan de rest niet betalen, dus de reserve vult niet aan',
+      en: 'Did not fit: €50 was left, the plan costs €60; that is under 80% of its cost or the reserve cannot pay the rest, so the reserve does not top it up',
+    });
+  });
+
   it('renders the add1 completion and the comparison step around the inner reason', () => {
     expect(both('selected after Equal Shares: selected: 40 votes, fitted with €1000 left (comparison step: 50 voters prefer Equal Shares, 34 greedy; Equal Shares kept)')).toEqual({
       nl: 'Gekozen bij het aanvullen na Equal Shares: gekozen: 40 stemmen, paste met nog €\u00a01.000 over (vergelijking: 50 stemmers geven de voorkeur aan Equal Shares, 34 aan de gewone telling; Equal Shares is aangehouden)',

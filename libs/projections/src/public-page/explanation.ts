@@ -22,10 +22,24 @@ const PATTERNS: { re: RegExp; code: ReasonCode; rule: string; names: string[] }[
   { re: /^selected: (\d+) (\w+), fitted with (.+) left$/, code: 'selected', rule: 'greedy', names: ['metric', 'unit', 'left'] },
   { re: /^selected in round (\d+): each supporter paid up to (.+)$/, code: 'selected', rule: 'mes', names: ['round', 'paid'] },
   { re: /^selected in round (\d+): supporters' load rose to (.+)$/, code: 'selected', rule: 'phragmen', names: ['round', 'load'] },
+  {
+    re: /^selected from the reserve: (\d+) (\w+), (.+) left covers at least (\d+(?:\.\d+)?)% of its cost (.+); the reserve paid (.+)$/,
+    code: 'selected',
+    rule: 'greedy-reserve',
+    names: ['metric', 'unit', 'left', 'percent', 'cost', 'paid'],
+  },
+  { re: /^did not fit: (.+) left, costs (.+); under (\d+(?:\.\d+)?)% of its cost is left, so the reserve does not top it up$/, code: 'did-not-fit', rule: 'greedy-reserve', names: ['left', 'cost', 'percent'] },
+  {
+    re: /^did not fit: (.+) left, costs (.+); under (\d+(?:\.\d+)?)% of its cost is left or the reserve cannot pay the rest, so the reserve does not top it up$/,
+    code: 'did-not-fit',
+    rule: 'greedy-reserve-limited',
+    names: ['left', 'cost', 'percent'],
+  },
   { re: /^did not fit: (.+) left, costs (.+)$/, code: 'did-not-fit', rule: 'greedy', names: ['left', 'cost'] },
   { re: /^Phragmén stopped: its pick did not fit, (.+) left, costs (.+)$/, code: 'did-not-fit', rule: 'phragmen', names: ['left', 'cost'] },
   { re: /^below the threshold: (\d+) (\w+), (\d+) needed$/, code: 'below-threshold', rule: 'greedy-threshold', names: ['metric', 'unit', 'threshold'] },
-  { re: /^greedy-no-skip stopped at "(.+)", the first plan that did not fit$/, code: 'stopped', rule: 'greedy-no-skip', names: ['at'] },
+  { re: /^greedy-(?:no-skip|reserve) stopped at "(.+)", the first plan that did not fit$/, code: 'stopped', rule: 'greedy-no-skip', names: ['at'] },
+  { re: /^greedy-reserve stopped at "(.+)", the plan topped up from the reserve$/, code: 'stopped', rule: 'greedy-reserve', names: ['at'] },
   { re: /^Phragmén stopped before reaching it$/, code: 'stopped', rule: 'phragmen', names: [] },
   { re: /^MES: its supporters had (.+) left, it costs (.+)$/, code: 'mes-unaffordable', rule: 'mes', names: ['supportersHad', 'cost'] },
   { re: /^cannot be carried out \(cost marked 999999999\)$/, code: 'not-feasible', rule: 'pabulib', names: [] },
@@ -110,10 +124,20 @@ function phrase(x: StructuredExplanation, lang: Lang): string {
       if (x.rule === 'add1' && x.inner) text = nl ? `gekozen bij het aanvullen na Equal Shares: ${phrase(x.inner, lang)}` : `selected when completing Equal Shares: ${phrase(x.inner, lang)}`;
       else if (x.rule === 'mes') text = nl ? `gekozen in ronde ${f.round}: elke voorstander betaalde hoogstens ${a('paid')}` : `selected in round ${f.round}: each supporter paid at most ${a('paid')}`;
       else if (x.rule === 'phragmen') text = nl ? `gekozen in ronde ${f.round}: de last van de voorstanders steeg tot ${a('load')}` : `selected in round ${f.round}: the supporters' load rose to ${a('load')}`;
+      else if (x.rule === 'greedy-reserve')
+        text = nl
+          ? `gekozen met aanvulling uit de reserve: ${count(f.metric!, f.unit!, lang)}; de ${a('left')} die over was dekt minstens ${f.percent}% van de kosten (${a('cost')}), de reserve naast het budget betaalde ${a('paid')}`
+          : `selected with a top-up from the reserve: ${count(f.metric!, f.unit!, lang)}; the ${a('left')} left covers at least ${f.percent}% of its cost (${a('cost')}), the reserve beside the budget paid ${a('paid')}`;
       else text = nl ? `gekozen: ${count(f.metric!, f.unit!, lang)}, paste met nog ${a('left')} over` : `selected: ${count(f.metric!, f.unit!, lang)}, fitted with ${a('left')} left`;
       break;
     case 'did-not-fit':
       text = nl ? `paste niet: er was nog ${a('left')} over, het plan kost ${a('cost')}` : `did not fit: ${a('left')} was left, the plan costs ${a('cost')}`;
+      if (x.rule === 'greedy-reserve') text += nl ? `; dat is minder dan ${f.percent}% van de kosten, dus de reserve vult niet aan` : `; that is under ${f.percent}% of its cost, so the reserve does not top it up`;
+      if (x.rule === 'greedy-reserve-limited') {
+        text += nl
+          ? `; dat is minder dan ${f.percent}% van de kosten of de reserve kan de rest niet betalen, dus de reserve vult niet aan`
+          : `; that is under ${f.percent}% of its cost or the reserve cannot pay the rest, so the reserve does not top it up`;
+      }
       break;
     case 'below-threshold':
       text = nl ? `onder de drempel: ${count(f.metric!, f.unit!, lang)}, ${f.threshold} nodig` : `below the threshold: ${count(f.metric!, f.unit!, lang)}, ${f.threshold} needed`;
@@ -124,7 +148,11 @@ function phrase(x: StructuredExplanation, lang: Lang): string {
           ? nl
             ? `de telling stopte bij "${f.at}", het eerste plan dat niet paste`
             : `the count stopped at "${f.at}", the first plan that did not fit`
-          : nl
+          : x.rule === 'greedy-reserve'
+            ? nl
+              ? `de telling stopte bij "${f.at}", het plan dat uit de reserve werd aangevuld`
+              : `the count stopped at "${f.at}", the plan topped up from the reserve`
+            : nl
             ? 'de telling stopte voordat dit plan aan de beurt kwam'
             : 'the count stopped before reaching this plan';
       break;

@@ -92,9 +92,10 @@ export function electionOf(frame: VotingFrame, ballots: readonly CountedBallot[]
     explainGroups: false,
   };
   if (frame.tally.thresholdVotes !== undefined) election.threshold = frame.tally.thresholdVotes;
-  if (frame.tally.rule === 'greedy-reserve') {
-    const { reservePercent, reserveCents } = frame.tally;
-    election.reserve = { percent: reservePercent ?? 100, ...(reserveCents !== undefined ? { amount: inCountingUnit(reserveCents, unit) } : {}) };
+  // greedy-reserve's terms (the frame requires the percentage; without it the tally refuses the rule).
+  const { reservePercent, reserveCents } = frame.tally;
+  if (frame.tally.rule === 'greedy-reserve' && reservePercent !== undefined) {
+    election.reserve = { percent: reservePercent, ...(reserveCents !== undefined ? { amount: inCountingUnit(reserveCents, unit) } : {}) };
   }
   // add1 raises each voter's budget by one euro per step, whatever unit the count works in.
   if (frame.tally.rule.startsWith('equalshares/add1')) election.add1 = { step: inCountingUnit(100, unit) };

@@ -129,6 +129,16 @@ describe('Pabulib greedy-custom (Poznań: greedy without skipping, topped up fro
     expect(await d.store.readAll({ maxCount: 10 })).toHaveLength(0);
   });
 
+  it.each(['Poland_Gdynia_2020_Obluze__small.pb', 'Poland_Gdynia_2024_Kamienna_Gora__large.pb'])('imports %s with its META threshold beside greedy-no-skip and reproduces the official outcome', async (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const source = readPabulib(text);
+    const d = deps();
+    const { budgetId, result: published } = await importPabulib(d, text, aContext());
+    const budget = (await d.store.readStream(budgetStream(budgetId))).map((e) => e.data as { frame: { tally: unknown } });
+    expect(budget[0]!.frame.tally).toEqual({ rule: 'greedy-no-skip', tieBreak: ['lowest-cost', 'most-votes'], thresholdVotes: 50 });
+    expect(published.winners.map((w) => w.proposalId).sort()).toEqual([...source.selectedInFile!].sort());
+  });
+
   it('honours META min_project_score_threshold under a plain greedy rule, as the tally does', async () => {
     const d = deps();
     const context = aContext();

@@ -205,6 +205,8 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
     const { code, out } = await audit(db.store, ['recount', '--round', round.roundId, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ match: true, rule: 'greedy-reserve', recount: { winners: ['a', 'b'], cost: '110', budget: '100', reserveUsed: '10' }, mismatched: [] });
+    const printed = await audit(db.store, ['recount', '--round', round.roundId]);
+    expect(printed.out).toContain('Recounted winners: a, b (cost 110 of 100 PLN, 10 of it paid from the reserve beside the budget)');
   });
 
   it('catches an administrator who rewrote a result and recomputed every hash and seal, through the digest the council published', async () => {

@@ -313,7 +313,8 @@ function formatState(s: StreamStateAsOf): string {
 
 function formatRecount(r: RecountReport): string {
   const head = `Recount of round ${r.roundId}: ${r.ballots} ballots, rule ${r.rule}, tie-break ${[...r.tieBreak, 'project-id'].join(' > ')}, frame version ${r.frameVersion}`;
-  const recounted = `Recounted winners: ${r.recount.winners.join(', ') || '(none)'} (cost ${r.recount.cost} of ${r.recount.budget} ${r.recount.currency})`;
+  const reserve = r.recount.reserveUsed !== undefined ? `, ${r.recount.reserveUsed} of it paid from the reserve beside the budget` : '';
+  const recounted = `Recounted winners: ${r.recount.winners.join(', ') || '(none)'} (cost ${r.recount.cost} of ${r.recount.budget} ${r.recount.currency}${reserve})`;
   const published = r.published;
   if (!published) return `${head}\n${recounted}\nNO PUBLISHED RESULT to compare with\n`;
   const source = published.type === 'ResultCorrected' ? `the corrected result (correction ${published.correction}, ${published.at}${published.reason ? `: ${published.reason}` : ''})` : `the published result (${published.at})`;

@@ -6,3 +6,4 @@ export * from './hash-chain.js';
 export * from './stream-name.js';
 export * from './store-scan.js';
 export * from './round-seal.js';
+export * from './reactor.js';

@@ -10,3 +10,7 @@ export * from './persistence/tokens.js';
 export * from './platform.module.js';
 export * from './persistence/open-database.js';
 export * from './security/index.js';
+export * from './persistence/runner-lock.js';
+export * from './reactors/reactor-checkpoints.js';
+export * from './reactors/reactor-runner.js';
+export * from './reactors/reactor-host.js';

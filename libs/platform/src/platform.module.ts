@@ -13,6 +13,7 @@ import { HealthController } from './observability/health.controller.js';
 import { HttpMetricsMiddleware, MetricsController } from './observability/metrics.js';
 import { READINESS_CHECKS } from './observability/readiness.js';
 import { CommandShell } from './http/command-endpoint.js';
+import { Reactors } from './reactors/reactor-host.js';
 import { CLOCK, type Clock, EVENT_STORE, ID_GENERATOR, type IdGenerator } from './persistence/tokens.js';
 
 export interface PlatformOptions {
@@ -38,6 +39,7 @@ export class PlatformModule implements NestModule {
       { provide: ID_GENERATOR, useValue: options.ids ?? { newId: () => randomUUID() } },
       { provide: READINESS_CHECKS, useValue: [] },
       CommandShell,
+      Reactors,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useFactory: validationPipe },
@@ -47,7 +49,7 @@ export class PlatformModule implements NestModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell],
+      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell, Reactors],
     };
   }
 

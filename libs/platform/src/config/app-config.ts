@@ -92,6 +92,13 @@ export class AppConfig {
   @IsOptional()
   PROJECTOR_IN_PROCESS?: boolean;
 
+  /** Longest a command waits for the reactors that carry its effects into other streams (the ballot box, the budget, the seal) before it answers; 0: it does not wait. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  REACTOR_WAIT_MS = 5000;
+
   get mode(): 'embedded' | 'server' | 'production' {
     if (this.EVENTSTORE_URL) return 'production';
     if (this.DATABASE_URL) return 'server';
@@ -156,6 +163,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'AUTH_JWKS_URL',
   'AUTH_AUDIENCE',
   'PROJECTOR_IN_PROCESS',
+  'REACTOR_WAIT_MS',
   'RATE_LIMIT_PER_MINUTE',
   'TRUST_PROXY',
   'VOTER_TOKEN_PRIVATE_KEY',

@@ -1,11 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
-import { AppConfig, databaseOf, EVENT_STORE, READINESS_CHECKS, type ReadinessCheck } from '@lib/platform';
+import { AdvisoryLock, AppConfig, databaseOf, EVENT_STORE, InProcessLock, Reactors, READINESS_CHECKS, type ReadinessCheck } from '@lib/platform';
+import { ReadModelReactorCheckpoints } from '../projector/reactor-checkpoints.js';
 import { lagText } from '../projector/projection-lag.js';
 import { addLagSource, type ProjectionLag } from '../projector/projection-metrics.js';
 import { Projector, projectionStatuses, type ProjectionStatus } from '../projector/projector.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import { ALL_PROJECTIONS, openReadModels } from '../read-models.js';
+import { READ_MODEL_SCHEMA } from '../read-model-database.js';
 
 /**
  * The api's handle on the read models: opens them on the process's database (PostgreSQL, or the PGlite
@@ -24,6 +26,7 @@ export class ReadModelsService implements OnModuleInit, OnApplicationBootstrap, 
     private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    private readonly reactors: Reactors,
   ) {}
 
   /** In process unless PROJECTOR_IN_PROCESS says otherwise; by default only in embedded mode on the process's own database. */
@@ -32,6 +35,11 @@ export class ReadModelsService implements OnModuleInit, OnApplicationBootstrap, 
   }
 
   onModuleInit(): void {
+    // The reactors keep their checkpoints beside the projections' whenever the process has a SQL database.
+    if (databaseOf(this.store) || this.config.DATABASE_URL) {
+      const lock = this.config.DATABASE_URL ? new AdvisoryLock(this.config.DATABASE_URL, READ_MODEL_SCHEMA, 'reactor') : new InProcessLock();
+      this.reactors.useStorage({ checkpoints: new ReadModelReactorCheckpoints(() => this.db()), lock });
+    }
     if (!this.inProcess && !databaseOf(this.store) && !this.config.DATABASE_URL) return;
     this.checks.push({ name: 'projections', check: () => this.readiness() });
   }
@@ -52,6 +60,8 @@ export class ReadModelsService implements OnModuleInit, OnApplicationBootstrap, 
 
   async beforeApplicationShutdown(): Promise<void> {
     this.unregisterLag?.();
+    // The reactors write their checkpoints here: they stop before the database closes.
+    await this.reactors.stop();
     await this.projector?.stop();
     const db = await this.opening?.catch(() => undefined);
     await db?.close();

@@ -46,7 +46,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'], reviver: refusePrototypeKeys });
   app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
-  app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After'] });
+  app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After', 'Reactions'] });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
   if (options.database) {
     const database = options.database;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetRoundHandler } from './round/get-round/get-round.query.js';
 import { RoundCommandRunner } from './round/round-command.runner.js';
+import { RoundReactions } from './round/round.reactions.js';
 import {
   AdoptResultHandler,
   AdvancePhaseHandler,
@@ -17,7 +18,7 @@ import { RoundsController } from './round/rounds.controller.js';
 @Module({
   imports: [CqrsModule],
   controllers: [RoundsController],
-  providers: [RoundCommandRunner, PlanRoundHandler, AdvancePhaseHandler, CommitFundsHandler, ReleaseFundsHandler, PublishResultHandler, AdoptResultHandler, CorrectResultHandler, GetRoundHandler],
+  providers: [RoundCommandRunner, RoundReactions, PlanRoundHandler, AdvancePhaseHandler, CommitFundsHandler, ReleaseFundsHandler, PublishResultHandler, AdoptResultHandler, CorrectResultHandler, GetRoundHandler],
   exports: [RoundCommandRunner],
 })
 export class RoundModule {}

@@ -25,3 +25,4 @@ export * from './ballot-box/follow-round/follow-round.js';
 export * from './pabulib/pabulib-import.js';
 export * from './pabulib/pabulib-export.js';
 export * from './voting.module.js';
+export * from './ballot-box/follow-round/follow-round.reactor.js';

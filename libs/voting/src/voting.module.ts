@@ -5,7 +5,8 @@ import { type EventStore, SqlEventStore } from '@lib/event-store';
 import { AppConfig, CLOCK, type Clock, databaseOf, EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { ChangeBallotBoxPhaseController } from './ballot-box/change-phase/change-phase.controller.js';
 import { ChangeBallotBoxPhaseHandler } from './ballot-box/change-phase/change-phase.handler.js';
-import { CountRoundBallotsHandler, FollowRoundInBallotBoxHandler } from './ballot-box/follow-round/follow-round.handler.js';
+import { CheckBallotBoxFollowsHandler, CountRoundBallotsHandler } from './ballot-box/follow-round/follow-round.handler.js';
+import { BallotBoxReactions } from './ballot-box/follow-round/follow-round.reactions.js';
 import { GetBallotBoxController } from './ballot-box/get-ballot-box/get-ballot-box.controller.js';
 import { GetBallotBoxHandler } from './ballot-box/get-ballot-box/get-ballot-box.query.js';
 import { PrepareBallotBoxController } from './ballot-box/prepare-ballot-box/prepare-ballot-box.controller.js';
@@ -89,7 +90,8 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     OpenPaperBatchHandler,
     EnterPaperBallotHandler,
     ConfirmPaperBatchHandler,
-    FollowRoundInBallotBoxHandler,
+    CheckBallotBoxFollowsHandler,
+    BallotBoxReactions,
     CountRoundBallotsHandler,
     VoterSessionLimiter,
     { provide: ROUND_KEY_VAULT, inject: [AppConfig, EVENT_STORE], useFactory: roundKeyVaultFor },

@@ -9,22 +9,21 @@ import type { ExistingRound } from './round.state.js';
  */
 export interface RoundBallotBox {
   /**
-   * Brings the box in line with the round: prepared (frame copy and admitted plans) and opened in the
-   * voting phase, closed once the round left it, sealed once the result is adopted. `check` only
-   * decides (throws what `apply` would throw, writes nothing); `apply` writes, and changes nothing when
-   * the box already follows (so a retry converges).
+   * Decides, without writing, what the box will do when it follows the round as it will stand after
+   * the command (prepared and opened in the voting phase, closed once the round left it, sealed once
+   * the result is adopted), and throws what that would throw: the command is refused before anything
+   * is written. The box itself follows through its reactor.
    */
-  follow(round: ExistingRound, context: CommandContext, mode: 'check' | 'apply'): Promise<void>;
+  check(round: ExistingRound, context: CommandContext): Promise<void>;
   /** The standing ballots counted with the box's frozen rule. */
   count(round: ExistingRound, context: CommandContext): Promise<CountedResult>;
 }
 
 /** The port on the CommandBus: @lib/voting handles these two messages. */
-export class FollowRoundInBallotBox extends Command<void> {
+export class CheckBallotBoxFollows extends Command<void> {
   constructor(
     readonly round: ExistingRound,
     readonly context: CommandContext,
-    readonly mode: 'check' | 'apply',
   ) {
     super();
   }

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, type CommandEnvelope, CommandStreamMissing, handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandContext, type CommandEnvelope, CommandStreamMissing, handleCommand } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { readBudget } from '../budget/budget.read.js';
@@ -14,12 +14,12 @@ import { assertMayPublish, decidesByVote, PublishResult } from './publish-result
 import { ReleaseFunds, type ReleaseFundsData } from './release-funds/release-funds.command.js';
 import { roundDecider } from './round.decider.js';
 import { RoundUnknownBudgetError } from './round.errors.js';
-import { type PlanOutcome, type RoundDecision, roundStream, type RoundEvent, type Winner } from './round.events.js';
+import { type PlanOutcome, type RoundDecision, roundStream, type Winner } from './round.events.js';
 import { roundFrameOf } from './round.frame.js';
 import type { RoundBallotBox } from './round-ballot-box.port.js';
-import { type RoundCommandFactory, RoundCommandRunner } from './round-command.runner.js';
+import { type RoundCommandFactory, type RoundCommandOutcome, RoundCommandRunner } from './round-command.runner.js';
 
-type Result = HandleCommandResult<RoundEvent>;
+type Result = RoundCommandOutcome;
 
 /** A round command on the CommandBus: its data (the handler adds the budget's frame) and who sends it. */
 abstract class RoundRequest<Data> extends Command<Result> {
@@ -86,7 +86,7 @@ export class PlanRoundHandler implements ICommandHandler<PlanRoundRequest, Resul
 export class AdvancePhaseHandler implements ICommandHandler<AdvancePhaseRequest, Result> {
   constructor(private readonly runner: RoundCommandRunner) {}
   execute({ data, envelope }: AdvancePhaseRequest): Promise<Result> {
-    return this.runner.runAndSeal(data.roundId, (_round, frame) => new AdvancePhase({ ...data, frame }), envelope, data.to);
+    return this.runner.run(data.roundId, (_round, frame) => new AdvancePhase({ ...data, frame }), envelope);
   }
 }
 
@@ -118,7 +118,7 @@ export class PublishResultHandler implements ICommandHandler<PublishResultReques
 export class AdoptResultHandler implements ICommandHandler<AdoptResultRequest, Result> {
   constructor(private readonly runner: RoundCommandRunner) {}
   execute({ data, envelope }: AdoptResultRequest): Promise<Result> {
-    return this.runner.runAndSeal(data.roundId, () => new AdoptResult(data), envelope, 'adoption');
+    return this.runner.run(data.roundId, () => new AdoptResult(data), envelope);
   }
 }
 

@@ -19,6 +19,9 @@ import {
   type IdGenerator,
   plain,
   type Principal,
+  REACTIONS_HEADER,
+  REACTIONS_HEADER_DOC,
+  reactionsHeader,
   READ_ROLES,
   StreamIdPipe,
   WRITE_ROLES,
@@ -34,6 +37,7 @@ import {
   PublishResultRequest,
   ReleaseFundsRequest,
 } from './round-commands.handler.js';
+import type { RoundCommandOutcome } from './round-command.runner.js';
 import { GetRound, RoundView } from './get-round/get-round.query.js';
 
 const winnersOf = (winners: { proposalId: string; amountCents: number; areaCode?: string }[]): Winner[] =>
@@ -48,7 +52,7 @@ function RoundCommand(path: string, summary: string) {
     Allow(...WRITE_ROLES),
     ApiOperation({ summary }),
     ApiHeader({ name: 'If-Match', required: false }),
-    ApiCreatedResponse({ type: CommandAcceptedDto }),
+    ApiCreatedResponse({ type: CommandAcceptedDto, headers: { [REACTIONS_HEADER]: REACTIONS_HEADER_DOC } }),
     ApiProblems(400, 401, 403, 404, 409, 412),
   );
 }
@@ -68,8 +72,9 @@ export class RoundsController {
     return commandContext(principal, WRITE_ROLES, this.clock.now(), correlationIdOf(correlation, () => this.ids.newId()), reason);
   }
 
-  private answer(response: Response, roundId: string, result: HandleCommandResult<RoundEvent>): CommandAcceptedDto {
+  private answer(response: Response, roundId: string, result: RoundCommandOutcome | HandleCommandResult<RoundEvent>): CommandAcceptedDto {
     response.setHeader('ETag', etagOf(result.nextRevision)).setHeader('Location', `/rounds/${roundId}`);
+    if ('reactions' in result && result.reactions) response.setHeader(REACTIONS_HEADER, reactionsHeader(result.reactions));
     return accepted(roundId, result.nextRevision, result.events);
   }
 

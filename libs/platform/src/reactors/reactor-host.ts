@@ -16,6 +16,8 @@ export interface ReactorStorage {
 /** What a wait for the reactors found: all done, or which are still behind. */
 export interface ReactionsOutcome {
   complete: boolean;
+  /** The reactors that handle the events waited for. */
+  awaited: string[];
   pending: string[];
 }
 
@@ -81,13 +83,14 @@ export class ReactorHost {
       .map((r) => ({ name: r.reactor.name, last: [...events].reverse().find((e) => r.reactor.canHandle.includes(e.type))?.position }))
       .filter((r): r is { name: string; last: Position } => r.last !== undefined);
     const deadline = Date.now() + timeoutMs;
+    const names = awaited.map((r) => r.name);
     let pending = awaited;
     for (;;) {
       const done = await Promise.all(pending.map(async (r) => ({ r, done: await this.reached(r.name, r.last) })));
       pending = done.filter((d) => !d.done).map((d) => d.r);
-      if (pending.length === 0) return { complete: true, pending: [] };
+      if (pending.length === 0) return { complete: true, awaited: names, pending: [] };
       const left = deadline - Date.now();
-      if (left <= 0) return { complete: false, pending: pending.map((r) => r.name) };
+      if (left <= 0) return { complete: false, awaited: names, pending: pending.map((r) => r.name) };
       await this.progressOrDelay(Math.min(left, 50));
     }
   }
@@ -141,3 +144,18 @@ export class Reactors extends ReactorHost implements OnApplicationBootstrap, Bef
     await this.stop();
   }
 }
+
+/** Response header of a command whose effects in other streams are carried out by reactors. */
+export const REACTIONS_HEADER = 'Reactions';
+
+/** `complete` when every reactor carried the command out before the answer; `pending; reactors="…"` when the wait ran out. */
+export function reactionsHeader(outcome: ReactionsOutcome): string {
+  return outcome.complete ? 'complete' : `pending; reactors="${outcome.pending.join(' ')}"`;
+}
+
+/** How the header is documented on an endpoint. */
+export const REACTIONS_HEADER_DOC = {
+  description:
+    'Set when reactors carry the command into other streams (ballot box, budget freeze, seal): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the round again later.',
+  schema: { type: 'string' as const },
+};

@@ -58,7 +58,7 @@ describe('reactor runtime', () => {
     host.register(noticeReaction(executed));
     host.start();
     const order = await placeOrder('1');
-    expect(await host.settled([order], 2000)).toEqual({ complete: true, pending: [] });
+    expect(await host.settled([order], 2000)).toEqual({ complete: true, awaited: ['notice'], pending: [] });
     const notices = await noticesOf('1');
     expect(notices).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/), type: 'NoticeSent', causation: order.id, actor: 'staff-1' }]);
     expect(executed).toEqual(['1']);
@@ -74,14 +74,14 @@ describe('reactor runtime', () => {
     first.register(noticeReaction(executed));
     first.start();
     const order = await placeOrder('2');
-    expect(await first.settled([order], 300)).toEqual({ complete: false, pending: ['notice'] });
+    expect(await first.settled([order], 300)).toEqual({ complete: false, awaited: ['notice'], pending: ['notice'] });
     await first.stop();
     crash = false;
     const second = new ReactorHost(store, { retryMs: 20, storage: { checkpoints, lock: new InProcessLock() } });
     hosts.push(second);
     second.register(noticeReaction(executed));
     second.start();
-    expect(await second.settled([order], 2000)).toEqual({ complete: true, pending: [] });
+    expect(await second.settled([order], 2000)).toEqual({ complete: true, awaited: ['notice'], pending: [] });
     expect((await noticesOf('2')).map((n) => n.type)).toEqual(['NoticeSent']);
     expect(executed.length).toBeGreaterThanOrEqual(2);
     expect(await checkpoints.load('reactor:notice')).toEqual(order.position);
@@ -102,7 +102,7 @@ describe('reactor runtime', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     b.start();
     const order = await placeOrder('3');
-    expect(await b.settled([order], 2000)).toEqual({ complete: true, pending: [] });
+    expect(await b.settled([order], 2000)).toEqual({ complete: true, awaited: ['notice'], pending: [] });
     expect(executedA).toEqual(['3']);
     expect(executedB).toEqual([]);
     expect(b.runner('notice')!.state).toBe('waiting-for-lock');
@@ -116,7 +116,7 @@ describe('reactor runtime', () => {
     host.start();
     const refused = await placeOrder('4', 'nobody');
     const next = await placeOrder('5');
-    expect(await host.settled([refused, next], 2000)).toEqual({ complete: true, pending: [] });
+    expect(await host.settled([refused, next], 2000)).toEqual({ complete: true, awaited: ['notice'], pending: [] });
     expect(await noticesOf('4')).toEqual([]);
     expect((await noticesOf('5')).map((n) => n.type)).toEqual(['NoticeSent']);
     expect(host.runner('notice')!.refused).toEqual([{ reactor: 'notice', stream: 'Order-4', position: expect.any(String), eventType: 'OrderPlaced', code: 'NOTICE.REFUSED', error: 'Nobody to notify' }]);

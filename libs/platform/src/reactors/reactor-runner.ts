@@ -40,7 +40,7 @@ export interface ReactorRunnerOptions {
 
 const silent: ReactorLogger = { info: () => undefined, error: () => undefined };
 
-/** The lock and checkpoint name of a reactor (beside the projections' in the same table and lock space). */
+/** The checkpoint name of a reactor (beside the projections' in the same table). */
 export const reactorKey = (name: string): string => `reactor:${name}`;
 
 /**
@@ -96,7 +96,7 @@ export class ReactorRunner {
 
   private async run(): Promise<void> {
     const { lock, retryMs = 1000 } = this.options;
-    const key = reactorKey(this.name);
+    const key = this.name;
     while (!this.stopping) {
       if (!(await lock.tryAcquire(key).catch(() => false))) {
         this.state = 'waiting-for-lock';
@@ -118,7 +118,7 @@ export class ReactorRunner {
 
   private async follow(key: string): Promise<void> {
     const { store, checkpoints, lock } = this.options;
-    this.position = await checkpoints.load(key);
+    this.position = await checkpoints.load(reactorKey(this.name));
     this.state = 'catching-up';
     const subscription = store.subscribeToAll({ after: this.position ?? 'start', filter: { eventTypes: [...this.reaction.reactor.canHandle] } });
     this.closeSubscription = () => subscription.close();
@@ -130,7 +130,7 @@ export class ReactorRunner {
           this.state = 'live';
           continue;
         }
-        await this.react(key, message.event);
+        await this.react(message.event);
       }
     } finally {
       this.closeSubscription = undefined;
@@ -139,7 +139,7 @@ export class ReactorRunner {
   }
 
   /** Carries out the commands for one event, then moves the checkpoint past it. */
-  private async react(key: string, event: RecordedEvent): Promise<void> {
+  private async react(event: RecordedEvent): Promise<void> {
     const { store, checkpoints, faults } = this.options;
     if (this.position && comparePositions(event.position, this.position) <= 0) return;
     const { reactor, execute } = this.reaction;
@@ -157,7 +157,7 @@ export class ReactorRunner {
     }
     // 3. Only then the checkpoint.
     faults?.beforeCheckpoint?.(reactor.name, event);
-    await checkpoints.save(key, event.position, 1, event.created);
+    await checkpoints.save(reactorKey(this.name), event.position, 1, event.created);
     this.position = event.position;
     for (const listener of this.listeners) listener();
   }

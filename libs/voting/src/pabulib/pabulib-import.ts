@@ -1,24 +1,31 @@
-import { type CommandContext, domainError, handleCommand } from '@lib/es';
+import { type CommandContext, domainError, handleCommand, type HandleCommandResult, reactNow } from '@lib/es';
 import {
   AdvancePhase,
+  appendedEvents,
   type BallotRules,
+  budgetFreezeReaction,
   type BudgetCommand,
   type BudgetFrame,
   budgetDecider,
   budgetStream,
   planNewRound,
   publishResultCommand,
+  readRound,
   type ResultPublished,
   type RoundBallotBox,
   type RoundCommandDeps,
   type RoundPhase,
+  roundSealReaction,
+  roundStream,
   runRoundCommand,
   TALLY_RULES,
   type TallyRule,
   type TallyRules,
 } from '@lib/budgeting';
 import { type Ballot, type Election, type Money, PabulibError, parseRational, readPabulib } from '@lib/tally';
-import { followRound } from '../ballot-box/follow-round/follow-round.js';
+import { followRound, votingFrameOfRound } from '../ballot-box/follow-round/follow-round.js';
+import { followRoundReaction } from '../ballot-box/follow-round/follow-round.reactor.js';
+import { prepareBallotBoxWithFrame } from '../ballot-box/prepare-ballot-box/prepare-ballot-box.use-case.js';
 import { countForRound } from '../count/count-for-round.js';
 import type { BallotContent } from '../ballot/ballot.content.js';
 import { castBallotFor } from '../ballot/cast-ballot/cast-ballot.use-case.js';
@@ -127,11 +134,12 @@ const BEFORE_VOTING: RoundPhase[] = ['submission', 'support', 'feasibility'];
 
 /**
  * Imports a Pabulib election as a new round through the same commands as a live vote: a Budget
- * frame (EstablishBudget), a Round planned under it and moved to voting (which prepares the ballot
- * box with the file's plans and opens it), one generated code per voter on the roll (codes
- * discarded: the file's voter ids never enter the system), every ballot through the ballot decider
- * expecting no stream, the round moved to counting (which closes the box), and the result published
- * by counting the ballots. Returns the round id.
+ * frame (EstablishBudget), a Round planned under it, its ballot box prepared with the file's plans
+ * and the round moved to voting (which opens the box), one generated code per voter on the roll
+ * (codes discarded: the file's voter ids never enter the system), every ballot through the ballot
+ * decider expecting no stream, the round moved to counting (which closes the box), and the result
+ * published by counting the ballots. Every phase change is sealed, as in a live round; adopting the
+ * result later seals the box and destroys the round key through the same reactors. Returns the round id.
  */
 export async function importPabulib(
   deps: VotingDeps,
@@ -168,20 +176,27 @@ export async function importPabulib(
   );
   const version = { version: 1, frame: (established.events[0]!.data as { frame: BudgetFrame }).frame };
 
-  // 2. The round, by the Round stream's own commands; moving it to voting prepares and opens the box with the file's plans.
+  // 2. The round, by the Round stream's own commands. Their reactions (budget freeze, ballot box, seals)
+  //    run here at once, with the ids the reactors derive, so a reactor running elsewhere finds them done.
   const roundId = deps.newId();
   const currency = file.meta['currency'] ?? 'EUR';
   const ballotBox: RoundBallotBox = {
-    follow: async (round, ctx, mode) => {
-      await followRound(deps, round, ctx, mode, { plans, currency });
+    check: async (round, ctx) => {
+      await followRound(deps, round, ctx, 'check', { plans, currency });
     },
     count: (round, ctx) => countForRound(deps.store, round, ctx.tenant),
   };
   const rounds: RoundCommandDeps = { store: deps.store, newId: deps.newId, ballotBox };
+  const reactions = [budgetFreezeReaction(deps.store), roundSealReaction(deps.store), followRoundReaction(deps)];
+  const react = async (result: HandleCommandResult<unknown>) =>
+    reactNow(reactions, await appendedEvents(deps.store, roundStream(roundId), result), (stream, revision) => deps.store.readStream(stream, { maxCount: Number(revision) + 1 }));
   const at = deps.now().toISOString();
   await planNewRound(deps.store, deps.newId, { roundId, budgetId, title: version.frame.title, year: deps.now().getUTCFullYear(), decidedBy: null, preselection: false, schedule: [], carryOver: [], intakeDates: [], plannedAt: at }, context);
-  const advance = (to: RoundPhase, reason: string) => runRoundCommand(rounds, roundId, (_round, frame) => new AdvancePhase({ roundId, to, reason, decision: null, frame, at }), { context });
+  const advance = async (to: RoundPhase, reason: string) => react(await runRoundCommand(rounds, roundId, (_round, frame) => new AdvancePhase({ roundId, to, reason, decision: null, frame, at }), { context }));
   for (const to of BEFORE_VOTING) await advance(to, 'Pabulib import: the file\'s plans are the ballot');
+  // The file's plans are not Proposal streams: the box is prepared with them before the round enters voting, and then only opens.
+  const beforeVoting = await readRound(deps.store, roundId, context.tenant);
+  await prepareBallotBoxWithFrame(deps, roundId, await votingFrameOfRound(deps.store, beforeVoting.state, context.tenant, { plans, currency }), context);
   await advance('voting', 'Pabulib import: the recorded votes are cast');
 
   // 3. The roll: one fresh code per voter, registered by pseudonym.
@@ -214,5 +229,6 @@ export async function importPabulib(
   // 5. Voting closes with the round; the result is counted from the ballots, as in a live round.
   await advance('counting', 'Pabulib import: all recorded votes cast');
   const published = await runRoundCommand(rounds, roundId, publishResultCommand(ballotBox, { roundId, reason: 'Pabulib import: counted with the file\'s rule', at }, context), { context });
+  await react(published);
   return { roundId, budgetId, ballots: election.ballots.length, result: (published.events[0] as ResultPublished).data };
 }

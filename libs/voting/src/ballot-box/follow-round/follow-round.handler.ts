@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CountedResult, CountRoundBallots, FollowRoundInBallotBox } from '@lib/budgeting';
+import { CheckBallotBoxFollows, type CountedResult, CountRoundBallots } from '@lib/budgeting';
 import type { EventStore } from '@lib/event-store';
 import { CLOCK, type Clock, EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { countForRound } from '../../count/count-for-round.js';
@@ -12,16 +12,16 @@ function depsOf(store: EventStore, vault: RoundKeyVault, clock: Clock, ids: IdGe
   return { store, vault, now: () => clock.now(), newId: () => ids.newId() };
 }
 
-/** The round's phase change or adoption reaches its ballot box (the port @lib/budgeting's round sends on the CommandBus). */
-@CommandHandler(FollowRoundInBallotBox)
-export class FollowRoundInBallotBoxHandler implements ICommandHandler<FollowRoundInBallotBox, void> {
+/** A round's phase change or adoption asks, before it is written, whether its ballot box can follow (the port @lib/budgeting's round sends on the CommandBus). */
+@CommandHandler(CheckBallotBoxFollows)
+export class CheckBallotBoxFollowsHandler implements ICommandHandler<CheckBallotBoxFollows, void> {
   private readonly deps: VotingDeps;
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(ROUND_KEY_VAULT) vault: RoundKeyVault, @Inject(CLOCK) clock: Clock, @Inject(ID_GENERATOR) ids: IdGenerator) {
     this.deps = depsOf(store, vault, clock, ids);
   }
 
-  async execute({ round, context, mode }: FollowRoundInBallotBox): Promise<void> {
-    await followRound(this.deps, round, context, mode);
+  async execute({ round, context }: CheckBallotBoxFollows): Promise<void> {
+    await followRound(this.deps, round, context, 'check');
   }
 }
 

@@ -1,0 +1,73 @@
+import { type Decider, handleCommand, ROUND_SEALED, type Reaction, type Reactor, computeRoundSeal } from '@lib/es';
+import { type EventStore, formatPosition, parsePosition, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
+import { roundStream, type ResultAdopted, type RoundPhaseAdvanced, type RoundSealed } from '../round/round.events.js';
+
+/** Seal the round as it stood at one phase change or adoption (the trigger). */
+export class SealRound {
+  readonly type = 'SealRound' as const;
+  constructor(readonly data: { roundId: string; phase: string; sealedAt: string; upTo: string; trigger: string }) {}
+}
+
+/** Round events that a seal must follow: the phase changes and the adoption. */
+export const SEALED_CHANGES: readonly string[] = ['RoundPhaseAdvanced', 'ResultAdopted'];
+
+/**
+ * Every phase change and the adoption are sealed exactly once: a digest over every event of the
+ * round up to the change, appended to the round's stream, which the council can publish.
+ */
+export const roundSealReactor: Reactor<SealRound> = {
+  name: 'round-seal',
+  canHandle: SEALED_CHANGES,
+  handle(event) {
+    const data = event.data as RoundPhaseAdvanced['data'] | ResultAdopted['data'];
+    const phase = event.type === 'ResultAdopted' ? 'adoption' : (data as RoundPhaseAdvanced['data']).to;
+    return [new SealRound({ roundId: data.roundId, phase, sealedAt: data.at, upTo: formatPosition(event.position), trigger: event.id })];
+  },
+};
+
+/**
+ * Whether the change `trigger` already has its seal: one caused by it, or (seals recorded in the
+ * request before reactors took this over) a seal with no trigger in the stream that follows it
+ * before the next change.
+ */
+export function isSealed(events: readonly RecordedEvent[], trigger: string): boolean {
+  const ids = new Set(events.map((e) => e.id));
+  const at = events.findIndex((e) => e.id === trigger);
+  if (events.some((e) => e.type === ROUND_SEALED && e.metadata.$causationId === trigger)) return true;
+  for (let i = at + 1; at >= 0 && i < events.length; i++) {
+    const event = events[i]!;
+    if (event.type === ROUND_SEALED && !ids.has(String(event.metadata.$causationId))) return true;
+    if (SEALED_CHANGES.includes(event.type)) return false;
+  }
+  return false;
+}
+
+/** Records the seal it is given: the digest was computed from the store, not from the round's state. */
+const recordSeal: Decider<RoundSealed, null, RoundSealed> = { initialState: () => null, evolve: () => null, decide: (seal) => [seal] };
+
+/** The reactor with its command: compute the digest up to the trigger and append it, unless the trigger is sealed already. */
+export function roundSealReaction(store: EventStore): Reaction<SealRound> {
+  return {
+    reactor: roundSealReactor,
+    async execute(command, { context, newId }) {
+      const { roundId, phase, sealedAt, upTo, trigger } = command.data;
+      const stream = roundStream(roundId);
+      for (let attempt = 0; ; attempt++) {
+        // 1. The round's stream now: its last revision is the expected one for the seal.
+        const events = await store.readStream(stream);
+        if (isSealed(events, trigger)) return;
+        // 2. The digest of the round as it stood at the change, whenever it is computed.
+        const seal = await computeRoundSeal(store, roundId, { upTo: parsePosition(upTo) });
+        const event: RoundSealed = { type: 'RoundSealed', data: { roundId, ...seal, sealedAt, phase } };
+        try {
+          await handleCommand(store, stream, recordSeal, event, context, { newId, expectedRevision: events[events.length - 1]!.revision });
+          return;
+        } catch (error) {
+          // 3. Someone appended in between: look again.
+          if (error instanceof WrongExpectedVersionError && attempt < 5) continue;
+          throw error;
+        }
+      }
+    },
+  };
+}

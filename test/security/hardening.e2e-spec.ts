@@ -42,7 +42,7 @@ describe('HTTP hardening', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://dashboard.gemeente.example');
     const simple = await fetch(`${api.url}/health/live`, { headers: { origin: 'https://inwonersbudget.gemeente.example' } });
     expect(simple.headers.get('access-control-allow-origin')).toBe('https://inwonersbudget.gemeente.example');
-    expect(simple.headers.get('access-control-expose-headers')).toBe('ETag,Location,Retry-After');
+    expect(simple.headers.get('access-control-expose-headers')).toBe('ETag,Location,Retry-After,Reactions');
   });
 
   it('gives an origin that is not configured no CORS permission', async () => {

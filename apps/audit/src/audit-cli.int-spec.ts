@@ -137,7 +137,7 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
       const { code, out } = await audit(db.store, ['report', '--round', assen.roundId, '--out', dir, '--json']);
       expect(code).toBe(0);
       const written = JSON.parse(out) as { markdown: string; pdf: string; ok: boolean; seals: number };
-      expect(written).toMatchObject({ ok: true, seals: 2 });
+      expect(written).toMatchObject({ ok: true, seals: 6 });
       const seals = JSON.parse((await audit(db.store, ['seal', '--round', assen.roundId, '--json'])).out) as { digest: string };
 
       const markdown = await readFile(written.markdown, 'utf8');
@@ -148,7 +148,8 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
       for (const winner of assen.winners) expect(markdown).toContain(`| ${assen.names.get(winner)} (${winner}) |`);
       expect(markdown).toContain('PopUp Podium');
       expect(markdown).toContain('| Kader vastgesteld | college pabulib:Netherlands/Assen');
-      expect(markdown).toMatch(/Zegel 1, \S+ \(fase counting\): sha256 [0-9a-f]{64}/);
+      expect(markdown).toMatch(/Zegel 1, \S+ \(fase submission\): sha256 [0-9a-f]{64}/);
+      expect(markdown).toMatch(/Zegel 5, \S+ \(fase counting\): sha256 [0-9a-f]{64}/);
       expect(markdown).toContain(`(fase adoption): sha256 ${seals.digest}`);
       expect(markdown).toContain(`npm run --silent audit -- verify --round ${assen.roundId} --expect-seal ${seals.digest}`);
       expect(markdown).toContain('de uitkomst komt plan voor plan overeen');
@@ -235,7 +236,7 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
     expect((await audit(db.store, ['verify', '--round', round.roundId])).code).toBe(0);
     const caught = await audit(db.store, ['verify', '--round', round.roundId, '--expect-seal', published.digest]);
     expect(caught.code).toBe(1);
-    expect(caught.out).toContain(`SEAL DIFFERS: the published digest ${published.digest}: none of the round's 2 seal(s) has the published digest`);
+    expect(caught.out).toContain(`SEAL DIFFERS: the published digest ${published.digest}: none of the round's 6 seal(s) has the published digest`);
     const json = JSON.parse((await audit(db.store, ['verify', '--round', round.roundId, '--expect-seal', published.digest, '--json'])).out) as { ok: boolean; chainsOk: boolean; expectedSeal: { ok: boolean } };
     expect(json).toMatchObject({ ok: false, chainsOk: true, expectedSeal: { ok: false } });
     // The recount still sees through it.

@@ -34,9 +34,10 @@ export interface AuditedRound {
 }
 
 /**
- * Imports `file` (or `options.text`, a file written for the test) through @lib/voting's importPabulib, which plans the round, runs the vote, moves it
- * to counting and publishes the server's count; then seals it (as the phase change to counting will
- * once the seal is wired in), moves it to adoption through the round's own command, and seals again.
+ * Imports `file` (or `options.text`, a file written for the test) through @lib/voting's importPabulib,
+ * which plans the round, runs the vote (sealing every phase change up to counting), and publishes the
+ * server's count; then moves it to adoption through the round's own command and seals it as the
+ * round-seal reactor would.
  */
 export async function anAuditedRound(store: EventStore, file: string, options: { text?: string } = {}): Promise<AuditedRound> {
   let tick = 0;
@@ -64,8 +65,7 @@ export async function anAuditedRound(store: EventStore, file: string, options: {
     return sealed.data.digest;
   };
 
-  // 2. Sealed at counting (covering the published count), then adoption opens, sealed again.
-  await seal('counting');
+  // 2. Adoption opens, and is sealed (covering the published count).
   await run({ type: 'AdvancePhase', data: { roundId, to: 'adoption', reason: 'Schedule: adoption', decision: null, frame: null } });
   await seal('adoption');
 

@@ -1,25 +1,34 @@
 import { describe, it, expect } from '@jest/globals';
 import { recorded, ReactorSpecification } from '@lib/es/testing';
 import { aRoundIn, ROUND_ID } from '../round/testing/round.given.js';
-import { isSealed, roundSealReactor, SealRound } from './round-seal.reactor.js';
+import { endOfCommand, isSealed, roundSealReactor, SealRound } from './round-seal.reactor.js';
 
 const stream = `Round-${ROUND_ID}`;
 const given = ReactorSpecification.for(roundSealReactor, stream);
 
 describe('round-seal reactor', () => {
-  it('a phase change is sealed up to its own position, with the phase it moved to', () => {
-    const events = aRoundIn('support');
-    given(events).then([new SealRound({ roundId: ROUND_ID, phase: 'support', sealedAt: '2026-03-01T08:00:00.000Z', upTo: '4/4', trigger: 'event-3' })]);
+  it('a phase change is sealed, with the phase it moved to', () => {
+    given(aRoundIn('support')).then([new SealRound({ roundId: ROUND_ID, phase: 'support', sealedAt: '2026-03-01T08:00:00.000Z', trigger: 'event-3' })]);
   });
 
   it('the adoption is sealed as the phase "adoption"', () => {
     const events = aRoundIn('implementation').slice(0, -1);
-    const trigger = events.length - 1;
-    given(events).then([new SealRound({ roundId: ROUND_ID, phase: 'adoption', sealedAt: '2026-05-15T08:00:00.000Z', upTo: `${trigger + 1}/${trigger + 1}`, trigger: `event-${trigger}` })]);
+    given(events).then([new SealRound({ roundId: ROUND_ID, phase: 'adoption', sealedAt: '2026-05-15T08:00:00.000Z', trigger: `event-${events.length - 1}` })]);
   });
 
   it('other round events are not sealed', () => {
     given(aRoundIn('submission')).then([]);
+  });
+
+  it('the seal covers the events the change\'s command appended with it, not the next command\'s', () => {
+    const events = recorded(stream, aRoundIn('voting'));
+    // event-5 RoundPhaseAdvanced to voting and event-6 RoundRulesFrozen are one append; a later command follows.
+    const later = recorded(stream, [...aRoundIn('voting'), { type: 'FundsCommitted', data: {} }]).at(-1)!;
+    later.metadata = { ...later.metadata, $correlationId: 'correlation-2' };
+    for (const event of events) event.metadata = { ...event.metadata, $causationId: 'correlation-1' };
+    expect(endOfCommand([...events, later], 'event-5')?.id).toBe('event-6');
+    expect(endOfCommand(events, 'event-1')?.id).toBe('event-2');
+    expect(endOfCommand(events, 'event-3')?.id).toBe('event-3');
   });
 
   describe('isSealed', () => {

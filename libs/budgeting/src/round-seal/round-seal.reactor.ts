@@ -1,11 +1,11 @@
 import { type Decider, handleCommand, ROUND_SEALED, type Reaction, type Reactor, computeRoundSeal } from '@lib/es';
-import { type EventStore, formatPosition, parsePosition, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
+import { type EventStore, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
 import { roundStream, type ResultAdopted, type RoundPhaseAdvanced, type RoundSealed } from '../round/round.events.js';
 
-/** Seal the round as it stood at one phase change or adoption (the trigger). */
+/** Seal the round as it stood after the command that recorded one phase change or adoption (the trigger). */
 export class SealRound {
   readonly type = 'SealRound' as const;
-  constructor(readonly data: { roundId: string; phase: string; sealedAt: string; upTo: string; trigger: string }) {}
+  constructor(readonly data: { roundId: string; phase: string; sealedAt: string; trigger: string }) {}
 }
 
 /** Round events that a seal must follow: the phase changes and the adoption. */
@@ -13,7 +13,8 @@ export const SEALED_CHANGES: readonly string[] = ['RoundPhaseAdvanced', 'ResultA
 
 /**
  * Every phase change and the adoption are sealed exactly once: a digest over every event of the
- * round up to the change, appended to the round's stream, which the council can publish.
+ * round up to the command that recorded the change (`SubmissionOpened` and `RoundRulesFrozen`
+ * included), appended to the round's stream, which the council can publish.
  */
 export const roundSealReactor: Reactor<SealRound> = {
   name: 'round-seal',
@@ -21,7 +22,7 @@ export const roundSealReactor: Reactor<SealRound> = {
   handle(event) {
     const data = event.data as RoundPhaseAdvanced['data'] | ResultAdopted['data'];
     const phase = event.type === 'ResultAdopted' ? 'adoption' : (data as RoundPhaseAdvanced['data']).to;
-    return [new SealRound({ roundId: data.roundId, phase, sealedAt: data.at, upTo: formatPosition(event.position), trigger: event.id })];
+    return [new SealRound({ roundId: data.roundId, phase, sealedAt: data.at, trigger: event.id })];
   },
 };
 
@@ -42,6 +43,24 @@ export function isSealed(events: readonly RecordedEvent[], trigger: string): boo
   return false;
 }
 
+/**
+ * The last event the trigger's command appended: the events of one append follow the trigger and
+ * share its metadata (correlation, causation, time). The seal covers up to it.
+ */
+export function endOfCommand(events: readonly RecordedEvent[], trigger: string): RecordedEvent | undefined {
+  const at = events.findIndex((e) => e.id === trigger);
+  if (at < 0) return undefined;
+  const first = events[at]!.metadata;
+  let end = at;
+  for (let i = at + 1; i < events.length; i++) {
+    const { type, metadata } = events[i]!;
+    if (type === ROUND_SEALED || SEALED_CHANGES.includes(type)) break;
+    if (metadata.$correlationId !== first.$correlationId || metadata.$causationId !== first.$causationId || metadata.at !== first.at) break;
+    end = i;
+  }
+  return events[end];
+}
+
 /** Records the seal it is given: the digest was computed from the store, not from the round's state. */
 const recordSeal: Decider<RoundSealed, null, RoundSealed> = { initialState: () => null, evolve: () => null, decide: (seal) => [seal] };
 
@@ -50,14 +69,15 @@ export function roundSealReaction(store: EventStore): Reaction<SealRound> {
   return {
     reactor: roundSealReactor,
     async execute(command, { context, newId }) {
-      const { roundId, phase, sealedAt, upTo, trigger } = command.data;
+      const { roundId, phase, sealedAt, trigger } = command.data;
       const stream = roundStream(roundId);
       for (let attempt = 0; ; attempt++) {
         // 1. The round's stream now: its last revision is the expected one for the seal.
         const events = await store.readStream(stream);
-        if (isSealed(events, trigger)) return;
-        // 2. The digest of the round as it stood at the change, whenever it is computed.
-        const seal = await computeRoundSeal(store, roundId, { upTo: parsePosition(upTo) });
+        const end = endOfCommand(events, trigger);
+        if (!end || isSealed(events, trigger)) return;
+        // 2. The digest of the round as it stood after the change's command, whenever it is computed.
+        const seal = await computeRoundSeal(store, roundId, { upTo: end.position });
         const event: RoundSealed = { type: 'RoundSealed', data: { roundId, ...seal, sealedAt, phase } };
         try {
           await handleCommand(store, stream, recordSeal, event, context, { newId, expectedRevision: events[events.length - 1]!.revision });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
+import { Reactors } from '@lib/platform';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../../test/support/test-api.js';
 import { aBegrotingFrame, aFondsFrame, appendRoundEvents, phaseTransitions, seedRound } from './proposal.seed.js';
 
@@ -314,6 +315,8 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
             },
           ],
         });
+        // The round's reactors (seals, ballot box) follow these events in the background: let them finish first.
+        await api.app.get(Reactors).caughtUp();
         expect((await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { reason: 'Uitslag' }))).body).toMatchObject({ code: 'PROPOSAL.NO_ADOPTED_RESULT', details: { published: true } });
         await appendRoundEvents(store, {
           tenant: TENANT,
@@ -323,6 +326,7 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
             { type: 'ResultAdopted', data: { roundId: 'r-sel', decision: { body: 'college', number: 'CB-2026-7', date: '2026-05-20' }, reason: 'College volgt de stemming', at } },
           ],
         });
+        await api.app.get(Reactors).caughtUp();
 
         const contradicted = await appendsNothing(() => call('POST', `/proposals/${loser}/selection`, admin, { selected: true, reason: 'Toch gekozen' }));
         expect(contradicted).toMatchObject({ status: 409, body: { code: 'PROPOSAL.SELECTION_CONTRADICTS_RESULT', details: { selectedByResult: false } } });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Command, CommandBus } from '@nestjs/cqrs';
 import { type CommandEnvelope, handleCommand, type HandleCommandResult } from '@lib/es';
 import { type EventStore, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator, Reactors, type ReactionsOutcome } from '@lib/platform';
@@ -90,6 +90,16 @@ export class CommandBusRoundBallotBox implements RoundBallotBox {
 export interface RoundCommandOutcome extends HandleCommandResult<RoundEvent> {
   /** Absent when no reactor handles what the command appended. */
   reactions?: ReactionsOutcome;
+}
+
+/** A round command on the CommandBus: its data (the handler adds the budget's frame) and who sends it. */
+export abstract class RoundRequest<Data> extends Command<RoundCommandOutcome> {
+  constructor(
+    readonly data: Data,
+    readonly envelope: CommandEnvelope,
+  ) {
+    super();
+  }
 }
 
 /** The write path of an existing round in Nest; waits (a bounded time) for the reactors that carry its effects. */

@@ -152,12 +152,18 @@ export interface CommandEndpointOptions {
   /** The success body; CommandAcceptedDto unless given. */
   type?: Type<unknown>;
   description?: string;
+  /** Response headers besides `ETag` and `Location`, for OpenAPI. */
+  headers?: Record<string, { description: string; schema: { type: 'string' } }>;
 }
 
 /** Route, status, roles and OpenAPI of a command endpoint in one place. */
 export function CommandEndpoint(options: CommandEndpointOptions) {
   const created = options.created ?? options.method === 'POST';
-  const response = { type: options.type ?? CommandAcceptedDto, ...(options.description === undefined ? {} : { description: options.description }) };
+  const response = {
+    type: options.type ?? CommandAcceptedDto,
+    ...(options.description === undefined ? {} : { description: options.description }),
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+  };
   return applyDecorators(
     METHODS[options.method](options.path ?? ''),
     HttpCode(created ? 201 : 200),

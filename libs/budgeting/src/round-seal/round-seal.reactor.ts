@@ -1,5 +1,5 @@
 import { type Decider, handleCommand, ROUND_SEALED, type Reaction, type Reactor, computeRoundSeal } from '@lib/es';
-import { type EventStore, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
+import { type EventStore, type Position, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
 import { roundStream, type ResultAdopted, type RoundPhaseAdvanced, type RoundSealed } from '../round/round.events.js';
 
 /** Seal the round as it stood after the command that recorded one phase change or adoption (the trigger). */
@@ -61,6 +61,21 @@ export function endOfCommand(events: readonly RecordedEvent[], trigger: string):
   return events[end];
 }
 
+/** Waits until `$all` reads the event (an append made just now, in this process, may not be readable there yet). */
+async function visibleInAll(store: EventStore, event: RecordedEvent): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    let after: Position | 'start' = 'start';
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: 1000, filter: { streamPrefixes: [event.streamName], eventTypes: [event.type] } });
+      if (page.some((e) => e.id === event.id)) return;
+      if (page.length < 1000) break;
+      after = page[page.length - 1]!.position;
+    }
+    if (attempt >= 200) throw new Error(`${event.type} ${event.id} of ${event.streamName} is not readable in $all`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** Records the seal it is given: the digest was computed from the store, not from the round's state. */
 const recordSeal: Decider<RoundSealed, null, RoundSealed> = { initialState: () => null, evolve: () => null, decide: (seal) => [seal] };
 
@@ -76,7 +91,9 @@ export function roundSealReaction(store: EventStore): Reaction<SealRound> {
         const events = await store.readStream(stream);
         const end = endOfCommand(events, trigger);
         if (!end || isSealed(events, trigger)) return;
-        // 2. The digest of the round as it stood after the change's command, whenever it is computed.
+        // 2. The digest of the round as it stood after the change's command, whenever it is computed, once
+        //    `$all` shows that command (then everything before it is committed, and the digest is final).
+        await visibleInAll(store, end);
         const seal = await computeRoundSeal(store, roundId, { upTo: end.position });
         const event: RoundSealed = { type: 'RoundSealed', data: { roundId, ...seal, sealedAt, phase } };
         try {

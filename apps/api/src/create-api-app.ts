@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
@@ -66,9 +66,20 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
           'Every change is an event; `ETag` is a stream\'s revision and `If-Match` pins it. Errors are RFC 9457 problem details with a stable `code`.',
       )
       .setVersion('0.1.0')
+      .addServer('/')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  openToAnyone(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
+}
+
+/** Operations marked `@Public()` (`x-public`) need no token: their `security` is empty rather than unstated. */
+function openToAnyone(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      if (operation && (operation as { 'x-public'?: unknown })['x-public'] === true) operation.security = [];
+    }
+  }
 }

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Principal, Role } from './principal.js';
 
 export const ACCESS_RULE = 'inwonersbudget:access-rule';
@@ -6,11 +7,11 @@ export const ACCESS_RULE = 'inwonersbudget:access-rule';
 /** The authorisation rule of an endpoint. Every endpoint declares one; the guard refuses endpoints that do not. */
 export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: Role[] };
 
-/** Anyone, signed in or not (public results, health). */
-export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+/** Anyone, signed in or not (public results, health). OpenAPI: `x-roles: []`, `x-public: true`. */
+export const Public = () => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule), ApiExtension('x-public', true), ApiExtension('x-roles', []));
 
-/** Signed-in callers with one of these roles, within their own municipality. */
-export const Allow = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+/** Signed-in callers with one of these roles, within their own municipality. OpenAPI: the roles as `x-roles`. */
+export const Allow = (...roles: Role[]) => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule), ApiExtension('x-roles', roles));
 
 /** Staff who may change things. */
 export const WRITE_ROLES = ['administrator'] as const;

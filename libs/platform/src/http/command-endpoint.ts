@@ -40,6 +40,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such resource in the caller\'s municipality',
   409: 'A domain rule refused the command (code names it); nothing was appended',
   412: 'If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED)',
+  503: 'Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After)',
 };
 
 /** OpenAPI: the problem responses an endpoint can give. */

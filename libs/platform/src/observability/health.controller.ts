@@ -1,10 +1,23 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '@lib/event-store';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiProblems } from '../http/command-endpoint.js';
 import { EVENT_STORE } from '../persistence/tokens.js';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness.js';
+
+/** Terminus' answer: `ok`, and each check by name under `info` and `details`. */
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    info: { type: 'object', additionalProperties: { type: 'object' } },
+    error: { type: 'object', additionalProperties: { type: 'object' } },
+    details: { type: 'object', additionalProperties: { type: 'object' } },
+  },
+};
 
 @ApiTags('health')
 @Controller('health')
@@ -19,6 +32,8 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ schema: HEALTH_SCHEMA })
+  @ApiProblems(503)
   @HealthCheck()
   live() {
     return this.health.check([]);
@@ -27,6 +42,8 @@ export class HealthController {
   @Get(['', 'ready'])
   @Public()
   @ApiOperation({ summary: 'Readiness: the event store answers and projections are not stalled' })
+  @ApiOkResponse({ schema: HEALTH_SCHEMA })
+  @ApiProblems(503)
   @HealthCheck()
   ready() {
     return this.health.check([() => this.eventStore(), ...this.checks.map((check) => () => this.run(check))]);

@@ -19,11 +19,11 @@ export class BudgetView {
   frozen!: boolean;
   @ApiProperty({ description: 'The frame in force', example: { form: 'burgerbegroting', title: 'Buurtbudget Oost 2026', amountCents: 30_000_000 } })
   frame!: BudgetFrame;
-  @ApiProperty({ example: [{ areaCode: 'WK036301', amountCents: 18_000_000 }] })
+  @ApiProperty({ type: Object, isArray: true, example: [{ areaCode: 'WK036301', amountCents: 18_000_000 }] })
   areaAmounts!: AreaAmount[];
   @ApiProperty({ example: { body: 'council', number: 'RB-2025-118', date: '2025-12-11' } })
   decision!: DecisionReference;
-  @ApiProperty({ description: 'Every frame version, oldest first', example: [{ version: 1, since: '2026-01-15T10:00:00.000Z', reason: null, frozenBy: [], everFrozenBy: ['r-2026'] }] })
+  @ApiProperty({ type: Object, isArray: true, description: 'Every frame version, oldest first', example: [{ version: 1, since: '2026-01-15T10:00:00.000Z', reason: null, frozenBy: [], everFrozenBy: ['r-2026'] }] })
   versions!: FrameVersion[];
 }
 

@@ -26,7 +26,7 @@ export class ProposalView {
   status!: ProposalStatus;
   @ApiProperty({ example: 'sub-1c9e…', description: 'The submitter\'s pseudonym' })
   submitterRef!: string;
-  @ApiProperty({ description: 'Every version, the original first; the last is current', example: [{ number: 1, title: 'Speeltuin Oosterpark', summary: '…', costEstimate: { investmentCents: 2_500_000, maintenancePerYearCents: 100_000, maintenanceYears: 5 }, at: '2026-03-02T09:00:00.000Z' }] })
+  @ApiProperty({ type: Object, isArray: true, description: 'Every version, the original first; the last is current', example: [{ number: 1, title: 'Speeltuin Oosterpark', summary: '…', costEstimate: { investmentCents: 2_500_000, maintenancePerYearCents: 100_000, maintenanceYears: 5 }, at: '2026-03-02T09:00:00.000Z' }] })
   versions!: ProposalVersion[];
   @ApiProperty({ example: ['c-cost', 'c-feasible'] })
   publishedCriteria!: string[];

@@ -11,7 +11,7 @@ import { remainingCents, type Commitment, type ExistingRound, type PhaseChange, 
 export class RoundView {
   @ApiProperty({ example: '0f5c…' }) roundId!: string;
   @ApiProperty({ example: 'b3f1…' }) budgetId!: string;
-  @ApiProperty({ example: 'burgerbegroting' }) form!: ExistingRound['form'];
+  @ApiProperty({ type: String, example: 'burgerbegroting' }) form!: ExistingRound['form'];
   @ApiProperty({ example: 'Buurtbudget Oost 2026' }) title!: string;
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ example: 'voting' }) phase!: RoundPhase;
@@ -19,12 +19,12 @@ export class RoundView {
   @ApiProperty({ example: 1 }) frameVersion!: number;
   @ApiProperty({ example: '2026-05-01T08:00:00.000Z', nullable: true, type: String }) rulesFrozenAt!: string | null;
   @ApiProperty({ example: '2026-02-01T08:00:00.000Z', nullable: true, type: String }) submissionOpenedAt!: string | null;
-  @ApiProperty({ nullable: true, example: [{ id: 'max-amount', text: 'A plan costs at most €50.000', kind: 'maximum-amount', amountCents: 5_000_000 }] })
+  @ApiProperty({ type: Object, isArray: true, nullable: true, example: [{ id: 'max-amount', text: 'A plan costs at most €50.000', kind: 'maximum-amount', amountCents: 5_000_000 }] })
   criteriaPublishedBeforeSubmission!: PlanCriterion[] | null;
   @ApiProperty({ example: 30_000_000 }) ceilingCents!: number;
   @ApiProperty({ example: 4_000_000 }) committedCents!: number;
   @ApiProperty({ example: 26_000_000 }) remainingCents!: number;
-  @ApiProperty({ example: [{ areaCode: 'WK036301', ceilingCents: 18_000_000, committedCents: 4_000_000 }] })
+  @ApiProperty({ type: Object, isArray: true, example: [{ areaCode: 'WK036301', ceilingCents: 18_000_000, committedCents: 4_000_000 }] })
   areas!: { areaCode: string; ceilingCents: number; committedCents: number }[];
   @ApiProperty({ example: { 'p-1': { amountCents: 4_000_000, areaCode: 'WK036301' } } }) commitments!: Record<string, Commitment>;
   @ApiProperty({ nullable: true, example: null }) result!: RoundResult | null;

@@ -118,4 +118,80 @@ describe('read-model query api', () => {
       '',
     ]);
   });
+
+  it('sends bodies that match the response schemas in the OpenAPI document', async () => {
+    const document = (await (await fetch(`${api.url}/docs-json`)).json()) as OpenApiDocument;
+    const check = async (path: string, template: string, token: string, method = 'get') => {
+      const response = await get(path, token);
+      expect(response.status).toBe(200);
+      const operation = document.paths[template]![method]!;
+      const schema = operation.responses['200']!.content!['application/json']!.schema;
+      expect({ path, errors: schemaErrors(schema, await response.json()) }).toEqual({ path, errors: [] });
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    };
+    const auditor = await api.token('auditor');
+    await check('/read-models/budgets', '/read-models/budgets', auditor);
+    await check('/read-models/budgets/b-oost', '/read-models/budgets/{budgetId}', auditor);
+    await check('/read-models/rounds', '/read-models/rounds', auditor);
+    await check('/read-models/rounds/r-oost-2026', '/read-models/rounds/{roundId}', auditor);
+    await check('/read-models/rounds/r-oost-2026/implementation', '/read-models/rounds/{roundId}/implementation', auditor);
+    await check('/read-models/plans', '/read-models/plans', auditor);
+    await check('/read-models/plans/p-1', '/read-models/plans/{proposalId}', auditor);
+    await check('/read-models/rounds/r-oost-2026/results', '/read-models/rounds/{roundId}/results', auditor);
+    await check('/read-models/rounds/r-oost-2026/timeline', '/read-models/rounds/{roundId}/timeline', auditor);
+    await check('/read-models/evaluation', '/read-models/evaluation', auditor);
+    await check('/read-models/projections', '/read-models/projections', await api.token('administrator'));
+    expect(Object.keys(document.paths['/read-models/plans/{proposalId}']!.get!.responses)).toContain('404');
+    expect(Object.keys(document.paths['/public/rounds/{roundId}']!.get!.responses).sort()).toEqual(['200', '404']);
+  });
 });
+
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  nullable?: boolean;
+  oneOf?: Schema[];
+  enum?: unknown[];
+  format?: string;
+  pattern?: string;
+  additionalProperties?: boolean;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>>;
+}
+
+/** The places where `value` does not fit `schema` (the subset of OpenAPI 3.0 schemas the read models use); undeclared properties count as misfits. */
+function schemaErrors(schema: Schema, value: unknown, at = '$'): string[] {
+  if (value === null) return schema.nullable ? [] : [`${at}: null`];
+  if (schema.oneOf) return schema.oneOf.some((option) => schemaErrors(option, value, at).length === 0) ? [] : [`${at}: fits none of oneOf`];
+  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} not in enum`];
+  switch (schema.type) {
+    case 'string':
+      if (typeof value !== 'string') return [`${at}: not a string`];
+      if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) return [`${at}: not a date-time`];
+      if (schema.pattern && !new RegExp(schema.pattern).test(value)) return [`${at}: does not match ${schema.pattern}`];
+      return [];
+    case 'integer':
+      return Number.isInteger(value) ? [] : [`${at}: not an integer`];
+    case 'number':
+      return typeof value === 'number' ? [] : [`${at}: not a number`];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((item, i) => (schema.items ? schemaErrors(schema.items, item, `${at}[${i}]`) : [])) : [`${at}: not an array`];
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+      const record = value as Record<string, unknown>;
+      const properties = schema.properties;
+      if (!properties) return [];
+      const missing = (schema.required ?? []).filter((key) => !(key in record)).map((key) => `${at}.${key}: missing`);
+      const undeclared = schema.additionalProperties ? [] : Object.keys(record).filter((key) => !(key in properties)).map((key) => `${at}.${key}: not documented`);
+      return [...missing, ...undeclared, ...Object.entries(properties).flatMap(([key, sub]) => (key in record ? schemaErrors(sub, record[key], `${at}.${key}`) : []))];
+    }
+    default:
+      return [];
+  }
+}

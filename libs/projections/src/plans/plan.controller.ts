@@ -1,14 +1,17 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Allow, CurrentPrincipal, type Principal, READ_ROLES } from '@lib/platform';
+import { Allow, ApiProblems, CurrentPrincipal, type Principal, READ_ROLES } from '@lib/platform';
 import { PageQuery, withETag } from '../http/http.js';
+import { pageSchema, rowSchema } from '../http/openapi.js';
+import { PlanEntity } from './plan.entity.js';
 import { GetPlan, ListPlans } from './plan.query.js';
 
 const STATUSES = ['submitted', 'withdrawn', 'merged', 'admitted', 'refused', 'selected', 'not_selected', 'granted', 'grant_refused', 'in_implementation', 'realised', 'partly_realised', 'cancelled'];
 const FEASIBILITY = ['pending', 'feasible', 'not_feasible', 'needs_revision'];
+const PLAN = rowSchema(PlanEntity);
 
 export class PlanListQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'r-oost-2026' })
@@ -46,6 +49,8 @@ export class PlanController {
   @Get()
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support; filter by round, status, area, theme, feasibility' })
+  @ApiOkResponse({ description: 'A page of plans (rows of plan)', schema: pageSchema(PLAN) })
+  @ApiProblems(400, 401, 403)
   async list(@Query() query: PlanListQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { roundId, status, areaId, themeId, feasibility, page, pageSize } = query;
     return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility }, { page, pageSize })));
@@ -54,6 +59,8 @@ export class PlanController {
   @Get(':proposalId')
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'One plan from the read model' })
+  @ApiOkResponse({ description: 'The plan (a row of plan)', schema: PLAN })
+  @ApiProblems(401, 403, 404)
   async get(@Param('proposalId') proposalId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetPlan(principal.tenant, proposalId)));
   }

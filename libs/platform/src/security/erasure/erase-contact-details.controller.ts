@@ -1,9 +1,10 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
+import { ApiProblems, ProblemDetailsDto } from '../../http/command-endpoint.js';
 import { etagOf } from '../../http/revision.js';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../../persistence/tokens.js';
 import { EraseContactDetailsDto } from './erase-contact-details.dto.js';
@@ -25,7 +26,16 @@ export class EraseContactDetailsController {
   @HttpCode(200)
   @Allow('administrator')
   @ApiOperation({ summary: 'Erase a submitter\'s contact details (crypto-shredding): their key is destroyed, ContactDetailsErased is recorded; plans and audit trail stay intact' })
-  @ApiOkResponse({ description: '`{ submitterRef, revision, events: ["ContactDetailsErased"] }`' })
+  @ApiOkResponse({
+    description: 'The submitter\'s contact details are erased; `revision` is the submitter stream\'s revision (also the ETag)',
+    schema: {
+      type: 'object',
+      properties: { submitterRef: { type: 'string' }, revision: { type: 'string', example: '2' }, events: { type: 'array', items: { type: 'string' }, example: ['ContactDetailsErased'] } },
+      required: ['submitterRef', 'revision', 'events'],
+    },
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiResponse({ status: 503, description: 'No personal-data vault is registered (ERASURE.UNAVAILABLE); nothing was erased', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } })
   async erase(
     @Param('submitterRef') submitterRef: string,
     @Body() body: EraseContactDetailsDto,

@@ -34,7 +34,7 @@ export function rowSchema(entity: { options: { columns: object } }, extra: Recor
     if (name === 'tenant') continue;
     const key = name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
     if (omit.includes(key)) continue;
-    properties[key] = column.nullable ? { ...columnSchema(column.type), nullable: true } : columnSchema(column.type);
+    properties[key] = column.nullable ? nullable(columnSchema(column.type)) : columnSchema(column.type);
   }
   Object.assign(properties, extra);
   return { type: 'object', properties, required: Object.keys(properties) };
@@ -54,7 +54,14 @@ export function objectSchema(properties: Record<string, SchemaObject>, optional:
   return { type: 'object', properties, required: Object.keys(properties).filter((k) => !optional.includes(k)) };
 }
 
-export const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+/** `schema` or null. OpenAPI 3.0 allows `nullable` only beside a `type`, so a `oneOf` takes it on its first branch (null then matches that branch alone). */
+export function nullable(schema: SchemaObject): SchemaObject {
+  if (schema.type === undefined && schema.oneOf?.length) {
+    const [first, ...rest] = schema.oneOf as SchemaObject[];
+    return { ...schema, oneOf: [{ ...first, nullable: true }, ...rest] };
+  }
+  return { ...schema, nullable: true };
+}
 export const STRING: SchemaObject = { type: 'string' };
 export const INTEGER: SchemaObject = { type: 'integer' };
 export const NUMBER: SchemaObject = { type: 'number' };

@@ -9,7 +9,7 @@ export interface CliResult {
 
 const USAGE = `Usage: npm run --silent token -- --role <role>[,<role>…] --tenant <GMdddd> [--sub <id>] [--ttl 8h] [--round <id>]
   Prints a bearer token signed with the embedded key in DATA_DIR (development and tests only).
-  roles: ${[...STAFF_ROLES, 'voter'].join(', ')} (voter needs --round)
+  roles: ${[...STAFF_ROLES, 'voter', 'resident'].join(', ')} (voter needs --round)
   ttl:   seconds, or a number with s, m, h or d (at most 7d)
 `;
 
@@ -42,7 +42,7 @@ export async function runTokenCli(argv: string[], env: Record<string, string | u
     return fail((error as Error).message);
   }
   if (values.help) return { exitCode: 0, stdout: USAGE, stderr: '' };
-  const known: readonly string[] = [...STAFF_ROLES, 'voter'];
+  const known: readonly string[] = [...STAFF_ROLES, 'voter', 'resident'];
   const roles = (values.role ?? '').split(',').map((r) => r.trim()).filter(Boolean);
   if (roles.length === 0) return fail('--role is required');
   const unknown = roles.filter((r) => !known.includes(r));

@@ -1,7 +1,12 @@
-/** Staff roles a token can carry. `voter` tokens come from a voting code, for one round only. */
+/**
+ * Staff roles a token can carry. `voter` tokens come from a voting code, for one round only;
+ * `resident` tokens from the municipality's sign-in for residents, their subject a keyed pseudonym.
+ */
 export const STAFF_ROLES = ['administrator', 'reviewer', 'official', 'auditor'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
-export type Role = StaffRole | 'voter';
+export type Role = StaffRole | 'voter' | 'resident';
+/** Roles of residents acting for themselves (not staff). */
+export const RESIDENT_ROLES = ['resident', 'voter'] as const;
 
 /** Who is calling: a pseudonymous subject, their roles, their municipality (CBS code, e.g. GM0363). */
 export interface Principal {

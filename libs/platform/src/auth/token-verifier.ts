@@ -133,7 +133,7 @@ export class TokenVerifier {
       throw new InvalidTokenError('The bearer token is invalid or expired');
     }
     // The identity provider speaks for staff only: voters sign in with a code, by the app's own voter tokens.
-    const known: string[] = this.issuer === LOCAL_ISSUER ? [...STAFF_ROLES, 'voter'] : [...STAFF_ROLES];
+    const known: string[] = this.issuer === LOCAL_ISSUER ? [...STAFF_ROLES, 'voter', 'resident'] : [...STAFF_ROLES];
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => typeof r === 'string' && known.includes(r)) : [];
     const tenant = typeof payload.tenant === 'string' ? payload.tenant : '';
     if (!payload.sub || roles.length === 0 || !CBS_MUNICIPALITY_CODE.test(tenant)) {

@@ -31,3 +31,6 @@ export * from './round.module.js';
 export { roundAsOf } from './round/round.history.js';
 export * from './budget-freeze/budget-freeze.reactor.js';
 export * from './round-seal/round-seal.reactor.js';
+export * from './plan-funds/plan-funds.reactor.js';
+export * from './grant-recorder/grant-recorder.reactor.js';
+export * from './plan-merge/plan-merge.reactor.js';

@@ -21,6 +21,7 @@ import { ListProposalsController } from './proposal/list-proposals/list-proposal
 import { ListProposalsHandler } from './proposal/list-proposals/list-proposals.query.js';
 import { MergeProposalsController } from './proposal/merge-proposals/merge-proposals.controller.js';
 import { MergeProposalsHandler } from './proposal/merge-proposals/merge-proposals.handler.js';
+import { PlanReactions } from './proposal/proposal.reactions.js';
 import { ROUND_GATEWAY } from './proposal/proposal.round-gateway.js';
 import { RecordMoneyReturnedController } from './proposal/record-money-returned/record-money-returned.controller.js';
 import { RecordMoneyReturnedHandler } from './proposal/record-money-returned/record-money-returned.handler.js';
@@ -61,6 +62,7 @@ import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-p
     RecordMoneyReturnedController,
   ],
   providers: [
+    PlanReactions,
     SubmitProposalHandler,
     AmendProposalHandler,
     WithdrawProposalHandler,

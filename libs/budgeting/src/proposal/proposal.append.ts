@@ -1,12 +1,15 @@
-import { type CommandContext, type CommandEnvelope, handleCommand, type HandleCommandResult } from '@lib/es';
+import { type CommandEnvelope, handleCommand, type HandleCommandResult } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
-import type { IdGenerator } from '@lib/platform';
+import type { IdGenerator, ReactionsOutcome, Reactors } from '@lib/platform';
+import { appendedEvents } from '../round/round-command.runner.js';
 import { type ProposalCommand, proposalDecider } from './proposal.decider.js';
 import { type ProposalEvent, proposalStream } from './proposal.events.js';
-import type { RoundGateway } from './proposal.round-gateway.js';
 
-/** What a plan command answers: the plan's revision after it and the events appended. */
-export type ProposalCommandResult = HandleCommandResult<ProposalEvent>;
+/** What a plan command answers: the plan's revision after it and the events appended, and what its reactions did before the answer. */
+export type ProposalCommandResult = HandleCommandResult<ProposalEvent> & {
+  /** Absent when no reactor handles what the command appended. */
+  reactions?: ReactionsOutcome;
+};
 
 /** Read → fold → decide → append on the plan the command names, at the caller's If-Match; a missing plan is a 404. */
 export function appendToProposal(store: EventStore, ids: IdGenerator, command: ProposalCommand, envelope: CommandEnvelope): Promise<ProposalCommandResult> {
@@ -17,13 +20,12 @@ export function appendToProposal(store: EventStore, ids: IdGenerator, command: P
   });
 }
 
-/** Gives what the command's events released back to the round's ceiling, after the fact is recorded: a failure here leaves the ceiling too tight, never too loose. */
-export async function releaseToRound(store: EventStore, rounds: RoundGateway, proposalId: string, result: ProposalCommandResult, context: CommandContext): Promise<void> {
-  for (const event of result.events) {
-    if ('releasedCents' in event.data && event.data.releasedCents > 0) {
-      const [first] = await store.readStream(proposalStream(proposalId), { maxCount: 1 });
-      const { roundId } = first!.data as { roundId: string };
-      await rounds.releaseFunds(roundId, proposalId, event.data.releasedCents, `Plan ${proposalId}: ${event.type}`, context);
-    }
-  }
+/**
+ * Waits at most REACTOR_WAIT_MS for the reactors that handle what the command appended to the plan
+ * (the release of what a closure or a repayment gave back to the round). The plan's revision stays.
+ */
+export async function withReactions(store: EventStore, reactors: Reactors, proposalId: string, result: ProposalCommandResult): Promise<ProposalCommandResult> {
+  const appended = await appendedEvents(store, proposalStream(proposalId), result);
+  const reactions = await reactors.settled(appended, reactors.waitMs);
+  return reactions.awaited.length === 0 ? result : { ...result, reactions };
 }

@@ -2,11 +2,11 @@ import type { Decider } from '@lib/es';
 import { type AmendProposal, amendProposal } from './amend-proposal/amend-proposal.command.js';
 import { type DeclareConflictOfInterest, declareConflictOfInterest } from './declare-conflict-of-interest/declare-conflict-of-interest.command.js';
 import { type DecideAdmission, decideAdmission } from './decide-admission/decide-admission.command.js';
-import { type DecideGrant, decideGrant } from './decide-grant/decide-grant.command.js';
+import { type DecideGrant, decideGrant, type RecordGrant, recordGrant } from './decide-grant/decide-grant.command.js';
 import { type ExtendDecisionDeadline, extendDecisionDeadline } from './extend-decision-deadline/extend-decision-deadline.command.js';
 import { type GiveFeasibilityVerdict, giveFeasibilityVerdict } from './give-feasibility-verdict/give-feasibility-verdict.command.js';
 import { type CloseImplementation, closeImplementation } from './close-implementation/close-implementation.command.js';
-import { type AbsorbProposal, absorbProposal, type MergeIntoProposal, mergeIntoProposal } from './merge-proposals/merge-proposals.command.js';
+import { type AbsorbProposal, absorbProposal, type MergeIntoProposal, mergeIntoProposal, type RecordAbsorption, recordAbsorption } from './merge-proposals/merge-proposals.command.js';
 import type { ProposalEvent } from './proposal.events.js';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal.state.js';
 import { type RecordMoneyReturned, recordMoneyReturned } from './record-money-returned/record-money-returned.command.js';
@@ -24,12 +24,14 @@ export type ProposalCommand =
   | SupportProposal
   | AbsorbProposal
   | MergeIntoProposal
+  | RecordAbsorption
   | DeclareConflictOfInterest
   | GiveFeasibilityVerdict
   | DecideAdmission
   | RecordSelection
   | ExtendDecisionDeadline
   | DecideGrant
+  | RecordGrant
   | StartImplementation
   | RecordPayment
   | CloseImplementation
@@ -49,6 +51,8 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
       return absorbProposal(command, state);
     case 'MergeIntoProposal':
       return mergeIntoProposal(command, state);
+    case 'RecordAbsorption':
+      return recordAbsorption(command, state);
     case 'DeclareConflictOfInterest':
       return declareConflictOfInterest(command, state);
     case 'GiveFeasibilityVerdict':
@@ -61,6 +65,8 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
       return extendDecisionDeadline(command, state);
     case 'DecideGrant':
       return decideGrant(command, state);
+    case 'RecordGrant':
+      return recordGrant(command, state);
     case 'StartImplementation':
       return startImplementation(command, state);
     case 'RecordPayment':

@@ -38,6 +38,8 @@ export class ProposalSelectionContradictsResultError extends domainError('PROPOS
 export class ProposalDecisionDeadlinePassedError extends domainError('PROPOSAL.DECISION_DEADLINE_PASSED') {}
 export class ProposalDeadlineAlreadyExtendedError extends domainError('PROPOSAL.DEADLINE_ALREADY_EXTENDED') {}
 export class ProposalNoDecisionDeadlineError extends domainError('PROPOSAL.NO_DECISION_DEADLINE') {}
+/** A grant is recorded on the plan at the revision it was decided on; the plan changed since (its commitment is released). */
+export class ProposalChangedSinceGrantError extends domainError('PROPOSAL.CHANGED_SINCE_GRANT', 'conflict') {}
 export class ProposalGrantExceedsRequestError extends domainError('PROPOSAL.GRANT_EXCEEDS_REQUEST') {}
 
 export class ProposalPaymentExceedsGrantError extends domainError('PROPOSAL.PAYMENT_EXCEEDS_GRANT') {}

@@ -102,7 +102,18 @@ export type ProposalDecisionDeadlineExtended = DomainEvent<
 /** The beschikking granting the subsidy; the amount is committed against the round's ceiling first. */
 export type ProposalGranted = DomainEvent<
   'ProposalGranted',
-  { proposalId: string; roundId: string; amountCents: number; decisionReference: string; decisionDate: string; appeal: AppealRoute; reason: string; at: string }
+  {
+    proposalId: string;
+    roundId: string;
+    amountCents: number;
+    decisionReference: string;
+    decisionDate: string;
+    appeal: AppealRoute;
+    reason: string;
+    at: string;
+    /** The id of the round's `FundsCommitted` this grant records (absent on grants recorded before reactors did). */
+    commitment?: string;
+  }
 >;
 
 /** The beschikking refusing the subsidy. */

@@ -31,6 +31,8 @@ export interface Grant {
   decisionReference: string;
   decisionDate: string;
   appeal: AppealRoute;
+  /** The round's `FundsCommitted` the grant records (null for grants recorded before reactors did). */
+  commitment: string | null;
 }
 
 export interface ExistingProposal {
@@ -163,8 +165,8 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
     case 'ProposalDecisionDeadlineExtended':
       return state.intake.kind === 'round' ? state : { ...state, deadlineExtended: true, intake: { ...state.intake, decisionDeadline: event.data.newDeadline } };
     case 'ProposalGranted': {
-      const { amountCents, decisionReference, decisionDate, appeal } = event.data;
-      return { ...state, status: 'granted', grant: { amountCents, decisionReference, decisionDate, appeal } };
+      const { amountCents, decisionReference, decisionDate, appeal, commitment } = event.data;
+      return { ...state, status: 'granted', grant: { amountCents, decisionReference, decisionDate, appeal, commitment: commitment ?? null } };
     }
     case 'ProposalGrantRefused':
       return { ...state, status: 'grant_refused' };

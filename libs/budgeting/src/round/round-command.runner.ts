@@ -90,6 +90,8 @@ export class CommandBusRoundBallotBox implements RoundBallotBox {
 export interface RoundCommandOutcome extends HandleCommandResult<RoundEvent> {
   /** Absent when no reactor handles what the command appended. */
   reactions?: ReactionsOutcome;
+  /** The events the command appended to the round, as stored (ids and positions); set by `RoundCommandRunner.run`. */
+  appended?: RecordedEvent[];
 }
 
 /** A round command on the CommandBus: its data (the handler adds the budget's frame) and who sends it. */
@@ -125,9 +127,9 @@ export class RoundCommandRunner {
     const stream = roundStream(roundId);
     const appended = await appendedEvents(this.deps.store, stream, result);
     const reactions = await this.reactors.settled(appended, this.reactors.waitMs);
-    if (reactions.awaited.length === 0) return result;
+    if (reactions.awaited.length === 0) return { ...result, appended };
     const [last] = await this.deps.store.readStream(stream, { direction: 'backwards', fromRevision: 'end', maxCount: 1 });
-    return { ...result, nextRevision: last?.revision ?? result.nextRevision, reactions };
+    return { ...result, nextRevision: last?.revision ?? result.nextRevision, reactions, appended };
   }
 
   get ballotBox(): RoundBallotBox {

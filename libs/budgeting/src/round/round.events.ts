@@ -1,6 +1,7 @@
 import { streamName } from '@lib/es';
 import type { DomainEvent } from '@lib/es';
 import type { AreaAmount, FrameForm, IntakeRules, LegalRegime, PlanCriterion } from '../budget/budget.events.js';
+import type { AppealRoute } from '../proposal/proposal.events.js';
 
 export const ROUND_CATEGORY = 'Round';
 
@@ -113,14 +114,46 @@ export type SubmissionOpened = DomainEvent<'SubmissionOpened', { roundId: string
 /** Voting (or the residents' body's deliberation) opened: the round's frame version is fixed from here on. */
 export type RoundRulesFrozen = DomainEvent<'RoundRulesFrozen', { roundId: string; frameVersion: number; at: string }>;
 
+/**
+ * The grant decision a commitment was made for (a beschikking decided on the plan at `proposalRevision`):
+ * the `grant-recorder` reactor records it on the plan, or releases the commitment when the plan refuses.
+ */
+export interface CommittedGrant {
+  /** The plan's revision the grant was decided on; the grant is recorded at it or not at all. */
+  proposalRevision: number;
+  decisionReference: string;
+  decisionDate: string;
+  appeal: AppealRoute;
+  reason: string;
+}
+
 export type FundsCommitted = DomainEvent<
   'FundsCommitted',
-  { roundId: string; proposalId: string; amountCents: number; areaCode: string | null; committedCents: number; at: string }
+  {
+    roundId: string;
+    proposalId: string;
+    amountCents: number;
+    areaCode: string | null;
+    committedCents: number;
+    at: string;
+    /** Set when the commitment is a grant still to be recorded on the plan (absent on older events and on manual commitments). */
+    grant?: CommittedGrant;
+  }
 >;
 
 export type FundsReleased = DomainEvent<
   'FundsReleased',
-  { roundId: string; proposalId: string; amountCents: number; areaCode: string | null; committedCents: number; reason: string; at: string }
+  {
+    roundId: string;
+    proposalId: string;
+    amountCents: number;
+    areaCode: string | null;
+    committedCents: number;
+    reason: string;
+    at: string;
+    /** The id of the event the release follows from (a plan's closure, a repayment, an unrecorded grant's commitment): released once per cause. Absent on manual releases and older events. */
+    cause?: string;
+  }
 >;
 
 /** A tie the declared tie-break decided during the count. */

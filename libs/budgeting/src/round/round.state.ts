@@ -68,12 +68,21 @@ export interface ExistingRound {
   /** Per area code; empty when the round spends one pot. */
   areaCommittedCents: Record<string, number>;
   commitments: Record<string, Commitment>;
+  /** The causes of the releases applied so far (`FundsReleased.cause`): a release for one of them is not applied twice. */
+  releaseCauses: string[];
+  /** Releases recorded without a cause (manual ones, and those made before releases carried theirs), by `uncausedReleaseKey`. */
+  uncausedReleases: string[];
   result: RoundResult | null;
 }
 
 export type RoundState = { exists: false } | ExistingRound;
 
 export const initialRoundState = (): RoundState => ({ exists: false });
+
+/** What identifies a release without a cause: the plan, the amount, the reason and the time. */
+export function uncausedReleaseKey(release: { proposalId: string; amountCents: number; reason: string; at: string }): string {
+  return JSON.stringify([release.proposalId, release.amountCents, release.reason, release.at]);
+}
 
 export function remainingCents(state: ExistingRound): number {
   return state.ceilingCents - state.committedCents;
@@ -105,6 +114,8 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
       committedCents: 0,
       areaCommittedCents: {},
       commitments: {},
+      releaseCauses: [],
+      uncausedReleases: [],
       result: null,
     };
   }
@@ -131,10 +142,11 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
       };
     }
     case 'FundsReleased': {
-      const { proposalId, amountCents, areaCode, committedCents } = event.data;
+      const { proposalId, amountCents, areaCode, committedCents, cause } = event.data;
       const previous = state.commitments[proposalId]?.amountCents ?? 0;
       return {
         ...state,
+        ...(cause === undefined ? { uncausedReleases: [...state.uncausedReleases, uncausedReleaseKey(event.data)] } : { releaseCauses: [...state.releaseCauses, cause] }),
         committedCents,
         areaCommittedCents: areaCode === null ? state.areaCommittedCents : { ...state.areaCommittedCents, [areaCode]: (state.areaCommittedCents[areaCode] ?? 0) - amountCents },
         commitments: { ...state.commitments, [proposalId]: { amountCents: previous - amountCents, areaCode } },

@@ -92,7 +92,7 @@ export class AppConfig {
   @IsOptional()
   PROJECTOR_IN_PROCESS?: boolean;
 
-  /** Longest a command waits for the reactors that carry its effects into other streams (the ballot box, the budget, the seal) before it answers; 0: it does not wait. */
+  /** Longest a command waits for the reactors that carry its effects into other streams (the ballot box, the budget, the seal; a grant onto its plan, a release onto its round, a merge onto the continuing plan) before it answers; 0: it does not wait. */
   @Transform(toInt)
   @IsInt()
   @Min(0)

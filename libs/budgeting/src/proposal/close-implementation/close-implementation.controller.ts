@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
 import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { CloseImplementationDto } from './close-implementation.dto.js';
 import { CloseImplementationRequest } from './close-implementation.handler.js';
@@ -23,6 +24,7 @@ export class CloseImplementationController {
     roles: PLAN_MANAGERS,
     summary: 'Close the implementation as realised, partly realised or cancelled; the unspent grant returns to the round',
     problems: PLAN_COMMAND_PROBLEMS,
+    headers: PLAN_REACTIONS_HEADER,
   })
   async close(
     @Param('proposalId', StreamIdPipe) proposalId: string,
@@ -34,6 +36,6 @@ export class CloseImplementationController {
     const now = this.shell.now();
     const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason });
     const result = await this.commands.execute(new CloseImplementationRequest({ proposalId, outcome, reason, at: now.toISOString() }, envelope));
-    return this.shell.accepted(response, proposalId, result);
+    return planAccepted(this.shell, response, proposalId, result);
   }
 }

@@ -11,7 +11,7 @@ import {
 import { proposalDecider } from '../proposal.decider.js';
 import type { ProposalEvent } from '../proposal.events.js';
 import { anAdmittedPlan, anApplication, aSelectedPlan, BEZWAAR, LATER, PROPOSAL_ID, ROUND_ID, verdict } from '../testing/proposal.given.js';
-import type { DecideGrant } from './decide-grant.command.js';
+import { type DecideGrant, RecordGrant } from './decide-grant.command.js';
 
 const given = DeciderSpecification.for(proposalDecider);
 const decide = (overrides: Partial<DecideGrant['data']> = {}): DecideGrant => ({
@@ -77,5 +77,24 @@ describe('DecideGrant', () => {
 
   it('rejects a decision without a reason', () => {
     given(aSelectedPlan()).when(decide({ reason: '' })).thenThrows(ProposalReasonRequiredError, 'PROPOSAL.REASON_REQUIRED');
+  });
+});
+
+describe('RecordGrant (the grant-recorder reactor, after the round committed the money)', () => {
+  const record = (overrides: Partial<RecordGrant['data']> = {}) =>
+    new RecordGrant({ proposalId: PROPOSAL_ID, commitment: 'commit-1', amountCents: 2_000_000, decisionReference: 'Z/26/000123', decisionDate: '2026-06-01', appeal: BEZWAAR, reason: 'Gekozen in de stemming', at: LATER, ...overrides });
+  const recorded: ProposalEvent = { type: 'ProposalGranted', data: { ...(granted.data as object), commitment: 'commit-1' } as Extract<ProposalEvent, { type: 'ProposalGranted' }>['data'] };
+
+  it('records the beschikking with the commitment it follows from', () => {
+    given(aSelectedPlan()).when(record()).then([recorded]);
+  });
+
+  it('decides nothing when the plan holds the grant of that commitment already', () => {
+    given([...aSelectedPlan(), recorded]).when(record()).then([]);
+  });
+
+  it('decides as the beschikking did: a plan granted by another commitment, or withdrawn, refuses', () => {
+    given([...aSelectedPlan(), recorded]).when(record({ commitment: 'commit-2' })).thenThrows(ProposalWrongStatusError, 'PROPOSAL.WRONG_STATUS');
+    given([...aSelectedPlan(), { type: 'ProposalWithdrawn', data: { proposalId: PROPOSAL_ID, reason: 'Ingetrokken', withdrawnAt: LATER } }]).when(record()).thenThrows(ProposalWrongStatusError);
   });
 });

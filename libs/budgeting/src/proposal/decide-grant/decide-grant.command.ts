@@ -45,3 +45,30 @@ export function decideGrant(command: DecideGrant, state: ProposalState): (Propos
   if (amountCents > requested) throw new ProposalGrantExceedsRequestError('A grant cannot exceed what the plan asks for', { amountCents, requestedCents: requested });
   return [{ type: 'ProposalGranted', data: { proposalId, roundId: plan.roundId, amountCents, decisionReference, decisionDate, appeal, reason, at } }];
 }
+
+/**
+ * Records on the plan the grant the round committed the money for (sent by the `grant-recorder`
+ * reactor with the commitment's id): decided as the beschikking was, and once per commitment.
+ */
+export class RecordGrant {
+  readonly type = 'RecordGrant' as const;
+  constructor(readonly data: {
+    proposalId: string;
+    /** The id of the round's `FundsCommitted`. */
+    commitment: string;
+    amountCents: number;
+    decisionReference: string;
+    decisionDate: string;
+    appeal: AppealRoute;
+    reason: string;
+    at: string;
+  }) {}
+}
+
+export function recordGrant(command: RecordGrant, state: ProposalState): ProposalGranted[] {
+  const { commitment, ...decision } = command.data;
+  const plan = existing(state, decision.proposalId);
+  if (plan.grant?.commitment === commitment) return [];
+  const [granted] = decideGrant(new DecideGrant({ ...decision, granted: true }), plan) as ProposalGranted[];
+  return [{ type: 'ProposalGranted', data: { ...granted!.data, commitment } }];
+}

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
 import type { AppealRoute } from '../proposal.events.js';
+import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
 import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { DecideGrantDto } from './decide-grant.dto.js';
 import { DecideGrantRequest } from './decide-grant.handler.js';
@@ -27,6 +28,7 @@ export class DecideGrantController {
     roles: PLAN_MANAGERS,
     summary: "Record the beschikking: grant (amount committed under the round's ceiling, else 409 ROUND.CEILING_EXCEEDED) or refusal, with the appeal route",
     problems: PLAN_COMMAND_PROBLEMS,
+    headers: PLAN_REACTIONS_HEADER,
   })
   async decide(
     @Param('proposalId', StreamIdPipe) proposalId: string,
@@ -48,6 +50,6 @@ export class DecideGrantController {
       at: now.toISOString(),
     };
     const result = await this.commands.execute(new DecideGrantRequest(data, envelope));
-    return this.shell.accepted(response, proposalId, result);
+    return planAccepted(this.shell, response, proposalId, result);
   }
 }

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandEnvelope, handleCommand, loadStream } from '@lib/es';
+import { type CommandEnvelope, handleCommand, loadStream, toDomainEvent } from '@lib/es';
 import { type EventStore, WrongExpectedVersionError } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import type { ProposalCommandResult } from '../proposal.append.js';
 import { proposalDecider } from '../proposal.decider.js';
-import { proposalStream } from '../proposal.events.js';
+import { type ProposalEvent, proposalStream } from '../proposal.events.js';
 import type { ExistingProposal } from '../proposal.state.js';
 import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
 import { DecideGrant } from './decide-grant.command.js';
@@ -19,7 +19,13 @@ export class DecideGrantRequest extends Command<ProposalCommandResult> {
   }
 }
 
-/** A grant first commits its amount under the round's ceiling (the round's own command), then records the beschikking. */
+/**
+ * The round decides the commitment, the plan records the beschikking. A refusal is the plan's alone.
+ * A grant is the round's CommitFunds, carrying the decision and the plan's revision it was made on;
+ * the `grant-recorder` reactor records it on the plan at that revision (or, when the plan changed
+ * meanwhile, releases the commitment). The request waits for it, a bounded time, and answers the
+ * plan's revision as before.
+ */
 @CommandHandler(DecideGrantRequest)
 export class DecideGrantHandler implements ICommandHandler<DecideGrantRequest, ProposalCommandResult> {
   constructor(
@@ -38,15 +44,22 @@ export class DecideGrantHandler implements ICommandHandler<DecideGrantRequest, P
     if (expectedRevision !== undefined && expectedRevision !== loaded.revision) throw new WrongExpectedVersionError(stream, expectedRevision, loaded.revision);
     const pinned = loaded.revision;
     const [decision] = proposalDecider.decide(command, loaded.state);
-    // 2. Commit the money under the round's ceiling: ROUND.CEILING_EXCEEDED stops here, the plan unchanged.
-    const granted = decision?.type === 'ProposalGranted' ? decision.data : null;
-    if (granted !== null) await this.rounds.commitFunds(granted.roundId, proposalId, granted.amountCents, (loaded.state as ExistingProposal).areaId, context);
-    // 3. Append the beschikking at the revision decided on; if that fails, give the money back.
-    try {
-      return await handleCommand(this.store, stream, proposalDecider, command, context, { expectedRevision: pinned, streamMustExist: true, newId: () => this.ids.newId() });
-    } catch (error) {
-      if (granted !== null) await this.rounds.releaseFunds(granted.roundId, proposalId, granted.amountCents, 'The grant was not recorded: its commitment is undone', context);
-      throw error;
+    // 2. A refusal: the plan only, at the revision decided on.
+    if (decision?.type !== 'ProposalGranted') {
+      return handleCommand(this.store, stream, proposalDecider, command, context, { expectedRevision: pinned, streamMustExist: true, newId: () => this.ids.newId() });
     }
+    // 3. A grant: the round commits the money (ROUND.CEILING_EXCEEDED stops here, nothing written), carrying the decision.
+    const { roundId, amountCents, decisionReference, decisionDate, appeal, reason } = decision.data;
+    const grant = { proposalRevision: Number(pinned), decisionReference, decisionDate, appeal, reason };
+    const { commitment, reactions } = await this.rounds.commitGrant(roundId, proposalId, amountCents, (loaded.state as ExistingProposal).areaId, grant, context);
+    // 4. The plan as the reactor left it: the grant it recorded for this commitment, if it did.
+    const after = await this.store.readStream(stream, { fromRevision: pinned + 1n });
+    const granted = after.find((e) => e.type === 'ProposalGranted' && e.metadata.$causationId === commitment.id);
+    if (granted) return { nextRevision: granted.revision, position: granted.position, events: [toDomainEvent(granted) as ProposalEvent], ...(reactions ? { reactions } : {}) };
+    // 5. The reactor ran and refused (the plan changed since it was read): its commitment is released, as an append at the pinned revision would have failed.
+    const current = after.length > 0 ? after[after.length - 1]!.revision : pinned;
+    if (reactions?.complete !== false) throw new WrongExpectedVersionError(stream, pinned, current);
+    // 6. The wait ran out: the grant is committed and will be recorded (or released) on its own; the answer says so.
+    return { nextRevision: current, position: null, events: [], reactions };
   }
 }

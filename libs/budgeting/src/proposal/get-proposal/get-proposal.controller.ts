@@ -49,7 +49,7 @@ export class ProposalView {
   @ApiProperty({ example: null, nullable: true, type: String })
   mergedInto!: string | null;
   @ApiProperty({ nullable: true, example: null })
-  grant!: Grant | null;
+  grant!: Omit<Grant, 'commitment'> | null;
   @ApiProperty({ example: 0 })
   paidCents!: number;
   @ApiProperty({ example: 0 })
@@ -101,7 +101,7 @@ export function proposalView(state: ExistingProposal): ProposalView {
     conflictedReviewers: state.conflictedReviewers,
     absorbed: state.absorbed,
     mergedInto: state.mergedInto,
-    grant: state.grant,
+    grant: state.grant === null ? null : { amountCents: state.grant.amountCents, decisionReference: state.grant.decisionReference, decisionDate: state.grant.decisionDate, appeal: state.grant.appeal },
     paidCents: state.paidCents,
     returnedCents: state.returnedCents,
     releasedCents: state.releasedCents,

@@ -1,7 +1,9 @@
 import { describe, it } from '@jest/globals';
 import { fold } from '@lib/es';
 import { DeciderSpecification } from '@lib/es/testing';
-import { ProposalMergeNotAllowedError, ProposalReasonRequiredError } from '../proposal.errors.js';
+import { ProposalMergeNotAllowedError, ProposalNotFoundError, ProposalReasonRequiredError } from '../proposal.errors.js';
+import type { ProposalEvent } from '../proposal.events.js';
+import { RecordAbsorption } from './merge-proposals.command.js';
 import { proposalDecider } from '../proposal.decider.js';
 import type { ExistingProposal } from '../proposal.state.js';
 import { anAdmittedPlan, aSubmittedPlan, LATER, OTHER_PROPOSAL_ID, PROPOSAL_ID } from '../testing/proposal.given.js';
@@ -58,5 +60,27 @@ describe('MergeIntoProposal (the absorbed plan)', () => {
     ])
       .when({ type: 'MergeIntoProposal', data: { proposalId: OTHER_PROPOSAL_ID, continuing, reason: REASON, at: LATER } })
       .thenThrows(ProposalMergeNotAllowedError, 'PROPOSAL.MERGE_NOT_ALLOWED');
+  });
+});
+
+describe('RecordAbsorption (the plan-merge reactor, after the absorbed plan recorded the merge)', () => {
+  const absorbedEvent: ProposalEvent = { type: 'ProposalAbsorbed', data: { proposalId: PROPOSAL_ID, absorbedProposalId: OTHER_PROPOSAL_ID, reason: REASON, at: LATER } };
+  const record = (overrides: Partial<RecordAbsorption['data']> = {}) => new RecordAbsorption({ proposalId: PROPOSAL_ID, absorbedProposalId: OTHER_PROPOSAL_ID, reason: REASON, at: LATER, ...overrides });
+
+  it('records on the continuing plan the plan it took in', () => {
+    given([aSubmittedPlan()]).when(record()).then([absorbedEvent]);
+  });
+
+  it('records it whatever the continuing plan did since: the merge is decided', () => {
+    given(anAdmittedPlan()).when(record()).then([absorbedEvent]);
+  });
+
+  it('decides nothing when that plan was absorbed already', () => {
+    given([aSubmittedPlan(), absorbedEvent]).when(record()).then([]);
+  });
+
+  it('refuses a plan absorbing itself, and a missing continuing plan', () => {
+    given([aSubmittedPlan()]).when(record({ absorbedProposalId: PROPOSAL_ID })).thenThrows(ProposalMergeNotAllowedError, 'PROPOSAL.MERGE_NOT_ALLOWED');
+    given([]).when(record()).thenThrows(ProposalNotFoundError, 'PROPOSAL.NOT_FOUND');
   });
 });

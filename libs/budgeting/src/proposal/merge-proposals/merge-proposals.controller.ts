@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
 import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { MergeProposalsDto } from './merge-proposals.dto.js';
 import { MergeProposalsRequest } from './merge-proposals.handler.js';
@@ -23,6 +24,7 @@ export class MergeProposalsController {
     roles: PLAN_MANAGERS,
     summary: 'Merge another plan of the same round into this one; both streams record it. `If-Match` is the ETag of the continuing plan',
     problems: PLAN_COMMAND_PROBLEMS,
+    headers: PLAN_REACTIONS_HEADER,
   })
   async merge(
     @Param('proposalId', StreamIdPipe) proposalId: string,
@@ -35,6 +37,6 @@ export class MergeProposalsController {
     const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now, reason: body.reason });
     const data = { continuingProposalId: proposalId, mergedProposalId: body.mergedProposalId, reason: body.reason, at: now.toISOString() };
     const result = await this.commands.execute(new MergeProposalsRequest(data, envelope));
-    return this.shell.accepted(response, proposalId, result);
+    return planAccepted(this.shell, response, proposalId, result);
   }
 }

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
+import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
 import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
 import { RecordMoneyReturnedDto } from './record-money-returned.dto.js';
 import { RecordMoneyReturnedRequest } from './record-money-returned.handler.js';
@@ -23,6 +24,7 @@ export class RecordMoneyReturnedController {
     roles: PLAN_MANAGERS,
     summary: 'Record money paid back; once the plan is closed it returns to the round',
     problems: PLAN_COMMAND_PROBLEMS,
+    headers: PLAN_REACTIONS_HEADER,
   })
   async giveBack(
     @Param('proposalId', StreamIdPipe) proposalId: string,
@@ -34,6 +36,6 @@ export class RecordMoneyReturnedController {
     const now = this.shell.now();
     const envelope = this.shell.envelope(call, PLAN_MANAGERS, { now });
     const result = await this.commands.execute(new RecordMoneyReturnedRequest({ proposalId, reference, amountCents, at: now.toISOString() }, envelope));
-    return this.shell.accepted(response, proposalId, result);
+    return planAccepted(this.shell, response, proposalId, result);
   }
 }

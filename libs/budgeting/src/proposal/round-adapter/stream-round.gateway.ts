@@ -6,15 +6,16 @@ import { EVENT_STORE } from '@lib/platform';
 import { readBudget } from '../../budget/budget.read.js';
 import { currentFrameVersion, frameVersion } from '../../budget/budget.state.js';
 import { CommitFundsRequest } from '../../round/commit-funds/commit-funds.handler.js';
-import { ReleaseFundsRequest } from '../../round/release-funds/release-funds.handler.js';
 import { readRound } from '../../round/round.read.js';
-import type { RoundGateway } from '../proposal.round-gateway.js';
+import type { RoundCommandOutcome } from '../../round/round-command.runner.js';
+import type { CommittedGrant } from '../../round/round.events.js';
+import type { GrantCommitment, RoundGateway } from '../proposal.round-gateway.js';
 import type { SubmissionFrame } from '../submit-proposal/submit-proposal.command.js';
 import { submissionFrameOf, supportRulesOf } from './round-facts.js';
 
 /**
- * Reads the Round (and, for its areas, the Budget) stream for the plans; money moves only through
- * the round's own CommitFunds/ReleaseFunds commands on the CommandBus, which also follow the frame.
+ * Reads the Round (and, for its areas, the Budget) stream for the plans; a grant's money is committed
+ * only through the round's own CommitFunds command on the CommandBus, which also follows the frame.
  */
 @Injectable()
 export class StreamRoundGateway implements RoundGateway {
@@ -38,14 +39,13 @@ export class StreamRoundGateway implements RoundGateway {
     return supportRulesOf((await readRound(this.store, roundId, tenant)).state);
   }
 
-  async commitFunds(roundId: string, proposalId: string, amountCents: number, areaId: string, context: CommandContext): Promise<void> {
+  async commitGrant(roundId: string, proposalId: string, amountCents: number, areaId: string, grant: CommittedGrant, context: CommandContext): Promise<GrantCommitment> {
     const round = (await readRound(this.store, roundId, context.tenant)).state;
     // A round with per-area pots spends the plan's area; a single pot takes none.
     const areaCode = round.frame.areaCeilings.length > 0 ? areaId : null;
-    await this.commands.execute(new CommitFundsRequest({ roundId, proposalId, amountCents, areaCode, at: context.now.toISOString() }, { context }));
-  }
-
-  async releaseFunds(roundId: string, proposalId: string, amountCents: number, reason: string, context: CommandContext): Promise<void> {
-    await this.commands.execute(new ReleaseFundsRequest({ roundId, proposalId, amountCents, reason, at: context.now.toISOString() }, { context: { ...context, reason } }));
+    const outcome: RoundCommandOutcome = await this.commands.execute(new CommitFundsRequest({ roundId, proposalId, amountCents, areaCode, at: context.now.toISOString(), grant }, { context }));
+    const commitment = (outcome.appended ?? []).find((e) => e.type === 'FundsCommitted');
+    if (!commitment) throw new Error(`CommitFunds on round ${roundId} appended no FundsCommitted`);
+    return outcome.reactions ? { commitment, reactions: outcome.reactions } : { commitment };
   }
 }

@@ -12,6 +12,8 @@ interface Reply {
   body: Record<string, unknown>;
   etag: string | null;
   location: string | null;
+  /** The `Reactions` header: set when reactors carried the command into another stream. */
+  reactions: string | null;
 }
 
 /** The store a run uses, and how to let it go. */
@@ -42,7 +44,7 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: response.headers.get('etag'), location: response.headers.get('location') };
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: response.headers.get('etag'), location: response.headers.get('location'), reactions: response.headers.get('reactions') };
   }
 
   async function everything(): Promise<RecordedEvent[]> {
@@ -205,12 +207,15 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         expect(recorded!.metadata).toMatchObject({ actor: 'staff-admin', role: 'administrator', tenant: TENANT, $correlationId: 'desk-2026-0042', reason: 'Initiatiefnemer verhuist' });
       });
 
-      it('merges two plans: both streams record it', async () => {
+      it('merges two plans: both streams record it (the continuing plan through the plan-merge reactor, waited for)', async () => {
         const continuing = await submit('r-bb');
         const absorbed = await submit('r-bb');
         const reply = await call('POST', `/proposals/${continuing}/merge`, admin, { mergedProposalId: absorbed, reason: 'Zelfde park' });
-        expect(reply.status).toBe(200);
+        expect([reply.status, reply.etag, reply.reactions]).toEqual([200, '"1"', 'complete']);
         expect(reply.body.events).toEqual(['ProposalAbsorbed']);
+        const [mergedInto] = (await store.readStream(`Proposal-${absorbed}`)).filter((e) => e.type === 'ProposalMergedInto');
+        const [absorption] = (await store.readStream(`Proposal-${continuing}`)).filter((e) => e.type === 'ProposalAbsorbed');
+        expect([absorption!.data.absorbedProposalId, absorption!.metadata.$causationId, absorption!.metadata.actor]).toEqual([absorbed, mergedInto!.id, 'staff-admin']);
         expect((await call('GET', `/proposals/${absorbed}`, admin)).body).toMatchObject({ status: 'merged', mergedInto: continuing });
         const again = await appendsNothing(() => call('POST', `/proposals/${continuing}/merge`, admin, { mergedProposalId: absorbed, reason: 'Nog eens' }));
         expect(again.body.code).toBe('PROPOSAL.MERGE_NOT_ALLOWED');
@@ -390,10 +395,12 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         const first = await reviewed(2_000_000);
         const second = await reviewed(2_000_000);
         const granted = await grant(first, 2_000_000);
-        expect(granted.status).toBe(200);
-        expect(granted.etag).toBe('"2"');
+        expect([granted.status, granted.etag, granted.body.events, granted.reactions]).toEqual([200, '"2"', ['ProposalGranted'], 'complete']);
         const round = await store.readStream('Round-r-if');
-        expect(round.filter((e) => e.type === 'FundsCommitted').map((e) => e.data)).toContainEqual(expect.objectContaining({ proposalId: first, amountCents: 2_000_000 }));
+        const commitment = round.find((e) => e.type === 'FundsCommitted' && e.data.proposalId === first)!;
+        expect(commitment.data).toMatchObject({ amountCents: 2_000_000, grant: { proposalRevision: 1, decisionReference: `Z/26/${first.slice(0, 6)}`, reason: 'Voldoet aan de regeling' } });
+        const [recorded] = (await store.readStream(`Proposal-${first}`)).slice(2);
+        expect([recorded!.type, recorded!.data.commitment, recorded!.metadata.$causationId]).toEqual(['ProposalGranted', commitment.id, commitment.id]);
 
         const over = await appendsNothing(() => grant(second, 2_000_000));
         expect(over.status).toBe(409);
@@ -403,11 +410,20 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         expect(overpaid.body.code).toBe('PROPOSAL.PAYMENT_EXCEEDS_GRANT');
         expect((await call('POST', `/proposals/${first}/implementation/payments`, admin, { paymentReference: 'BET-1', amountCents: 500_000 })).status).toBe(200);
         const cancelled = await call('POST', `/proposals/${first}/implementation/closure`, admin, { outcome: 'cancelled', reason: 'Vergunning geweigerd' });
-        expect(cancelled.status).toBe(200);
+        expect([cancelled.status, cancelled.reactions]).toEqual([200, 'complete']);
+        const [cancellation] = (await store.readStream(`Proposal-${first}`)).filter((e) => e.type === 'ProposalImplementationCancelled');
         const released = (await store.readStream('Round-r-if')).filter((e) => e.type === 'FundsReleased').map((e) => e.data);
-        expect(released).toContainEqual(expect.objectContaining({ proposalId: first, amountCents: 1_500_000 }));
+        expect(released).toContainEqual(expect.objectContaining({ proposalId: first, amountCents: 1_500_000, cause: cancellation!.id }));
 
         expect((await grant(second, 2_000_000)).status).toBe(200);
+      });
+
+      it('records a refusal of the grant on the plan only: the round is not touched, no reactor follows', async () => {
+        const id = await reviewed(100_000);
+        const round = (await store.readStream('Round-r-if')).map((e) => e.id);
+        const refused = await call('POST', `/proposals/${id}/grant-decision`, admin, { granted: false, decisionReference: 'Z/26/NEE', decisionDate: '2026-03-20', reason: 'Valt buiten de regeling' });
+        expect([refused.status, refused.etag, refused.body.events, refused.reactions]).toEqual([200, '"2"', ['ProposalGrantRefused'], null]);
+        expect((await store.readStream('Round-r-if')).map((e) => e.id)).toEqual(round);
       });
 
       it('refuses a grant under a stale If-Match before committing any money', async () => {

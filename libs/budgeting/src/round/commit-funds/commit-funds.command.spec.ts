@@ -73,4 +73,11 @@ describe('CommitFunds', () => {
   it('rejects a round that does not exist', () => {
     spec([]).when(commit()).thenThrows(RoundNotFoundError, 'ROUND.NOT_FOUND');
   });
+
+  it('carries the grant it commits for, and the plan revision it was decided on, for the plan to record', () => {
+    const grant = { proposalRevision: 3, decisionReference: 'Z/26/0042', decisionDate: '2026-03-10', appeal: { route: 'bezwaar' as const, periodWeeks: 6, addressedTo: 'college' }, reason: 'Voldoet' };
+    spec(aFundInIntake())
+      .when(commit({ grant }))
+      .then([{ type: 'FundsCommitted', data: { roundId: ROUND_ID, proposalId: 'p-7', amountCents: 250_000, areaCode: null, committedCents: 250_000, at: AT, grant } }]);
+  });
 });

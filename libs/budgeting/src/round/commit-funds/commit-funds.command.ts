@@ -1,4 +1,4 @@
-import type { RoundEvent, RoundFrame, RoundPhase } from '../round.events.js';
+import type { CommittedGrant, RoundEvent, RoundFrame, RoundPhase } from '../round.events.js';
 import type { ExistingRound, RoundState } from '../round.state.js';
 import { evolveRound } from '../round.state.js';
 import { RoundAreaRequiredError, RoundCeilingExceededError, RoundInvalidAmountError, RoundUnknownAreaError } from '../round.errors.js';
@@ -12,6 +12,8 @@ export interface CommitFundsData {
   areaCode: string | null;
   frame: RoundFrame | null;
   at: string;
+  /** The grant decision this commitment is for, carried to the plan by the `grant-recorder` reactor. */
+  grant?: CommittedGrant;
 }
 
 export class CommitFunds {
@@ -25,7 +27,7 @@ export function commitPhases(round: ExistingRound): RoundPhase[] {
 }
 
 export function commitFunds(command: CommitFunds, state: RoundState): RoundEvent[] {
-  const { roundId, proposalId, amountCents, areaCode, at } = command.data;
+  const { roundId, proposalId, amountCents, areaCode, at, grant } = command.data;
   const round = requireRound(state, roundId);
   requirePhase(round, commitPhases(round), 'Committing funds');
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) throw new RoundInvalidAmountError('amountCents must be a positive whole number of cents', { amountCents });
@@ -56,5 +58,5 @@ export function commitFunds(command: CommitFunds, state: RoundState): RoundEvent
       requestedCents: amountCents,
     });
   }
-  return [...followed, { type: 'FundsCommitted', data: { roundId, proposalId, amountCents, areaCode: area, committedCents: after.committedCents + amountCents, at } }];
+  return [...followed, { type: 'FundsCommitted', data: { roundId, proposalId, amountCents, areaCode: area, committedCents: after.committedCents + amountCents, at, ...(grant === undefined ? {} : { grant }) } }];
 }

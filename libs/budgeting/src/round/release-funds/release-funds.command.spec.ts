@@ -36,4 +36,34 @@ describe('ReleaseFunds', () => {
     spec(aPlannedRound()).when(release()).thenThrows(RoundWrongPhaseError, 'ROUND.WRONG_PHASE');
     spec([]).when(release()).thenThrows(RoundNotFoundError, 'ROUND.NOT_FOUND');
   });
+
+  describe('with a cause (a reactor\'s trigger): released once per cause', () => {
+    const released = (amountCents: number, committedCents: number, extra: Record<string, string> = {}): RoundEvent => ({
+      type: 'FundsReleased',
+      data: { roundId: ROUND_ID, proposalId: 'p-1', amountCents, areaCode: 'WK036301', committedCents, reason: 'Plan p-1: ProposalRealised', at: AT, ...extra },
+    });
+    const byPlan = (overrides: Partial<ReleaseFundsData> = {}) => release({ reason: 'Plan p-1: ProposalRealised', cause: 'event-9', ...overrides });
+
+    it('records the cause on the release', () => {
+      spec(withCommitment()).when(byPlan()).then([released(1_000_000, 3_000_000, { cause: 'event-9' })]);
+    });
+
+    it('decides nothing for a cause already released, however often it is sent', () => {
+      spec([...withCommitment(), released(1_000_000, 3_000_000, { cause: 'event-9' })]).when(byPlan()).then([]);
+      spec([...withCommitment(), released(1_000_000, 3_000_000, { cause: 'event-9' })]).when(byPlan({ amountCents: 4_000_000 })).then([]);
+    });
+
+    it('releases for another cause, even with the same amount and reason', () => {
+      spec([...withCommitment(), released(1_000_000, 3_000_000, { cause: 'event-9' })]).when(byPlan({ cause: 'event-10' })).then([released(1_000_000, 2_000_000, { cause: 'event-10' })]);
+    });
+
+    it('finds a release recorded before releases carried their cause: same plan, amount, reason and time', () => {
+      spec([...withCommitment(), released(1_000_000, 3_000_000)]).when(byPlan()).then([]);
+      spec([...withCommitment(), released(1_000_000, 3_000_000)]).when(byPlan({ at: '2026-10-02T12:00:00.000Z' })).then([released(1_000_000, 2_000_000, { cause: 'event-9', at: '2026-10-02T12:00:00.000Z' })]);
+    });
+
+    it('a manual release (no cause) is applied every time it is sent', () => {
+      spec([...withCommitment(), released(1_000_000, 3_000_000)]).when(byPlan({ cause: undefined })).then([released(1_000_000, 2_000_000)]);
+    });
+  });
 });

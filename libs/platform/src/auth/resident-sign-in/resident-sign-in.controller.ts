@@ -75,7 +75,8 @@ export class ResidentSignInController {
       response.status(200).json({ authorizationUrl } satisfies ResidentSignInStartDto);
       return;
     }
-    response.redirect(302, authorizationUrl);
+    response.status(302).setHeader('Location', authorizationUrl);
+    response.end();
   }
 
   @Get('callback')

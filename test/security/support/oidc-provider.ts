@@ -101,7 +101,7 @@ export async function signInAtProvider(authorizationUrl: string, account: string
       url = new URL(`${action}/abort`, url);
       continue;
     }
-    const form = prompt === 'login' ? { prompt, login: account, password: 'anything' } : { prompt };
+    const form: Record<string, string> = prompt === 'login' ? { prompt, login: account, password: 'anything' } : { prompt };
     const submitted = await fetch(new URL(action, url), {
       method: 'POST',
       redirect: 'manual',

@@ -220,27 +220,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 /** The residents' provider is configured whole or not at all, apart from the staff provider, and never over plain http in production. */
 function residentAuthProblems(config: AppConfig): string[] {
   const problems: string[] = [];
-  if (!config.RESIDENT_AUTH_ISSUER) {
-    for (const name of ['RESIDENT_AUTH_CLIENT_ID', 'RESIDENT_AUTH_CLIENT_SECRET', 'RESIDENT_AUTH_REDIRECT_URI', 'RESIDENT_AUTH_TENANT'] as const) {
-      if (config[name]) problems.push(`${name}: only together with RESIDENT_AUTH_ISSUER`);
-    }
-    return problems;
-  }
-  for (const name of ['RESIDENT_AUTH_CLIENT_ID', 'RESIDENT_AUTH_REDIRECT_URI', 'RESIDENT_AUTH_TENANT'] as const) {
-    if (!config[name]) problems.push(`${name}: required together with RESIDENT_AUTH_ISSUER`);
-  }
-  if (config.AUTH_ISSUER && new URL(config.AUTH_ISSUER).href === new URL(config.RESIDENT_AUTH_ISSUER).href) {
-    problems.push('RESIDENT_AUTH_ISSUER: must not be the staff provider (AUTH_ISSUER); residents and staff are signed in apart');
-  }
-  if (config.NODE_ENV === 'production') {
-    for (const name of ['RESIDENT_AUTH_ISSUER', 'RESIDENT_AUTH_REDIRECT_URI'] as const) {
-      if (config[name]?.startsWith('http:')) problems.push(`${name}: must be https when NODE_ENV=production`);
-    }
-  }
-  if (!config.RESIDENT_PSEUDONYM_KEY && (config.mode !== 'embedded' || config.NODE_ENV === 'production')) {
-    problems.push('RESIDENT_PSEUDONYM_KEY: required together with RESIDENT_AUTH_ISSUER outside embedded mode (every instance must derive the same pseudonyms)');
-  }
-  const bands = config.RESIDENT_AGE_BANDS.split(',');
+  // A malformed list is named by its own validator; only a well-formed one is checked for gaps.
+  const bands = /^(\d{1,3}-\d{1,3},)*\d{1,3}\+$/.test(config.RESIDENT_AGE_BANDS) ? config.RESIDENT_AGE_BANDS.split(',') : [];
   let next = 0;
   for (const band of bands) {
     const from = Number(/^\d+/.exec(band)![0]);
@@ -250,6 +231,26 @@ function residentAuthProblems(config: AppConfig): string[] {
       break;
     }
     next = to + 1;
+  }
+  if (!config.RESIDENT_AUTH_ISSUER) {
+    for (const name of ['RESIDENT_AUTH_CLIENT_ID', 'RESIDENT_AUTH_CLIENT_SECRET', 'RESIDENT_AUTH_REDIRECT_URI', 'RESIDENT_AUTH_TENANT'] as const) {
+      if (config[name]) problems.push(`${name}: only together with RESIDENT_AUTH_ISSUER`);
+    }
+    return problems;
+  }
+  for (const name of ['RESIDENT_AUTH_CLIENT_ID', 'RESIDENT_AUTH_REDIRECT_URI', 'RESIDENT_AUTH_TENANT'] as const) {
+    if (!config[name]) problems.push(`${name}: required together with RESIDENT_AUTH_ISSUER`);
+  }
+  if (config.AUTH_ISSUER && URL.parse(config.AUTH_ISSUER)?.href === URL.parse(config.RESIDENT_AUTH_ISSUER)?.href) {
+    problems.push('RESIDENT_AUTH_ISSUER: must not be the staff provider (AUTH_ISSUER); residents and staff are signed in apart');
+  }
+  if (config.NODE_ENV === 'production') {
+    for (const name of ['RESIDENT_AUTH_ISSUER', 'RESIDENT_AUTH_REDIRECT_URI'] as const) {
+      if (config[name]?.startsWith('http:')) problems.push(`${name}: must be https when NODE_ENV=production`);
+    }
+  }
+  if (!config.RESIDENT_PSEUDONYM_KEY && (config.mode !== 'embedded' || config.NODE_ENV === 'production')) {
+    problems.push('RESIDENT_PSEUDONYM_KEY: required together with RESIDENT_AUTH_ISSUER outside embedded mode (every instance must derive the same pseudonyms)');
   }
   return problems;
 }

@@ -30,7 +30,7 @@ export class ResidentSessionTokenDto {
 }
 
 const STATUS: Record<ResidentSignInFailure, number> = {
-  NOT_CONFIGURED: 503,
+  NOT_CONFIGURED: 404,
   NO_SIGN_IN_STARTED: 401,
   STATE_MISMATCH: 401,
   PROVIDER_REFUSED: 401,
@@ -64,7 +64,7 @@ export class ResidentSignInController {
   })
   @ApiOkResponse({ type: ResidentSignInStartDto, description: 'The provider\'s URL (when the request accepts JSON rather than HTML)' })
   @ApiResponse({ status: 302, description: 'To the residents\' provider', headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } } })
-  @ApiProblems(429, 503)
+  @ApiProblems(404, 429, 503)
   async begin(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.limiter.consume(request.ip ?? 'unknown');
     const oidc = this.configured();
@@ -92,7 +92,7 @@ export class ResidentSignInController {
   @ApiQuery({ name: 'iss', required: false, type: String })
   @ApiQuery({ name: 'error', required: false, type: String })
   @ApiOkResponse({ type: ResidentSessionTokenDto })
-  @ApiProblems(401, 429, 503)
+  @ApiProblems(401, 404, 429, 503)
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.limiter.consume(request.ip ?? 'unknown');
     const oidc = this.configured();

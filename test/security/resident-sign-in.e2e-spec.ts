@@ -17,6 +17,7 @@ const TENANT = 'GM0363';
 /** The front end's page the residents' provider sends the browser back to; it forwards the query to the api's callback. */
 const FRONT_END_RETURN = 'http://localhost:5173/aanmelden/terug';
 const CLIENT = { client_id: 'inwonersbudget', client_secret: 'residents-client-secret-0123456789', redirect_uris: [FRONT_END_RETURN] };
+const PUBLIC_CLIENT = { client_id: 'inwonersbudget-public', redirect_uris: [FRONT_END_RETURN] };
 const OTHER_CLIENT = { client_id: 'other-app', client_secret: 'other-client-secret-0123456789', redirect_uris: [FRONT_END_RETURN] };
 const STAFF_CLIENT = { client_id: 'inwonersbudget-staff', client_secret: 'staff-client-secret-0123456789', redirect_uris: ['http://localhost:5174/staff/terug'] };
 const PSEUDONYM_KEY = 'a-test-pseudonym-key-of-at-least-32-characters';
@@ -102,7 +103,7 @@ async function anOpenRound(phases: ('open' | 'closed')[] = ['open']): Promise<st
 }
 
 beforeAll(async () => {
-  residents = await startProvider({ accounts: RESIDENTS, clients: [CLIENT, OTHER_CLIENT], claims: { profile: ['birthdate', 'name'], wijk: ['wijkcode'] } });
+  residents = await startProvider({ accounts: RESIDENTS, clients: [CLIENT, OTHER_CLIENT, PUBLIC_CLIENT], claims: { profile: ['birthdate', 'name'], wijk: ['wijkcode'] } });
   // The staff provider knows the same client id too: only the issuer tells them apart.
   staff = await startProvider({ accounts: STAFF, clients: [STAFF_CLIENT, CLIENT], claims: { staff: ['roles', 'tenant'] }, idTokenClaims: true });
   dataDir = await mkdtemp(join(tmpdir(), 'resident-sign-in-'));
@@ -357,6 +358,60 @@ describe('a resident signed in by OIDC votes', () => {
     }
     expect(answers).toEqual(cases.map(([, , expected]) => expected));
     expect((await everything()).length).toBe(before);
+  });
+});
+
+describe('other configurations', () => {
+  /** A second api beside the first, with its own settings for the residents' provider. */
+  async function anotherApi(env: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+    const dir = await mkdtemp(join(tmpdir(), 'resident-sign-in-other-'));
+    const other = await createApiApp({ config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent', ...env }), eventStore: new InMemoryEventStore(), quiet: true });
+    await other.listen(0, '127.0.0.1');
+    return {
+      url: `http://127.0.0.1:${(other.getHttpServer().address() as { port: number }).port}`,
+      close: async () => {
+        await other.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const residentsAt = (issuer: string, clientId: string) => ({
+    RESIDENT_AUTH_ISSUER: issuer,
+    RESIDENT_AUTH_CLIENT_ID: clientId,
+    RESIDENT_AUTH_REDIRECT_URI: FRONT_END_RETURN,
+    RESIDENT_AUTH_TENANT: 'GM0014',
+    RESIDENT_AUTH_SCOPES: 'openid profile',
+  });
+
+  it('a public client (no secret) signs residents in with PKCE alone; the pseudonym key of embedded mode is the data directory\'s', async () => {
+    const other = await anotherApi(residentsAt(residents.issuer, PUBLIC_CLIENT.client_id));
+    try {
+      const started = await fetch(`${other.url}/resident-sessions/oidc`, { redirect: 'manual' });
+      const cookie = started.headers.getSetCookie()[0]!.split(';')[0]!;
+      const returned = await signInAtProvider(started.headers.get('location')!, 'inwoner-1', FRONT_END_RETURN);
+      const answer = await fetch(`${other.url}/resident-sessions/oidc/callback${returned.search}`, { headers: { cookie } });
+      const body = (await answer.json()) as Record<string, unknown>;
+      expect([answer.status, body.tenant, body.area, body.ageBand]).toEqual([200, 'GM0014', null, '35-44']);
+      const sub = decodeJwt(body.token as string).sub;
+      expect(sub).toMatch(/^[0-9a-f]{64}$/);
+      expect(sub).not.toBe(residentPseudonym(Buffer.from(PSEUDONYM_KEY), 'GM0014', residents.issuer, 'inwoner-1'));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('says so when the residents\' provider cannot be reached, and when there is none', async () => {
+    const unreachable = await anotherApi(residentsAt('http://127.0.0.1:9', CLIENT.client_id));
+    const none = await anotherApi({});
+    try {
+      const refused = (await (await fetch(`${unreachable.url}/resident-sessions/oidc`, { redirect: 'manual' })).json()) as Record<string, unknown>;
+      expect([refused.status, refused.code]).toEqual([503, 'RESIDENT_SESSION.PROVIDER_UNAVAILABLE']);
+      const absent = (await (await fetch(`${none.url}/resident-sessions/oidc`, { redirect: 'manual' })).json()) as Record<string, unknown>;
+      expect([absent.status, absent.code]).toEqual([404, 'RESIDENT_SESSION.NOT_CONFIGURED']);
+    } finally {
+      await unreachable.close();
+      await none.close();
+    }
   });
 });
 

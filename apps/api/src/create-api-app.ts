@@ -6,7 +6,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, refusePrototypeKeys, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, refusePrototypeKeys, ResidentTokens, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -30,12 +30,15 @@ export interface ApiAppOptions {
 export async function createApiApp(options: ApiAppOptions): Promise<INestApplication> {
   const { config } = options;
   const voterTokens = await VoterTokens.fromConfig(config);
+  const residentTokens = await ResidentTokens.fromConfig(config);
   const tokenVerifier = (
     options.tokenVerifier ??
     (config.AUTH_JWKS_URL ? TokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER!, config.AUTH_AUDIENCE) : await TokenVerifier.local(config.DATA_DIR, config.AUTH_AUDIENCE))
-  ).withVoterTokens(voterTokens);
+  )
+    .withVoterTokens(voterTokens)
+    .withResidentTokens(residentTokens);
   const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, voterTokens, clock: options.clock, ids: options.ids, features: [...featureModules(), ...(options.modules ?? [])] }),
+    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, voterTokens, residentTokens, clock: options.clock, ids: options.ids, features: [...featureModules(), ...(options.modules ?? [])] }),
     { bufferLogs: !options.quiet, logger: options.quiet ? ['error'] : undefined, bodyParser: false },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));

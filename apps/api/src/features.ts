@@ -1,10 +1,10 @@
 import type { DynamicModule } from '@nestjs/common';
 import { BudgetModule, ProposalModule, RoundModule } from '@lib/budgeting';
 import { ReadModelsModule } from '@lib/projections';
-import { ErasureModule } from '@lib/platform';
+import { ErasureModule, ResidentSignInModule } from '@lib/platform';
 import { VotingModule } from '@lib/voting';
 
 /** The feature modules the api serves. */
 export function featureModules(): NonNullable<DynamicModule['imports']> {
-  return [BudgetModule, RoundModule, ProposalModule, ReadModelsModule, ErasureModule, VotingModule];
+  return [BudgetModule, RoundModule, ProposalModule, ReadModelsModule, ErasureModule, ResidentSignInModule, VotingModule];
 }

@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { EventStore } from '@lib/event-store';
 import { AuthGuard } from './auth/auth.guard.js';
 import { TokenVerifier } from './auth/token-verifier.js';
+import { ResidentTokens } from './auth/resident-tokens.js';
 import { VoterTokens } from './auth/voter-tokens.js';
 import { AppConfig } from './config/app-config.js';
 import { ProblemDetailsFilter } from './http/problem-details.filter.js';
@@ -21,6 +22,7 @@ export interface PlatformOptions {
   eventStore: EventStore;
   tokenVerifier: TokenVerifier;
   voterTokens: VoterTokens;
+  residentTokens: ResidentTokens;
   clock?: Clock;
   ids?: IdGenerator;
 }
@@ -35,6 +37,7 @@ export class PlatformModule implements NestModule {
       { provide: EVENT_STORE, useValue: options.eventStore },
       { provide: TokenVerifier, useValue: options.tokenVerifier },
       { provide: VoterTokens, useValue: options.voterTokens },
+      { provide: ResidentTokens, useValue: options.residentTokens },
       { provide: CLOCK, useValue: options.clock ?? { now: () => new Date() } },
       { provide: ID_GENERATOR, useValue: options.ids ?? { newId: () => randomUUID() } },
       { provide: READINESS_CHECKS, useValue: [] },
@@ -49,7 +52,7 @@ export class PlatformModule implements NestModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell, Reactors],
+      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, ResidentTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell, Reactors],
     };
   }
 

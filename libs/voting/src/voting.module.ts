@@ -34,6 +34,8 @@ import { ImportVoterRollHandler } from './participant/import-voter-roll/import-v
 import { ReissueVotingCodeController } from './participant/reissue-voting-code/reissue-voting-code.controller.js';
 import { ReissueVotingCodeHandler } from './participant/reissue-voting-code/reissue-voting-code.handler.js';
 import { InMemoryRoundKeyVault, ROUND_KEY_VAULT, type RoundKeyVault, SqlRoundKeyVault } from './round-key/round-key.vault.js';
+import { ResidentVoterSessionController } from './voter-session/resident-voter-session/resident-voter-session.controller.js';
+import { OpenResidentVoterSessionHandler } from './voter-session/resident-voter-session/resident-voter-session.handler.js';
 import { VoterSessionController } from './voter-session/voter-session.controller.js';
 import { VoterSessionLimiter } from './voter-session/voter-session.limiter.js';
 import { VoterOfCodeHandler } from './voter-session/voter-session.query.js';
@@ -67,6 +69,7 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     BlockVotingCodeController,
     ReissueVotingCodeController,
     VoterSessionController,
+    ResidentVoterSessionController,
     CastBallotController,
     ReplaceBallotController,
     MyBallotController,
@@ -84,6 +87,7 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     BlockVotingCodeHandler,
     ReissueVotingCodeHandler,
     VoterOfCodeHandler,
+    OpenResidentVoterSessionHandler,
     CastBallotHandler,
     ReplaceBallotHandler,
     GetMyBallotHandler,

@@ -3,3 +3,5 @@ export * from './token-verifier.js';
 export * from './auth.decorators.js';
 export * from './auth.guard.js';
 export * from './voter-tokens.js';
+export * from './resident-tokens.js';
+export * from './resident-sign-in/index.js';

@@ -56,6 +56,9 @@ export interface IssueTokenInput {
   roles: Role[];
   tenant: string;
   round?: string;
+  /** Resident tokens of development and tests: an area code and an age band, as the residents' sign-in gives them. */
+  area?: string;
+  ageBand?: string;
   audience: string;
   ttlSeconds?: number;
 }
@@ -69,6 +72,8 @@ export async function issueLocalToken(dataDir: string, input: IssueTokenInput): 
   const key = await importJWK(privateJwk, 'ES256');
   const claims: Record<string, unknown> = { roles: input.roles, tenant: input.tenant };
   if (input.round) claims.round = input.round;
+  if (input.area !== undefined) claims.area = input.area;
+  if (input.ageBand !== undefined) claims.age_band = input.ageBand;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject(input.subject)
@@ -92,6 +97,7 @@ function claimedIssuer(token: string): string | undefined {
 /** Verifies bearer tokens: against the issuer's JWKS in production, the local key in embedded mode. */
 export class TokenVerifier {
   private voterTokens?: { verify(token: string): Promise<Principal> };
+  private residentTokens?: { verify(token: string): Promise<Principal> };
 
   private constructor(
     private readonly key: JWTVerifyGetKey | CryptoKey,
@@ -103,6 +109,12 @@ export class TokenVerifier {
   /** Also accept the app's own voter tokens (issuer `urn:inwonersbudget:voter`), which carry only the voter role. */
   withVoterTokens(voterTokens: { verify(token: string): Promise<Principal> }): this {
     this.voterTokens = voterTokens;
+    return this;
+  }
+
+  /** Also accept the app's own resident tokens (issuer `urn:inwonersbudget:resident`), which carry only the resident role. */
+  withResidentTokens(residentTokens: { verify(token: string): Promise<Principal> }): this {
+    this.residentTokens = residentTokens;
     return this;
   }
 
@@ -119,7 +131,9 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenError('The bearer token is invalid or expired');
-    if (this.voterTokens && claimedIssuer(token) === 'urn:inwonersbudget:voter') return this.voterTokens.verify(token);
+    const claimed = claimedIssuer(token);
+    if (this.voterTokens && claimed === 'urn:inwonersbudget:voter') return this.voterTokens.verify(token);
+    if (this.residentTokens && claimed === 'urn:inwonersbudget:resident') return this.residentTokens.verify(token);
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.key as CryptoKey, {
@@ -132,7 +146,7 @@ export class TokenVerifier {
     } catch (_error) {
       throw new InvalidTokenError('The bearer token is invalid or expired');
     }
-    // The identity provider speaks for staff only: voters sign in with a code, by the app's own voter tokens.
+    // The staff provider speaks for staff only: voters sign in with a code, residents at their own provider; both get the app's own tokens.
     const known: string[] = this.issuer === LOCAL_ISSUER ? [...STAFF_ROLES, 'voter', 'resident'] : [...STAFF_ROLES];
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is Role => typeof r === 'string' && known.includes(r)) : [];
     const tenant = typeof payload.tenant === 'string' ? payload.tenant : '';
@@ -141,6 +155,10 @@ export class TokenVerifier {
     }
     const principal: Principal = { subject: payload.sub, roles, tenant };
     if (typeof payload.round === 'string') principal.round = payload.round;
+    if (roles.includes('resident')) {
+      if (typeof payload.area === 'string') principal.area = payload.area;
+      if (typeof payload.age_band === 'string') principal.ageBand = payload.age_band;
+    }
     return principal;
   }
 }

@@ -1,10 +1,25 @@
-import { type CryptoKey, importJWK, importPKCS8, jwtVerify, SignJWT } from 'jose';
+import { type CryptoKey, importJWK, importPKCS8, importSPKI, jwtVerify, SignJWT } from 'jose';
 import { createPublicKey } from 'node:crypto';
 import type { AppConfig } from '../config/app-config.js';
 import { CLOCK_TOLERANCE_SECONDS, InvalidTokenError, localSigningKey } from './token-verifier.js';
 import { CBS_MUNICIPALITY_CODE, type Principal } from './principal.js';
 
-/** Issuer of voter tokens: the app itself signs them, with a key that can sign nothing else. */
+/**
+ * The app's own key pair for the tokens it issues itself (voters, residents): VOTER_TOKEN_PRIVATE_KEY,
+ * or the embedded key in DATA_DIR when that is unset. Each kind has its own issuer and is verified for it alone.
+ */
+export async function appTokenKeys(config: AppConfig): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
+  if (config.VOTER_TOKEN_PRIVATE_KEY) {
+    const pem = config.VOTER_TOKEN_PRIVATE_KEY.replaceAll('\\n', '\n');
+    const privateKey = await importPKCS8(pem, 'ES256', { extractable: true });
+    const publicPem = createPublicKey(pem).export({ type: 'spki', format: 'pem' }).toString();
+    return { privateKey, publicKey: await importSPKI(publicPem, 'ES256') };
+  }
+  const { privateJwk, publicJwk } = await localSigningKey(config.DATA_DIR);
+  return { privateKey: (await importJWK(privateJwk, 'ES256')) as CryptoKey, publicKey: (await importJWK(publicJwk, 'ES256')) as CryptoKey };
+}
+
+/** Issuer of voter tokens: the app itself signs them with its own key; only this issuer makes a voter. */
 export const VOTER_ISSUER = 'urn:inwonersbudget:voter';
 
 /**
@@ -20,14 +35,8 @@ export class VoterTokens {
   ) {}
 
   static async fromConfig(config: AppConfig): Promise<VoterTokens> {
-    if (config.VOTER_TOKEN_PRIVATE_KEY) {
-      const privateKey = await importPKCS8(config.VOTER_TOKEN_PRIVATE_KEY.replaceAll('\\n', '\n'), 'ES256', { extractable: true });
-      const publicPem = createPublicKey(config.VOTER_TOKEN_PRIVATE_KEY.replaceAll('\\n', '\n')).export({ type: 'spki', format: 'pem' }).toString();
-      const { importSPKI } = await import('jose');
-      return new VoterTokens(privateKey, await importSPKI(publicPem, 'ES256'), config.AUTH_AUDIENCE);
-    }
-    const { privateJwk, publicJwk } = await localSigningKey(config.DATA_DIR);
-    return new VoterTokens((await importJWK(privateJwk, 'ES256')) as CryptoKey, (await importJWK(publicJwk, 'ES256')) as CryptoKey, config.AUTH_AUDIENCE);
+    const { privateKey, publicKey } = await appTokenKeys(config);
+    return new VoterTokens(privateKey, publicKey, config.AUTH_AUDIENCE);
   }
 
   /** A short-lived token for one participant (a pseudonym) in one round. */

@@ -87,6 +87,74 @@ export class AppConfig {
   @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'VOTER_TOKEN_PRIVATE_KEY must be a PKCS#8 PEM private key (openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256)' })
   VOTER_TOKEN_PRIVATE_KEY?: string;
 
+  /**
+   * Residents' sign-in: the OIDC issuer the municipality uses for residents (DigiD through a broker),
+   * discovered from `/.well-known/openid-configuration`. Apart from the staff provider (AUTH_ISSUER).
+   * Empty: residents sign in with a voting code only.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  RESIDENT_AUTH_ISSUER?: string;
+
+  /** The api's client id at the residents' provider (the api is the relying party). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'RESIDENT_AUTH_CLIENT_ID must be printable ASCII without spaces' })
+  RESIDENT_AUTH_CLIENT_ID?: string;
+
+  /** Client secret (confidential client, `client_secret_basic`); empty: a public client, PKCE only. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  RESIDENT_AUTH_CLIENT_SECRET?: string;
+
+  /** Where the provider sends the browser back: the api's `/resident-sessions/oidc/callback` or the front end's page that forwards the query to it. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  RESIDENT_AUTH_REDIRECT_URI?: string;
+
+  /** Scopes asked of the residents' provider (space-separated, `openid` included). */
+  @IsString()
+  @Matches(/(^|\s)openid(\s|$)/, { message: 'RESIDENT_AUTH_SCOPES must include openid' })
+  RESIDENT_AUTH_SCOPES = 'openid';
+
+  /** The municipality the residents' provider speaks for (CBS code): every resident it signs in belongs to it. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^GM\d{4}$/, { message: 'RESIDENT_AUTH_TENANT must be a CBS municipality code such as GM0363' })
+  RESIDENT_AUTH_TENANT?: string;
+
+  /** Claim (ID token or userinfo) with the resident's area code (wijk); empty: none, so frames limited to areas refuse them. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_:.-]{1,100}$/, { message: 'RESIDENT_AUTH_AREA_CLAIM must be a claim name' })
+  RESIDENT_AUTH_AREA_CLAIM?: string;
+
+  /** Claim with the birth date (`YYYY-MM-DD`); only its age band is kept, at sign-in. Empty: no age band. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_:.-]{1,100}$/, { message: 'RESIDENT_AUTH_BIRTHDATE_CLAIM must be a claim name' })
+  RESIDENT_AUTH_BIRTHDATE_CLAIM?: string = 'birthdate';
+
+  /** Age bands a birth date is reduced to (comma-separated, ascending, `a-b` then `c+`); split at every minimum age a frame may use. */
+  @IsString()
+  @Matches(/^(\d{1,3}-\d{1,3},)*\d{1,3}\+$/, { message: 'RESIDENT_AGE_BANDS must be like 0-11,12-15,16-17,18-64,65+' })
+  RESIDENT_AGE_BANDS = '0-11,12-13,14-15,16-17,18-24,25-34,35-44,45-54,55-64,65-74,75+';
+
+  /**
+   * The secret that turns a resident's subject at the provider into the app's pseudonym
+   * (HMAC-SHA-256 of municipality, issuer and subject). At least 32 characters; required outside
+   * embedded mode (every instance must compute the same pseudonym). Embedded mode: a key made once in DATA_DIR.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'RESIDENT_PSEUDONYM_KEY must be at least 32 characters (openssl rand -base64 48)' })
+  RESIDENT_PSEUDONYM_KEY?: string;
+
   /** Run the projections inside the api process (embedded mode does by default). */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'))
   @IsOptional()
@@ -116,7 +184,21 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EVENTSTORE_URL', 'AUTH_ISSUER', 'AUTH_JWKS_URL', 'VOTER_TOKEN_PRIVATE_KEY', 'PROJECTOR_IN_PROCESS']);
+  const known = Object.keys(new AppConfig()).concat([
+    'DATABASE_URL',
+    'EVENTSTORE_URL',
+    'AUTH_ISSUER',
+    'AUTH_JWKS_URL',
+    'VOTER_TOKEN_PRIVATE_KEY',
+    'PROJECTOR_IN_PROCESS',
+    'RESIDENT_AUTH_ISSUER',
+    'RESIDENT_AUTH_CLIENT_ID',
+    'RESIDENT_AUTH_CLIENT_SECRET',
+    'RESIDENT_AUTH_REDIRECT_URI',
+    'RESIDENT_AUTH_TENANT',
+    'RESIDENT_AUTH_AREA_CLAIM',
+    'RESIDENT_PSEUDONYM_KEY',
+  ]);
   const input: Record<string, string> = {};
   for (const key of known) {
     const value = env[key];
@@ -130,8 +212,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
   if (config.AUTH_JWKS_URL && !config.VOTER_TOKEN_PRIVATE_KEY) problems.push('VOTER_TOKEN_PRIVATE_KEY: required together with AUTH_JWKS_URL (voters sign in with a code, and the app signs their tokens)');
+  problems.push(...residentAuthProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The residents' provider is configured whole or not at all, apart from the staff provider, and never over plain http in production. */
+function residentAuthProblems(config: AppConfig): string[] {
+  const problems: string[] = [];
+  // A malformed list is named by its own validator; only a well-formed one is checked for gaps.
+  const bands = /^(\d{1,3}-\d{1,3},)*\d{1,3}\+$/.test(config.RESIDENT_AGE_BANDS) ? config.RESIDENT_AGE_BANDS.split(',') : [];
+  let next = 0;
+  for (const band of bands) {
+    const from = Number(/^\d+/.exec(band)![0]);
+    const to = band.endsWith('+') ? Number.POSITIVE_INFINITY : Number(band.split('-')[1]);
+    if (from !== next || to < from) {
+      problems.push(`RESIDENT_AGE_BANDS=${JSON.stringify(config.RESIDENT_AGE_BANDS)}: bands must start at 0 and follow each other without gap or overlap`);
+      break;
+    }
+    next = to + 1;
+  }
+  if (!config.RESIDENT_AUTH_ISSUER) {
+    for (const name of ['RESIDENT_AUTH_CLIENT_ID', 'RESIDENT_AUTH_CLIENT_SECRET', 'RESIDENT_AUTH_REDIRECT_URI', 'RESIDENT_AUTH_TENANT'] as const) {
+      if (config[name]) problems.push(`${name}: only together with RESIDENT_AUTH_ISSUER`);
+    }
+    return problems;
+  }
+  for (const name of ['RESIDENT_AUTH_CLIENT_ID', 'RESIDENT_AUTH_REDIRECT_URI', 'RESIDENT_AUTH_TENANT'] as const) {
+    if (!config[name]) problems.push(`${name}: required together with RESIDENT_AUTH_ISSUER`);
+  }
+  if (config.AUTH_ISSUER && URL.parse(config.AUTH_ISSUER)?.href === URL.parse(config.RESIDENT_AUTH_ISSUER)?.href) {
+    problems.push('RESIDENT_AUTH_ISSUER: must not be the staff provider (AUTH_ISSUER); residents and staff are signed in apart');
+  }
+  if (config.NODE_ENV === 'production') {
+    for (const name of ['RESIDENT_AUTH_ISSUER', 'RESIDENT_AUTH_REDIRECT_URI'] as const) {
+      if (config[name]?.startsWith('http:')) problems.push(`${name}: must be https when NODE_ENV=production`);
+    }
+  }
+  if (!config.RESIDENT_PSEUDONYM_KEY && (config.mode !== 'embedded' || config.NODE_ENV === 'production')) {
+    problems.push('RESIDENT_PSEUDONYM_KEY: required together with RESIDENT_AUTH_ISSUER outside embedded mode (every instance must derive the same pseudonyms)');
+  }
+  return problems;
 }
 
 /** Exit code of a process refused for its configuration (sysexits EX_CONFIG). */
@@ -167,4 +288,14 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'RATE_LIMIT_PER_MINUTE',
   'TRUST_PROXY',
   'VOTER_TOKEN_PRIVATE_KEY',
+  'RESIDENT_AUTH_ISSUER',
+  'RESIDENT_AUTH_CLIENT_ID',
+  'RESIDENT_AUTH_CLIENT_SECRET',
+  'RESIDENT_AUTH_REDIRECT_URI',
+  'RESIDENT_AUTH_SCOPES',
+  'RESIDENT_AUTH_TENANT',
+  'RESIDENT_AUTH_AREA_CLAIM',
+  'RESIDENT_AUTH_BIRTHDATE_CLAIM',
+  'RESIDENT_AGE_BANDS',
+  'RESIDENT_PSEUDONYM_KEY',
 ];

@@ -54,7 +54,7 @@ export type BallotBoxClosed = DomainEvent<'BallotBoxClosed', { roundId: string; 
 /** Counts only: how many codes a roll import or a code print run registered, and how many of them may vote. */
 export type VoterRollExtended = DomainEvent<
   'VoterRollExtended',
-  { roundId: string; source: 'municipality-file' | 'generated' | 'pabulib'; registered: number; eligible: number; extendedAt: string }
+  { roundId: string; source: 'municipality-file' | 'generated' | 'pabulib' | 'oidc'; registered: number; eligible: number; extendedAt: string }
 >;
 /** The result is adopted and the round key destroyed: from here no one can tell whose ballot is whose. */
 export type BallotBoxSealed = DomainEvent<'BallotBoxSealed', { roundId: string; reason: string; sealedAt: string }>;

@@ -8,7 +8,8 @@ export function participantStream(roundId: string, participantRef: string): stri
 }
 
 export type Ineligibility = 'area' | 'age' | 'excluded-role';
-export type RollSource = 'municipality-file' | 'generated' | 'reissue' | 'pabulib';
+/** `oidc`: a resident signed in at the municipality's provider for residents registered themselves. */
+export type RollSource = 'municipality-file' | 'generated' | 'reissue' | 'pabulib' | 'oidc';
 
 export type ParticipantRegistered = DomainEvent<
   'ParticipantRegistered',

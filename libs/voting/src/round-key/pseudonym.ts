@@ -17,6 +17,15 @@ export function participantRefOf(key: Buffer, code: string): string {
   return hmac(key, 'participant', normaliseCode(code));
 }
 
+/**
+ * The participant pseudonym of a resident signed in by OIDC: HMAC-SHA256 under the round key of
+ * their resident pseudonym. Round-scoped (another round gives another one), and once the round key
+ * is destroyed no one can tell which resident it was.
+ */
+export function residentParticipantRefOf(key: Buffer, residentPseudonym: string): string {
+  return hmac(key, 'resident', residentPseudonym);
+}
+
 /** The ballot pseudonym of a participant (by root, so a re-issued code leads to the same ballot). A second HMAC, so the two streams cannot be linked without the key. */
 export function ballotRefOf(key: Buffer, rootRef: string): string {
   return hmac(key, 'ballot', rootRef);

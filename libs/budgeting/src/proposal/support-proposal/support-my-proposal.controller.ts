@@ -1,8 +1,9 @@
-import { Controller, Param, Res } from '@nestjs/common';
+import { Controller, Param, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
+import { refuseBody } from '../proposal.no-body.js';
 import { assertActsInRound, PLAN_COMMAND_PROBLEMS, PLAN_RESIDENTS } from '../proposal.roles.js';
 import { SupportProposalRequest } from './support-proposal.handler.js';
 
@@ -28,9 +29,11 @@ export class SupportMyProposalController {
   async support(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Param('proposalId', StreamIdPipe) proposalId: string,
+    @Req() request: Request,
     @CommandCaller() call: CommandCall,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommandAcceptedDto> {
+    refuseBody(request);
     assertActsInRound(call.principal, roundId);
     const now = this.shell.now();
     const envelope = this.shell.envelope(call, PLAN_RESIDENTS, { now });

@@ -208,9 +208,10 @@ export function describeResidentsOverHttp(label: string, open: () => Promise<Pla
       expect(first).toMatchObject({ status: 200, body: { events: ['ProposalSupported'] } });
       expect((await events(id)).at(-1)!.data).toMatchObject({ supporterRef: VOTER, supportCount: 1 });
       await refused(() => call('POST', `/rounds/r-res/plans/${id}/my-support`, voter), 409, 'PROPOSAL.ALREADY_SUPPORTED');
+      await refused(() => call('POST', `/rounds/r-res/plans/${id}/my-support`, anna, { supporterRef: 'ps-someone-else' }), 400, 'REQUEST.INVALID');
       await refused(() => call('POST', `/rounds/r-res/plans/${id}/my-support`, otherRoundVoter), 403, 'PROPOSAL.WRONG_ROUND');
       await refused(() => call('POST', `/rounds/r-res-late/plans/${id}/my-support`, bram), 404, 'PROPOSAL.NOT_FOUND');
-      expect((await call('POST', `/rounds/r-res/plans/${id}/my-support`, bram)).body.events).toEqual(['ProposalSupported', 'ProposalSupportThresholdReached']);
+      expect((await call('POST', `/rounds/r-res/plans/${id}/my-support`, bram, {})).body.events).toEqual(['ProposalSupported', 'ProposalSupportThresholdReached']);
 
       await refused(() => call('DELETE', `/rounds/r-res/plans/${id}/my-support`, anna), 409, 'PROPOSAL.SUPPORT_NOT_GIVEN');
       const withdrawn = await call('DELETE', `/rounds/r-res/plans/${id}/my-support`, voter);

@@ -8,7 +8,10 @@ import type { Request } from 'express';
  */
 export function refuseBody(request: Request): void {
   const body: unknown = request.body;
-  const sent = request.headers['content-type'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-  const empty = body === undefined ? !sent : body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
-  if (!empty) throw new BadRequestException({ code: 'REQUEST.INVALID', message: 'This command takes no body (or an empty JSON object)', errors: [] });
+  const typed = request.headers['content-type'] !== undefined;
+  const bytes = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  // The JSON parser reads an empty text as {}: only the bytes tell an empty object sent from nothing sent under a content type.
+  const none = !typed && !bytes;
+  const emptyObject = typed && bytes && body !== null && typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0;
+  if (!none && !emptyObject) throw new BadRequestException({ code: 'REQUEST.INVALID', message: 'This command takes no body (or an empty JSON object)', errors: [] });
 }

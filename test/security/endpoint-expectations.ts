@@ -45,6 +45,8 @@ export interface EndpointExpectation {
 
 const STAFF: Role[] = ['administrator', 'reviewer', 'official', 'auditor'];
 const ADMIN: Role[] = ['administrator'];
+/** Residents acting for themselves: signed in, or with a voting code (the matrix's voter token names the round of the path). */
+const RESIDENTS: Role[] = ['resident', 'voter'];
 const none = async (): Promise<PreparedRequest> => ({});
 const plan = async (fx: Fixtures) => ({ proposalId: (await fx.proposal()).proposalId });
 
@@ -225,6 +227,32 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
     otherMunicipality: 'not-found',
     prepare: async (fx) => ({ params: { proposalId: await fx.startedImplementation() }, body: { outcome: 'realised', reason: 'Opgeleverd' } }),
   },
+  'POST /proposals/:proposalId/moderation': {
+    access: ADMIN,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { proposalId: (await fx.residentPlan()).proposalId }, body: { admitted: false, reason: 'Noemt buren bij naam' } }),
+  },
+  'POST /rounds/:roundId/my-plans': {
+    access: RESIDENTS,
+    creates: true,
+    ok: 201,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({
+      params: { roundId: await fx.round() },
+      body: { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin', summary: 'Nieuwe toestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } },
+    }),
+  },
+  'GET /rounds/:roundId/my-plans': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: (await fx.residentPlan()).roundId } }) },
+  'GET /rounds/:roundId/my-plans/:proposalId': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await fx.residentPlan() }) },
+  'POST /rounds/:roundId/my-plans/:proposalId/amendments': {
+    access: RESIDENTS,
+    ok: 200,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: await fx.residentPlan(), body: { title: 'Kleiner', summary: 'Minder toestellen', costEstimate: { investmentCents: 900_000, maintenancePerYearCents: 0, maintenanceYears: 0 }, reason: 'Herzien' } }),
+  },
+  'POST /rounds/:roundId/plans/:proposalId/my-support': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await fx.proposal() }) },
+  'DELETE /rounds/:roundId/plans/:proposalId/my-support': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await fx.supportedPlan() }) },
   'POST /proposals/:proposalId/implementation/returns': {
     access: ADMIN,
     ok: 409,
@@ -263,6 +291,7 @@ Object.assign(ENDPOINTS, {
   },
   'GET /budget-templates': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: none },
   'GET /budget-templates/:name': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: async () => ({ params: { name: 'stadsdeel-burgerbegroting' } }) },
+  'GET /rounds/:roundId/plans': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: async (fx: Fixtures) => projected(async (f: Fixtures) => ({ params: { roundId: (await f.proposal()).roundId } }))(fx) },
   'GET /public/rounds/:roundId': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: async (fx: Fixtures) => projected(round)(fx) },
 
   'GET /read-models/budgets': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: projected(list) },

@@ -46,22 +46,31 @@ describe('walk-through: burgerbegroting (stadsdeel, vote, advisory)', () => {
     await ok(advance('submission'), 201, ['RoundPhaseAdvanced', 'SubmissionOpened']);
     expect((await round()).criteriaPublishedBeforeSubmission).toHaveLength(7);
 
-    // 4. Residents submit plans (the api submits on their behalf; contact details never enter the events).
+    // 4. Residents sign in and submit their own plans (contact details never enter the events); staff moderate each into intake.
     at('2026-02-10T10:00:00.000Z');
-    const submit = async (body: ReturnType<typeof aPlan>) => (await ok(call('POST', `/rounds/${roundId}/proposals`, admin, body), 201, ['ProposalSubmitted'])).body.id!;
-    const playground = await submit(aPlan('WIJK-1', 'Speeltuin Oosterpark', 2_000_000, { perYearCents: 100_000, years: 5 }));
-    const trees = await submit(aPlan('WIJK-1', 'Bomen langs de Dapperstraat', 4_000_000, { perYearCents: 50_000, years: 5 }));
-    const benches = await submit(aPlan('WIJK-1', 'Bankjes op het plein', 5_000_000));
-    const garden = await submit(aPlan('WIJK-2', 'Moestuin bij de school', 3_000_000));
-    const fountain = await submit(aPlan('WIJK-2', 'Fontein', 4_500_000));
+    const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => walk.api.token('resident', 'GM0363', `res-walk-${String(i).padStart(2, '0')}`)));
+    const submit = async (body: ReturnType<typeof aPlan>, by: string) => {
+      const id = (await ok(call('POST', `/rounds/${roundId}/my-plans`, by, body), 201, ['ProposalSubmitted', 'ProposalAwaitingModeration'])).body.id!;
+      await ok(call('POST', `/proposals/${id}/moderation`, admin, { admitted: true }), 200, ['ProposalAdmittedToIntake']);
+      return id;
+    };
+    const playground = await submit(aPlan('WIJK-1', 'Speeltuin Oosterpark', 2_000_000, { perYearCents: 100_000, years: 5 }), residents[0]!);
+    const trees = await submit(aPlan('WIJK-1', 'Bomen langs de Dapperstraat', 4_000_000, { perYearCents: 50_000, years: 5 }), residents[1]!);
+    const benches = await submit(aPlan('WIJK-1', 'Bankjes op het plein', 5_000_000), residents[2]!);
+    const garden = await submit(aPlan('WIJK-2', 'Moestuin bij de school', 3_000_000), residents[3]!);
+    const fountain = await submit(aPlan('WIJK-2', 'Fontein', 4_500_000), residents[4]!);
     const plan = async (id: string) => (await call('GET', `/proposals/${id}`, auditor)).body;
-    expect(await plan(playground)).toMatchObject({ status: 'submitted', roundId });
+    expect(await plan(playground)).toMatchObject({ status: 'submitted', roundId, submitterRef: 'res-walk-00' });
+    expect((await call('GET', `/rounds/${roundId}/my-plans`, residents[0]!)).body.plans).toEqual([expect.objectContaining({ proposalId: playground, moderation: expect.objectContaining({ admitted: true }) })]);
 
-    // 5. Support: every plan needs ten residents behind it.
+    // 5. Support: every plan needs ten residents behind it; each supports once, under their own pseudonym, and may take it back.
     await ok(advance('support'), 201, ['RoundPhaseAdvanced']);
     for (const id of [playground, trees, benches, garden, fountain]) {
-      for (let i = 0; i < 10; i++) await ok(call('POST', `/proposals/${id}/support`, admin, { supporterRef: `ps-${id.slice(0, 8)}-${i}` }), 200);
+      for (const resident of residents) await ok(call('POST', `/rounds/${roundId}/plans/${id}/my-support`, resident), 200);
     }
+    await ok(call('DELETE', `/rounds/${roundId}/plans/${playground}/my-support`, residents[9]!), 200, ['ProposalSupportWithdrawn']);
+    expect(await plan(playground)).toMatchObject({ supportCount: 9, supportThresholdReached: true });
+    await ok(call('POST', `/rounds/${roundId}/plans/${playground}/my-support`, residents[9]!), 200, ['ProposalSupported']);
     expect(await plan(playground)).toMatchObject({ supportCount: 10, supportThresholdReached: true });
 
     // 6. Feasibility: a reviewer judges every published criterion; the fountain cannot be built within a year.

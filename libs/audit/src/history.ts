@@ -15,7 +15,7 @@ export interface HistoryEntry {
 }
 
 /** Event types that are bulk facts rather than decisions (each ballot or roll entry is not a decision of staff). */
-const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'PaperBallotEntered', 'PaperBallotSetAside', 'ParticipantRegistered', 'SupportGiven', 'ProposalSupported']);
+const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'PaperBallotEntered', 'PaperBallotSetAside', 'ParticipantRegistered', 'SupportGiven', 'ProposalSupported', 'ProposalSupportWithdrawn']);
 
 function referenceOf(data: Record<string, unknown>): string | undefined {
   const ref = data.decisionReference ?? data.decision;

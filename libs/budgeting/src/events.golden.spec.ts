@@ -176,6 +176,10 @@ const proposal: EventExamples<ProposalEvent> = {
   ProposalPartlyRealised: { proposalId: 'p-9', spentCents: 1_000_000, releasedCents: 500_000, reason: 'Bankjes geplaatst, geen fontein', at: '2027-09-01T09:00:00.000Z' },
   ProposalImplementationCancelled: { proposalId: 'p-10', releasedCents: 800_000, reason: 'Vergunning geweigerd', at: '2027-08-01T09:00:00.000Z' },
   ProposalMoneyReturned: { proposalId: 'p-7', amountCents: 50_000, returnedTotalCents: 50_000, releasedCents: 50_000, reference: 'TER-2027-0007', at: '2027-10-01T09:00:00.000Z' },
+  ProposalSupportWithdrawn: { proposalId: 'p-1', supporterRef: 'res-11aa', supportCount: 24, at: '2027-02-16T08:00:00.000Z' },
+  ProposalAwaitingModeration: { proposalId: 'p-11', at: '2027-02-11T19:30:00.000Z' },
+  ProposalAdmittedToIntake: { proposalId: 'p-11', version: 1, reason: null, at: '2027-02-12T09:00:00.000Z' },
+  ProposalRefusedAtIntake: { proposalId: 'p-12', version: 2, reason: 'Bevat persoonsgegevens van buren; dien het plan opnieuw in zonder namen', at: '2027-02-12T09:05:00.000Z' },
 };
 
 describeGoldenEvents(new URL('./events.golden.json', import.meta.url), {

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AmendMyProposalController } from './proposal/amend-my-proposal/amend-my-proposal.controller.js';
+import { AmendMyProposalHandler } from './proposal/amend-my-proposal/amend-my-proposal.handler.js';
+import { ListMyProposalsController } from './proposal/list-my-proposals/list-my-proposals.controller.js';
+import { GetMyProposalHandler, ListMyProposalsHandler } from './proposal/list-my-proposals/list-my-proposals.query.js';
+import { ModerateProposalController } from './proposal/moderate-proposal/moderate-proposal.controller.js';
+import { ModerateProposalHandler } from './proposal/moderate-proposal/moderate-proposal.handler.js';
+import { SubmitMyProposalController } from './proposal/submit-my-proposal/submit-my-proposal.controller.js';
+import { SubmitMyProposalHandler } from './proposal/submit-my-proposal/submit-my-proposal.handler.js';
+import { SupportMyProposalController } from './proposal/support-proposal/support-my-proposal.controller.js';
+import { WithdrawSupportController } from './proposal/withdraw-support/withdraw-support.controller.js';
+import { WithdrawSupportHandler } from './proposal/withdraw-support/withdraw-support.handler.js';
 import { AmendProposalController } from './proposal/amend-proposal/amend-proposal.controller.js';
 import { AmendProposalHandler } from './proposal/amend-proposal/amend-proposal.handler.js';
 import { CloseImplementationController } from './proposal/close-implementation/close-implementation.controller.js';
@@ -60,6 +71,12 @@ import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-p
     RecordPaymentController,
     CloseImplementationController,
     RecordMoneyReturnedController,
+    ModerateProposalController,
+    SubmitMyProposalController,
+    ListMyProposalsController,
+    AmendMyProposalController,
+    SupportMyProposalController,
+    WithdrawSupportController,
   ],
   providers: [
     PlanReactions,
@@ -80,6 +97,12 @@ import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-p
     RecordMoneyReturnedHandler,
     GetProposalHandler,
     ListProposalsHandler,
+    ModerateProposalHandler,
+    SubmitMyProposalHandler,
+    AmendMyProposalHandler,
+    WithdrawSupportHandler,
+    ListMyProposalsHandler,
+    GetMyProposalHandler,
     ...CONTACT_DETAILS_PROVIDERS,
     { provide: ROUND_GATEWAY, useClass: StreamRoundGateway },
   ],

@@ -102,6 +102,25 @@ export class Fixtures {
     return (submitted!.data as { submitterRef: string }).submitterRef;
   }
 
+  /** A plan a resident submitted themselves (the matrix's voter: subject `matrix-voter`, its token for this round), awaiting moderation. */
+  async residentPlan(subject = 'matrix-voter'): Promise<{ roundId: string; proposalId: string }> {
+    const roundId = await this.round();
+    const token = await this.api.token('voter', TENANT, subject, { round: roundId });
+    const body = { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin Oosterpark', summary: 'Nieuwe speeltoestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } };
+    const reply = await send(this.api.url, 'POST', `/rounds/${roundId}/my-plans`, { token, body });
+    if (reply.status !== 201) throw new Error(`fixture resident plan: ${reply.status} ${reply.text}`);
+    return { roundId, proposalId: reply.body.id as string };
+  }
+
+  /** A staff-entered plan the matrix's voter (subject `matrix-voter`) supports. */
+  async supportedPlan(subject = 'matrix-voter'): Promise<{ roundId: string; proposalId: string }> {
+    const { roundId, proposalId } = await this.proposal();
+    const token = await this.api.token('voter', TENANT, subject, { round: roundId });
+    const reply = await send(this.api.url, 'POST', `/rounds/${roundId}/plans/${proposalId}/my-support`, { token });
+    if (reply.status !== 200) throw new Error(`fixture support: ${reply.status} ${reply.text}`);
+    return { roundId, proposalId };
+  }
+
   /** One more plan in an existing round. */
   async proposalIn(roundId: string): Promise<string> {
     const body = { areaId: 'WK036301', themeId: 'groen', title: 'Bomen', summary: 'Vijf bomen', costEstimate: { investmentCents: 500_000, maintenancePerYearCents: 0, maintenanceYears: 0 } };

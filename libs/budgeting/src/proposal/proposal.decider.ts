@@ -7,6 +7,8 @@ import { type ExtendDecisionDeadline, extendDecisionDeadline } from './extend-de
 import { type GiveFeasibilityVerdict, giveFeasibilityVerdict } from './give-feasibility-verdict/give-feasibility-verdict.command.js';
 import { type CloseImplementation, closeImplementation } from './close-implementation/close-implementation.command.js';
 import { type AbsorbProposal, absorbProposal, type MergeIntoProposal, mergeIntoProposal, type RecordAbsorption, recordAbsorption } from './merge-proposals/merge-proposals.command.js';
+import { type AmendOwnProposal, amendOwnProposal } from './amend-my-proposal/amend-my-proposal.command.js';
+import { type ModerateProposal, moderateProposal } from './moderate-proposal/moderate-proposal.command.js';
 import type { ProposalEvent } from './proposal.events.js';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal.state.js';
 import { type RecordMoneyReturned, recordMoneyReturned } from './record-money-returned/record-money-returned.command.js';
@@ -14,7 +16,9 @@ import { type RecordPayment, recordPayment } from './record-payment/record-payme
 import { type RecordSelection, recordSelection } from './record-selection/record-selection.command.js';
 import { type StartImplementation, startImplementation } from './start-implementation/start-implementation.command.js';
 import { type SubmitProposal, submitProposal } from './submit-proposal/submit-proposal.command.js';
+import { type SubmitOwnProposal, submitOwnProposal } from './submit-my-proposal/submit-my-proposal.command.js';
 import { type SupportProposal, supportProposal } from './support-proposal/support-proposal.command.js';
+import { type WithdrawSupport, withdrawSupport } from './withdraw-support/withdraw-support.command.js';
 import { type WithdrawProposal, withdrawProposal } from './withdraw-proposal/withdraw-proposal.command.js';
 
 export type ProposalCommand =
@@ -35,7 +39,11 @@ export type ProposalCommand =
   | StartImplementation
   | RecordPayment
   | CloseImplementation
-  | RecordMoneyReturned;
+  | RecordMoneyReturned
+  | SubmitOwnProposal
+  | AmendOwnProposal
+  | ModerateProposal
+  | WithdrawSupport;
 
 function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[] {
   switch (command.type) {
@@ -75,6 +83,14 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
       return closeImplementation(command, state);
     case 'RecordMoneyReturned':
       return recordMoneyReturned(command, state);
+    case 'SubmitOwnProposal':
+      return submitOwnProposal(command, state);
+    case 'AmendOwnProposal':
+      return amendOwnProposal(command, state);
+    case 'ModerateProposal':
+      return moderateProposal(command, state);
+    case 'WithdrawSupport':
+      return withdrawSupport(command, state);
   }
 }
 

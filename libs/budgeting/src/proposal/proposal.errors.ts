@@ -19,6 +19,17 @@ export class ProposalNotAmendableError extends domainError('PROPOSAL.NOT_AMENDAB
 
 export class ProposalSupportClosedError extends domainError('PROPOSAL.SUPPORT_CLOSED') {}
 export class ProposalAlreadySupportedError extends domainError('PROPOSAL.ALREADY_SUPPORTED') {}
+/** Withdrawing support the resident never gave (or already withdrew). */
+export class ProposalSupportNotGivenError extends domainError('PROPOSAL.SUPPORT_NOT_GIVEN') {}
+
+/** A resident acts on a plan someone else submitted. */
+export class ProposalNotSubmitterError extends domainError('PROPOSAL.NOT_SUBMITTER', 'forbidden') {}
+/** A resident submits or amends after the intake deadline (the round left its submission phase, or the schedule's closing day is over). */
+export class ProposalIntakeClosedError extends domainError('PROPOSAL.INTAKE_CLOSED') {}
+/** Moderation for a plan that does not await it (staff entered it, or it was moderated already). */
+export class ProposalNotAwaitingModerationError extends domainError('PROPOSAL.NOT_AWAITING_MODERATION') {}
+/** A voter token acts for one round only. */
+export class ProposalWrongRoundError extends domainError('PROPOSAL.WRONG_ROUND', 'forbidden') {}
 
 export class ProposalMergeNotAllowedError extends domainError('PROPOSAL.MERGE_NOT_ALLOWED') {}
 

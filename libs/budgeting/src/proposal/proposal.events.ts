@@ -73,6 +73,18 @@ export type ProposalSupported = DomainEvent<'ProposalSupported', { proposalId: s
 
 export type ProposalSupportThresholdReached = DomainEvent<'ProposalSupportThresholdReached', { proposalId: string; threshold: number; supportCount: number; at: string }>;
 
+/** A resident takes back their support; `supportCount` is the count after it. A threshold already reached stays reached. */
+export type ProposalSupportWithdrawn = DomainEvent<'ProposalSupportWithdrawn', { proposalId: string; supporterRef: string; supportCount: number; at: string }>;
+
+/** Appended with `ProposalSubmitted` when a resident submits the plan themselves: staff moderate it before it is public and enters intake. */
+export type ProposalAwaitingModeration = DomainEvent<'ProposalAwaitingModeration', { proposalId: string; at: string }>;
+
+/** Moderation let the resident's plan into intake: from now on it is public, gathers support and is reviewed. */
+export type ProposalAdmittedToIntake = DomainEvent<'ProposalAdmittedToIntake', { proposalId: string; version: number; reason: string | null; at: string }>;
+
+/** Moderation refused the resident's plan (the reason says why); it never becomes public. */
+export type ProposalRefusedAtIntake = DomainEvent<'ProposalRefusedAtIntake', { proposalId: string; version: number; reason: string; at: string }>;
+
 /** On the continuing plan. */
 export type ProposalAbsorbed = DomainEvent<'ProposalAbsorbed', { proposalId: string; absorbedProposalId: string; reason: string; at: string }>;
 
@@ -147,6 +159,10 @@ export type ProposalEvent =
   | ProposalWithdrawn
   | ProposalSupported
   | ProposalSupportThresholdReached
+  | ProposalSupportWithdrawn
+  | ProposalAwaitingModeration
+  | ProposalAdmittedToIntake
+  | ProposalRefusedAtIntake
   | ProposalAbsorbed
   | ProposalMergedInto
   | ProposalReviewerConflictDeclared
@@ -188,4 +204,8 @@ export const PROPOSAL_EVENT_TYPES: ProposalEvent['type'][] = [
   'ProposalPartlyRealised',
   'ProposalImplementationCancelled',
   'ProposalMoneyReturned',
+  'ProposalSupportWithdrawn',
+  'ProposalAwaitingModeration',
+  'ProposalAdmittedToIntake',
+  'ProposalRefusedAtIntake',
 ];

@@ -1,4 +1,5 @@
-import type { Role } from '@lib/platform';
+import { type Principal, RESIDENT_ROLES, type Role } from '@lib/platform';
+import { ProposalWrongRoundError } from './proposal.errors.js';
 
 /** Who may do what with plans. Auditors only read. */
 export const PLAN_MANAGERS = ['administrator'] as const satisfies readonly Role[];
@@ -7,3 +8,12 @@ export const PLAN_READERS = ['administrator', 'reviewer', 'official', 'auditor']
 
 /** The problem responses of a plan command that addresses an existing plan. */
 export const PLAN_COMMAND_PROBLEMS = [400, 401, 403, 404, 409, 412];
+
+/** Residents acting for themselves: signed in as a resident, or with a voting code (then in its own round only). */
+export const PLAN_RESIDENTS = [...RESIDENT_ROLES] as const satisfies readonly Role[];
+
+/** A voter token is for one round: a resident's route in another round is refused (403 PROPOSAL.WRONG_ROUND). */
+export function assertActsInRound(principal: Principal, roundId: string): void {
+  if (principal.round !== undefined && principal.round !== roundId) throw new ProposalWrongRoundError('This voter token is for another round', { roundId });
+  if (principal.round === undefined && !principal.roles.includes('resident')) throw new ProposalWrongRoundError('A voter token names its round', { roundId });
+}

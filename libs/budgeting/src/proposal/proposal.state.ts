@@ -2,6 +2,8 @@ import type { FrameForm } from '../budget/budget.events.js';
 import type { AppealRoute, Intake, ProposalEvent, ProposalVersion, VerdictOutcome } from './proposal.events.js';
 
 export type ProposalStatus =
+  | 'awaiting_moderation'
+  | 'moderation_refused'
   | 'submitted'
   | 'revision_requested'
   | 'withdrawn'
@@ -65,6 +67,14 @@ export interface ExistingProposal {
   paidCents: number;
   returnedCents: number;
   releasedCents: number;
+  /** Resident submissions only: how moderation decided (null: staff entered the plan, or it awaits moderation). */
+  moderation: Moderation | null;
+}
+
+export interface Moderation {
+  admitted: boolean;
+  reason: string | null;
+  at: string;
 }
 
 export type ProposalState = { exists: false } | ExistingProposal;
@@ -128,6 +138,7 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
       paidCents: 0,
       returnedCents: 0,
       releasedCents: 0,
+      moderation: null,
     };
   }
   if (!state.exists) return state;
@@ -140,6 +151,14 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
       return { ...state, supporters: [...state.supporters, event.data.supporterRef] };
     case 'ProposalSupportThresholdReached':
       return { ...state, supportThresholdReached: true };
+    case 'ProposalSupportWithdrawn':
+      return { ...state, supporters: state.supporters.filter((ref) => ref !== event.data.supporterRef) };
+    case 'ProposalAwaitingModeration':
+      return { ...state, status: 'awaiting_moderation' };
+    case 'ProposalAdmittedToIntake':
+      return { ...state, status: 'submitted', moderation: { admitted: true, reason: event.data.reason, at: event.data.at } };
+    case 'ProposalRefusedAtIntake':
+      return { ...state, status: 'moderation_refused', moderation: { admitted: false, reason: event.data.reason, at: event.data.at } };
     case 'ProposalAbsorbed':
       return { ...state, absorbed: [...state.absorbed, event.data.absorbedProposalId] };
     case 'ProposalMergedInto':

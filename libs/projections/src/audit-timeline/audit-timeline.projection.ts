@@ -8,7 +8,7 @@ import type { AuditStreamRoundRow, AuditTimelineRow } from './audit-timeline.ent
 const TABLES = ['audit_timeline', 'audit_stream_round'] as const;
 
 /** Residents' own acts (supporting a plan, casting a ballot) are not staff decisions and stay out of the timeline. */
-const RESIDENT_ACTS = new Set<ProposalEvent['type']>(['ProposalSupported']);
+const RESIDENT_ACTS = new Set<ProposalEvent['type']>(['ProposalSupported', 'ProposalSupportWithdrawn']);
 
 /** Staff acts on the vote (the ballot box, the roll's codes, paper batches); ballots themselves are not listed. */
 const VOTING_STAFF_ACTS: (BallotBoxEvent | ParticipantEvent | PaperBatchEvent)['type'][] = ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'VoterRollExtended', 'BallotBoxSealed', 'VotingCodeBlocked', 'VotingCodeReissued', 'PaperBatchOpened', 'PaperBatchConfirmed'];

@@ -41,6 +41,7 @@ describe('read-model queries go through the QueryBus', () => {
       'GetRoundTurnout',
       'ListBudgetOverviews',
       'ListPlans',
+      'ListPublicPlans',
       'ListRoundOverviews',
     ]);
   });

@@ -8,6 +8,8 @@ import { EvaluationController } from '../evaluation/evaluation.controller.js';
 import { GetEvaluationHandler } from '../evaluation/evaluation.query.js';
 import { PlanController } from '../plans/plan.controller.js';
 import { GetPlanHandler, ListPlansHandler } from '../plans/plan.query.js';
+import { PublicPlansController } from '../public-page/public-plans.controller.js';
+import { ListPublicPlansHandler } from '../public-page/public-plans.query.js';
 import { PublicRoundController } from '../public-page/public-round.controller.js';
 import { GetPublicRoundHandler } from '../public-page/public-round.query.js';
 import { ResultController } from '../results/result.controller.js';
@@ -37,6 +39,7 @@ export const READ_MODEL_QUERY_HANDLERS = [
   GetRoundTurnoutHandler,
   GetEvaluationHandler,
   GetPublicRoundHandler,
+  ListPublicPlansHandler,
   GetProjectionStatusesHandler,
   GetFeedCursorHandler,
   GetFeedChangesHandler,
@@ -45,7 +48,7 @@ export const READ_MODEL_QUERY_HANDLERS = [
 /** The read models over HTTP (queries, live feed, the public results page) and, in process, the projector. */
 @Module({
   imports: [CqrsModule],
-  controllers: [BudgetOverviewController, RoundOverviewController, PlanController, ResultController, AuditTimelineController, ProjectionsController, PublicRoundController, TurnoutController, EvaluationController],
+  controllers: [BudgetOverviewController, RoundOverviewController, PlanController, ResultController, AuditTimelineController, ProjectionsController, PublicRoundController, PublicPlansController, TurnoutController, EvaluationController],
   providers: [ReadModelsService, LiveFeed, ImportPopulationHandler, ...READ_MODEL_QUERY_HANDLERS],
   exports: [ReadModelsService, LiveFeed],
 })

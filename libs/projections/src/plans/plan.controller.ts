@@ -9,7 +9,7 @@ import { pageSchema, rowSchema } from '../http/openapi.js';
 import { PlanEntity } from './plan.entity.js';
 import { GetPlan, ListPlans } from './plan.query.js';
 
-const STATUSES = ['submitted', 'withdrawn', 'merged', 'admitted', 'refused', 'selected', 'not_selected', 'granted', 'grant_refused', 'in_implementation', 'realised', 'partly_realised', 'cancelled'];
+const STATUSES = ['awaiting_moderation', 'moderation_refused', 'submitted', 'withdrawn', 'merged', 'admitted', 'refused', 'selected', 'not_selected', 'granted', 'grant_refused', 'in_implementation', 'realised', 'partly_realised', 'cancelled'];
 const FEASIBILITY = ['pending', 'feasible', 'not_feasible', 'needs_revision'];
 const PLAN = rowSchema(PlanEntity);
 

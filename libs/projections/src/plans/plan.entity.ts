@@ -31,7 +31,8 @@ export interface PlanRow {
   maintenance_per_year_cents: number;
   maintenance_years: number;
   /**
-   * submitted | withdrawn | merged | admitted | refused | selected | not_selected | granted | grant_refused
+   * awaiting_moderation | moderation_refused (a resident's plan before and after moderation; never public)
+   * | submitted | withdrawn | merged | admitted | refused | selected | not_selected | granted | grant_refused
    * | in_implementation | realised | partly_realised | cancelled
    */
   status: string;

@@ -4,7 +4,8 @@ import { planProjection } from './plan.projection.js';
 import { budgetOverviewProjection } from '../budgets/budget-overview.projection.js';
 import { roundOverviewProjection } from '../rounds/round-overview.projection.js';
 import { given, openTestReadModels, project, rowsOf, type TestReadModels } from '../testing/read-models.given.js';
-import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
+import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, ROUND_ID, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
+import { publicRoundView } from '../public-page/public-round.view.js';
 
 describe('budgets, rounds and plans read models', () => {
   let rm: TestReadModels;
@@ -90,5 +91,49 @@ describe('budgets, rounds and plans read models', () => {
       { criterionId: 'c-cost', outcome: 'met', reason: 'Binnen het maximum', reviewerRef: 'staff-reviewer', version: 1, at: '2026-04-02T10:00:00.000Z' },
       { criterionId: 'c-feasible', outcome: 'not_met', reason: 'Vergunning duurt langer dan een jaar', reviewerRef: 'staff-reviewer', version: 1, at: '2026-04-02T10:00:00.000Z' },
     ]);
+  });
+});
+
+describe('residents\' plans in the read models', () => {
+  let rm: TestReadModels;
+  beforeAll(async () => {
+    rm = await openTestReadModels();
+  });
+  afterAll(async () => {
+    await rm.cleanup();
+  });
+
+  it('given residents\' plans through moderation and support taken back, then the rows follow and the public page shows only the plans let into intake', async () => {
+    const store = new InMemoryEventStore();
+    await given(store, [
+      budgetEstablished({ interimResultsPublic: true }),
+      roundPlanned(),
+      phaseAdvanced('planned', 'submission', '2026-03-01T08:00:00.000Z'),
+      planSubmitted('p-waiting', { title: 'Wacht op moderatie' }),
+      proposalEvent('p-waiting', 'ProposalAwaitingModeration', { at: '2026-03-05T12:00:00.000Z' }),
+      planSubmitted('p-refused', { title: 'Geweigerd bij moderatie' }),
+      proposalEvent('p-refused', 'ProposalAwaitingModeration', { at: '2026-03-05T12:00:00.000Z' }),
+      proposalEvent('p-refused', 'ProposalRefusedAtIntake', { version: 1, reason: 'Noemt buren bij naam', at: '2026-03-06T09:00:00.000Z' }),
+      planSubmitted('p-in', { title: 'Toegelaten moestuin' }),
+      proposalEvent('p-in', 'ProposalAwaitingModeration', { at: '2026-03-05T12:00:00.000Z' }),
+      proposalEvent('p-in', 'ProposalAdmittedToIntake', { version: 1, reason: null, at: '2026-03-06T09:00:00.000Z' }),
+      proposalEvent('p-in', 'ProposalSupported', { supporterRef: 'res-a', supportCount: 1, at: '2026-03-07T10:00:00.000Z' }),
+      proposalEvent('p-in', 'ProposalSupported', { supporterRef: 'res-b', supportCount: 2, at: '2026-03-07T11:00:00.000Z' }),
+      proposalEvent('p-in', 'ProposalSupportThresholdReached', { threshold: 2, supportCount: 2, at: '2026-03-07T11:00:00.000Z' }),
+      proposalEvent('p-in', 'ProposalSupportWithdrawn', { supporterRef: 'res-a', supportCount: 1, at: '2026-03-08T10:00:00.000Z' }),
+    ]);
+
+    await project(store, rm.db, [budgetOverviewProjection, roundOverviewProjection, planProjection]);
+
+    const rows = (await rowsOf(rm.db, 'plan')) as { proposal_id: string; status: string; decision_reason: string | null; support_count: number; support_threshold_reached: boolean }[];
+    expect(rows.map(({ proposal_id, status, decision_reason, support_count, support_threshold_reached }) => ({ proposal_id, status, decision_reason, support_count, support_threshold_reached }))).toEqual(
+      expect.arrayContaining([
+        { proposal_id: 'p-waiting', status: 'awaiting_moderation', decision_reason: null, support_count: 0, support_threshold_reached: false },
+        { proposal_id: 'p-refused', status: 'moderation_refused', decision_reason: 'Noemt buren bij naam', support_count: 0, support_threshold_reached: false },
+        { proposal_id: 'p-in', status: 'submitted', decision_reason: null, support_count: 1, support_threshold_reached: true },
+      ]),
+    );
+    const page = await publicRoundView(rm.db, ROUND_ID);
+    expect(page!.plans.map((p) => p.id)).toEqual(['p-in']);
   });
 });

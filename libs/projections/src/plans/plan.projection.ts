@@ -90,6 +90,15 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
       return { ...plan, support_count: event.data.supportCount, updated_at: event.data.at };
     case 'ProposalSupportThresholdReached':
       return { ...plan, support_count: event.data.supportCount, support_threshold_reached: true, updated_at: event.data.at };
+    case 'ProposalSupportWithdrawn':
+      // A threshold once reached stays reached: it was recorded as a fact when it happened.
+      return { ...plan, support_count: event.data.supportCount, updated_at: event.data.at };
+    case 'ProposalAwaitingModeration':
+      return { ...plan, status: 'awaiting_moderation', updated_at: event.data.at };
+    case 'ProposalAdmittedToIntake':
+      return { ...plan, status: 'submitted', decision_reason: event.data.reason, updated_at: event.data.at };
+    case 'ProposalRefusedAtIntake':
+      return { ...plan, status: 'moderation_refused', decision_reason: event.data.reason, updated_at: event.data.at };
     case 'ProposalAbsorbed':
     case 'ProposalReviewerConflictDeclared':
     case 'ProposalDecisionDeadlineExtended':

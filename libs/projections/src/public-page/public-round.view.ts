@@ -43,6 +43,13 @@ export interface TurnoutGroup {
 /** Published turnout groups below this many ballots are withheld: a ballot's area and age band could point to the person. */
 export const SMALL_GROUP = 10;
 
+/** Plans the public sees: not withdrawn or merged, and a resident's plan only once moderation let it into intake. */
+export const NOT_PUBLIC_PLAN_STATUSES = ['awaiting_moderation', 'moderation_refused', 'withdrawn', 'merged'] as const;
+
+export function isPublicPlan(status: string): boolean {
+  return !(NOT_PUBLIC_PLAN_STATUSES as readonly string[]).includes(status);
+}
+
 /** Everything the public page shows, from the read models only. Interim figures are left out unless the frame allows them. */
 export interface PublicRoundView {
   roundId: string;
@@ -90,7 +97,7 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
     const plans: PublicPlan[] =
       planRows.length > 0
         ? planRows
-            .filter((p) => p.status !== 'withdrawn' && p.status !== 'merged')
+            .filter((p) => isPublicPlan(p.status))
             .map((p) => ({
               id: p.proposal_id,
               title: p.title,

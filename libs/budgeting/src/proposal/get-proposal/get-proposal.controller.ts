@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import type { ContactDetails } from '../contact-details/contact-details.vault.js';
 import type { Intake, ProposalVersion } from '../proposal.events.js';
 import { PLAN_READERS } from '../proposal.roles.js';
-import { currentVerdicts, type ExistingProposal, type Grant, type ProposalStatus, type Verdict } from '../proposal.state.js';
+import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, type ProposalStatus, type Verdict } from '../proposal.state.js';
 import { GetProposal } from './get-proposal.query.js';
 
 export class ProposalView {
@@ -56,6 +56,8 @@ export class ProposalView {
   returnedCents!: number;
   @ApiProperty({ example: 0, description: 'Given back to the round\'s ceiling' })
   releasedCents!: number;
+  @ApiProperty({ nullable: true, type: Object, description: "A resident's own plan: how moderation decided (null: entered by staff, or awaiting moderation)", example: { admitted: true, reason: null, at: '2026-03-03T09:00:00.000Z' } })
+  moderation!: Moderation | null;
   @ApiProperty({ required: false, description: 'Administrators only; absent when erased or never given', example: { name: 'Fatima de Vries', email: 'fatima@example.nl' } })
   contactDetails?: ContactDetails | null;
 }
@@ -105,5 +107,6 @@ export function proposalView(state: ExistingProposal): ProposalView {
     paidCents: state.paidCents,
     returnedCents: state.returnedCents,
     releasedCents: state.releasedCents,
+    moderation: state.moderation,
   };
 }

@@ -1,5 +1,6 @@
 import type { PlanCriterion } from '../../budget/budget.events.js';
 import type { ExistingRound } from '../../round/round.state.js';
+import { endOfAmsterdamDay } from '../proposal.deadlines.js';
 import type { SubmissionFrame } from '../submit-proposal/submit-proposal.command.js';
 
 function criterion(criteria: readonly PlanCriterion[], kind: PlanCriterion['kind']): PlanCriterion | undefined {
@@ -26,6 +27,7 @@ export function submissionFrameOf(round: ExistingRound, areas: string[]): Submis
     maxExtensionDays: intake === null ? null : intake.extensionWeeks * 7,
     fixedIntakeThresholdCents: intake === null ? null : intake.fixedIntakeAboveCents,
     fixedIntakeDates: round.intakeDates,
+    intakeClosesAt: intakeClosesAt(round),
   };
 }
 
@@ -36,4 +38,10 @@ export function supportRulesOf(round: ExistingRound): { supportOpen: boolean; su
     supportOpen: round.phase === 'submission' || round.phase === 'support',
     supportThreshold: criterion(published, 'support-threshold')?.supporters ?? null,
   };
+}
+
+/** The end of the closing day the schedule gives the submission (or intake) phase, in Amsterdam; null when it gives none. */
+export function intakeClosesAt(round: ExistingRound): string | null {
+  const closesOn = round.schedule.find((entry) => entry.phase === 'submission' || entry.phase === 'intake')?.closesOn;
+  return closesOn === undefined ? null : endOfAmsterdamDay(closesOn);
 }

@@ -37,6 +37,8 @@ export interface SubmissionFrame {
   fixedIntakeThresholdCents: number | null;
   /** ISO dates (YYYY-MM-DD). */
   fixedIntakeDates: string[];
+  /** The end (ISO instant) of the closing day the schedule gives the submission or intake phase; null: the phase change alone closes intake. Residents submit and amend until then. */
+  intakeClosesAt: string | null;
 }
 
 export class SubmitProposal {

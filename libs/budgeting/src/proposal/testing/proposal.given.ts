@@ -37,6 +37,7 @@ export function aFrame(overrides: Partial<SubmissionFrame> = {}): SubmissionFram
     maxExtensionDays: null,
     fixedIntakeThresholdCents: null,
     fixedIntakeDates: [],
+    intakeClosesAt: null,
     ...overrides,
   };
 }

@@ -7,7 +7,7 @@ import { anEstablishedBudget, aBurgerbegrotingFrame } from '../../budget/testing
 import { AdvancePhase, advancePhase } from '../../round/advance-phase/advance-phase.command.js';
 import { PlanRound, planRound } from '../../round/plan-round/plan-round.command.js';
 import { roundFrameOf } from '../../round/round.frame.js';
-import { type RoundEvent, type RoundPhase, roundStream } from '../../round/round.events.js';
+import { type RoundEvent, type RoundPhase, roundStream, type ScheduledPhase } from '../../round/round.events.js';
 import { evolveRound, initialRoundState, type RoundState } from '../../round/round.state.js';
 
 /** A subsidy scheme with a €30.000 ceiling, one published criterion and the statutory eight weeks (+4). */
@@ -43,8 +43,8 @@ export function aBegrotingFrame(): BudgetFrame {
  * Writes a budget and a round, advanced through `phases`, straight into the store with the
  * round's own decisions: the plans' tests start from events, as every test here does.
  */
-export async function seedRound(store: EventStore, options: { tenant: string; budgetId: string; roundId: string; frame: BudgetFrame; phases: RoundPhase[]; at: string }): Promise<void> {
-  const { tenant, budgetId, roundId, frame, phases, at } = options;
+export async function seedRound(store: EventStore, options: { tenant: string; budgetId: string; roundId: string; frame: BudgetFrame; phases: RoundPhase[]; at: string; schedule?: ScheduledPhase[] }): Promise<void> {
+  const { tenant, budgetId, roundId, frame, phases, at, schedule = [] } = options;
   const metadata = { tenant, actor: 'staff-admin', role: 'administrator', $correlationId: `seed-${roundId}` };
   const budgetEvents = anEstablishedBudget(frame, budgetId);
   await store.append(`Budget-${budgetId}`, budgetEvents.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as Record<string, unknown>, metadata })), { expectedRevision: 'no_stream' });
@@ -58,7 +58,7 @@ export async function seedRound(store: EventStore, options: { tenant: string; bu
       year: 2026,
       decidedBy: null,
       preselection: false,
-      schedule: [],
+      schedule,
       carryOver: [],
       intakeDates: frame.form === 'initiatievenfonds' ? ['2026-09-01'] : [],
       frame: roundFrame,

@@ -12,6 +12,12 @@ describe('WithdrawProposal', () => {
     given([aSubmittedPlan()]).when(withdraw()).then([{ type: 'ProposalWithdrawn', data: { proposalId: PROPOSAL_ID, reason: 'Initiatiefnemer verhuist', withdrawnAt: LATER } }]);
   });
 
+  it('withdraws a resident\'s plan while it awaits moderation', () => {
+    given([aSubmittedPlan(), { type: 'ProposalAwaitingModeration', data: { proposalId: PROPOSAL_ID, at: LATER } }])
+      .when(withdraw())
+      .then([{ type: 'ProposalWithdrawn', data: { proposalId: PROPOSAL_ID, reason: 'Initiatiefnemer verhuist', withdrawnAt: LATER } }]);
+  });
+
   it('rejects withdrawing twice', () => {
     given([aSubmittedPlan(), { type: 'ProposalWithdrawn', data: { proposalId: PROPOSAL_ID, reason: 'x', withdrawnAt: LATER } }])
       .when(withdraw())

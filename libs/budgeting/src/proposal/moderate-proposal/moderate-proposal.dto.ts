@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class ModerateProposalDto {
+  @ApiProperty({ example: false, description: 'true: the plan enters intake and becomes public; false: it is refused and stays out of sight' })
+  @IsBoolean()
+  admitted!: boolean;
+
+  @ApiProperty({ required: false, example: 'Het plan noemt buren bij naam; dien het opnieuw in zonder namen', description: 'Required to refuse (PROPOSAL.REASON_REQUIRED); recorded in the event' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

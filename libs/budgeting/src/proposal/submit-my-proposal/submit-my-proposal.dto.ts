@@ -1,0 +1,5 @@
+import { PickType } from '@nestjs/swagger';
+import { SubmitProposalDto } from '../submit-proposal/submit-proposal.dto.js';
+
+/** A resident's own plan: as staff submit one, without a staff reference (the submitter is the caller). */
+export class SubmitMyProposalDto extends PickType(SubmitProposalDto, ['areaId', 'themeId', 'title', 'summary', 'costEstimate', 'contactDetails'] as const) {}

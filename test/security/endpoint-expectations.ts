@@ -360,6 +360,28 @@ Object.assign(ENDPOINTS, {
   'POST /rounds/:roundId/ballots': { access: ['voter'], ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: ballot }) },
   'PUT /rounds/:roundId/ballots/mine': { access: ['voter'], ok: 404, note: 'no ballot cast', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: ballot, headers: { 'if-match': '"0"' } }) },
   'GET /rounds/:roundId/ballots/mine': { access: ['voter'], ok: 404, note: 'no ballot cast', otherMunicipality: 'not-found', prepare: round },
+  'GET /rounds/:roundId/ballot-paper': { access: ['voter'], ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: round },
+  'POST /rounds/:roundId/assisted-ballots': {
+    access: ['official'],
+    ok: 404,
+    note: 'no ballot box prepared',
+    otherMunicipality: 'not-found',
+    prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { code: 'K7QM-4TXA-93WD-PRZB', ballot } }),
+  },
+  'GET /rounds/:roundId/receipts/:receipt': {
+    access: 'public',
+    ok: 404,
+    note: 'no ballot box prepared: the same answer for everyone, the receipt is the credential',
+    otherMunicipality: 'own-scope',
+    prepare: async (fx: Fixtures) => ({ params: { roundId: await fx.round(), receipt: 'q3Vn0C1mXk2yJm7T0xJ5m2zV4cXl9Y0b6f1d8sKp3aA' } }),
+  },
+  'GET /rounds/:roundId/receipts/:receipt/result': {
+    access: 'public',
+    ok: 404,
+    note: 'no ballot box prepared: the same answer for everyone, the receipt is the credential',
+    otherMunicipality: 'own-scope',
+    prepare: async (fx: Fixtures) => ({ params: { roundId: await fx.round(), receipt: 'q3Vn0C1mXk2yJm7T0xJ5m2zV4cXl9Y0b6f1d8sKp3aA' } }),
+  },
   'POST /rounds/:roundId/paper-batches': { access: ['official'], ok: 404, note: 'no ballot box prepared', otherMunicipality: 'not-found', prepare: async (fx: Fixtures) => ({ ...(await round(fx)), body: { pollingStation: 'SB-12', batchNumber: 1, slipCount: 10 } }) },
   'POST /rounds/:roundId/paper-batches/:batchId/ballots': {
     access: ['official'],

@@ -12,6 +12,7 @@ import { ChainingInMemoryEventStore } from './support/chaining-store.js';
 import { send } from './support/fixtures.js';
 
 const VOTING_CODE = 'KQ7M-3XWP-9RTD';
+const RECEIPT = 'q3Vn0C1mXk2yJm7T0xJ5m2zV4cXl9Y0b6f1d8sKp3aA';
 const PERSON = { name: 'Pieter-Jan Oudshoorn', email: 'pj.oudshoorn@example.nl', phone: '+31687654321' };
 
 /** Everything the process writes to stdout and stderr, by any route (pino writes with fs.write*), kept out of the test output. */
@@ -74,7 +75,7 @@ afterAll(async () => {
 });
 
 describe('logs', () => {
-  it('never contain a bearer token, a voting code or contact details, at the most verbose level', async () => {
+  it('never contain a bearer token, a voting code, a ballot receipt or contact details, at the most verbose level', async () => {
     const token = await issueLocalToken(dataDir, { subject: 'staff-logs', roles: ['administrator'], tenant: TENANT, audience, ttlSeconds: 600 });
     const voter = await issueLocalToken(dataDir, { subject: 'voter-logs', roles: ['voter'], tenant: TENANT, audience, round: 'r-logs', ttlSeconds: 600 });
     const plan = { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin', summary: 'Nieuwe toestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 }, contactDetails: PERSON };
@@ -90,6 +91,8 @@ describe('logs', () => {
         (await send(url, 'GET', `/health/ready?token=${voter}`, { token: voter, headers: { 'x-voting-code': VOTING_CODE, cookie: `session=${token}` } })).status,
         (await send(url, 'GET', '/budgets/b-logs', { headers: { authorization: `Bearer ${token}x` } })).status,
         (await send(url, 'POST', '/budgets', { token, rawBody: `[${JSON.stringify(PERSON)}]`, headers: { 'content-type': 'application/json' } })).status,
+        (await send(url, 'GET', `/rounds/r-logs/receipts/${RECEIPT}`, {})).status,
+        (await send(url, 'GET', `/rounds/r-logs/receipts/${RECEIPT}/result`, {})).status,
       ];
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
@@ -100,6 +103,7 @@ describe('logs', () => {
     // The logs did record the requests (so the absence below means something).
     expect(logged).toContain('/rounds/r-logs/proposals');
     expect(logged).toMatch(/"statusCode":201/);
-    for (const secret of [token, token.split('.')[2]!, voter, VOTING_CODE, PERSON.name, PERSON.email, PERSON.phone, '123456782']) expect(logged).not.toContain(secret);
+    expect(logged).toContain('/rounds/r-logs/receipts/:receipt/result');
+    for (const secret of [token, token.split('.')[2]!, voter, VOTING_CODE, RECEIPT, PERSON.name, PERSON.email, PERSON.phone, '123456782']) expect(logged).not.toContain(secret);
   });
 });

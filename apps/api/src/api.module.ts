@@ -13,12 +13,12 @@ export class ApiModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: options.config.LOG_LEVEL,
-            // Tokens, cookies and voting codes never reach the logs.
+            // Tokens, cookies, voting codes and ballot receipts never reach the logs.
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-voting-code"]', 'req.body'], remove: true },
             autoLogging: { ignore: (req) => req.url === '/health/live' || req.url === '/metrics' },
             quietReqLogger: true,
             serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0]!.replace(/\/receipts\/[^/]+/, '/receipts/:receipt') }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
           },

@@ -28,7 +28,7 @@ const frame: BudgetFrame = {
     { id: 'c-themes', text: 'Groen of spelen', kind: 'themes', themes: ['groen', 'spelen'] },
   ],
   participation: { areaCodes: ['WK036301', 'WK036302'], minimumAge: 16, participants: ['residents'], excludedRoles: ['council-member'], credential: 'postal-voting-code' },
-  ballot: { type: 'approval', minPlans: 1, maxPlans: 3, costCapCents: 10_000_000 },
+  ballot: { type: 'approval', minPlans: 1, maxPlans: 3, costCapCents: 10_000_000, minSpendCents: 2_500_000, themeQuotas: [{ theme: 'groen', minPlans: 1 }, { theme: 'verkeer', maxPlans: 1 }] },
   tally: { rule: 'equalshares/add1', tieBreak: ['lowest-cost', 'lot'], seed: 'raadsbesluit-2027-014' },
   interimResultsPublic: false,
   regime: { kind: 'binding', adoptedBy: 'college' },

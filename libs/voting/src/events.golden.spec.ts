@@ -24,7 +24,7 @@ const frame: VotingFrame = {
   eligibility: { areaCodes: ['WK036301', 'WK036302'], minimumAge: 16, excludedRoles: ['council-member'] },
   budgetCents: 26_500_000,
   plans: [
-    { planId: 'p-1', costCents: 4_500_000, name: 'Speeltuin Noorderpark', area: 'WK036301' },
+    { planId: 'p-1', costCents: 4_500_000, name: 'Speeltuin Noorderpark', area: 'WK036301', theme: 'spelen' },
     { planId: 'p-2', costCents: 3_000_000 },
   ],
   paperPrecedence: 'paper',
@@ -55,7 +55,7 @@ const ballotBox: EventExamples<BallotBoxEvent> = {
 };
 
 const ballot: EventExamples<BallotEvent> = {
-  BallotCast: { ...cast, castAt: '2027-04-03T19:12:00.000Z' },
+  BallotCast: { ...cast, receiptDigest: '9f2c4e6a0b1d3f5e7a9c2b4d6f8e0a1c3e5b7d9f1a2c4e6b8d0f2a4c6e8b0d1f', castAt: '2027-04-03T19:12:00.000Z' },
   BallotReplaced: { ...cast, channel: 'paper', verification: 'paper-code-checked', content: { type: 'approval', choices: ['p-2'] }, batchId: 'SB12-3', replacedChannel: 'online', replacedAt: '2027-04-22T10:00:00.000Z' },
   PaperBallotSetAside: { roundId: 'r-1', ballotRef: 'bal-88d0', batchId: 'SB12-3', reason: 'online-ballot-stands', setAsideAt: '2027-04-22T10:05:00.000Z' },
 };

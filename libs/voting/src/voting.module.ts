@@ -11,10 +11,17 @@ import { GetBallotBoxController } from './ballot-box/get-ballot-box/get-ballot-b
 import { GetBallotBoxHandler } from './ballot-box/get-ballot-box/get-ballot-box.query.js';
 import { PrepareBallotBoxController } from './ballot-box/prepare-ballot-box/prepare-ballot-box.controller.js';
 import { PrepareBallotBoxHandler } from './ballot-box/prepare-ballot-box/prepare-ballot-box.handler.js';
+import { BallotPaperController } from './ballot/ballot-paper/ballot-paper.controller.js';
+import { GetBallotPaperHandler } from './ballot/ballot-paper/ballot-paper.query.js';
+import { CastAssistedBallotController } from './ballot/cast-assisted-ballot/cast-assisted-ballot.controller.js';
+import { CastAssistedBallotHandler } from './ballot/cast-assisted-ballot/cast-assisted-ballot.handler.js';
 import { CastBallotController } from './ballot/cast-ballot/cast-ballot.controller.js';
 import { CastBallotHandler } from './ballot/cast-ballot/cast-ballot.handler.js';
 import { MyBallotController } from './ballot/my-ballot/my-ballot.controller.js';
 import { GetMyBallotHandler } from './ballot/my-ballot/my-ballot.query.js';
+import { ReceiptController, ReceiptLimiter } from './ballot/receipt/receipt.controller.js';
+import { ReceiptIndex } from './ballot/receipt/receipt.index.js';
+import { EqualShares, GetMyResultHandler, GetReceiptHandler } from './ballot/receipt/receipt.query.js';
 import { ReplaceBallotController } from './ballot/replace-ballot/replace-ballot.controller.js';
 import { ReplaceBallotHandler } from './ballot/replace-ballot/replace-ballot.handler.js';
 import { GetCountController } from './count/get-count/get-count.controller.js';
@@ -56,7 +63,7 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
   return { store, vault, now: () => clock.now(), newId: () => ids.newId(), streams: new StreamStateCache() };
 }
 
-/** Voting: ballot box, voter roll and codes, voter sign-in, ballots, paper batches, count; one controller and one handler per use case. */
+/** Voting: ballot box, voter roll and codes, voter sign-in, ballot paper, ballots (online and assisted), receipts, paper batches, count; one controller and one handler per use case. */
 @Module({
   imports: [CqrsModule],
   controllers: [
@@ -73,6 +80,9 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     CastBallotController,
     ReplaceBallotController,
     MyBallotController,
+    BallotPaperController,
+    CastAssistedBallotController,
+    ReceiptController,
     OpenPaperBatchController,
     EnterPaperBallotController,
     ConfirmPaperBatchController,
@@ -91,6 +101,13 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     CastBallotHandler,
     ReplaceBallotHandler,
     GetMyBallotHandler,
+    GetBallotPaperHandler,
+    CastAssistedBallotHandler,
+    GetReceiptHandler,
+    GetMyResultHandler,
+    ReceiptLimiter,
+    { provide: ReceiptIndex, useFactory: () => new ReceiptIndex() },
+    { provide: EqualShares, useFactory: () => new EqualShares() },
     OpenPaperBatchHandler,
     EnterPaperBallotHandler,
     ConfirmPaperBatchHandler,

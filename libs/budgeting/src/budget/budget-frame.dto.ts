@@ -12,6 +12,7 @@ import {
   IsString,
   Matches,
   Max,
+  Length,
   MaxLength,
   Min,
   MinLength,
@@ -177,6 +178,25 @@ export class ParticipationDto {
   credential!: Credential;
 }
 
+export class ThemeQuotaDto {
+  @ApiProperty({ example: 'groen', description: 'The theme id plans carry' })
+  @IsString()
+  @Length(1, 80)
+  theme!: string;
+
+  @ApiPropertyOptional({ example: 1, description: 'At least this many of the plans on a ballot are of this theme' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minPlans?: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'At most this many of the plans on a ballot are of this theme' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  maxPlans?: number;
+}
+
 export class BallotRulesDto {
   @ApiProperty({ enum: BALLOT_TYPES, example: 'approval' })
   @IsIn(BALLOT_TYPES)
@@ -200,6 +220,20 @@ export class BallotRulesDto {
   @Min(0)
   @Max(MAX_CENTS)
   costCapCents?: number;
+
+  @ApiPropertyOptional({ example: 10_000_000, description: 'approval: the chosen plans together cost at least this' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  minSpendCents?: number;
+
+  @ApiPropertyOptional({ type: [ThemeQuotaDto], description: 'Per theme, how many of the plans on a ballot must or may be of it' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ThemeQuotaDto)
+  themeQuotas?: ThemeQuotaDto[];
 
   @ApiPropertyOptional({ example: 10, description: 'cumulative: points per voter; scoring: highest score' })
   @IsOptional()

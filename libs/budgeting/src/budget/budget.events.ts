@@ -81,11 +81,25 @@ export const BALLOT_TYPES = ['approval', 'choose-1', 'cumulative', 'ordinal', 's
 export type BallotType = (typeof BALLOT_TYPES)[number];
 
 /** `costCapCents`: an approval ballot's plans may not cost more than this together (Amsterdam). */
+/** At least `minPlans` and at most `maxPlans` of the plans a ballot names are of this theme (the plan's theme id). */
+export interface ThemeQuota {
+  theme: string;
+  minPlans?: number;
+  maxPlans?: number;
+}
+
+/**
+ * `minSpendCents`: an approval ballot's plans cost at least this together (so a voter spends the
+ * budget, not only picks a favourite). `themeQuotas`: per theme, how many of the plans on a ballot
+ * may or must be of it. Both are absent on frames established before they existed.
+ */
 export interface BallotRules {
   type: BallotType;
   minPlans?: number;
   maxPlans?: number;
   costCapCents?: number;
+  minSpendCents?: number;
+  themeQuotas?: ThemeQuota[];
   /** cumulative: points per voter; scoring: the highest score per plan. */
   points?: number;
   /** ordinal: how many plans a voter ranks. */

@@ -1,4 +1,4 @@
-import type { AreaAmount, BudgetFrame } from './budget.events.js';
+import type { AreaAmount, BudgetFrame, ThemeQuota } from './budget.events.js';
 import { BudgetAllocationExceedsAmountError, BudgetInvalidFrameError } from './budget.errors.js';
 import { BALLOT_TYPES, BUDGET_FORMS, CREDENTIALS, CRITERION_KINDS, PARTICIPANT_KINDS, REGIMES, TALLY_RULES, TIE_BREAKS } from './budget.events.js';
 
@@ -115,7 +115,33 @@ function ballotIssues(frame: BudgetFrame, issue: Report): void {
     if ((ballot.type === 'cumulative' || ballot.type === 'scoring') && !(isCount(ballot.points) && ballot.points > 0)) issue('ballot.points', `is required by a ${ballot.type} ballot`);
     if (ballot.type === 'ordinal' && !(isCount(ballot.rankingLength) && ballot.rankingLength > 0)) issue('ballot.rankingLength', 'is required by an ordinal ballot');
     if (ballot.type === 'choose-1' && (ballot.minPlans !== undefined || ballot.maxPlans !== undefined)) issue('ballot', 'a choose-1 ballot has no min/max plans');
+    if (ballot.minSpendCents !== undefined) {
+      if (!isCount(ballot.minSpendCents)) issue('ballot.minSpendCents', 'must be a whole number ≥ 0');
+      else if (ballot.type !== 'approval') issue('ballot.minSpendCents', 'only an approval ballot has a minimum spend');
+      else if (ballot.costCapCents !== undefined && ballot.minSpendCents > ballot.costCapCents) issue('ballot.minSpendCents', 'is above costCapCents');
+    }
+    if (ballot.themeQuotas !== undefined) themeQuotaIssues(ballot.themeQuotas, issue);
   }
+}
+
+function themeQuotaIssues(quotas: ThemeQuota[], issue: Report): void {
+  if (!Array.isArray(quotas)) {
+    issue('ballot.themeQuotas', 'must be a list');
+    return;
+  }
+  const seen = new Set<string>();
+  quotas.forEach((quota, i) => {
+    const at = `ballot.themeQuotas.${i}`;
+    if (typeof quota?.theme !== 'string' || quota.theme.trim() === '') {
+      issue(`${at}.theme`, 'names a theme');
+      return;
+    }
+    if (seen.has(quota.theme)) issue(`${at}.theme`, `${quota.theme} has a quota already`);
+    seen.add(quota.theme);
+    for (const key of ['minPlans', 'maxPlans'] as const) if (quota[key] !== undefined && !isCount(quota[key])) issue(`${at}.${key}`, 'must be a whole number ≥ 0');
+    if (quota.minPlans === undefined && quota.maxPlans === undefined) issue(at, 'sets minPlans, maxPlans or both');
+    if (quota.minPlans !== undefined && quota.maxPlans !== undefined && quota.minPlans > quota.maxPlans) issue(`${at}.minPlans`, 'is above maxPlans');
+  });
 }
 
 function tallyIssues(frame: BudgetFrame, issue: Report): void {

@@ -9,12 +9,14 @@ export function ballotBoxStream(roundId: string): string {
   return streamName(BALLOT_BOX_CATEGORY, roundId);
 }
 
-/** A plan on the ballot, as admitted: its id, cost in cents and (optionally) its area and name for the count. */
+/** A plan on the ballot, as admitted: its id, cost in cents and (optionally) its area, name and theme (for the ballot paper and the theme quotas). */
 export interface BallotPlan {
   planId: string;
   costCents: number;
   name?: string;
   area?: string;
+  /** Absent on boxes prepared before themes were copied (and on Pabulib imports). */
+  theme?: string;
 }
 
 /** Which ballot counts when a code was used on paper and online. Default `paper`: the signed paper slip is the stronger act. */

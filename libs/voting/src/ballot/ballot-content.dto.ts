@@ -51,4 +51,10 @@ export class BallotAcceptedDto {
 
   @ApiProperty({ example: ['BallotCast'] })
   events!: string[];
+
+  @ApiProperty({
+    example: 'q3Vn0C1mXk2yJm7T0xJ5m2zV4cXl9Y0b6f1d8sKp3aA',
+    description: 'Your receipt, shown this once: after voting closes it tells you that your ballot was counted, and after adoption which of your plans won (GET /rounds/{roundId}/receipts/{receipt}). Keep it to yourself: whoever holds it can read your result.',
+  })
+  receipt!: string;
 }

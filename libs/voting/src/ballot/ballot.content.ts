@@ -4,8 +4,11 @@ import {
   BallotCostCapExceededError,
   BallotDuplicatePlanError,
   BallotInvalidPointsError,
+  BallotMinSpendNotMetError,
   BallotPointsExceededError,
   BallotRankingTooLongError,
+  BallotThemeQuotaExceededError,
+  BallotThemeQuotaNotMetError,
   BallotTooFewPlansError,
   BallotTooManyPlansError,
   BallotUnknownPlanError,
@@ -76,6 +79,24 @@ export function checkBallot(content: BallotContent, frame: Pick<VotingFrame, 'ba
     const total = plans.reduce((sum, planId) => sum + cost.get(planId)!, 0);
     if (total > rules.costCapCents) {
       throw new BallotCostCapExceededError(`The chosen plans cost ${total} cents together; at most ${rules.costCapCents}`, { maxCents: rules.costCapCents, givenCents: total });
+    }
+  }
+  if (content.type === 'approval' && rules.minSpendCents !== undefined) {
+    const total = plans.reduce((sum, planId) => sum + cost.get(planId)!, 0);
+    if (total < rules.minSpendCents) {
+      throw new BallotMinSpendNotMetError(`The chosen plans cost ${total} cents together; at least ${rules.minSpendCents}`, { minCents: rules.minSpendCents, givenCents: total });
+    }
+  }
+  if (rules.themeQuotas !== undefined && rules.themeQuotas.length > 0) {
+    const theme = new Map(frame.plans.map((p) => [p.planId, p.theme]));
+    for (const quota of rules.themeQuotas) {
+      const given = plans.filter((planId) => theme.get(planId) === quota.theme).length;
+      if (quota.maxPlans !== undefined && given > quota.maxPlans) {
+        throw new BallotThemeQuotaExceededError(`The ballot names ${given} plans of theme ${quota.theme}; at most ${quota.maxPlans}`, { theme: quota.theme, max: quota.maxPlans, given });
+      }
+      if (quota.minPlans !== undefined && given < quota.minPlans) {
+        throw new BallotThemeQuotaNotMetError(`The ballot names ${given} plans of theme ${quota.theme}; at least ${quota.minPlans}`, { theme: quota.theme, min: quota.minPlans, given });
+      }
     }
   }
 }

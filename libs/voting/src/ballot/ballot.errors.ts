@@ -7,6 +7,9 @@ export class BallotInvalidPointsError extends domainError('BALLOT.INVALID_POINTS
 export class BallotTooManyPlansError extends domainError('BALLOT.TOO_MANY_PLANS', 'invalid') {}
 export class BallotTooFewPlansError extends domainError('BALLOT.TOO_FEW_PLANS', 'invalid') {}
 export class BallotCostCapExceededError extends domainError('BALLOT.COST_CAP_EXCEEDED', 'invalid') {}
+export class BallotMinSpendNotMetError extends domainError('BALLOT.MIN_SPEND_NOT_MET', 'invalid') {}
+export class BallotThemeQuotaNotMetError extends domainError('BALLOT.THEME_QUOTA_NOT_MET', 'invalid') {}
+export class BallotThemeQuotaExceededError extends domainError('BALLOT.THEME_QUOTA_EXCEEDED', 'invalid') {}
 export class BallotPointsExceededError extends domainError('BALLOT.POINTS_EXCEEDED', 'invalid') {}
 export class BallotRankingTooLongError extends domainError('BALLOT.RANKING_TOO_LONG', 'invalid') {}
 export class BallotVotingClosedError extends domainError('BALLOT.VOTING_CLOSED') {}
@@ -16,3 +19,4 @@ export class BallotAlreadyCastError extends domainError('BALLOT.ALREADY_CAST') {
 export class BallotNotCastError extends domainError('BALLOT.NOT_CAST', 'not_found') {}
 export class BallotPaperBallotStandsError extends domainError('BALLOT.PAPER_BALLOT_STANDS') {}
 export class BallotRevisionRequiredError extends domainError('BALLOT.REVISION_REQUIRED', 'invalid') {}
+export class BallotUnknownCodeError extends domainError('BALLOT.UNKNOWN_CODE', 'forbidden') {}

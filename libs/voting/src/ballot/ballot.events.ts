@@ -42,6 +42,12 @@ export interface CastData {
   content: BallotContent;
   /** The paper batch the ballot came in, for paper ballots. */
   batchId: string | null;
+  /**
+   * SHA-256 (hex) of the receipt handed to the voter once at casting: the voter can later check that
+   * this ballot was counted. Never the receipt itself; absent on paper and imported ballots (and on
+   * ballots cast before receipts existed).
+   */
+  receiptDigest?: string;
 }
 
 export type BallotCast = DomainEvent<'BallotCast', CastData & { castAt: string }>;

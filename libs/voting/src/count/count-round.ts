@@ -77,6 +77,7 @@ export function electionOf(frame: VotingFrame, ballots: readonly CountedBallot[]
   const maxLength = rules.type === 'ordinal' ? (rules.rankingLength ?? rules.maxPlans) : rules.maxPlans;
   if (maxLength !== undefined) constraints.maxLength = maxLength;
   if (rules.costCapCents !== undefined) constraints.maxSumCost = inCountingUnit(rules.costCapCents, unit);
+  if (rules.minSpendCents !== undefined) constraints.minSumCost = inCountingUnit(rules.minSpendCents, unit);
   if (rules.type === 'cumulative' && rules.points !== undefined) constraints.maxSumPoints = rules.points;
   if (rules.type === 'scoring' && rules.points !== undefined) constraints.maxPoints = rules.points;
   // The frame's keys first; the plan id last, so a count never depends on storage order.

@@ -134,6 +134,48 @@ describe('EstablishBudget', () => {
     });
   });
 
+  it('establishes ballot rules with a minimum spend and theme quotas', () => {
+    const frame = aBurgerbegrotingFrame();
+    frame.ballot = { type: 'approval', minPlans: 1, costCapCents: 30_000_000, minSpendCents: 10_000_000, themeQuotas: [{ theme: 'groen', minPlans: 1 }, { theme: 'verkeer', maxPlans: 2 }] };
+    spec([])
+      .when(establish({ frame }))
+      .then([
+        {
+          type: 'BudgetEstablished',
+          data: {
+            budgetId: BUDGET_ID,
+            version: 1,
+            frame,
+            areaAmounts: [
+              { areaCode: 'WK036301', amountCents: 18_000_000 },
+              { areaCode: 'WK036302', amountCents: 12_000_000 },
+            ],
+            decision: COUNCIL_DECISION,
+            template: null,
+            establishedAt: ESTABLISHED_AT,
+          },
+        },
+      ]);
+  });
+
+  it('rejects a minimum spend above the cost cap or outside approval, and theme quotas that cannot hold', () => {
+    const issuesOf = (ballot: object): unknown => {
+      const frame = { ...aBurgerbegrotingFrame(), ballot } as ReturnType<typeof aBurgerbegrotingFrame>;
+      return spec([]).when(establish({ frame })).thenThrows(BudgetInvalidFrameError, 'BUDGET.INVALID_FRAME').details;
+    };
+    expect(issuesOf({ type: 'approval', costCapCents: 1_000, minSpendCents: 2_000 })).toEqual({ issues: [{ field: 'ballot.minSpendCents', message: 'is above costCapCents' }] });
+    expect(issuesOf({ type: 'approval', minSpendCents: 12.5 })).toEqual({ issues: [{ field: 'ballot.minSpendCents', message: 'must be a whole number ≥ 0' }] });
+    expect(issuesOf({ type: 'cumulative', points: 10, minSpendCents: 1_000 })).toEqual({ issues: [{ field: 'ballot.minSpendCents', message: 'only an approval ballot has a minimum spend' }] });
+    expect(issuesOf({ type: 'approval', themeQuotas: [{ theme: 'groen', minPlans: 3, maxPlans: 2 }, { theme: 'groen', maxPlans: 1 }, { theme: 'sport' }, { theme: '' }] })).toEqual({
+      issues: [
+        { field: 'ballot.themeQuotas.0.minPlans', message: 'is above maxPlans' },
+        { field: 'ballot.themeQuotas.1.theme', message: 'groen has a quota already' },
+        { field: 'ballot.themeQuotas.2', message: 'sets minPlans, maxPlans or both' },
+        { field: 'ballot.themeQuotas.3.theme', message: 'names a theme' },
+      ],
+    });
+  });
+
   it('rejects an advisory regime that does not say who decides, and an initiatievenfonds without intake rules', () => {
     const advisory = { ...aBurgerbegrotingFrame(), regime: { kind: 'advisory' as const } };
     expect(spec([]).when(establish({ frame: advisory })).thenThrows(BudgetInvalidFrameError).details).toEqual({

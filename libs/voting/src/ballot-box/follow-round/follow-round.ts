@@ -105,7 +105,7 @@ export async function admittedPlans(store: EventStore, round: ExistingRound, ten
     const proposal = (await loadStream(store, proposalStream(id), proposalDecider, tenant)).state as ExistingProposal;
     if (proposal.status !== 'admitted' || proposal.roundId !== round.roundId) continue;
     const version = currentVersion(proposal);
-    plans.push({ planId: id, costCents: requestedCents(version), name: version.title, area: proposal.areaId });
+    plans.push({ planId: id, costCents: requestedCents(version), name: version.title, area: proposal.areaId, theme: proposal.themeId });
   }
   return plans;
 }

@@ -10,9 +10,12 @@ import {
   BallotCostCapExceededError,
   BallotDuplicatePlanError,
   BallotInvalidPointsError,
+  BallotMinSpendNotMetError,
   BallotNotEligibleError,
   BallotPointsExceededError,
   BallotRankingTooLongError,
+  BallotThemeQuotaExceededError,
+  BallotThemeQuotaNotMetError,
   BallotTooFewPlansError,
   BallotTooManyPlansError,
   BallotUnknownPlanError,
@@ -53,6 +56,19 @@ describe('CastBallot', () => {
         {
           type: 'BallotCast',
           data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-park', 'p-bench'] }, batchId: null, castAt: AT },
+        },
+      ]);
+  });
+
+  it('records the digest of the voter\'s receipt, never the receipt', () => {
+    const command = cast({ type: 'approval', choices: ['p-park'] });
+    const digest = 'd'.repeat(64);
+    spec([])
+      .when(new CastBallot({ ...command.data, channel: 'assisted', receiptDigest: digest }))
+      .then([
+        {
+          type: 'BallotCast',
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'assisted', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-park'] }, batchId: null, receiptDigest: digest, castAt: AT },
         },
       ]);
   });
@@ -100,6 +116,41 @@ describe('CastBallot', () => {
       spec([]).when(approval(['p-park', 'p-pool'])).thenThrows(BallotUnknownPlanError, 'BALLOT.UNKNOWN_PLAN');
       spec([]).when(approval(['p-park', 'p-park'])).thenThrows(BallotDuplicatePlanError, 'BALLOT.DUPLICATE_PLAN');
       spec([]).when(cast({ type: 'choose-1', choices: ['p-park'] })).thenThrows(BallotWrongTypeError, 'BALLOT.WRONG_TYPE');
+    });
+
+    it('approval: the minimum spend', () => {
+      const frame = anApprovalFrame({ ballot: { type: 'approval', minPlans: 1, maxPlans: 3, costCapCents: 5_000_000, minSpendCents: 2_000_000 } });
+      spec([]).when(cast({ type: 'approval', choices: ['p-bench', 'p-mural'] }, {}, frame)).thenThrows(BallotMinSpendNotMetError, 'BALLOT.MIN_SPEND_NOT_MET');
+      spec([])
+        .when(cast({ type: 'approval', choices: ['p-trees'] }, {}, frame))
+        .then([
+          {
+            type: 'BallotCast',
+            data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-trees'] }, batchId: null, castAt: AT },
+          },
+        ]);
+    });
+
+    it('theme quotas: at least and at most so many plans of a theme', () => {
+      const themed = anApprovalFrame({
+        ballot: { type: 'approval', minPlans: 1, maxPlans: 3, themeQuotas: [{ theme: 'groen', minPlans: 1 }, { theme: 'spelen', maxPlans: 1 }] },
+        plans: [
+          { planId: 'p-park', costCents: 2_500_000, name: 'Speeltuin', theme: 'spelen' },
+          { planId: 'p-bench', costCents: 300_000, name: 'Bankjes', theme: 'spelen' },
+          { planId: 'p-trees', costCents: 2_000_000, name: 'Bomen', theme: 'groen' },
+          { planId: 'p-mural', costCents: 1_500_000, name: 'Muurschildering' },
+        ],
+      });
+      spec([]).when(cast({ type: 'approval', choices: ['p-park', 'p-bench', 'p-trees'] }, {}, themed)).thenThrows(BallotThemeQuotaExceededError, 'BALLOT.THEME_QUOTA_EXCEEDED');
+      spec([]).when(cast({ type: 'approval', choices: ['p-park', 'p-mural'] }, {}, themed)).thenThrows(BallotThemeQuotaNotMetError, 'BALLOT.THEME_QUOTA_NOT_MET');
+      spec([])
+        .when(cast({ type: 'approval', choices: ['p-park', 'p-trees', 'p-mural'] }, {}, themed))
+        .then([
+          {
+            type: 'BallotCast',
+            data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036301', ageBand: '18-64', content: { type: 'approval', choices: ['p-park', 'p-trees', 'p-mural'] }, batchId: null, castAt: AT },
+          },
+        ]);
     });
 
     it('choose-1', () => {

@@ -38,6 +38,8 @@ export class CastBallotController {
     const data = { roundId, participantRef: call.principal.subject, content, channel: 'online' as const, verification: 'voting-code' as const };
     const result = await this.commands.execute(new CastBallotRequest(data, envelope));
     const { revision, events } = this.shell.accepted(response, roundId, result);
-    return { revision, events };
+    // The receipt is in this answer only: no cache may keep it.
+    response.setHeader('Cache-Control', 'no-store');
+    return { revision, events, receipt: result.receipt! };
   }
 }

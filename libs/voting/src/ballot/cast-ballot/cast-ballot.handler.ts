@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope, HandleCommandResult } from '@lib/es';
+import type { CommandEnvelope } from '@lib/es';
 import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
-import type { BallotEvent } from '../ballot.events.js';
-import { type CastBallotInput, castBallotFor } from './cast-ballot.use-case.js';
+import { type CastBallotInput, castBallotFor, type CastBallotResult } from './cast-ballot.use-case.js';
 
-export class CastBallotRequest extends Command<HandleCommandResult<BallotEvent>> {
+export class CastBallotRequest extends Command<CastBallotResult> {
   constructor(
     readonly data: CastBallotInput,
     readonly envelope: CommandEnvelope,
@@ -15,10 +14,10 @@ export class CastBallotRequest extends Command<HandleCommandResult<BallotEvent>>
 }
 
 @CommandHandler(CastBallotRequest)
-export class CastBallotHandler implements ICommandHandler<CastBallotRequest, HandleCommandResult<BallotEvent>> {
+export class CastBallotHandler implements ICommandHandler<CastBallotRequest, CastBallotResult> {
   constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
 
-  execute({ data, envelope }: CastBallotRequest): Promise<HandleCommandResult<BallotEvent>> {
+  execute({ data, envelope }: CastBallotRequest): Promise<CastBallotResult> {
     return castBallotFor(this.deps, data, envelope.context);
   }
 }

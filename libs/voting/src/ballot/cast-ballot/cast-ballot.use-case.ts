@@ -8,6 +8,7 @@ import { BallotVotingClosedError } from '../ballot.errors.js';
 import { type BallotEvent, ballotStream, type Verification } from '../ballot.events.js';
 import type { BallotFacts } from '../ballot.facts.js';
 import { ReplaceBallot } from '../replace-ballot/replace-ballot.command.js';
+import { newReceipt } from '../receipt/receipt.js';
 import { CastBallot } from './cast-ballot.command.js';
 
 export interface CastBallotInput {
@@ -26,8 +27,14 @@ export interface CastOptions {
   participant?: LoadedParticipant;
 }
 
-/** Casts (or replaces) a participant's ballot. Ballot events carry actor `voter`, never the participant's pseudonym. */
-export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, context: CommandContext, options: CastOptions = {}): Promise<HandleCommandResult<BallotEvent>> {
+/** A recorded ballot and the receipt for its voter (shown once; null for imported ballots, which have no voter to hand it to). */
+export type CastBallotResult = HandleCommandResult<BallotEvent> & { receipt: string | null };
+
+/**
+ * Casts (or replaces) a participant's ballot. Ballot events carry actor `voter`, never the participant's pseudonym,
+ * and only the digest of the receipt.
+ */
+export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, context: CommandContext, options: CastOptions = {}): Promise<CastBallotResult> {
   // 1. The facts from the other streams: the box's phase and rules, the participant's standing (read side by side,
   // checked in this order). The Round stream has the last word: a round that left its voting phase takes no ballots,
   // whatever the box says.
@@ -49,6 +56,8 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
   // 2. The ballot pseudonym: only computable with the round key.
   const key = await deps.vault.keyFor(input.roundId);
   const ballotRef = ballotRefOf(key, participant.state.rootRef);
+  // 3. The receipt: random, so neither the code nor the round key leads to it; the event keeps its digest only.
+  const receipt = input.verification === 'imported' ? null : newReceipt();
   const data = {
     roundId: input.roundId,
     ballotRef,
@@ -58,18 +67,20 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
     ageBand: participant.state.ageBand,
     content: input.content,
     batchId: null,
+    ...(receipt ? { receiptDigest: receipt.digest } : {}),
     castAt: deps.now().toISOString(),
     facts,
   };
-  // 3. Decide and append: a first ballot expects no stream (and is only read when one is there after all, for the
+  // 4. Decide and append: a first ballot expects no stream (and is only read when one is there after all, for the
   // paper-precedence rule); a replacement expects the revision the voter saw.
   const replacing = options.replaceAt !== undefined;
-  return handleCommand(deps.store, ballotStream(input.roundId, ballotRef), ballotDecider, replacing ? new ReplaceBallot(data) : new CastBallot(data), { ...context, actor: 'voter' }, {
+  const result = await handleCommand(deps.store, ballotStream(input.roundId, ballotRef), ballotDecider, replacing ? new ReplaceBallot(data) : new CastBallot(data), { ...context, actor: 'voter' }, {
     streamMustExist: replacing,
     expectedRevision: options.replaceAt,
     expectNew: !replacing,
     newId: deps.newId,
   });
+  return { ...result, receipt: receipt?.receipt ?? null };
 }
 
 function settled<T>(result: PromiseSettledResult<T>): T {

@@ -2,7 +2,7 @@ import { describe, it } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import { anApprovalFrame, AT, ROUND_ID } from '../../testing/voting.given.js';
 import { ballotDecider } from '../ballot.decider.js';
-import { BallotNotCastError, BallotPaperBallotStandsError, BallotVotingClosedError } from '../ballot.errors.js';
+import { BallotMinSpendNotMetError, BallotNotCastError, BallotPaperBallotStandsError, BallotVotingClosedError } from '../ballot.errors.js';
 import type { BallotEvent } from '../ballot.events.js';
 import { ReplaceBallot } from './replace-ballot.command.js';
 
@@ -35,6 +35,22 @@ describe('ReplaceBallot', () => {
           data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036302', content: { type: 'approval', choices: ['p-trees', 'p-bench'] }, batchId: null, replacedChannel: 'online', replacedAt: AT },
         },
       ]);
+  });
+
+  it('gives the new ballot its own receipt digest; the rules hold for a replacement as for a first ballot', () => {
+    const digest = 'e'.repeat(64);
+    spec([{ ...online, data: { ...online.data, receiptDigest: 'a'.repeat(64) } }])
+      .when(new ReplaceBallot({ ...replace().data, receiptDigest: digest }))
+      .then([
+        {
+          type: 'BallotReplaced',
+          data: { roundId: ROUND_ID, ballotRef: REF, channel: 'online', verification: 'voting-code', area: 'WK036302', content: { type: 'approval', choices: ['p-trees', 'p-bench'] }, batchId: null, receiptDigest: digest, replacedChannel: 'online', replacedAt: AT },
+        },
+      ]);
+    const frame = anApprovalFrame({ ballot: { type: 'approval', minPlans: 1, maxPlans: 3, minSpendCents: 3_000_000 } });
+    spec([online])
+      .when(new ReplaceBallot({ ...replace().data, facts: { phase: 'open', frame, participant: { eligible: true, blocked: false } } }))
+      .thenThrows(BallotMinSpendNotMetError, 'BALLOT.MIN_SPEND_NOT_MET');
   });
 
   it('refuses once voting closed, without a ballot, and over a counted paper ballot', () => {

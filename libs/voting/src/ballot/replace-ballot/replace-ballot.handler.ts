@@ -1,12 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope, HandleCommandResult } from '@lib/es';
+import type { CommandEnvelope } from '@lib/es';
 import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
-import type { BallotEvent } from '../ballot.events.js';
 import { BallotRevisionRequiredError } from '../ballot.errors.js';
-import { type CastBallotInput, castBallotFor } from '../cast-ballot/cast-ballot.use-case.js';
+import { type CastBallotInput, castBallotFor, type CastBallotResult } from '../cast-ballot/cast-ballot.use-case.js';
 
-export class ReplaceBallotRequest extends Command<HandleCommandResult<BallotEvent>> {
+export class ReplaceBallotRequest extends Command<CastBallotResult> {
   constructor(
     readonly data: CastBallotInput,
     readonly envelope: CommandEnvelope,
@@ -16,10 +15,10 @@ export class ReplaceBallotRequest extends Command<HandleCommandResult<BallotEven
 }
 
 @CommandHandler(ReplaceBallotRequest)
-export class ReplaceBallotHandler implements ICommandHandler<ReplaceBallotRequest, HandleCommandResult<BallotEvent>> {
+export class ReplaceBallotHandler implements ICommandHandler<ReplaceBallotRequest, CastBallotResult> {
   constructor(@Inject(VOTING_DEPS) private readonly deps: VotingDeps) {}
 
-  execute({ data, envelope }: ReplaceBallotRequest): Promise<HandleCommandResult<BallotEvent>> {
+  execute({ data, envelope }: ReplaceBallotRequest): Promise<CastBallotResult> {
     if (envelope.expectedRevision === undefined) throw new BallotRevisionRequiredError('Send If-Match with the ETag of the ballot you replace');
     return castBallotFor(this.deps, data, envelope.context, { replaceAt: envelope.expectedRevision });
   }

@@ -26,3 +26,4 @@ export * from './pabulib/pabulib-import.js';
 export * from './pabulib/pabulib-export.js';
 export * from './voting.module.js';
 export * from './ballot-box/follow-round/follow-round.reactor.js';
+export * from './paper-batch/paper-count/paper-count.reactor.js';

@@ -172,6 +172,8 @@ describe('voting over real HTTP', () => {
     const confirmed = await call(api.url, 'POST', `/rounds/${roundId}/paper-batches/${batchId}/confirm`, { token: officialB });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.counted).toBe(1);
+    // The confirmation is stored on the batch; the paper-count reactor counted the ballot before the answer.
+    expect([confirmed.body.events, confirmed.headers.get('reactions')]).toEqual([['PaperBatchConfirmed'], 'complete']);
 
     expect((await call(api.url, 'GET', `/rounds/${roundId}/count`, { token: admin })).body.code).toBe('COUNT.VOTING_OPEN');
     await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/close`, { token: admin, body: { reason: 'End of the voting period' } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
-import { DomainError } from '@lib/es';
+import { DomainError, reactNow } from '@lib/es';
 import { InMemoryEventStore } from '@lib/event-store';
 import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../../../test/support/sql-store.js';
 import { changePhase } from './ballot-box/change-phase/change-phase.use-case.js';
@@ -9,9 +9,11 @@ import { castBallotFor } from './ballot/cast-ballot/cast-ballot.use-case.js';
 import type { BallotContent } from './ballot/ballot.content.js';
 import { ballotStream } from './ballot/ballot.events.js';
 import { countRound, standingBallots } from './count/count-round.js';
-import { confirmBatch } from './paper-batch/confirm-paper-batch/confirm-paper-batch.use-case.js';
+import { confirmBatch, countedOfBatch } from './paper-batch/confirm-paper-batch/confirm-paper-batch.use-case.js';
 import { enterPaperBallotFor } from './paper-batch/enter-paper-ballot/enter-paper-ballot.use-case.js';
 import { openBatch } from './paper-batch/open-paper-batch/open-paper-batch.use-case.js';
+import { paperBatchStream } from './paper-batch/paper-batch.events.js';
+import { paperCountReaction } from './paper-batch/paper-count/paper-count.reactor.js';
 import { blockCode } from './participant/block-voting-code/block-voting-code.use-case.js';
 import { generateVotingCodes } from './participant/generate-voting-codes/generate-voting-codes.use-case.js';
 import { importVoterRoll } from './participant/import-voter-roll/import-voter-roll.use-case.js';
@@ -151,7 +153,12 @@ describe('voting over the event store', () => {
     expect(await standingBallots(deps.store, roundId, context.tenant)).toHaveLength(1);
     await changePhase(deps, { roundId, change: 'close', reason: 'End of the period' }, context);
     const confirmed = await confirmBatch(deps, { roundId, batchId }, officialB);
-    expect(confirmed.counted).toBe(2);
+    // The confirmation is the batch's only: its ballots count once the paper-count reactor ran.
+    expect(confirmed.events.map((e) => e.type)).toEqual(['PaperBatchConfirmed']);
+    expect(await standingBallots(deps.store, roundId, context.tenant)).toHaveLength(1);
+    const appended = await deps.store.readStream(paperBatchStream(roundId, batchId), { fromRevision: confirmed.nextRevision });
+    await reactNow([paperCountReaction(deps.store)], appended, (stream, revision) => deps.store.readStream(stream, { maxCount: Number(revision) + 1 }));
+    expect(await countedOfBatch(deps.store, { roundId, batchId }, context.tenant)).toBe(2);
     const ballots = await standingBallots(deps.store, roundId, context.tenant);
     expect(ballots.map((b) => b.channel).sort()).toEqual(['paper', 'paper']);
     expect(ballots.map((b) => b.content).sort((a, b) => plansCount(a) - plansCount(b))).toEqual([

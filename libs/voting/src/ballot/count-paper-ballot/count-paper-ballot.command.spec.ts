@@ -55,8 +55,11 @@ describe('CountPaperBallot', () => {
       .then([{ type: 'PaperBallotSetAside', data: { roundId: ROUND_ID, ballotRef: REF, batchId: 'S2-1', reason: 'paper-ballot-already-counted', setAsideAt: AT } }]);
   });
 
-  it('changes nothing when the batch was already counted, and refuses once sealed', () => {
+  it('changes nothing when the batch was already counted, also once sealed (a replay of the count), and refuses a new count once sealed', () => {
     spec([counted]).when(count()).then([]);
+    spec([counted]).when(count('paper', 'sealed')).then([]);
+    const setAside: BallotEvent = { type: 'PaperBallotSetAside', data: { roundId: ROUND_ID, ballotRef: REF, batchId: 'S2-1', reason: 'paper-ballot-already-counted', setAsideAt: AT } };
+    spec([counted, setAside]).when(count('paper', 'closed', 'S2-1')).then([]);
     spec([]).when(count('paper', 'sealed')).thenThrows(BallotVotingClosedError, 'BALLOT.VOTING_CLOSED');
   });
 });

@@ -20,9 +20,10 @@ export class CountPaperBallot {
 
 export function countPaperBallot(command: CountPaperBallot, state: BallotState): (BallotCast | BallotReplaced | PaperBallotSetAside)[] {
   const { facts, countedAt, ...data } = command.data;
+  // This batch was counted on this ballot already (a replay of the batch's count): nothing to decide, in any phase.
+  if (state.batchIds.includes(data.batchId)) return [];
   // Paper is counted after the polls close too, until the box is sealed.
   if (facts.phase !== 'open' && facts.phase !== 'closed') throw new BallotVotingClosedError('Paper ballots can no longer be counted in this round', { phase: facts.phase });
-  if (state.batchIds.includes(data.batchId)) return [];
   checkBallot(data.content, facts.frame);
   if (!state.cast) return [{ type: 'BallotCast', data: { ...data, castAt: countedAt } }];
   const setAside = (reason: PaperBallotSetAside['data']['reason']): PaperBallotSetAside[] => [

@@ -2,12 +2,15 @@ import { Controller, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
+import { CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, REACTIONS_HEADER, reactionsHeader, StreamIdPipe } from '@lib/platform';
 import { OFFICIAL } from '../paper-batch.roles.js';
 import { ConfirmPaperBatchRequest } from './confirm-paper-batch.handler.js';
 
 export class PaperBatchConfirmedDto extends CommandAcceptedDto {
-  @ApiProperty({ example: 48, description: 'Ballots of the batch that now count (the rest were set aside)' })
+  @ApiProperty({
+    example: 48,
+    description: 'Ballots of the batch that count (the rest were set aside), as the paper-count reactor recorded them; with `Reactions: pending` the rest follow',
+  })
   counted!: number;
 }
 
@@ -28,6 +31,13 @@ export class ConfirmPaperBatchController {
     summary: 'A second official confirms the batch against its slip; its ballots then count',
     type: PaperBatchConfirmedDto,
     problems: [400, 401, 403, 404, 409, 412],
+    headers: {
+      [REACTIONS_HEADER]: {
+        description:
+          'Each ballot of the batch is counted in its own stream by the paper-count reactor: `complete` when it did before this answer, `pending; reactors="paper-count"` when the wait (REACTOR_WAIT_MS) ran out; it finishes on its own, read the count again later.',
+        schema: { type: 'string' },
+      },
+    },
   })
   async confirm(
     @Param('roundId', StreamIdPipe) roundId: string,
@@ -37,6 +47,7 @@ export class ConfirmPaperBatchController {
   ): Promise<PaperBatchConfirmedDto> {
     const envelope = this.shell.envelope(call, OFFICIAL);
     const result = await this.commands.execute(new ConfirmPaperBatchRequest({ roundId, batchId }, envelope));
+    response.setHeader(REACTIONS_HEADER, reactionsHeader(result.reactions));
     return { ...this.shell.accepted(response, batchId, result), counted: result.counted };
   }
 }

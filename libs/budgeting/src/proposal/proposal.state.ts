@@ -99,8 +99,13 @@ export function currentVerdicts(state: ExistingProposal): Map<string, Verdict> {
 }
 
 export function allCriteriaMet(state: ExistingProposal): boolean {
+  return unmetCriteria(state).length === 0;
+}
+
+/** The published criteria the current version does not meet (yet): not met, or not yet judged. */
+export function unmetCriteria(state: ExistingProposal): string[] {
   const latest = currentVerdicts(state);
-  return state.publishedCriteria.every((criterion) => latest.get(criterion)?.outcome === 'met');
+  return state.publishedCriteria.filter((criterion) => latest.get(criterion)?.outcome !== 'met');
 }
 
 /** The statutory decision deadline in force (initiatievenfonds), or null when the form has none. */

@@ -1,7 +1,7 @@
 import type { AppealRoute, ProposalGranted, ProposalGrantRefused } from '../proposal.events.js';
 import { ProposalCriteriaNotMetError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
 import { existing, isAfter, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
-import { allCriteriaMet, currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState } from '../proposal.state.js';
+import { currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState, unmetCriteria } from '../proposal.state.js';
 
 /** The beschikking: the municipality's decision on the application, open to bezwaar. */
 export class DecideGrant {
@@ -37,8 +37,12 @@ export function decideGrant(command: DecideGrant, state: ProposalState): (Propos
   const reason = requireReason(command.data.reason);
   if (!granted) return [{ type: 'ProposalGrantRefused', data: { proposalId, decisionReference, decisionDate, appeal, reason, at } }];
 
-  if (plan.form === 'initiatievenfonds' && (plan.status !== 'submitted' || !allCriteriaMet(plan))) {
-    throw new ProposalCriteriaNotMetError('Every published criterion must be met by the current version', { version: currentVersion(plan).number });
+  if (plan.form === 'initiatievenfonds') {
+    // As admission does: the refusal names what is still missing, so the applicant knows what to mend.
+    const unmet = unmetCriteria(plan);
+    const version = currentVersion(plan).number;
+    if (unmet.length > 0) throw new ProposalCriteriaNotMetError(`Every published criterion must be met by the current version; not met: ${unmet.join(', ')}`, { unmet, version });
+    if (plan.status !== 'submitted') throw new ProposalCriteriaNotMetError('A revision was asked for: the current version must be judged again', { unmet, version, status: plan.status });
   }
   requireCents(amountCents, 'amountCents', { positive: true });
   const requested = requestedCents(currentVersion(plan));

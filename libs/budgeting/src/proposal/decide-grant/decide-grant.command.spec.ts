@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import {
   ProposalCriteriaNotMetError,
+  ProposalDecisionDateDoesNotExistError,
   ProposalDecisionDeadlinePassedError,
   ProposalGrantExceedsRequestError,
   ProposalInvalidAmountError,
@@ -31,6 +32,11 @@ const extended: ProposalEvent = {
 describe('DecideGrant', () => {
   it('grants a selected plan with the beschikking and its appeal route', () => {
     given(aSelectedPlan()).when(decide()).then([granted]);
+  });
+
+  it('rejects a beschikking dated on a day that does not exist, as such', () => {
+    given(aSelectedPlan()).when(decide({ decisionDate: '2026-02-30' })).thenThrows(ProposalDecisionDateDoesNotExistError, 'PROPOSAL.DECISION_DATE_DOES_NOT_EXIST');
+    given([anApplication()]).when(decide({ granted: false, decisionDate: '2026-13-01' })).thenThrows(ProposalDecisionDateDoesNotExistError, 'PROPOSAL.DECISION_DATE_DOES_NOT_EXIST');
   });
 
   it('grants an initiatievenfonds application that meets every criterion within the deadline', () => {

@@ -1,5 +1,5 @@
 import type { AppealRoute, ProposalGranted, ProposalGrantRefused } from '../proposal.events.js';
-import { ProposalCriteriaNotMetError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
+import { ProposalCriteriaNotMetError, ProposalDecisionDateDoesNotExistError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
 import { existing, isAfter, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
 import { currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState, unmetCriteria } from '../proposal.state.js';
 
@@ -27,9 +27,18 @@ function checkDeadline(plan: ExistingProposal, at: string): void {
   }
 }
 
+/** A beschikking dated on a day no calendar has (2026-02-30) would not hold up in bezwaar. */
+function requireExistingDate(date: string): void {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    throw new ProposalDecisionDateDoesNotExistError(`The decision's date ${date} does not exist`, { field: 'decisionDate', date });
+  }
+}
+
 export function decideGrant(command: DecideGrant, state: ProposalState): (ProposalGranted | ProposalGrantRefused)[] {
   const { proposalId, granted, amountCents, decisionReference, decisionDate, appeal, at } = command.data;
   const plan = existing(state, proposalId);
+  requireExistingDate(decisionDate);
   // An initiatievenfonds decides applications one by one; the other forms decide what the ballot selected.
   const open = plan.form === 'initiatievenfonds' ? (['submitted', 'revision_requested'] as const) : (['selected'] as const);
   requireStatus(plan, open, granted ? 'be granted' : 'be refused');

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsInt, Matches, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
 export class AppealRouteDto {
   @ApiProperty({ example: 'bezwaar', enum: ['bezwaar'] })
@@ -37,8 +37,8 @@ export class DecideGrantDto {
   @MaxLength(100)
   decisionReference!: string;
 
-  @ApiProperty({ example: '2026-06-01', description: 'Date on the beschikking (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-06-01', format: 'date', description: 'Date on the beschikking (YYYY-MM-DD); one on no calendar (2026-02-30) is 400 PROPOSAL.DECISION_DATE_DOES_NOT_EXIST' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decisionDate must be YYYY-MM-DD' })
   decisionDate!: string;
 
   @ApiProperty({ type: AppealRouteDto, required: false, description: 'Default: bezwaar within 6 weeks to the college' })

@@ -27,6 +27,7 @@ import {
   CRITERION_KINDS,
   PARTICIPANT_KINDS,
   REGIMES,
+  SELECTION_MODES,
   TALLY_RULES,
   TIE_BREAKS,
   type AreaKind,
@@ -36,6 +37,7 @@ import {
   type FrameForm,
   type ParticipantKind,
   type RegimeKind,
+  type SelectionMode,
   type TallyRule,
   type TieBreakKey,
 } from './budget.events.js';
@@ -429,10 +431,19 @@ export class FrameFieldsDto {
   @ValidateNested()
   @Type(() => CarryOverRulesDto)
   carryOver?: CarryOverRulesDto;
+
+  @ApiPropertyOptional({
+    enum: SELECTION_MODES,
+    example: 'on-adoption',
+    description: "`on-adoption` (default): adopting the result marks every plan on it selected or not; `manual`: staff record each plan's selection (POST /proposals/{id}/selection)",
+  })
+  @IsOptional()
+  @IsIn(SELECTION_MODES)
+  selection?: SelectionMode;
 }
 
 /** The frame fields a body carries, as plain data without the request-only fields. */
 export function frameFieldsOf(dto: FrameFieldsDto): Record<string, unknown> {
-  const { form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver } = dto;
-  return JSON.parse(JSON.stringify({ form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver })) as Record<string, unknown>;
+  const { form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver, selection } = dto;
+  return JSON.parse(JSON.stringify({ form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver, selection })) as Record<string, unknown>;
 }

@@ -58,6 +58,8 @@ export interface RoundFrame {
   intake: IntakeRules | null;
   hasBallot: boolean;
   carryOverMaxYears: number | null;
+  /** Present (`manual`) only when the frame asks staff to record each plan's selection; absent: the adoption marks them. */
+  selection?: 'manual';
 }
 
 /** A decision behind a round step: the council, the college, or the residents' body of a delegated budget. */

@@ -187,6 +187,8 @@ export interface ResultCount {
   tieBreaks: CountTieBreak[];
   /** Per pot (city-wide, each area): budget, winners, cost, leftover, and the Equal Shares figures. */
   pots: Record<string, unknown>[];
+  /** Plain Equal Shares that left money unspent: what add1 and add1u would select (@lib/tally's `completions`). */
+  completions?: Record<string, unknown>[];
 }
 
 /**

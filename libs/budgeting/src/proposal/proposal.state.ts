@@ -1,23 +1,25 @@
 import type { FrameForm } from '../budget/budget.events.js';
 import type { AppealRoute, Intake, ProposalEvent, ProposalVersion, VerdictOutcome } from './proposal.events.js';
 
-export type ProposalStatus =
-  | 'awaiting_moderation'
-  | 'moderation_refused'
-  | 'submitted'
-  | 'revision_requested'
-  | 'withdrawn'
-  | 'merged'
-  | 'admitted'
-  | 'refused'
-  | 'selected'
-  | 'not_selected'
-  | 'granted'
-  | 'grant_refused'
-  | 'implementing'
-  | 'realised'
-  | 'partly_realised'
-  | 'cancelled';
+export const PROPOSAL_STATUSES = [
+  'awaiting_moderation',
+  'moderation_refused',
+  'submitted',
+  'revision_requested',
+  'withdrawn',
+  'merged',
+  'admitted',
+  'refused',
+  'selected',
+  'not_selected',
+  'granted',
+  'grant_refused',
+  'implementing',
+  'realised',
+  'partly_realised',
+  'cancelled',
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface Verdict {
   criterionId: string;

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import type { ContactDetails } from '../contact-details/contact-details.vault.js';
 import type { Intake, ProposalVersion } from '../proposal.events.js';
 import { PLAN_READERS } from '../proposal.roles.js';
-import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, type ProposalStatus, type Verdict } from '../proposal.state.js';
+import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, PROPOSAL_STATUSES, type ProposalStatus, type Verdict } from '../proposal.state.js';
 import { GetProposal } from './get-proposal.query.js';
 
 export class ProposalView {
@@ -22,7 +22,7 @@ export class ProposalView {
   areaId!: string;
   @ApiProperty({ example: 'spelen' })
   themeId!: string;
-  @ApiProperty({ example: 'submitted' })
+  @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'submitted' })
   status!: ProposalStatus;
   @ApiProperty({ example: 'sub-1c9e…', description: 'The submitter\'s pseudonym' })
   submitterRef!: string;

@@ -108,6 +108,11 @@ describe('the OpenAPI document (/docs-json)', () => {
     expect(document.servers!.every((s) => typeof s.description === 'string' && s.description !== '')).toBe(true);
   });
 
+  it('describes every schema of its components', () => {
+    const schemas = (JSON.parse(source) as { components: { schemas: Record<string, { description?: string }> } }).components.schemas;
+    expect(Object.entries(schemas).filter(([, schema]) => !schema.description).map(([name]) => name)).toEqual([]);
+  });
+
   it('gives every operation a request body where it takes one: JSON, and the voter roll as text/csv', () => {
     const document = JSON.parse(source) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema?: unknown }> } }>> };
     expect(Object.keys(document.paths['/rounds/{roundId}/voter-roll']!.post!.requestBody!.content)).toEqual(['text/csv']);

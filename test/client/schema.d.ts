@@ -1240,6 +1240,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Adopt the published result, with the decision the regime requires */
         AdoptResultDto: {
             /** @description Required under an advisory regime, from the body the frame names */
             decision?: components["schemas"]["RoundDecisionDto"];
@@ -1249,6 +1250,7 @@ export interface components {
              */
             reason?: string;
         };
+        /** @description Move the round to its next phase, with the reason (and the decision the regime requires) */
         AdvancePhaseDto: {
             /** @description Required to start implementation under an advisory regime */
             decision?: components["schemas"]["RoundDecisionDto"];
@@ -1264,6 +1266,7 @@ export interface components {
              */
             to: "planned" | "submission" | "support" | "feasibility" | "preselection" | "voting" | "counting" | "deliberation" | "adoption" | "implementation" | "intake" | "closed";
         };
+        /** @description How the amount is divided over the areas: one pot, fixed shares, or base plus an amount per inhabitant */
         AllocationDto: {
             /**
              * @description formula: base amount per area, cents
@@ -1286,6 +1289,7 @@ export interface components {
              */
             perInhabitantCents?: number;
         };
+        /** @description Amend the frame into a new version: the fields that change, the new decision and the reason */
         AmendFrameDto: {
             allocation?: components["schemas"]["AllocationDto"];
             /**
@@ -1333,6 +1337,7 @@ export interface components {
             /** @example Buurtbudget Oost 2026 */
             title?: string;
         };
+        /** @description A new version of the plan, with the reason */
         AmendProposalDto: {
             costEstimate: components["schemas"]["CostEstimateDto"];
             /** @example Aangepast na het verzoek van de reviewer om de onderhoudskosten te verlagen */
@@ -1342,6 +1347,7 @@ export interface components {
             /** @example Speeltuin Oosterpark (herzien) */
             title: string;
         };
+        /** @description How to object to the beschikking: bezwaar or beroep, where, and within how many weeks */
         AppealRouteDto: {
             /** @example college van burgemeester en wethouders */
             addressedTo: string;
@@ -1356,6 +1362,7 @@ export interface components {
              */
             route: "bezwaar";
         };
+        /** @description A ballot cast or replaced: its revision (the ETag) and the event types appended */
         BallotAcceptedDto: {
             /**
              * @example [
@@ -1369,6 +1376,7 @@ export interface components {
              */
             revision: string;
         };
+        /** @description A ballot's content, by ballot type: the plans chosen, points, ranking or scores */
         BallotContentDto: {
             /**
              * @description approval, choose-1: the plans chosen
@@ -1394,6 +1402,7 @@ export interface components {
              */
             type: "approval" | "choose-1" | "cumulative" | "ordinal" | "scoring";
         };
+        /** @description The ballot: its type and the limits on a voter's choices (number of plans, cost cap, points, ranking length) */
         BallotRulesDto: {
             /**
              * @description approval: the chosen plans together cost at most this
@@ -1420,6 +1429,7 @@ export interface components {
              */
             type: "approval" | "choose-1" | "cumulative" | "ordinal" | "scoring";
         };
+        /** @description A ready-made frame to establish a budget from (`from` in POST /budgets) */
         BudgetTemplateView: {
             /** @example A city district divides its budget over its wijken by fixed shares… */
             description: string;
@@ -1440,6 +1450,7 @@ export interface components {
             /** @example Burgerbegroting per stadsdeel (Amsterdam-style buurtbudget) */
             title: string;
         };
+        /** @description A budget folded from its stream: the frame version in force, its per-area amounts, every version and whether a round froze it */
         BudgetView: {
             /**
              * @example [
@@ -1497,6 +1508,7 @@ export interface components {
              */
             versions: Record<string, never>[];
         };
+        /** @description Unspent money of an earlier year that stays with an area */
         CarryOverDto: {
             /** @example 120000 */
             amountCents: number;
@@ -1505,10 +1517,12 @@ export interface components {
             /** @example 2025 */
             fromYear: number;
         };
+        /** @description Wijk- and dorpsbudget: how many years unspent money stays with its area */
         CarryOverRulesDto: {
             /** @example 2 */
             maxYears: number;
         };
+        /** @description Close the implementation as realised, partly realised or cancelled, with the reason */
         CloseImplementationDto: {
             /**
              * @example realised
@@ -1518,6 +1532,7 @@ export interface components {
             /** @example Speeltoestellen geplaatst en opgeleverd op 2026-09-15 */
             reason: string;
         };
+        /** @description A command's answer: the stream's id, its revision after the command (the ETag) and the event types appended */
         CommandAcceptedDto: {
             /**
              * @description Types of the events the command appended (empty: nothing changed)
@@ -1534,6 +1549,7 @@ export interface components {
              */
             revision: string;
         };
+        /** @description Commit money of the round to a plan, within the round's and the area's ceiling */
         CommitFundsDto: {
             /** @example 250000 */
             amountCents: number;
@@ -1545,6 +1561,7 @@ export interface components {
             /** @example p-7 */
             proposalId: string;
         };
+        /** @description What a completion of Equal Shares (add1, add1u) would select in place of plain Equal Shares */
         CompletionView: {
             /**
              * @description Its winners that plain Equal Shares did not select
@@ -1578,6 +1595,7 @@ export interface components {
              */
             winners: string[];
         };
+        /** @description The submitter's contact details: kept encrypted outside the events, erased with their key */
         ContactDetailsDto: {
             /** @example fatima@example.nl */
             email?: string;
@@ -1586,6 +1604,7 @@ export interface components {
             /** @example +31612345678 */
             phone?: string;
         };
+        /** @description Correct a published result: the new winners and explanation, the decision behind it and the reason */
         CorrectResultDto: {
             /** @description Required (ROUND.DECISION_REQUIRED) */
             decision?: components["schemas"]["RoundDecisionDto"];
@@ -1597,6 +1616,7 @@ export interface components {
             reason?: string;
             winners: components["schemas"]["WinnerDto"][];
         };
+        /** @description What a plan costs: the investment and the maintenance per year for a number of years */
         CostEstimateDto: {
             /**
              * @description One-off costs in euro cents
@@ -1614,6 +1634,7 @@ export interface components {
              */
             maintenanceYears: number;
         };
+        /** @description The count of a round's standing ballots with the frame's rule: winners, money, unspent money, per-plan reasons and ties */
         CountView: {
             /**
              * @description Standing ballots counted
@@ -1660,12 +1681,14 @@ export interface components {
              */
             winners: string[];
         };
+        /** @description Admit the plan to the ballot, or refuse it, with the reason */
         DecideAdmissionDto: {
             /** @example true */
             admitted: boolean;
             /** @example Voldoet aan alle gepubliceerde criteria */
             reason: string;
         };
+        /** @description The beschikking: grant (with the amount) or refuse, its registration number and date, the appeal route and the reason */
         DecideGrantDto: {
             /**
              * @description Euro cents; required when granting; committed against the round's ceiling
@@ -1693,6 +1716,7 @@ export interface components {
             /** @example Gekozen in de stemming; voldoet aan de subsidieregeling */
             reason: string;
         };
+        /** @description A council or college decision by its body, registration number and date */
         DecisionReferenceDto: {
             /**
              * @example council
@@ -1707,10 +1731,12 @@ export interface components {
              */
             number: string;
         };
+        /** @description A reviewer declares a conflict of interest with the plan */
         DeclareConflictOfInterestDto: {
             /** @example Ik woon naast de locatie van het plan */
             reason: string;
         };
+        /** @description One paper ballot of a batch: the code printed on it and its content */
         EnterPaperBallotDto: {
             ballot: components["schemas"]["BallotContentDto"];
             /**
@@ -1719,6 +1745,7 @@ export interface components {
              */
             code: string;
         };
+        /** @description Erase a submitter's contact details (their key is destroyed), with the request or legal ground */
         EraseContactDetailsDto: {
             /**
              * @description Why: the request or the legal ground. Never the person's name or address.
@@ -1726,6 +1753,7 @@ export interface components {
              */
             reason: string;
         };
+        /** @description Establish a budget: the frame (or a template to copy with overrides) and the decision that sets it */
         EstablishBudgetDto: {
             allocation?: components["schemas"]["AllocationDto"];
             /**
@@ -1773,6 +1801,7 @@ export interface components {
             /** @example Buurtbudget Oost 2026 */
             title?: string;
         };
+        /** @description Extend an application's statutory decision deadline once (Awb 4:14), with the reason */
         ExtendDecisionDeadlineDto: {
             /**
              * @description Days; default the longest extension the frame allows
@@ -1782,6 +1811,7 @@ export interface components {
             /** @example Advies van de wijkraad is nodig */
             reason: string;
         };
+        /** @description An area of the frame: its CBS or own code, name and kind; inhabitants or a share feed the allocation */
         FrameAreaDto: {
             /**
              * @description CBS wijk/buurt code or the municipality's own code
@@ -1806,6 +1836,7 @@ export interface components {
              */
             share?: number;
         };
+        /** @description Generate voting codes for an area and age band */
         GenerateVotingCodesDto: {
             /** @example 18-64 */
             ageBand: string;
@@ -1814,6 +1845,7 @@ export interface components {
             /** @example 500 */
             count: number;
         };
+        /** @description A reviewer's verdict on one published criterion for the current version, with the reason */
         GiveFeasibilityVerdictDto: {
             /**
              * @description A criterion published before submission opened
@@ -1828,6 +1860,7 @@ export interface components {
             /** @example Kosten inclusief vijf jaar onderhoud passen binnen het maximum */
             reason: string;
         };
+        /** @description Initiatievenfonds intake: the Awb decision term, its one extension, and the threshold above which fixed intake dates apply */
         IntakeRulesDto: {
             /**
              * @description Awb decision term per application
@@ -1845,6 +1878,7 @@ export interface components {
              */
             fixedIntakeAboveCents: number;
         };
+        /** @description Who decides after the vote: binding (the outcome is the distribution), advisory (college or council), delegated (a residents' body) */
         LegalRegimeDto: {
             /**
              * @description advisory: who adopts the result
@@ -1863,6 +1897,7 @@ export interface components {
              */
             residentsBody?: string;
         };
+        /** @description Merge another plan into this one, with the reason */
         MergeProposalsDto: {
             /**
              * @description The plan that stops and continues as part of this one
@@ -1872,6 +1907,7 @@ export interface components {
             /** @example Beide plannen vragen een speeltuin in het Oosterpark; de initiatiefnemers werken samen verder */
             reason: string;
         };
+        /** @description The voter's own standing ballot: channel, content and revision */
         MyBallotView: {
             /**
              * @example online
@@ -1893,6 +1929,7 @@ export interface components {
              */
             revision: string;
         };
+        /** @description Open a batch of paper ballots from a polling station */
         OpenPaperBatchDto: {
             /** @example 3 */
             batchNumber: number;
@@ -1904,6 +1941,7 @@ export interface components {
              */
             slipCount: number;
         };
+        /** @description A second official confirmed the batch: the ballots that now count */
         PaperBatchConfirmedDto: {
             /**
              * @description Ballots of the batch that now count (the rest were set aside)
@@ -1925,6 +1963,7 @@ export interface components {
              */
             revision: string;
         };
+        /** @description Who may submit, support and vote: areas, minimum age, kinds of participants, excluded roles, the credential */
         ParticipationDto: {
             /**
              * @example [
@@ -1955,10 +1994,12 @@ export interface components {
              */
             participants: ("residents" | "businesses" | "organisations")[];
         };
+        /** @description Open, close or seal the ballot box by hand, with the reason */
         PhaseChangeDto: {
             /** @example Voting period per the council decision of 12 March */
             reason: string;
         };
+        /** @description A criterion plans are judged by, published before submission opens; its id is stable across frame versions */
         PlanCriterionDto: {
             /** @example 5000000 */
             amountCents?: number;
@@ -1988,6 +2029,7 @@ export interface components {
              */
             themes?: string[];
         };
+        /** @description Why a plan was or was not selected */
         PlanOutcomeDto: {
             /**
              * @description Whatever the count reports per plan (no personal data)
@@ -2005,6 +2047,7 @@ export interface components {
             /** @example 77 */
             votes?: number;
         };
+        /** @description Plan a round under a budget: its year, schedule and the form's options */
         PlanRoundDto: {
             /** @example b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77 */
             budgetId: string;
@@ -2051,6 +2094,7 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
+        /** @description Prepare a round's ballot box by hand: the budget and the plans on the ballot */
         PrepareBallotBoxDto: {
             /** @example b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77 */
             budgetId: string;
@@ -2062,6 +2106,7 @@ export interface components {
             /** @description Plans admitted to this round's ballot */
             proposalIds: string[];
         };
+        /** @description An error as RFC 9457 problem details, with the stable `code` a client branches on (and `errors` per field, `details` facts) */
         ProblemDetailsDto: {
             /** @example BUDGET.FRAME_FROZEN */
             code: string;
@@ -2081,6 +2126,7 @@ export interface components {
             /** @example urn:inwonersbudget:problem:BUDGET.FRAME_FROZEN */
             type: string;
         };
+        /** @description The plans of a round, in submission order */
         ProposalListView: {
             plans: components["schemas"]["ProposalView"][];
             /**
@@ -2089,6 +2135,7 @@ export interface components {
              */
             truncated: boolean;
         };
+        /** @description A plan folded from its stream: status, every version, verdicts, support, decisions and implementation (no contact details) */
         ProposalView: {
             /** @example [] */
             absorbed: string[];
@@ -2191,6 +2238,7 @@ export interface components {
              */
             versions: Record<string, never>[];
         };
+        /** @description Publish the round's result: counted by the server for a vote, or the residents' body's decision */
         PublishResultDto: {
             /** @description Residents' body only, required there: the decision that chose the plans */
             decision?: components["schemas"]["RoundDecisionDto"];
@@ -2201,6 +2249,7 @@ export interface components {
             /** @description Residents' body only; a vote is counted (ROUND.RESULT_IS_COUNTED) */
             winners?: components["schemas"]["WinnerDto"][];
         };
+        /** @description Money the plan's carriers paid back, by reference and amount */
         RecordMoneyReturnedDto: {
             /**
              * @description Euro cents paid back
@@ -2210,6 +2259,7 @@ export interface components {
             /** @example TERUG-2026-0007 */
             reference: string;
         };
+        /** @description A payment made for the plan, by reference and amount */
         RecordPaymentDto: {
             /**
              * @description Euro cents; the total paid never exceeds the grant
@@ -2222,6 +2272,7 @@ export interface components {
              */
             paymentReference: string;
         };
+        /** @description Record what the adopted result says about the plan (only where the frame asks for manual selection; adoption marks plans otherwise) */
         RecordSelectionDto: {
             /** @example Uitslag vastgesteld door het college op 2026-05-20 */
             reason: string;
@@ -2231,6 +2282,7 @@ export interface components {
              */
             selected?: boolean;
         };
+        /** @description Release money a plan had committed back to the round */
         ReleaseFundsDto: {
             /** @example 50000 */
             amountCents: number;
@@ -2242,6 +2294,7 @@ export interface components {
              */
             reason?: string;
         };
+        /** @description greedy-reserve: what the reserve beside the budget paid, and for which plans */
         ReserveView: {
             /**
              * @description Money in the reserve, in the counting unit; absent when unlimited
@@ -2266,6 +2319,7 @@ export interface components {
              */
             used: string;
         };
+        /** @description A decision behind a round step: the council, the college or the residents' body, by number and date */
         RoundDecisionDto: {
             /**
              * @example college
@@ -2277,6 +2331,7 @@ export interface components {
             /** @example CB-2026-100 */
             number: string;
         };
+        /** @description A round folded from its stream: phase, schedule, frame version, criteria, ceilings, commitments and result */
         RoundView: {
             /**
              * @example [
@@ -2372,6 +2427,7 @@ export interface components {
             /** @example 2026 */
             year: number;
         };
+        /** @description A phase of the round and the dates planned for it */
         ScheduledPhaseDto: {
             /** @example 2026-03-31 */
             closesOn?: string;
@@ -2383,6 +2439,7 @@ export interface components {
              */
             phase: "planned" | "submission" | "support" | "feasibility" | "preselection" | "voting" | "counting" | "deliberation" | "adoption" | "implementation" | "intake" | "closed";
         };
+        /** @description The date the implementation of a granted plan started */
         StartImplementationDto: {
             /**
              * @description Date the work started (YYYY-MM-DD)
@@ -2390,6 +2447,7 @@ export interface components {
              */
             startedOn: string;
         };
+        /** @description Submit a plan to a round: area, theme, title, summary, cost estimate and the submitter */
         SubmitProposalDto: {
             /**
              * @description An area of the round's frame
@@ -2413,6 +2471,7 @@ export interface components {
             /** @example Speeltuin Oosterpark */
             title: string;
         };
+        /** @description One resident's support for a plan, by pseudonym */
         SupportProposalDto: {
             /**
              * @description The supporting resident's pseudonym (from the participant roll); never a name or e-mail address
@@ -2420,6 +2479,7 @@ export interface components {
              */
             supporterRef: string;
         };
+        /** @description How the votes are counted: the rule, the tie-break keys in order, the published seed, the rule's own terms */
         TallyRulesDto: {
             /**
              * @description greedy-reserve: the money in the reserve, in cents, beside the budget; unlimited when absent
@@ -2455,6 +2515,7 @@ export interface components {
              */
             tieBreak: ("lowest-cost" | "most-votes" | "lot")[];
         };
+        /** @description What one pot of the count left unspent, and why */
         UnspentView: {
             /**
              * @description What the pot left unspent, in the counting unit (exact decimal string)
@@ -2479,6 +2540,7 @@ export interface components {
             /** @example €55.000 left: Equal Shares funds a plan only from its supporters' equal shares; "p-7" (costs €40.000) would fit, but its supporters had only €12.000 */
             text: string;
         };
+        /** @description What a voter-roll import registered, and how many of those codes may vote */
         VoterRollImportedDto: {
             /**
              * @description Of those, codes that give a vote under the frame's eligibility
@@ -2491,6 +2553,7 @@ export interface components {
              */
             registered: number;
         };
+        /** @description Sign in to vote with the code from the letter */
         VoterSessionDto: {
             /**
              * @description The voting code from the letter (case and dashes do not matter)
@@ -2498,6 +2561,7 @@ export interface components {
              */
             code: string;
         };
+        /** @description A voter's bearer token for one round, valid until it expires */
         VoterSessionTokenDto: {
             /**
              * @description Seconds
@@ -2509,12 +2573,14 @@ export interface components {
             /** @description The voter token (Bearer) for this round */
             token: string;
         };
+        /** @description A voting code and the reason to block or reissue it */
         VotingCodeActionDto: {
             /** @example K7QM-4TXA-93WD-PRZB */
             code: string;
             /** @example Resident reported the letter stolen */
             reason: string;
         };
+        /** @description A voting code was blocked */
         VotingCodeBlockedDto: {
             /**
              * @description The participant's stream is never named: it would link the code to its pseudonym
@@ -2524,6 +2590,7 @@ export interface components {
              */
             events: string[];
         };
+        /** @description A blocked voting code was replaced by a new one */
         VotingCodeReissuedDto: {
             /**
              * @description The new code, shown this once
@@ -2531,6 +2598,7 @@ export interface components {
              */
             code: string;
         };
+        /** @description A plan the result selects, with the money it takes and its area pot */
         WinnerDto: {
             /** @example 4000000 */
             amountCents: number;
@@ -2539,6 +2607,7 @@ export interface components {
             /** @example p-1 */
             proposalId: string;
         };
+        /** @description Withdraw the plan, with the reason */
         WithdrawProposalDto: {
             /** @example De initiatiefnemer ziet af van het plan */
             reason: string;

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Equals, IsBoolean, IsInt, Matches, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
+@ApiSchema({ description: 'How to object to the beschikking: bezwaar or beroep, where, and within how many weeks' })
 export class AppealRouteDto {
   @ApiProperty({ example: 'bezwaar', enum: ['bezwaar'] })
   @Equals('bezwaar')
@@ -20,6 +21,7 @@ export class AppealRouteDto {
   addressedTo!: string;
 }
 
+@ApiSchema({ description: 'The beschikking: grant (with the amount) or refuse, its registration number and date, the appeal route and the reason' })
 export class DecideGrantDto {
   @ApiProperty({ example: true, description: 'false: a refusal (also a beschikking, also open to bezwaar)' })
   @IsBoolean()

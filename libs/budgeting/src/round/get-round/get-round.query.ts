@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE } from '@lib/platform';
 import type { PlanCriterion } from '../../budget/budget.events.js';
@@ -9,6 +9,7 @@ import { ScheduledPhaseDto } from '../plan-round/plan-round.dto.js';
 import { readRound } from '../round.read.js';
 import { remainingCents, type Commitment, type ExistingRound, type PhaseChange, type RoundResult } from '../round.state.js';
 
+@ApiSchema({ description: 'A round folded from its stream: phase, schedule, frame version, criteria, ceilings, commitments and result' })
 export class RoundView {
   @ApiProperty({ example: '0f5c…' }) roundId!: string;
   @ApiProperty({ example: 'b3f1…' }) budgetId!: string;

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { type Completion, type ProjectReport, RULES, type RuleName, type TallyResult, type TieBreakRecord, type UnspentCode } from '@lib/tally';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, READ_ROLES, StreamIdPipe } from '@lib/platform';
 import { GetCount } from './get-count.query.js';
 
+@ApiSchema({ description: 'greedy-reserve: what the reserve beside the budget paid, and for which plans' })
 export class ReserveView {
   @ApiProperty({ example: 80, description: 'Share of a plan\'s cost the budget left must cover, in percent' })
   percent!: number;
@@ -16,6 +17,7 @@ export class ReserveView {
   plans!: string[];
 }
 
+@ApiSchema({ description: 'What one pot of the count left unspent, and why' })
 export class UnspentView {
   @ApiProperty({ example: 'city', description: 'The pot: `city`, or `area:<code>` / `theme:<id>` for a pot of its own' })
   pot!: string;
@@ -29,6 +31,7 @@ export class UnspentView {
   plan?: string;
 }
 
+@ApiSchema({ description: 'What a completion of Equal Shares (add1, add1u) would select in place of plain Equal Shares' })
 export class CompletionView {
   @ApiProperty({ enum: ['equalshares/add1', 'equalshares/add1u'], example: 'equalshares/add1' })
   rule!: Completion['rule'];
@@ -46,6 +49,7 @@ export class CompletionView {
   text!: string;
 }
 
+@ApiSchema({ description: 'The count of a round\'s standing ballots with the frame\'s rule: winners, money, unspent money, per-plan reasons and ties' })
 export class CountView {
   @ApiProperty({ example: 1843, description: 'Standing ballots counted' })
   ballots!: number;

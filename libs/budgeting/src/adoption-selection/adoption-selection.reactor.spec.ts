@@ -1,9 +1,13 @@
-import { describe, it } from '@jest/globals';
-import { ReactorSpecification } from '@lib/es/testing';
+import { describe, expect, it } from '@jest/globals';
+import { reactionContext } from '@lib/es';
+import { GIVEN_METADATA, ReactorSpecification, recorded } from '@lib/es/testing';
+import { InMemoryEventStore } from '@lib/event-store';
+import { proposalStream } from '../proposal/proposal.events.js';
+import { anAdmittedPlan, PROPOSAL_ID } from '../proposal/testing/proposal.given.js';
 import { RecordSelection } from '../proposal/record-selection/record-selection.command.js';
 import type { RoundEvent } from '../round/round.events.js';
 import { aRoundFrame, aRoundIn, ROUND_ID } from '../round/testing/round.given.js';
-import { adoptionSelectionReactor } from './adoption-selection.reactor.js';
+import { adoptionSelectionReaction, adoptionSelectionReactor } from './adoption-selection.reactor.js';
 
 const given = ReactorSpecification.for(adoptionSelectionReactor, `Round-${ROUND_ID}`);
 const ADOPTED_AT = '2026-05-15T08:00:00.000Z';
@@ -51,5 +55,27 @@ describe('adoption-selection reactor', () => {
 
   it('reacts to nothing but the adoption', () => {
     given(aRoundIn('adoption', aRoundFrame(), undefined, winners)).then([]);
+  });
+});
+
+describe('adoption-selection reaction (its command on the plan streams)', () => {
+  const trigger = recorded(`Round-${ROUND_ID}`, adopted()).at(-1)!;
+  const marked = async (store: InMemoryEventStore, proposalId: string) => (await store.readStream(proposalStream(proposalId))).map((e) => e.type);
+
+  it('records the selection on the plan, once: a replay appends nothing', async () => {
+    const store = new InMemoryEventStore();
+    await store.append(proposalStream(PROPOSAL_ID), anAdmittedPlan().map((e, i) => ({ id: `plan-${i}`, type: e.type, data: e.data as unknown as Record<string, unknown>, metadata: { ...GIVEN_METADATA } })), { expectedRevision: 'no_stream' });
+    const command = new RecordSelection({ proposalId: PROPOSAL_ID, selected: true, result: { winners: [PROPOSAL_ID], adopted: true, corrections: 0 }, reason: 'Het college volgt de stemming', at: ADOPTED_AT });
+    const reaction = adoptionSelectionReaction(store);
+    await reaction.execute(command, reactionContext(reaction.reactor.name, trigger, 0));
+    await reaction.execute(command, reactionContext(reaction.reactor.name, trigger, 0));
+    expect((await marked(store, PROPOSAL_ID)).slice(-2)).toEqual([anAdmittedPlan().at(-1)!.type, 'ProposalSelected']);
+  });
+
+  it('passes over a plan on the result that is no Proposal stream (a Pabulib import), instead of failing the event', async () => {
+    const store = new InMemoryEventStore();
+    const reaction = adoptionSelectionReaction(store);
+    await expect(reaction.execute(select('p-1', true), reactionContext(reaction.reactor.name, trigger, 0))).resolves.toBeUndefined();
+    expect(await marked(store, 'p-1')).toEqual([]);
   });
 });

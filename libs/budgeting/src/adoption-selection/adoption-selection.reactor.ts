@@ -1,4 +1,4 @@
-import { handleCommand, type Reaction, type Reactor, StreamNotFoundError } from '@lib/es';
+import { CommandStreamMissing, handleCommand, type Reaction, type Reactor, StreamNotFoundError } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { proposalDecider } from '../proposal/proposal.decider.js';
 import { proposalStream } from '../proposal/proposal.events.js';
@@ -32,8 +32,9 @@ export function adoptionSelectionReaction(store: EventStore): Reaction<RecordSel
       try {
         await handleCommand(store, proposalStream(command.data.proposalId), proposalDecider, command, context, { streamMustExist: true, newId });
       } catch (error) {
-        // A plan that is no Proposal stream of the municipality (a Pabulib import's plans) has nothing to mark.
-        if (error instanceof StreamNotFoundError) return;
+        // A plan that is no Proposal stream of the municipality (a Pabulib import's plans) has nothing to
+        // mark; anything but a domain refusal would stop the reactor on this event for good.
+        if (error instanceof CommandStreamMissing || error instanceof StreamNotFoundError) return;
         throw error;
       }
     },

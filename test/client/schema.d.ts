@@ -384,6 +384,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{proposalId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moderate a resident's own plan: admit it into intake (it becomes public) or refuse it with a reason
+         * @description Moderate a resident's own plan: admit it into intake (it becomes public) or refuse it with a reason. Roles: administrator.
+         */
+        post: operations["ModerateProposalController_moderate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals/{proposalId}/selection": {
         parameters: {
             query?: never;
@@ -764,6 +784,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/resident-sessions/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a resident's sign-in: a redirect to the residents' provider (authorization code, PKCE, state, nonce); with `Accept: application/json` the URL as JSON
+         * @description Sets the login cookie (HttpOnly, SameSite=Lax, 10 minutes) that the callback needs. Rate-limited per address.
+         */
+        get: operations["ResidentSignInController_begin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/resident-sessions/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Finish a resident's sign-in: the provider's answer (`code`, `state`, `iss`) in, the app's resident token out (15 minutes)
+         * @description Needs the login cookie of the same browser. The code is exchanged with the PKCE verifier; the ID token is checked for issuer, audience, expiry, signature and nonce. The token's subject is a keyed pseudonym of the provider's subject, never the subject itself. Rate-limited per address.
+         */
+        get: operations["ResidentSignInController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds": {
         parameters: {
             query?: never;
@@ -798,6 +858,26 @@ export interface paths {
         get: operations["GetRoundController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/assisted-ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cast a ballot for a voter who is present, with their code (channel `assisted`; the same rules, and the receipt to hand to the voter)
+         * @description Cast a ballot for a voter who is present, with their code (channel `assisted`; the same rules, and the receipt to hand to the voter). Roles: official.
+         */
+        post: operations["CastAssistedBallotController_cast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -842,6 +922,26 @@ export interface paths {
          * @description open | close | seal the box (seal destroys the round key: codes no longer lead to ballots). Roles: administrator.
          */
         post: operations["ChangeBallotBoxPhaseController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/ballot-paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your ballot paper: the plans on the ballot (cost, area, theme) and the rules a ballot must meet
+         * @description Your ballot paper: the plans on the ballot (cost, area, theme) and the rules a ballot must meet. Roles: voter.
+         */
+        get: operations["BallotPaperController_paper"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -932,6 +1032,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/my-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own plans in this round, awaiting moderation or refused ones included (PROPOSAL.WRONG_ROUND: 403 for a voter token of another round)
+         * @description Your own plans in this round, awaiting moderation or refused ones included (PROPOSAL.WRONG_ROUND: 403 for a voter token of another round). Roles: resident, voter.
+         */
+        get: operations["ListMyProposalsController_list"];
+        put?: never;
+        /**
+         * Submit your own plan: you are its submitter (your pseudonym); it waits for moderation before it is public
+         * @description Submit your own plan: you are its submitter (your pseudonym); it waits for moderation before it is public. Roles: resident, voter.
+         */
+        post: operations["SubmitMyProposalController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/my-plans/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your own plans (anyone else's reads as absent: PROPOSAL.NOT_FOUND)
+         * @description One of your own plans (anyone else's reads as absent: PROPOSAL.NOT_FOUND). Roles: resident, voter.
+         */
+        get: operations["ListMyProposalsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/my-plans/{proposalId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Amend your own plan until the intake deadline (after it only when a reviewer asked for a revision); adds a version
+         * @description Amend your own plan until the intake deadline (after it only when a reviewer asked for a revision); adds a version. Roles: resident, voter.
+         */
+        post: operations["AmendMyProposalController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/paper-batches": {
         parameters: {
             query?: never;
@@ -1012,6 +1176,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round's public plans, in submission order: cost, area (code and name), theme, status, feasibility and support. Plans awaiting moderation, refused by it, withdrawn or merged are left out
+         * @description A round's public plans, in submission order: cost, area (code and name), theme, status, feasibility and support. Plans awaiting moderation, refused by it, withdrawn or merged are left out. Open to anyone: no token.
+         */
+        get: operations["PublicPlansController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/plans/{proposalId}/my-support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Support a plan (once per resident, under your pseudonym); reaching the frame's threshold is recorded too
+         * @description Support a plan (once per resident, under your pseudonym); reaching the frame's threshold is recorded too. Roles: resident, voter.
+         */
+        post: operations["SupportMyProposalController_support"];
+        /**
+         * Withdraw your support while the round collects support; the count goes down, a threshold already reached stays reached
+         * @description Withdraw your support while the round collects support; the count goes down, a threshold already reached stays reached. Roles: resident, voter.
+         */
+        delete: operations["WithdrawSupportController_withdraw"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/proposals": {
         parameters: {
             query?: never;
@@ -1036,6 +1244,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/receipts/{receipt}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * After voting closed: was the ballot with this receipt counted, or replaced by a later one? Never its content (rate-limited per address)
+         * @description After voting closed: was the ballot with this receipt counted, or replaced by a later one? Never its content (rate-limited per address). Open to anyone: no token.
+         */
+        get: operations["ReceiptController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/receipts/{receipt}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * After adoption, "my result": each plan on the ballot with this receipt, whether it won and why (rate-limited per address)
+         * @description After adoption, "my result": each plan on the ballot with this receipt, whether it won and why (rate-limited per address). Open to anyone: no token.
+         */
+        get: operations["ReceiptController_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/releases": {
         parameters: {
             query?: never;
@@ -1050,6 +1298,26 @@ export interface paths {
          * @description Release committed money back to the round (FundsReleased). Roles: administrator.
          */
         post: operations["ReleaseFundsController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/resident-voter-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A resident signed in by OIDC takes their place on the roll (once, when the frame's eligibility allows) and gets a voter token for this round, valid 15 minutes
+         * @description A resident signed in by OIDC takes their place on the roll (once, when the frame's eligibility allows) and gets a voter token for this round, valid 15 minutes. Roles: resident.
+         */
+        post: operations["ResidentVoterSessionController_open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1337,6 +1605,16 @@ export interface components {
             /** @example Buurtbudget Oost 2026 */
             title?: string;
         };
+        /** @description The resident's new version of their plan (until the intake deadline), with why it changed */
+        AmendMyProposalDto: {
+            costEstimate: components["schemas"]["CostEstimateDto"];
+            /** @example Aangepast na het verzoek van de reviewer om de onderhoudskosten te verlagen */
+            reason: string;
+            /** @example Kleinere opzet: twee toestellen en een bankje */
+            summary: string;
+            /** @example Speeltuin Oosterpark (herzien) */
+            title: string;
+        };
         /** @description A new version of the plan, with the reason */
         AmendProposalDto: {
             costEstimate: components["schemas"]["CostEstimateDto"];
@@ -1371,6 +1649,11 @@ export interface components {
              */
             events: string[];
             /**
+             * @description Your receipt, shown this once: after voting closes it tells you that your ballot was counted, and after adoption which of your plans won (GET /rounds/{roundId}/receipts/{receipt}). Keep it to yourself: whoever holds it can read your result.
+             * @example q3Vn0C1mXk2yJm7T0xJ5m2zV4cXl9Y0b6f1d8sKp3aA
+             */
+            receipt: string;
+            /**
              * @description Revision of your ballot; the same value as the ETag
              * @example 0
              */
@@ -1402,6 +1685,96 @@ export interface components {
              */
             type: "approval" | "choose-1" | "cumulative" | "ordinal" | "scoring";
         };
+        /** @description An area on the ballot paper, by code and name */
+        BallotPaperAreaView: {
+            /** @example WIJK-1 */
+            code: string;
+            /**
+             * @description The area's name in the frame; null when the frame does not name it
+             * @example Oost
+             */
+            name: string | null;
+        };
+        /** @description A plan on the ballot paper: title, cost, area and theme */
+        BallotPaperPlanView: {
+            area: components["schemas"]["BallotPaperAreaView"] | null;
+            /**
+             * @description What the plan costs, in cents (the amount the cost cap and minimum spend add up)
+             * @example 2500000
+             */
+            costCents: number;
+            /**
+             * @description The id to put on the ballot
+             * @example 3f1c…
+             */
+            id: string;
+            /**
+             * @description The plan's theme id (what the theme quotas count)
+             * @example spelen
+             */
+            theme: string | null;
+            /** @example Speeltuin Oosterpark */
+            title: string;
+        };
+        /** @description The ballot paper's rules from the frame: number of plans, cost cap, minimum spend, points, ranking length, theme quotas */
+        BallotPaperRulesView: {
+            /**
+             * @description approval: the chosen plans cost at most this together
+             * @example 10000000
+             */
+            costCapCents: number | null;
+            /** @example 5 */
+            maxPlans: number | null;
+            /**
+             * @description A ballot names at least this many plans (never fewer than one)
+             * @example 1
+             */
+            minPlans: number | null;
+            /**
+             * @description approval: the chosen plans cost at least this together
+             * @example 2500000
+             */
+            minSpendCents: number | null;
+            /**
+             * @description cumulative: points to distribute; scoring: the highest score per plan
+             * @example null
+             */
+            points: number | null;
+            /**
+             * @description ordinal: how many plans a voter ranks at most
+             * @example null
+             */
+            rankingLength: number | null;
+            themeQuotas: components["schemas"]["ThemeQuotaView"][];
+        };
+        /** @description The voter's ballot paper: the plans on it and the rules a ballot must keep */
+        BallotPaperView: {
+            /** @example 30000000 */
+            budgetCents: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description The frame version the round votes under
+             * @example 1
+             */
+            frameVersion: number;
+            /**
+             * @description Ballots are taken while `open`
+             * @example open
+             * @enum {string}
+             */
+            phase: "prepared" | "open" | "closed" | "sealed";
+            plans: components["schemas"]["BallotPaperPlanView"][];
+            /** @example r-2026 */
+            roundId: string;
+            rules: components["schemas"]["BallotPaperRulesView"];
+            /**
+             * @description The `type` of the ballot to cast
+             * @example approval
+             * @enum {string}
+             */
+            type: "approval" | "choose-1" | "cumulative" | "ordinal" | "scoring";
+        };
         /** @description The ballot: its type and the limits on a voter's choices (number of plans, cost cap, points, ranking length) */
         BallotRulesDto: {
             /**
@@ -1414,6 +1787,11 @@ export interface components {
             /** @example 1 */
             minPlans?: number;
             /**
+             * @description approval: the chosen plans together cost at least this
+             * @example 10000000
+             */
+            minSpendCents?: number;
+            /**
              * @description cumulative: points per voter; scoring: highest score
              * @example 10
              */
@@ -1423,6 +1801,8 @@ export interface components {
              * @example 3
              */
             rankingLength?: number;
+            /** @description Per theme, how many of the plans on a ballot must or may be of it */
+            themeQuotas?: components["schemas"]["ThemeQuotaDto"][];
             /**
              * @example approval
              * @enum {string}
@@ -1521,6 +1901,15 @@ export interface components {
         CarryOverRulesDto: {
             /** @example 2 */
             maxYears: number;
+        };
+        /** @description A ballot cast with a staff member's help (the assisted channel): the voter's code and the content */
+        CastAssistedBallotDto: {
+            ballot: components["schemas"]["BallotContentDto"];
+            /**
+             * @description The voter's voting code, shown by the voter who is present (never stored)
+             * @example K7QM-4TXA-93WD-PRZB
+             */
+            code: string;
         };
         /** @description Close the implementation as realised, partly realised or cancelled, with the reason */
         CloseImplementationDto: {
@@ -1907,6 +2296,19 @@ export interface components {
             /** @example Beide plannen vragen een speeltuin in het Oosterpark; de initiatiefnemers werken samen verder */
             reason: string;
         };
+        /** @description Staff moderate a resident's plan into intake, or refuse it with the reason */
+        ModerateProposalDto: {
+            /**
+             * @description true: the plan enters intake and becomes public; false: it is refused and stays out of sight
+             * @example false
+             */
+            admitted: boolean;
+            /**
+             * @description Required to refuse (PROPOSAL.REASON_REQUIRED); recorded in the event
+             * @example Het plan noemt buren bij naam; dien het opnieuw in zonder namen
+             */
+            reason?: string;
+        };
         /** @description The voter's own standing ballot: channel, content and revision */
         MyBallotView: {
             /**
@@ -1928,6 +2330,131 @@ export interface components {
              * @example 0
              */
             revision: string;
+        };
+        /** @description The plans the signed-in resident submitted in a round */
+        MyPlanListView: {
+            plans: components["schemas"]["MyPlanView"][];
+            /**
+             * @description True when the round has more plans than one list reads (500), so some of yours may be missing
+             * @example false
+             */
+            truncated: boolean;
+        };
+        /** @description How staff moderated the resident's plan, with the reason when refused */
+        MyPlanModerationView: {
+            /**
+             * @description true: let into intake; false: refused
+             * @example false
+             */
+            admitted: boolean;
+            /** @example 2026-03-03T09:00:00.000Z */
+            at: string;
+            /** @example Het plan noemt buren bij naam */
+            reason: string | null;
+        };
+        /** @description One of the plans the voter chose, and whether it won and why */
+        MyPlanResultView: {
+            /** @example WIJK-1 */
+            area: string | null;
+            /** @example 2500000 */
+            costCents: number;
+            /** @example 3f1c… */
+            planId: string;
+            reason: components["schemas"]["PlanReasonView"];
+            /** @example true */
+            selected: boolean;
+            /** @example spelen */
+            theme: string | null;
+            /** @example Speeltuin Oosterpark */
+            title: string;
+            /** @example 9 */
+            votes: number | null;
+            /**
+             * @description Equal Shares: what your ballot paid towards this plan, exact, in the counting unit
+             * @example 625/2
+             */
+            yourShare: string | null;
+        };
+        /** @description A feasibility verdict on the resident's plan, with the reviewers' reason (never the reviewer) */
+        MyPlanVerdictView: {
+            /** @example one-year */
+            criterionId: string;
+            /**
+             * @example needs_revision
+             * @enum {string}
+             */
+            outcome: "met" | "not_met" | "needs_revision";
+            /** @example Te groot voor één jaar; maak er twee fasen van */
+            reason: string;
+        };
+        /** @description One version of the resident's own plan */
+        MyPlanVersionView: {
+            /** @example 2026-03-02T09:00:00.000Z */
+            at: string;
+            costEstimate: components["schemas"]["CostEstimateDto"];
+            /** @example 1 */
+            number: number;
+            /** @example Nieuwe speeltoestellen en een bankje bij de vijver */
+            summary: string;
+            /** @example Speeltuin Oosterpark */
+            title: string;
+        };
+        /** @description A plan the resident submitted: status, versions, moderation, verdicts and support */
+        MyPlanView: {
+            /** @example WK036301 */
+            areaId: string;
+            /** @description Of the current version */
+            costEstimate: components["schemas"]["CostEstimateDto"];
+            /** @description null while the plan awaits moderation */
+            moderation: components["schemas"]["MyPlanModerationView"] | null;
+            /** @example 6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11 */
+            proposalId: string;
+            /** @example r-2026 */
+            roundId: string;
+            /**
+             * @example awaiting_moderation
+             * @enum {string}
+             */
+            status: "awaiting_moderation" | "moderation_refused" | "submitted" | "revision_requested" | "withdrawn" | "merged" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "implementing" | "realised" | "partly_realised" | "cancelled";
+            /** @example 2026-03-02T09:00:00.000Z */
+            submittedAt: string;
+            /** @example 3 */
+            supportCount: number;
+            /** @example false */
+            supportThresholdReached: boolean;
+            /** @example spelen */
+            themeId: string;
+            /**
+             * @description Of the current version
+             * @example Speeltuin Oosterpark
+             */
+            title: string;
+            /** @description The verdict that counts per criterion for the current version */
+            verdicts: components["schemas"]["MyPlanVerdictView"][];
+            /** @description Every version, the original first; the last is current */
+            versions: components["schemas"]["MyPlanVersionView"][];
+        };
+        /** @description After adoption: which of the voter's plans won and why (the per-voter explanation of the count) */
+        MyResultView: {
+            /** @example 100 */
+            countingUnitCents: number;
+            /** @example EUR */
+            currency: string;
+            plans: components["schemas"]["MyPlanResultView"][];
+            /** @example r-2026 */
+            roundId: string;
+            /** @example equalshares/add1 */
+            rule: string;
+            /**
+             * @description How many of the plans on your ballot won
+             * @example 1
+             */
+            won: number;
+            /**
+             * @description Equal Shares: what your ballot kept of its equal share
+             * @example 0
+             */
+            yourShareLeft: string | null;
         };
         /** @description Open a batch of paper ballots from a polling station */
         OpenPaperBatchDto: {
@@ -2046,6 +2573,19 @@ export interface components {
             selected: boolean;
             /** @example 77 */
             votes?: number;
+        };
+        /** @description Why a plan was or was not selected, as the count explains it */
+        PlanReasonView: {
+            /**
+             * @description Stable reason code of the count: selected, did-not-fit, below-threshold, stopped, mes-unaffordable, no-support, not-feasible
+             * @example did-not-fit
+             */
+            code: string;
+            /**
+             * @description The count's explanation in English (front ends word it in Dutch from the code)
+             * @example did not fit: €4 left, costs €5
+             */
+            message: string;
         };
         /** @description Plan a round under a budget: its year, schedule and the form's options */
         PlanRoundDto: {
@@ -2179,6 +2719,15 @@ export interface components {
             intake: Record<string, never>;
             /** @example null */
             mergedInto: string | null;
+            /**
+             * @description A resident's own plan: how moderation decided (null: entered by staff, or awaiting moderation)
+             * @example {
+             *       "admitted": true,
+             *       "reason": null,
+             *       "at": "2026-03-03T09:00:00.000Z"
+             *     }
+             */
+            moderation: Record<string, never> | null;
             /** @example 0 */
             paidCents: number;
             /** @example 6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11 */
@@ -2203,7 +2752,7 @@ export interface components {
              * @example submitted
              * @enum {string}
              */
-            status: "submitted" | "revision_requested" | "withdrawn" | "merged" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "implementing" | "realised" | "partly_realised" | "cancelled";
+            status: "awaiting_moderation" | "moderation_refused" | "submitted" | "revision_requested" | "withdrawn" | "merged" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "implementing" | "realised" | "partly_realised" | "cancelled";
             /**
              * @description The submitter's pseudonym
              * @example sub-1c9e…
@@ -2248,6 +2797,35 @@ export interface components {
             reason?: string;
             /** @description Residents' body only; a vote is counted (ROUND.RESULT_IS_COUNTED) */
             winners?: components["schemas"]["WinnerDto"][];
+        };
+        /** @description What a receipt shows after the close: the ballot stands (or was replaced) and is counted, never its content */
+        ReceiptCheckView: {
+            /**
+             * @description How this ballot came in
+             * @example online
+             * @enum {string}
+             */
+            channel: "online" | "assisted" | "paper";
+            /**
+             * @description When replaced: how the ballot that counts instead came in (null while this one stands)
+             * @example paper
+             * @enum {string|null}
+             */
+            replacedBy: "online" | "assisted" | "paper" | null;
+            /**
+             * @description The round's result: from `adopted` on, GET …/result shows which of your plans won
+             * @example published
+             * @enum {string}
+             */
+            result: "pending" | "published" | "adopted";
+            /** @example r-2026 */
+            roundId: string;
+            /**
+             * @description `counted`: this ballot stands and is in the count; `replaced`: a later ballot of the same voter took its place
+             * @example counted
+             * @enum {string}
+             */
+            status: "counted" | "replaced";
         };
         /** @description Money the plan's carriers paid back, by reference and amount */
         RecordMoneyReturnedDto: {
@@ -2318,6 +2896,39 @@ export interface components {
              * @example 10000
              */
             used: string;
+        };
+        /** @description A resident's bearer token after signing in: a keyed pseudonym per municipality, never a BSN or name */
+        ResidentSessionTokenDto: {
+            /**
+             * @description The age band derived from the birth date at sign-in (the date itself is not kept)
+             * @example 25-34
+             */
+            ageBand: string | null;
+            /**
+             * @description The area code from the provider, when it gives one
+             * @example WK036301
+             */
+            area: string | null;
+            /**
+             * @description Seconds
+             * @example 900
+             */
+            expiresIn: number;
+            /**
+             * @description The municipality (CBS code) the residents' provider speaks for
+             * @example GM0363
+             */
+            tenant: string;
+            /** @description The resident token (Bearer): role resident, subject the resident's pseudonym in this municipality */
+            token: string;
+        };
+        /** @description Where to send the resident to sign in with the municipality's provider for residents */
+        ResidentSignInStartDto: {
+            /**
+             * @description Send the browser here (the login cookie is set on this answer)
+             * @example https://login.example-gemeente.nl/realms/inwoners/protocol/openid-connect/auth?client_id=inwonersbudget&response_type=code&code_challenge_method=S256
+             */
+            authorizationUrl: string;
         };
         /** @description A decision behind a round step: the council, the college or the residents' body, by number and date */
         RoundDecisionDto: {
@@ -2447,6 +3058,25 @@ export interface components {
              */
             startedOn: string;
         };
+        /** @description A resident submits their own plan: area, theme, title, summary, cost estimate and contact details */
+        SubmitMyProposalDto: {
+            /**
+             * @description An area of the round's frame
+             * @example BU03630000
+             */
+            areaId: string;
+            contactDetails?: components["schemas"]["ContactDetailsDto"];
+            costEstimate: components["schemas"]["CostEstimateDto"];
+            /** @example Nieuwe speeltoestellen en een bankje bij de vijver */
+            summary: string;
+            /**
+             * @description A theme of the round's frame
+             * @example spelen
+             */
+            themeId: string;
+            /** @example Speeltuin Oosterpark */
+            title: string;
+        };
         /** @description Submit a plan to a round: area, theme, title, summary, cost estimate and the submitter */
         SubmitProposalDto: {
             /**
@@ -2514,6 +3144,33 @@ export interface components {
              *     ]
              */
             tieBreak: ("lowest-cost" | "most-votes" | "lot")[];
+        };
+        /** @description A theme quota of the ballot: at least or at most this many of a voter's plans of one theme */
+        ThemeQuotaDto: {
+            /**
+             * @description At most this many of the plans on a ballot are of this theme
+             * @example 2
+             */
+            maxPlans?: number;
+            /**
+             * @description At least this many of the plans on a ballot are of this theme
+             * @example 1
+             */
+            minPlans?: number;
+            /**
+             * @description The theme id plans carry
+             * @example groen
+             */
+            theme: string;
+        };
+        /** @description A theme quota on the ballot paper: at least or at most this many plans of one theme */
+        ThemeQuotaView: {
+            /** @example null */
+            maxPlans: number | null;
+            /** @example 1 */
+            minPlans: number | null;
+            /** @example groen */
+            theme: string;
         };
         /** @description What one pot of the count left unspent, and why */
         UnspentView: {
@@ -3438,6 +4095,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Set when reactors carry the command into another stream (the grant onto the plan, a release onto the round, a merge onto the continuing plan): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the plan again later. */
+                    Reactions?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3521,6 +4180,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Set when reactors carry the command into another stream (the grant onto the plan, a release onto the round, a merge onto the continuing plan): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the plan again later. */
+                    Reactions?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3687,6 +4348,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Set when reactors carry the command into another stream (the grant onto the plan, a release onto the round, a merge onto the continuing plan): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the plan again later. */
+                    Reactions?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3851,6 +4514,92 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    /** @description Set when reactors carry the command into another stream (the grant onto the plan, a release onto the round, a merge onto the continuing plan): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the plan again later. */
+                    Reactions?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ModerateProposalController_moderate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerateProposalDto"];
+            };
+        };
+        responses: {
+            /** @description Refusals: PROPOSAL.NOT_AWAITING_MODERATION (409), PROPOSAL.REASON_REQUIRED (400), PROPOSAL.NOT_FOUND (404) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4555,7 +5304,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 roundId?: string;
-                status?: "submitted" | "withdrawn" | "merged" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "in_implementation" | "realised" | "partly_realised" | "cancelled";
+                status?: "awaiting_moderation" | "moderation_refused" | "submitted" | "withdrawn" | "merged" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "in_implementation" | "realised" | "partly_realised" | "cancelled";
                 themeId?: string;
             };
             header?: never;
@@ -5362,6 +6111,120 @@ export interface operations {
             };
         };
     };
+    ResidentSignInController_begin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The provider's URL (when the request accepts JSON rather than HTML) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentSignInStartDto"];
+                };
+            };
+            /** @description To the residents' provider */
+            302: {
+                headers: {
+                    Location?: string;
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResidentSignInController_callback: {
+        parameters: {
+            query?: {
+                code?: string;
+                error?: string;
+                iss?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentSessionTokenDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     PlanRoundController_plan: {
         parameters: {
             query?: never;
@@ -5472,6 +6335,78 @@ export interface operations {
             };
             /** @description No such resource in the caller's municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    CastAssistedBallotController_cast: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastAssistedBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotAcceptedDto"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5687,6 +6622,63 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    BallotPaperController_paper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotPaperView"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6059,6 +7051,279 @@ export interface operations {
             };
         };
     };
+    ListMyProposalsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPlanListView"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SubmitMyProposalController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitMyProposalDto"];
+            };
+        };
+        responses: {
+            /** @description Location: /rounds/{roundId}/my-plans/{id}; ETag: the new stream's revision. Events: ProposalSubmitted and ProposalAwaitingModeration. Refusals: PROPOSAL.SUBMISSION_CLOSED, PROPOSAL.INTAKE_CLOSED, PROPOSAL.UNKNOWN_AREA, PROPOSAL.UNKNOWN_THEME, PROPOSAL.AMOUNT_OUT_OF_RANGE (409), PROPOSAL.WRONG_ROUND (403), ROUND.NOT_FOUND (404) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ListMyProposalsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPlanView"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    AmendMyProposalController_amend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendMyProposalDto"];
+            };
+        };
+        responses: {
+            /** @description Refusals: PROPOSAL.NOT_SUBMITTER, PROPOSAL.WRONG_ROUND (403), PROPOSAL.INTAKE_CLOSED, PROPOSAL.NOT_AMENDABLE, PROPOSAL.AMOUNT_OUT_OF_RANGE (409), PROPOSAL.REASON_REQUIRED (400), PROPOSAL.NOT_FOUND (404) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     OpenPaperBatchController_open: {
         parameters: {
             query?: never;
@@ -6381,6 +7646,267 @@ export interface operations {
             };
         };
     };
+    PublicPlansController_list: {
+        parameters: {
+            query?: {
+                /** @description Only plans in this area */
+                areaId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Words in the title or summary (case-insensitive) */
+                q?: string;
+                status?: "submitted" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "in_implementation" | "realised" | "partly_realised" | "cancelled";
+                /** @description Only plans with this theme */
+                themeId?: string;
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of public plans */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @example WK036301 */
+                            areaCode: string;
+                            /**
+                             * @description The area's name in the budget's frame
+                             * @example Oost
+                             */
+                            areaName: string | null;
+                            /**
+                             * @description Investment + maintenance per year × years of the current version, in euro cents: the cost on the ballot
+                             * @example 2500000
+                             */
+                            costCents: number;
+                            /**
+                             * @example pending
+                             * @enum {string}
+                             */
+                            feasibility: "pending" | "feasible" | "not_feasible" | "needs_revision";
+                            /** @example 2000000 */
+                            investmentCents: number;
+                            /** @example 6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11 */
+                            proposalId: string;
+                            /**
+                             * @example submitted
+                             * @enum {string}
+                             */
+                            status: "submitted" | "admitted" | "refused" | "selected" | "not_selected" | "granted" | "grant_refused" | "in_implementation" | "realised" | "partly_realised" | "cancelled";
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-02T09:00:00.000Z
+                             */
+                            submittedAt: string;
+                            /** @example Nieuwe speeltoestellen en een bankje bij de vijver */
+                            summary: string;
+                            /** @example 12 */
+                            supportCount: number;
+                            /** @example false */
+                            supportThresholdReached: boolean;
+                            /** @example spelen */
+                            themeId: string;
+                            /** @example Speeltuin Oosterpark */
+                            title: string;
+                            /** @example 1 */
+                            version: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    SupportMyProposalController_support: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refusals: PROPOSAL.ALREADY_SUPPORTED, PROPOSAL.SUPPORT_CLOSED (409), PROPOSAL.WRONG_ROUND (403), PROPOSAL.NOT_FOUND (404) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    WithdrawSupportController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refusals: PROPOSAL.SUPPORT_NOT_GIVEN, PROPOSAL.SUPPORT_CLOSED (409), PROPOSAL.WRONG_ROUND (403), PROPOSAL.NOT_FOUND (404) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ListProposalsController_list: {
         parameters: {
             query?: never;
@@ -6513,6 +8039,122 @@ export interface operations {
             };
         };
     };
+    ReceiptController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The receipt you got when you cast your ballot (43 characters) */
+                receipt: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptCheckView"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ReceiptController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The receipt you got when you cast your ballot (43 characters) */
+                receipt: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyResultView"];
+                };
+            };
+            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
     ReleaseFundsController_release: {
         parameters: {
             query?: never;
@@ -6589,6 +8231,66 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    ResidentVoterSessionController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same resident always gets the same participant, so the same ballot. No body. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterSessionTokenDto"];
+                };
+            };
+            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description A domain rule refused the command (code names it); nothing was appended */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -84,6 +84,7 @@ export const TAGS: Record<string, string> = {
   'budget-templates': 'Ready-made frames (burgerbegroting per stadsdeel, initiatievenfonds, dorpsbudget) to establish a budget from',
   rounds: 'One edition under a budget (`Round-<id>`): plan it, move it through its phases, publish, correct and adopt its result, commit and release money',
   plans: 'Plans and applications (`Proposal-<id>`): submission, support, feasibility verdicts, admission, selection, the beschikking and implementation',
+  residents: "Residents' own side: sign-in by the municipality's provider for residents, their plans (submit, amend until the intake deadline), their support",
   voting: 'The ballot box of a round: voter roll, voting codes, voter sessions, ballots (online and paper batches) and the count',
   'read models': 'Read models in PostgreSQL (schema `read_model`) for dashboards and BI: overviews, results, turnout, the audit timeline, live updates',
   public: "The public results page of a round, open to anyone: plans, result with explanations, turnout (no interim counts unless the frame allows them)",

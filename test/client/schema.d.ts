@@ -414,8 +414,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Record what the round's adopted (or corrected) result says about the plan: selected or not
-         * @description Record what the round's adopted (or corrected) result says about the plan: selected or not. Roles: administrator.
+         * Record what the round's adopted (or corrected) result says about the plan, selected or not: needed only under a frame with selection: manual (adoption marks the plans otherwise); a plan already recorded as the result says appends nothing
+         * @description Record what the round's adopted (or corrected) result says about the plan, selected or not: needed only under a frame with selection: manual (adoption marks the plans otherwise); a plan already recorded as the result says appends nothing. Roles: administrator.
          */
         post: operations["RecordSelectionController_record"];
         delete?: never;

@@ -2471,7 +2471,7 @@ export interface components {
         /** @description A second official confirmed the batch: the ballots that now count */
         PaperBatchConfirmedDto: {
             /**
-             * @description Ballots of the batch that now count (the rest were set aside)
+             * @description Ballots of the batch that count (the rest were set aside), as the paper-count reactor recorded them; with `Reactions: pending` the rest follow
              * @example 48
              */
             counted: number;
@@ -7499,6 +7499,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Each ballot of the batch is counted in its own stream by the paper-count reactor: `complete` when it did before this answer, `pending; reactors="paper-count"` when the wait (REACTOR_WAIT_MS) ran out; it finishes on its own, read the count again later. */
+                    Reactions?: string;
                     [name: string]: unknown;
                 };
                 content: {

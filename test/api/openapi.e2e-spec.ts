@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import spectralCore from '@stoplight/spectral-core';
+import Parsers from '@stoplight/spectral-parsers';
+import rulesets from '@stoplight/spectral-rulesets';
+import { Ajv } from 'ajv';
+import ajvFormats from 'ajv-formats';
 import { InMemoryEventStore } from '@lib/event-store';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
@@ -14,6 +19,8 @@ interface Operation {
 }
 type Document = { paths: Record<string, Record<string, Operation>> };
 
+const { Spectral, Document: SpectralDocument } = spectralCore;
+const addFormats = ajvFormats as unknown as typeof ajvFormats.default;
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch']);
 const PROBLEM = { $ref: '#/components/schemas/ProblemDetailsDto' };
 
@@ -42,6 +49,77 @@ describe('the OpenAPI document (/docs-json)', () => {
     const problems = await lintFromString({ source, absoluteRef: 'openapi.json', config });
     const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId} ${p.location[0]?.pointer ?? ''}: ${p.message}`);
     expect(errors).toEqual([]);
+  });
+
+  it('passes Spectral\'s OpenAPI rules (oas, recommended) with no error and no warning', async () => {
+    const spectral = new Spectral();
+    spectral.setRuleset({ extends: [[rulesets.oas, 'recommended']] } as unknown as Parameters<typeof spectral.setRuleset>[0]);
+    const results = await spectral.run(new SpectralDocument(source, Parsers.Json, 'openapi.json'));
+    const found = results.filter((r) => r.severity <= 1).map((r) => `${r.severity === 0 ? 'error' : 'warning'} ${r.code} ${r.path.join('.')}: ${r.message}`);
+    expect(found).toEqual([]);
+  });
+
+  it('has examples that are valid against their own schemas (Ajv): every property, parameter and media type', () => {
+    const document = JSON.parse(source) as Record<string, unknown>;
+    const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+    ajv.addSchema(document, 'openapi.json');
+    const invalid: string[] = [];
+    let checked = 0;
+    const check = (pointer: string, example: unknown) => {
+      checked++;
+      const validate = ajv.compile({ $ref: `openapi.json#${pointer}` });
+      if (!validate(example)) invalid.push(`${pointer}: ${ajv.errorsText(validate.errors)}`);
+    };
+    const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+    const walk = (node: unknown, pointer: string, isSchema: boolean) => {
+      if (node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => walk(item, `${pointer}/${i}`, isSchema));
+        return;
+      }
+      const object = node as Record<string, unknown>;
+      if (isSchema && 'example' in object) check(pointer, object.example);
+      // A media type or parameter carries its own example beside its schema.
+      if (!isSchema && 'schema' in object && 'example' in object) check(`${pointer}/schema`, object.example);
+      if (!isSchema && 'schema' in object && object.examples && typeof object.examples === 'object') {
+        for (const example of Object.values(object.examples as Record<string, { value?: unknown }>)) if ('value' in example) check(`${pointer}/schema`, example.value);
+      }
+      for (const [key, value] of Object.entries(object)) {
+        if (key === 'example' || key === 'examples') continue;
+        const child = `${pointer}/${escape(key)}`;
+        const schemaChild = key === 'schema' || (isSchema && ['items', 'additionalProperties', 'not'].includes(key));
+        if (isSchema && ['properties', 'allOf', 'oneOf', 'anyOf'].includes(key)) {
+          for (const [name, sub] of Object.entries(value as Record<string, unknown>)) walk(sub, `${child}/${escape(name)}`, true);
+        } else walk(value, child, schemaChild);
+      }
+    };
+    walk(document.paths, '/paths', false);
+    for (const [name, schema] of Object.entries((document.components as { schemas: Record<string, unknown> }).schemas)) walk(schema, `/components/schemas/${escape(name)}`, true);
+    expect(invalid).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('declares every tag it uses, each with a description, and a server', () => {
+    const document = JSON.parse(source) as { tags?: { name: string; description?: string }[]; servers?: { url: string; description?: string }[] };
+    const used = [...new Set(operations.flatMap(([, op]) => (op as { tags?: string[] }).tags ?? []))].sort();
+    expect((document.tags ?? []).map((t) => t.name).sort()).toEqual(used);
+    expect((document.tags ?? []).filter((t) => !t.description)).toEqual([]);
+    expect(document.servers?.length).toBeGreaterThan(0);
+    expect(document.servers!.every((s) => typeof s.description === 'string' && s.description !== '')).toBe(true);
+  });
+
+  it('describes every schema of its components', () => {
+    const schemas = (JSON.parse(source) as { components: { schemas: Record<string, { description?: string }> } }).components.schemas;
+    expect(Object.entries(schemas).filter(([, schema]) => !schema.description).map(([name]) => name)).toEqual([]);
+  });
+
+  it('gives every operation a request body where it takes one: JSON, and the voter roll as text/csv', () => {
+    const document = JSON.parse(source) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema?: unknown }> } }>> };
+    expect(Object.keys(document.paths['/rounds/{roundId}/voter-roll']!.post!.requestBody!.content)).toEqual(['text/csv']);
+    // Their token says everything: confirming a batch, a resident's support, a resident's voter session.
+    const bodiless = new Set(['POST /rounds/{roundId}/paper-batches/{batchId}/confirm', 'POST /rounds/{roundId}/plans/{proposalId}/my-support', 'POST /rounds/{roundId}/resident-voter-sessions']);
+    const missing = operations.filter(([name, op]) => /^(POST|PUT|PATCH) /.test(name) && !bodiless.has(name) && !(op as { requestBody?: unknown }).requestBody).map(([name]) => name);
+    expect(missing).toEqual([]);
   });
 
   it('gives every operation a success response with a schema', () => {

@@ -155,7 +155,8 @@ describe('walk-through: burgerbegroting (stadsdeel, vote, advisory)', () => {
     // 13. Adoption: the college adopts the advisory result; the box is sealed (the round key destroyed) and the frame released.
     at('2026-06-23T14:00:00.000Z');
     await ok(advance('adoption'), 201, ['RoundPhaseAdvanced']);
-    await ok(call('POST', `/rounds/${roundId}/result/adoption`, admin, { reason: 'Het college volgt de stemming', decision: COLLEGE }), 201, ['ResultAdopted']);
+    const adopted = await ok(call('POST', `/rounds/${roundId}/result/adoption`, admin, { reason: 'Het college volgt de stemming', decision: COLLEGE }), 201, ['ResultAdopted']);
+    expect(adopted.reactions).toBe('complete');
     expect((await call('GET', `/rounds/${roundId}/ballot-box`, auditor)).body).toMatchObject({ phase: 'sealed' });
     expect((await call('GET', `/budgets/${budgetId}`, auditor)).body).toMatchObject({ frozen: false });
     const sealed = await call('POST', `/rounds/${roundId}/voter-sessions`, null, { code: codes[1] });
@@ -163,9 +164,11 @@ describe('walk-through: burgerbegroting (stadsdeel, vote, advisory)', () => {
     // Counting still works from the ballot events alone.
     expect((await call('GET', `/rounds/${roundId}/count`, auditor)).body).toMatchObject({ winners: [playground, trees, garden] });
 
-    // 14. Selection follows the adopted result.
-    for (const id of [playground, trees, garden]) await ok(call('POST', `/proposals/${id}/selection`, admin, { reason: 'Uitslag vastgesteld' }), 200, ['ProposalSelected']);
-    await ok(call('POST', `/proposals/${benches}/selection`, admin, { reason: 'Uitslag vastgesteld' }), 200, ['ProposalNotSelected']);
+    // 14. The adoption marked the plans as the result says, with its reason; no selection call per plan (one now appends nothing).
+    for (const id of [playground, trees, garden]) expect(await plan(id)).toMatchObject({ status: 'selected' });
+    expect(await plan(benches)).toMatchObject({ status: 'not_selected' });
+    expect(await plan(fountain)).toMatchObject({ status: 'refused' });
+    await ok(call('POST', `/proposals/${playground}/selection`, admin, { reason: 'Uitslag vastgesteld' }), 200, []);
 
     // 15. Implementation starts under the college's decision; the beschikkingen commit money within each wijk's pot.
     await ok(advance('implementation', { decision: COLLEGE }), 201, ['RoundPhaseAdvanced']);

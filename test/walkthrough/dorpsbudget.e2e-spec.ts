@@ -82,11 +82,12 @@ describe('walk-through: dorpsbudget (amount per village, decided by the dorpsraa
     await ok(call('POST', `/rounds/${roundId}/result`, admin, { winners, explanation, decision: DORPSRAAD, reason: 'Vergadering van 12 mei' }), 201, ['ResultPublished']);
     expect((await round()).result).toMatchObject({ basis: 'decision', decision: DORPSRAAD, count: null, totalCents: 1_700_000, winners });
 
-    // 7. Adoption by the dorpsraad's decision; selection follows.
+    // 7. Adoption by the dorpsraad's decision marks the plans on the result: no selection call per plan.
     await ok(advance('adoption'), 201, ['RoundPhaseAdvanced']);
-    await ok(call('POST', `/rounds/${roundId}/result/adoption`, admin, { reason: 'Besluit dorpsraad', decision: DORPSRAAD }), 201, ['ResultAdopted']);
-    for (const id of [boules, aed, kitchen]) await ok(call('POST', `/proposals/${id}/selection`, admin, { reason: 'Besluit dorpsraad' }), 200, ['ProposalSelected']);
-    await ok(call('POST', `/proposals/${flowers}/selection`, admin, { reason: 'Besluit dorpsraad' }), 200, ['ProposalNotSelected']);
+    const adopted = await ok(call('POST', `/rounds/${roundId}/result/adoption`, admin, { reason: 'Besluit dorpsraad', decision: DORPSRAAD }), 201, ['ResultAdopted']);
+    expect(adopted.reactions).toBe('complete');
+    for (const id of [boules, aed, kitchen]) expect((await call('GET', `/proposals/${id}`, auditor)).body).toMatchObject({ status: 'selected' });
+    expect((await call('GET', `/proposals/${flowers}`, auditor)).body).toMatchObject({ status: 'not_selected' });
 
     // 8. Implementation: beschikkingen within each village's pot, payments, realisation, money back.
     await ok(advance('implementation'), 201, ['RoundPhaseAdvanced']);

@@ -60,22 +60,48 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
     };
   }
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('inwonersbudget')
-      .setDescription(
-        'Residents\' budgets (burgerbegroting, wijkbudget, dorpsbudget, initiatievenfonds) for Dutch municipalities. ' +
-          'Every change is an event; `ETag` is a stream\'s revision and `If-Match` pins it. Errors are RFC 9457 problem details with a stable `code`.',
-      )
-      .setVersion('0.1.0')
-      .addServer('/')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const builder = new DocumentBuilder()
+    .setTitle('inwonersbudget')
+    .setDescription(
+      'Residents\' budgets (burgerbegroting, wijkbudget, dorpsbudget, initiatievenfonds) for Dutch municipalities. ' +
+        'Every change is an event; `ETag` is a stream\'s revision and `If-Match` pins it. Errors are RFC 9457 problem details with a stable `code`. ' +
+        'Each operation names the roles that may call it (`x-roles`; `x-public` for those open to anyone).',
+    )
+    .setVersion('0.1.0')
+    .addServer('/', 'This api, at the address that serves this document')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, builder.build());
   openToAnyone(document);
+  describeOperations(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
+}
+
+/** The document's tags: every tag an operation uses is listed here with what it covers (the OpenAPI spec checks both ways). */
+export const TAGS: Record<string, string> = {
+  budgets: "The council's frame (`Budget-<id>`): establish it by decision, amend it into a new version, read it",
+  'budget-templates': 'Ready-made frames (burgerbegroting per stadsdeel, initiatievenfonds, dorpsbudget) to establish a budget from',
+  rounds: 'One edition under a budget (`Round-<id>`): plan it, move it through its phases, publish, correct and adopt its result, commit and release money',
+  plans: 'Plans and applications (`Proposal-<id>`): submission, support, feasibility verdicts, admission, selection, the beschikking and implementation',
+  residents: "Residents' own side: sign-in by the municipality's provider for residents, their plans (submit, amend until the intake deadline), their support",
+  voting: 'The ballot box of a round: voter roll, voting codes, voter sessions, ballots (online and paper batches) and the count',
+  'read models': 'Read models in PostgreSQL (schema `read_model`) for dashboards and BI: overviews, results, turnout, the audit timeline, live updates',
+  public: "The public results page of a round, open to anyone: plans, result with explanations, turnout (no interim counts unless the frame allows them)",
+  privacy: "Erasure of a submitter's personal data (crypto-shredding): the key goes, the history stays intact",
+  health: 'Liveness and readiness probes for the platform (open to anyone)',
+};
+
+/** Every operation says in its description, besides its summary, who may call it. */
+function describeOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      if (!operation || operation.description) continue;
+      const roles = (operation as { 'x-roles'?: string[] })['x-roles'] ?? [];
+      const who = (operation as { 'x-public'?: unknown })['x-public'] === true ? 'Open to anyone: no token.' : `Roles: ${roles.join(', ')}.`;
+      operation.description = `${operation.summary ?? ''}${operation.summary ? '. ' : ''}${who}`;
+    }
+  }
 }
 
 /** Operations marked `@Public()` (`x-public`) need no token: their `security` is empty rather than unstated. */

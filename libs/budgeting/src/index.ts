@@ -34,3 +34,4 @@ export * from './round-seal/round-seal.reactor.js';
 export * from './plan-funds/plan-funds.reactor.js';
 export * from './grant-recorder/grant-recorder.reactor.js';
 export * from './plan-merge/plan-merge.reactor.js';
+export * from './adoption-selection/adoption-selection.reactor.js';

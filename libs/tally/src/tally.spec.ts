@@ -311,6 +311,32 @@ describe('what the budget left unspent, and why', () => {
     });
   });
 
+  it('plain Equal Shares states the completions that would spend what it left', () => {
+    // 4 voters, 3 each: a (6) is funded, b (5) not, €6 is left. At 4 per voter add1 funds a and b (11 of 12).
+    const mes = { budget: 12n, projects: plans({ a: 6n, b: 5n, c: 4n }), ballots: [approval('a', 'b'), approval('a', 'b'), approval('a', 'c'), approval('a')], currency: 'EUR' };
+    const plain = tally({ ...mes, rule: 'equalshares' });
+    const add1 = tally({ ...mes, rule: 'equalshares/add1' });
+    const add1u = tally({ ...mes, rule: 'equalshares/add1u' });
+    expect([plain.winners, plain.leftover]).toEqual([['a'], '6']);
+    expect(plain.completions).toEqual([
+      {
+        rule: 'equalshares/add1',
+        winners: add1.winners,
+        added: add1.winners.filter((id) => id !== 'a'),
+        dropped: [],
+        cost: add1.cost,
+        leftover: add1.leftover,
+        text: expect.stringMatching(/^Equal Shares left €6 unspent; equalshares\/add1 adds "b", spending €11 and leaving €1$/),
+      },
+      { rule: 'equalshares/add1u', winners: add1u.winners, added: add1u.winners.filter((id) => id !== 'a'), dropped: [], cost: add1u.cost, leftover: add1u.leftover, text: expect.any(String) },
+    ]);
+    expect(add1.winners).toEqual(['a', 'b']);
+    expect(add1.completions).toBeUndefined();
+    expect(tally({ ...mes, rule: 'greedy' }).completions).toBeUndefined();
+    // Nothing left: nothing to complete.
+    expect(tally({ ...mes, budget: 6n, projects: plans({ a: 6n }), ballots: [approval('a')], rule: 'equalshares' }).completions).toBeUndefined();
+  });
+
   it('Equal Shares: a plan that would fit has no supporter', () => {
     const r = tally({ budget: 10n, projects: plans({ a: 6n, z: 2n }), ballots: [approval('a')], rule: 'equalshares' });
     expect(r.pots[0]!.unspent).toEqual({ amount: '4', code: 'no-support', plan: 'z', text: '4 left: "z" (costs 2) would fit, but nobody supports it' });

@@ -5,7 +5,7 @@ import { greedy } from './greedy.js';
 import { isExhaustive, mesOutcome, runMes, runMesAdd1, type MesRun } from './mes.js';
 import { phragmen } from './phragmen.js';
 import { moneyFormat, type MoneyFormat, type Outcome } from './outcome.js';
-import type { Election, Fairness, PotResult, ProjectReport, Reason, RuleName, TallyResult, TieBreakRecord, Unspent } from './types.js';
+import type { Completion, Election, Fairness, PotResult, ProjectReport, Reason, RuleName, TallyResult, TieBreakRecord, Unspent } from './types.js';
 
 type Overshoot = { perVoter: Rational; cost: Rational };
 
@@ -109,6 +109,8 @@ export function tally(election: Election): TallyResult {
       reason: r.reason,
     };
   });
+  const leftover = sub(totalBudget, sub(cost, reserveUsed));
+  const completions = election.rule === 'equalshares' && leftover.n > 0n ? completionsOf(election, winners.map((p) => norm.projects[p]!.id), leftover, fmt) : undefined;
   return {
     rule: election.rule,
     winners: winners.map((p) => norm.projects[p]!.id),
@@ -120,7 +122,20 @@ export function tally(election: Election): TallyResult {
     projects,
     tieBreaks,
     fairness: fairness(full, new Set(winners)),
+    ...(completions ? { completions } : {}),
   };
+}
+
+/** Plain Equal Shares left `left` unspent: the same election counted by each completion, compared with it. */
+function completionsOf(election: Election, plain: readonly string[], left: Rational, fmt: MoneyFormat): Completion[] {
+  return (['equalshares/add1', 'equalshares/add1u'] as const).map((rule) => {
+    const r = tally({ ...election, rule });
+    const added = r.winners.filter((id) => !plain.includes(id));
+    const dropped = plain.filter((id) => !r.winners.includes(id));
+    const change = [added.length > 0 ? `adds ${added.map((id) => `"${id}"`).join(', ')}` : 'adds no plan', ...(dropped.length > 0 ? [`drops ${dropped.map((id) => `"${id}"`).join(', ')}`] : [])].join(' and ');
+    const text = `Equal Shares left ${fmt(left)} unspent; ${rule} ${change}, spending ${fmt(parseRational(r.cost))} and leaving ${fmt(parseRational(r.leftover))}`;
+    return { rule, winners: r.winners, added, dropped, cost: r.cost, leftover: r.leftover, text };
+  });
 }
 
 function planPots(election: Election, budget: Rational, projects: PreparedProject[], ballots: NormalBallot[]): PotPlan[] {

@@ -232,6 +232,25 @@ export interface TallyResult {
   projects: ProjectReport[];
   tieBreaks: TieBreakRecord[];
   fairness: Fairness;
+  /**
+   * Plain Equal Shares that left money unspent: what each completion would select instead (add1
+   * raises the per-voter budget while the outcome fits; add1u then fills up greedily), so the
+   * unspent amount comes with the way to spend it. Absent for every other rule and when nothing is left.
+   */
+  completions?: Completion[];
+}
+
+/** What a completion of Equal Shares would select in place of plain Equal Shares' outcome. */
+export interface Completion {
+  rule: 'equalshares/add1' | 'equalshares/add1u';
+  winners: string[];
+  /** Winners that plain Equal Shares did not select. */
+  added: string[];
+  /** Plain Equal Shares' winners the completion would not select. */
+  dropped: string[];
+  cost: string;
+  leftover: string;
+  text: string;
 }
 
 /** Internal exact money type used by the rules. */

@@ -7,6 +7,8 @@ export interface Reply {
   status: number;
   body: Record<string, unknown> & { events?: string[]; code?: string; id?: string };
   etag: string | null;
+  /** The `Reactions` header of a command whose events reactors follow (`complete` or `pending; …`). */
+  reactions: string | null;
   text: string;
 }
 
@@ -44,7 +46,7 @@ export function walkthrough(start: string): Walk {
     } catch {
       parsed = {};
     }
-    return { status: response.status, body: parsed, etag: response.headers.get('etag'), text };
+    return { status: response.status, body: parsed, etag: response.headers.get('etag'), reactions: response.headers.get('reactions'), text };
   }
 
   beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -27,6 +27,7 @@ import {
   CRITERION_KINDS,
   PARTICIPANT_KINDS,
   REGIMES,
+  SELECTION_MODES,
   TALLY_RULES,
   TIE_BREAKS,
   type AreaKind,
@@ -36,6 +37,7 @@ import {
   type FrameForm,
   type ParticipantKind,
   type RegimeKind,
+  type SelectionMode,
   type TallyRule,
   type TieBreakKey,
 } from './budget.events.js';
@@ -43,6 +45,7 @@ import {
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+@ApiSchema({ description: 'A council or college decision by its body, registration number and date' })
 export class DecisionReferenceDto {
   @ApiProperty({ enum: ['council', 'college'], example: 'council' })
   @IsIn(['council', 'college'])
@@ -59,6 +62,7 @@ export class DecisionReferenceDto {
   date!: string;
 }
 
+@ApiSchema({ description: 'An area of the frame: its CBS or own code, name and kind; inhabitants or a share feed the allocation' })
 export class FrameAreaDto {
   @ApiProperty({ example: 'WK036301', description: 'CBS wijk/buurt code or the municipality\'s own code' })
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'code is 1–32 letters, digits, - or _' })
@@ -87,6 +91,7 @@ export class FrameAreaDto {
   share?: number;
 }
 
+@ApiSchema({ description: 'How the amount is divided over the areas: one pot, fixed shares, or base plus an amount per inhabitant' })
 export class AllocationDto {
   @ApiProperty({ enum: ['none', 'shares', 'formula'], example: 'formula' })
   @IsIn(['none', 'shares', 'formula'])
@@ -114,6 +119,7 @@ export class AllocationDto {
   minimumCents?: number;
 }
 
+@ApiSchema({ description: 'A criterion plans are judged by, published before submission opens; its id is stable across frame versions' })
 export class PlanCriterionDto {
   @ApiProperty({ example: 'max-amount', description: 'Stable id: reviewers cite it in their verdicts' })
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/, { message: 'id is lowercase letters, digits and dashes, at most 64' })
@@ -150,6 +156,7 @@ export class PlanCriterionDto {
   supporters?: number;
 }
 
+@ApiSchema({ description: 'Who may submit, support and vote: areas, minimum age, kinds of participants, excluded roles, the credential' })
 export class ParticipationDto {
   @ApiProperty({ example: ['WK036301', 'WK036302'] })
   @IsArray()
@@ -178,6 +185,7 @@ export class ParticipationDto {
   credential!: Credential;
 }
 
+@ApiSchema({ description: 'A theme quota of the ballot: at least or at most this many of a voter\'s plans of one theme' })
 export class ThemeQuotaDto {
   @ApiProperty({ example: 'groen', description: 'The theme id plans carry' })
   @IsString()
@@ -197,6 +205,7 @@ export class ThemeQuotaDto {
   maxPlans?: number;
 }
 
+@ApiSchema({ description: 'The ballot: its type and the limits on a voter\'s choices (number of plans, cost cap, points, ranking length)' })
 export class BallotRulesDto {
   @ApiProperty({ enum: BALLOT_TYPES, example: 'approval' })
   @IsIn(BALLOT_TYPES)
@@ -248,6 +257,7 @@ export class BallotRulesDto {
   rankingLength?: number;
 }
 
+@ApiSchema({ description: 'How the votes are counted: the rule, the tie-break keys in order, the published seed, the rule\'s own terms' })
 export class TallyRulesDto {
   @ApiProperty({ enum: TALLY_RULES, example: 'greedy' })
   @IsIn(TALLY_RULES)
@@ -286,6 +296,7 @@ export class TallyRulesDto {
   reserveCents?: number;
 }
 
+@ApiSchema({ description: 'Who decides after the vote: binding (the outcome is the distribution), advisory (college or council), delegated (a residents\' body)' })
 export class LegalRegimeDto {
   @ApiProperty({ enum: REGIMES, example: 'advisory' })
   @IsIn(REGIMES)
@@ -303,6 +314,7 @@ export class LegalRegimeDto {
   residentsBody?: string;
 }
 
+@ApiSchema({ description: 'Initiatievenfonds intake: the Awb decision term, its one extension, and the threshold above which fixed intake dates apply' })
 export class IntakeRulesDto {
   @ApiProperty({ example: 8, description: 'Awb decision term per application' })
   @IsInt()
@@ -323,6 +335,7 @@ export class IntakeRulesDto {
   fixedIntakeAboveCents!: number;
 }
 
+@ApiSchema({ description: 'Wijk- and dorpsbudget: how many years unspent money stays with its area' })
 export class CarryOverRulesDto {
   @ApiProperty({ example: 2 })
   @IsInt()
@@ -429,10 +442,19 @@ export class FrameFieldsDto {
   @ValidateNested()
   @Type(() => CarryOverRulesDto)
   carryOver?: CarryOverRulesDto;
+
+  @ApiPropertyOptional({
+    enum: SELECTION_MODES,
+    example: 'on-adoption',
+    description: "`on-adoption` (default): adopting the result marks every plan on it selected or not; `manual`: staff record each plan's selection (POST /proposals/{id}/selection)",
+  })
+  @IsOptional()
+  @IsIn(SELECTION_MODES)
+  selection?: SelectionMode;
 }
 
 /** The frame fields a body carries, as plain data without the request-only fields. */
 export function frameFieldsOf(dto: FrameFieldsDto): Record<string, unknown> {
-  const { form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver } = dto;
-  return JSON.parse(JSON.stringify({ form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver })) as Record<string, unknown>;
+  const { form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver, selection } = dto;
+  return JSON.parse(JSON.stringify({ form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver, selection })) as Record<string, unknown>;
 }

@@ -5,6 +5,8 @@ export class BudgetNotFoundError extends domainError('BUDGET.NOT_FOUND', 'not_fo
 /** The frame is incomplete or inconsistent; `details.issues` names every problem by field. */
 export class BudgetInvalidFrameError extends domainError('BUDGET.INVALID_FRAME', 'invalid') {}
 export class BudgetAllocationExceedsAmountError extends domainError('BUDGET.ALLOCATION_EXCEEDS_AMOUNT', 'invalid') {}
+/** The decision's date is written as a date but is on no calendar (2026-02-30). */
+export class BudgetDecisionDateDoesNotExistError extends domainError('BUDGET.DECISION_DATE_DOES_NOT_EXIST', 'invalid') {}
 export class BudgetDecisionReferenceRequiredError extends domainError('BUDGET.DECISION_REFERENCE_REQUIRED', 'invalid') {}
 /** An amendment needs its own council or college decision; the one behind an earlier version does not count. */
 export class BudgetDecisionReferenceReusedError extends domainError('BUDGET.DECISION_REFERENCE_REUSED') {}

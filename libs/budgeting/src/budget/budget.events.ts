@@ -171,7 +171,16 @@ export interface BudgetFrame {
   regime?: LegalRegime;
   intake?: IntakeRules;
   carryOver?: CarryOverRules;
+  /**
+   * How the plans learn the adopted result: `on-adoption` (the default, also when absent) marks every
+   * plan on the result selected or not as the adoption is recorded; `manual`: staff record each
+   * plan's selection themselves (`POST /proposals/{id}/selection`), for a council that decides plan by plan.
+   */
+  selection?: SelectionMode;
 }
+
+export const SELECTION_MODES = ['on-adoption', 'manual'] as const;
+export type SelectionMode = (typeof SELECTION_MODES)[number];
 
 /** Per-area amounts of a frame version, computed once and recorded so no reader recomputes them differently. */
 export interface AreaAmount {

@@ -1,6 +1,6 @@
 import type { AreaAmount, BudgetFrame, ThemeQuota } from './budget.events.js';
 import { BudgetAllocationExceedsAmountError, BudgetInvalidFrameError } from './budget.errors.js';
-import { BALLOT_TYPES, BUDGET_FORMS, CREDENTIALS, CRITERION_KINDS, PARTICIPANT_KINDS, REGIMES, TALLY_RULES, TIE_BREAKS } from './budget.events.js';
+import { BALLOT_TYPES, BUDGET_FORMS, CREDENTIALS, CRITERION_KINDS, PARTICIPANT_KINDS, REGIMES, SELECTION_MODES, TALLY_RULES, TIE_BREAKS } from './budget.events.js';
 
 export interface FrameIssue {
   field: string;
@@ -178,6 +178,7 @@ function regimeIssues(frame: BudgetFrame, issue: Report): void {
     if (regime.kind === 'delegated' && !isText(regime.residentsBody)) issue('regime.residentsBody', 'a delegated budget names the residents\' body');
   }
   if (typeof frame.interimResultsPublic !== 'boolean') issue('interimResultsPublic', 'is required');
+  if (frame.selection !== undefined && !(SELECTION_MODES as readonly string[]).includes(frame.selection)) issue('selection', `must be one of ${SELECTION_MODES.join(', ')}`);
 }
 
 /** The initiatievenfonds' intake rules and the wijk- and dorpsbudget's carry-over. */

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 
+@ApiSchema({ description: 'What a plan costs: the investment and the maintenance per year for a number of years' })
 export class CostEstimateDto {
   @ApiProperty({ example: 2_500_000, description: 'One-off costs in euro cents' })
   @IsInt()

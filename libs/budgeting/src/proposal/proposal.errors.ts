@@ -39,6 +39,8 @@ export class ProposalReviewerConflictError extends domainError('PROPOSAL.REVIEWE
 export class ProposalReviewerIsSubmitterError extends domainError('PROPOSAL.REVIEWER_IS_SUBMITTER') {}
 export class ProposalAwaitingRevisionError extends domainError('PROPOSAL.AWAITING_REVISION') {}
 
+/** The beschikking's date is written as a date but is on no calendar (2026-02-30). */
+export class ProposalDecisionDateDoesNotExistError extends domainError('PROPOSAL.DECISION_DATE_DOES_NOT_EXIST', 'invalid') {}
 export class ProposalCriteriaNotMetError extends domainError('PROPOSAL.CRITERIA_NOT_MET') {}
 export class ProposalNoBallotError extends domainError('PROPOSAL.NO_BALLOT') {}
 /** Selection follows the round's result: none is adopted yet (`details.published` says whether one is published). */

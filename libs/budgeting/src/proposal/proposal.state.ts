@@ -1,23 +1,25 @@
 import type { FrameForm } from '../budget/budget.events.js';
 import type { AppealRoute, Intake, ProposalEvent, ProposalVersion, VerdictOutcome } from './proposal.events.js';
 
-export type ProposalStatus =
-  | 'awaiting_moderation'
-  | 'moderation_refused'
-  | 'submitted'
-  | 'revision_requested'
-  | 'withdrawn'
-  | 'merged'
-  | 'admitted'
-  | 'refused'
-  | 'selected'
-  | 'not_selected'
-  | 'granted'
-  | 'grant_refused'
-  | 'implementing'
-  | 'realised'
-  | 'partly_realised'
-  | 'cancelled';
+export const PROPOSAL_STATUSES = [
+  'awaiting_moderation',
+  'moderation_refused',
+  'submitted',
+  'revision_requested',
+  'withdrawn',
+  'merged',
+  'admitted',
+  'refused',
+  'selected',
+  'not_selected',
+  'granted',
+  'grant_refused',
+  'implementing',
+  'realised',
+  'partly_realised',
+  'cancelled',
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export interface Verdict {
   criterionId: string;
@@ -99,8 +101,13 @@ export function currentVerdicts(state: ExistingProposal): Map<string, Verdict> {
 }
 
 export function allCriteriaMet(state: ExistingProposal): boolean {
+  return unmetCriteria(state).length === 0;
+}
+
+/** The published criteria the current version does not meet (yet): not met, or not yet judged. */
+export function unmetCriteria(state: ExistingProposal): string[] {
   const latest = currentVerdicts(state);
-  return state.publishedCriteria.every((criterion) => latest.get(criterion)?.outcome === 'met');
+  return state.publishedCriteria.filter((criterion) => latest.get(criterion)?.outcome !== 'met');
 }
 
 /** The statutory decision deadline in force (initiatievenfonds), or null when the form has none. */

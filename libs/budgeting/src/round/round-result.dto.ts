@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
+@ApiSchema({ description: 'A plan the result selects, with the money it takes and its area pot' })
 export class WinnerDto {
   @ApiProperty({ example: 'p-1' })
   @Matches(ID)
@@ -23,6 +24,7 @@ export class WinnerDto {
   areaCode?: string;
 }
 
+@ApiSchema({ description: 'Why a plan was or was not selected' })
 export class PlanOutcomeDto {
   @ApiProperty({ example: 'p-3' })
   @Matches(ID)

@@ -11,6 +11,8 @@ export class RoundCarryOverExpiredError extends domainError('ROUND.CARRY_OVER_EX
 /** `details.from`, `details.to` and `details.allowed` (the one next phase). */
 export class RoundInvalidTransitionError extends domainError('ROUND.INVALID_TRANSITION') {}
 export class RoundReasonRequiredError extends domainError('ROUND.REASON_REQUIRED', 'invalid') {}
+/** The decision's date is written as a date but is on no calendar (2026-02-30). */
+export class RoundDecisionDateDoesNotExistError extends domainError('ROUND.DECISION_DATE_DOES_NOT_EXIST', 'invalid') {}
 export class RoundDecisionRequiredError extends domainError('ROUND.DECISION_REQUIRED', 'invalid') {}
 export class RoundWrongDecidingBodyError extends domainError('ROUND.WRONG_DECIDING_BODY') {}
 /** The command does not fit the round's phase (`details.phase`, `details.allowed`). */

@@ -58,6 +58,8 @@ export interface RoundFrame {
   intake: IntakeRules | null;
   hasBallot: boolean;
   carryOverMaxYears: number | null;
+  /** Present (`manual`) only when the frame asks staff to record each plan's selection; absent: the adoption marks them. */
+  selection?: 'manual';
 }
 
 /** A decision behind a round step: the council, the college, or the residents' body of a delegated budget. */
@@ -185,6 +187,8 @@ export interface ResultCount {
   tieBreaks: CountTieBreak[];
   /** Per pot (city-wide, each area): budget, winners, cost, leftover, and the Equal Shares figures. */
   pots: Record<string, unknown>[];
+  /** Plain Equal Shares that left money unspent: what add1 and add1u would select (@lib/tally's `completions`). */
+  completions?: Record<string, unknown>[];
 }
 
 /**

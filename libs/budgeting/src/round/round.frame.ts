@@ -16,6 +16,7 @@ export function roundFrameOf(budget: ExistingBudget): RoundFrame {
     intake: frame.intake ?? null,
     hasBallot: frame.ballot !== undefined,
     carryOverMaxYears: frame.carryOver?.maxYears ?? null,
+    ...(frame.selection === 'manual' ? { selection: 'manual' as const } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, Reactors } from '@lib/platform';
+import { adoptionSelectionReaction } from '../adoption-selection/adoption-selection.reactor.js';
 import { budgetFreezeReaction } from '../budget-freeze/budget-freeze.reactor.js';
 import { roundSealReaction } from '../round-seal/round-seal.reactor.js';
 
-/** Registers the round's reactors in the process: the budget's freeze and release, and the seals. */
+/** Registers the round's reactors in the process: the budget's freeze and release, the seals, and the plans' selection on adoption. */
 @Injectable()
 export class RoundReactions implements OnModuleInit {
   constructor(
@@ -15,5 +16,6 @@ export class RoundReactions implements OnModuleInit {
   onModuleInit(): void {
     this.reactors.register(budgetFreezeReaction(this.store));
     this.reactors.register(roundSealReaction(this.store));
+    this.reactors.register(adoptionSelectionReaction(this.store));
   }
 }

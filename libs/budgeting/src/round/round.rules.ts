@@ -2,6 +2,7 @@ import type { ExistingRound, RoundState } from './round.state.js';
 import type { PlanOutcome, RoundDecision, RoundEvent, RoundFrame, RoundPhase, Winner } from './round.events.js';
 import {
   RoundCeilingExceededError,
+  RoundDecisionDateDoesNotExistError,
   RoundDecisionRequiredError,
   RoundInvalidResultError,
   RoundNotFoundError,
@@ -12,6 +13,8 @@ import {
 import { withCarryOver } from './round.frame.js';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
@@ -48,6 +51,10 @@ export function sameDecision(a: RoundDecision | null, b: RoundDecision | null): 
 }
 
 export function requireDecision(decision: RoundDecision | null | undefined, why: string): RoundDecision {
+  const date: unknown = decision?.date;
+  if (typeof date === 'string' && DATE_SHAPE.test(date) && !isIsoDate(date)) {
+    throw new RoundDecisionDateDoesNotExistError(`The decision's date ${date} does not exist`, { field: 'decision.date', date });
+  }
   if (!isCompleteRoundDecision(decision)) throw new RoundDecisionRequiredError(`${why}: give the decision's body, number and date`);
   return decision;
 }

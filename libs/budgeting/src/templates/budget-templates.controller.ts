@@ -1,9 +1,10 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { Allow, ApiProblems, READ_ROLES } from '@lib/platform';
 import type { BudgetFrame } from '../budget/budget.events.js';
 import { BUDGET_TEMPLATES, findTemplate } from './budget-templates.js';
 
+@ApiSchema({ description: 'A ready-made frame to establish a budget from (`from` in POST /budgets)' })
 export class BudgetTemplateView {
   @ApiProperty({ example: 'stadsdeel-burgerbegroting', description: 'Use as `from` in POST /budgets' })
   name!: string;

@@ -1,5 +1,5 @@
 import { applyDecorators, BadRequestException, createParamDecorator, Delete, type ExecutionContext, Get, HttpCode, Inject, Injectable, Patch, type PipeTransform, Post, Put, type Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext, CommandEnvelope } from '@lib/es';
 import { Allow } from '../auth/auth.decorators.js';
@@ -8,6 +8,7 @@ import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../persistenc
 import { etagOf, expectedRevisionFrom } from './revision.js';
 
 /** The body of every command response. */
+@ApiSchema({ description: 'A command\'s answer: the stream\'s id, its revision after the command (the ETag) and the event types appended' })
 export class CommandAcceptedDto {
   @ApiProperty({ example: 'b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77' })
   id!: string;
@@ -20,6 +21,7 @@ export class CommandAcceptedDto {
 }
 
 /** A problem document (RFC 9457) with a stable code. */
+@ApiSchema({ description: 'An error as RFC 9457 problem details, with the stable `code` a client branches on (and `errors` per field, `details` facts)' })
 export class ProblemDetailsDto {
   @ApiProperty({ example: 'urn:inwonersbudget:problem:BUDGET.FRAME_FROZEN' })
   type!: string;

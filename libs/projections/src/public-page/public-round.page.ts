@@ -149,16 +149,16 @@ export function renderPublicRound(view: PublicRoundView, lang: Lang, path: strin
   const plans = view.plans
     .map((p) => {
       const verdicts = p.verdicts.length > 0 ? `<ul>${p.verdicts.map((v) => `<li>${esc(v.criterion)}: ${esc(v.outcome === 'met' ? '✓' : '✗')} ${esc(v.reason)}</li>`).join('')}</ul>` : '';
-      return `<tr><th scope="row">${esc(p.title)}</th><td>${esc(p.area ?? '–')}</td><td class="num">${esc(euros(p.costCents, lang))}</td><td>${esc(p.feasibility ? (t.feasibilities[p.feasibility] ?? p.feasibility) : '–')}${verdicts}</td></tr>`;
+      return `<tr><th scope="row">${esc(p.title)}</th><td>${esc(p.areaName ?? p.area ?? '–')}</td><td class="num">${esc(euros(p.costCents, lang))}</td><td>${esc(p.feasibility ? (t.feasibilities[p.feasibility] ?? p.feasibility) : '–')}${verdicts}</td></tr>`;
     })
     .join('');
   const turnout = view.turnout
     ? (() => {
         const tu = view.turnout;
-        const area = (g: TurnoutGroup) => `<tr><th scope="row">${esc(g.group || '–')}</th><td class="num">${esc(g.ballots ?? '–')}</td><td class="num">${esc(g.population)}</td><td class="num">${esc(g.index === null ? '–' : g.index.toFixed(2))}</td></tr>`;
+        const area = (g: TurnoutGroup) => `<tr><th scope="row">${esc(g.name ?? (g.group || '–'))}</th><td class="num">${esc(g.ballots ?? '–')}</td><td class="num">${esc(g.population)}</td><td class="num">${esc(g.index === null ? '–' : g.index.toFixed(2))}</td></tr>`;
         const indexed = tu.byArea.filter((g) => g.index !== null);
         return `<p id="turnout-line">${esc(t.turnoutLine(tu.ballots, tu.eligible))}</p>
-${barChart('areas', t.chartArea(t.representativeness), indexed.map((g) => ({ label: g.group, value: g.index! })), (v) => v.toFixed(2))}
+${barChart('areas', t.chartArea(t.representativeness), indexed.map((g) => ({ label: g.name ?? g.group, value: g.index! })), (v) => v.toFixed(2))}
 <table><caption>${esc(t.byArea)}</caption><thead><tr><th scope="col">${esc(t.area)}</th><th scope="col">${esc(t.voters)}</th><th scope="col">${esc(t.population)}</th><th scope="col">${esc(t.representativeness)}</th></tr></thead><tbody>${tu.byArea.map(area).join('')}</tbody></table>
 <table><caption>${esc(t.byChannel)}</caption><thead><tr><th scope="col">${esc(t.channel)}</th><th scope="col">${esc(t.voters)}</th></tr></thead><tbody>${tu.byChannel.map((c) => `<tr><th scope="row">${esc(t.channels[c.channel] ?? c.channel)}</th><td class="num">${esc(c.ballots)}</td></tr>`).join('')}</tbody></table>
 ${tu.byAgeBand.length > 0 ? `<table><caption>${esc(t.byAge)}</caption><thead><tr><th scope="col">${esc(t.age)}</th><th scope="col">${esc(t.voters)}</th><th scope="col">${esc(t.population)}</th><th scope="col">${esc(t.representativeness)}</th></tr></thead><tbody>${tu.byAgeBand.map(area).join('')}</tbody></table>` : ''}

@@ -8,8 +8,12 @@ import { type StructuredExplanation, structuredExplanation } from './explanation
 export interface PublicPlan {
   id: string;
   title: string;
+  /** The area's code. */
   area: string | null;
+  /** The area's name in the frame (the code when the frame does not name it). */
+  areaName: string | null;
   theme: string | null;
+  /** What the plan costs on the ballot and in the count: the investment plus the maintenance it counts. */
   costCents: number;
   status: string | null;
   feasibility: string | null;
@@ -36,6 +40,8 @@ export interface TurnoutGroup {
   population: number;
   /** Share of voters / share of population; null when voters per group are not recorded (or suppressed). */
   index: number | null;
+  /** Per area: the area's name in the frame (its code when unnamed). */
+  name?: string;
   /** True when the group had 1 to SMALL_GROUP - 1 ballots and its figures are withheld. */
   suppressed?: boolean;
 }
@@ -84,7 +90,7 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
     if (!round && !box) return null;
     const tenant = (round?.tenant ?? box?.tenant)!;
     const budgetId = round?.budget_id ?? box?.budget_id;
-    const budget = await one<{ title: string; criteria: { id: string; text: string }[] }>(`SELECT to_jsonb(b) AS row FROM ${s}.budget_overview b WHERE budget_id = $1 AND tenant = $2`, [budgetId, tenant]);
+    const budget = await one<{ title: string; criteria: { id: string; text: string }[]; areas: { code: string; name: string }[] }>(`SELECT to_jsonb(b) AS row FROM ${s}.budget_overview b WHERE budget_id = $1 AND tenant = $2`, [budgetId, tenant]);
     const flag = box ? await one<{ interim_results_public: boolean }>(`SELECT to_jsonb(f) AS row FROM ${s}.round_frame_flag f WHERE budget_id = $1 AND frame_version = $2`, [box.budget_id, box.frame_version]) : undefined;
     const votingRuns = box ? box.phase === 'open' : round?.phase === 'voting';
     const resultRows = (await m.query<{ row: ResultPlanRow }[]>(`SELECT to_jsonb(r) AS row FROM ${s}.result_plan r WHERE round_id = $1 AND tenant = $2`, [roundId, tenant])).map((r) => r.row);
@@ -93,6 +99,8 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
     const countsVisible = published || interimPublic;
 
     const criteria = new Map((budget?.criteria ?? []).map((c) => [c.id, c.text]));
+    const areaNames = new Map((budget?.areas ?? []).map((a) => [a.code, a.name]));
+    const areaName = (code: string | null | undefined): string | null => (code ? (areaNames.get(code) ?? code) : null);
     const planRows = (await m.query<{ row: PlanRow }[]>(`SELECT to_jsonb(p) AS row FROM ${s}.plan p WHERE round_id = $1 AND tenant = $2 ORDER BY title, proposal_id`, [roundId, tenant])).map((r) => r.row);
     const plans: PublicPlan[] =
       planRows.length > 0
@@ -102,13 +110,14 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
               id: p.proposal_id,
               title: p.title,
               area: p.area_id,
+              areaName: areaName(p.area_id),
               theme: p.theme_id,
-              costCents: p.cost_cents,
+              costCents: Number(p.cost_cents) + Number(p.maintenance_per_year_cents) * Number(p.maintenance_years),
               status: p.status,
               feasibility: p.feasibility,
               verdicts: p.verdicts.filter((v) => v.version === p.version).map((v) => ({ criterion: criteria.get(v.criterionId) ?? v.criterionId, outcome: v.outcome, reason: v.reason })),
             }))
-        : (box?.plans ?? []).map((p) => ({ id: p.planId, title: p.name ?? p.planId, area: p.area ?? null, theme: null, costCents: p.costCents, status: null, feasibility: null, verdicts: [] }));
+        : (box?.plans ?? []).map((p) => ({ id: p.planId, title: p.name ?? p.planId, area: p.area ?? null, areaName: areaName(p.area), theme: null, costCents: p.costCents, status: null, feasibility: null, verdicts: [] }));
     const titles = new Map(plans.map((p) => [p.id, p.title]));
 
     const results: PublicResult[] = countsVisible
@@ -134,6 +143,7 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
       );
       const ballotsByAge = await m.query<{ age_band: string; ballots: number }[]>(`SELECT age_band, ballots FROM ${s}.turnout_ballots_age WHERE round_id = $1 AND tenant = $2`, [roundId, tenant]);
       turnout = turnoutFigures(ballotsByArea, roll, population, box.eligible, ballotsByAge, { suppressBelow: SMALL_GROUP });
+      turnout.byArea = turnout.byArea.map((g) => ({ ...g, name: areaName(g.group) ?? g.group }));
     }
 
     return {

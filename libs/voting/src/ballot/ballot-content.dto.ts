@@ -1,8 +1,9 @@
 import { BadRequestException } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsArray, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
 import type { BallotContent } from './ballot.content.js';
 
+@ApiSchema({ description: 'A ballot\'s content, by ballot type: the plans chosen, points, ranking or scores' })
 export class BallotContentDto {
   @ApiProperty({ enum: ['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'], example: 'approval' })
   @IsIn(['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'])
@@ -45,6 +46,7 @@ export function contentOf(dto: BallotContentDto): BallotContent {
 }
 
 /** Answer of a ballot command: the ballot stream's revision (the ETag to replace it with) and the events; the stream's name stays secret. */
+@ApiSchema({ description: 'A ballot cast or replaced: its revision (the ETag) and the event types appended' })
 export class BallotAcceptedDto {
   @ApiProperty({ example: '0', description: 'Revision of your ballot; the same value as the ETag' })
   revision!: string;

@@ -64,6 +64,7 @@ export async function countForRound(store: EventStore, round: ExistingRound, ten
     tieBreaks: result.tieBreaks.map((t) => ({ ...t, contenders: [...t.contenders] })),
     // Without the per-group payments: they can be recomputed, and a city's would make the event huge.
     pots: result.pots.map(({ groups: _groups, ...pot }) => ({ ...pot })),
+    ...(result.completions ? { completions: result.completions.map((c) => ({ ...c })) } : {}),
   };
   return { winners, explanation, count };
 }

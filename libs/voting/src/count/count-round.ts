@@ -98,8 +98,9 @@ export function electionOf(frame: VotingFrame, ballots: readonly CountedBallot[]
   if (frame.tally.rule === 'greedy-reserve' && reservePercent !== undefined) {
     election.reserve = { percent: reservePercent, ...(reserveCents !== undefined ? { amount: inCountingUnit(reserveCents, unit) } : {}) };
   }
-  // add1 raises each voter's budget by one euro per step, whatever unit the count works in.
-  if (frame.tally.rule.startsWith('equalshares/add1')) election.add1 = { step: inCountingUnit(100, unit) };
+  // add1 raises each voter's budget by one euro per step, whatever unit the count works in (plain
+  // Equal Shares too: its count states what the add1 completions would select).
+  if (frame.tally.rule.startsWith('equalshares')) election.add1 = { step: inCountingUnit(100, unit) };
   if (areaBudgets) {
     // Each area's plans are counted apart with its pot; what no area holds (if anything) is counted city-wide.
     election.areaBudgets = Object.fromEntries(areaBudgets.map((a) => [a.areaCode, inCountingUnit(a.amountCents, unit)]));

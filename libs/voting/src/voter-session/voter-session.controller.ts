@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { Request } from 'express';
 import { ApiProblems, Public, StreamIdPipe, VoterTokens } from '@lib/platform';
 import { VoterSessionLimiter } from './voter-session.limiter.js';
 import { VoterOfCode } from './voter-session.query.js';
 
+@ApiSchema({ description: 'Sign in to vote with the code from the letter' })
 export class VoterSessionDto {
   @ApiProperty({ example: 'K7QM-4TXA-93WD-PRZB', description: 'The voting code from the letter (case and dashes do not matter)' })
   @IsString()
@@ -16,6 +17,7 @@ export class VoterSessionDto {
 
 export const VOTER_TOKEN_TTL_SECONDS = 15 * 60;
 
+@ApiSchema({ description: 'A voter\'s bearer token for one round, valid until it expires' })
 export class VoterSessionTokenDto {
   @ApiProperty({ description: 'The voter token (Bearer) for this round' })
   token!: string;

@@ -2,6 +2,7 @@ import { describe, it, expect } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import { budgetDecider } from '../budget.decider.js';
 import {
+  BudgetDecisionDateDoesNotExistError,
   BudgetDecisionReferenceRequiredError,
   BudgetDecisionReferenceReusedError,
   BudgetFormChangeNotAllowedError,
@@ -70,6 +71,12 @@ describe('AmendFrame', () => {
 
   it('rejects an amendment without a decision reference', () => {
     spec(anEstablishedBudget()).when(amend({ decision: null })).thenThrows(BudgetDecisionReferenceRequiredError, 'BUDGET.DECISION_REFERENCE_REQUIRED');
+  });
+
+  it('rejects an amendment whose decision is dated on a day that does not exist, as such', () => {
+    spec(anEstablishedBudget())
+      .when(amend({ decision: { ...AMENDMENT_DECISION, date: '2026-02-30' } }))
+      .thenThrows(BudgetDecisionDateDoesNotExistError, 'BUDGET.DECISION_DATE_DOES_NOT_EXIST');
   });
 
   it('rejects an amendment without a reason', () => {

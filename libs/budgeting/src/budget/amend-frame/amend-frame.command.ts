@@ -1,6 +1,7 @@
 import type { BudgetFrame, DecisionReference, FrameAmended } from '../budget.events.js';
 import { currentFrameVersion, type BudgetState } from '../budget.state.js';
 import {
+  BudgetDecisionDateDoesNotExistError,
   BudgetDecisionReferenceRequiredError,
   BudgetDecisionReferenceReusedError,
   BudgetFormChangeNotAllowedError,
@@ -8,7 +9,7 @@ import {
   BudgetNotFoundError,
   BudgetReasonRequiredError,
 } from '../budget.errors.js';
-import { isCompleteDecision, sameDecision } from '../budget.decision-reference.js';
+import { isCompleteDecision, isNonexistentDate, sameDecision } from '../budget.decision-reference.js';
 import { checkedFrame, mergeFrame } from '../budget.frame.js';
 
 export interface AmendFrameData {
@@ -29,6 +30,7 @@ export function amendFrame(command: AmendFrame, state: BudgetState): FrameAmende
   const { budgetId, changes, decision, reason, amendedAt } = command.data;
   if (!state.exists) throw new BudgetNotFoundError(`Budget ${budgetId} does not exist`, { budgetId });
   if (typeof reason !== 'string' || reason.trim() === '') throw new BudgetReasonRequiredError('An amendment states its reason');
+  if (isNonexistentDate(decision?.date)) throw new BudgetDecisionDateDoesNotExistError(`The decision's date ${decision!.date} does not exist`, { field: 'decision.date', date: decision!.date });
   if (!isCompleteDecision(decision)) {
     throw new BudgetDecisionReferenceRequiredError('An amendment needs the new council or college decision: body, number and date');
   }

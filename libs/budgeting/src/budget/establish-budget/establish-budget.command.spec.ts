@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import { budgetDecider } from '../budget.decider.js';
-import { BudgetAlreadyEstablishedError, BudgetAllocationExceedsAmountError, BudgetDecisionReferenceRequiredError, BudgetInvalidFrameError, BudgetUnknownTemplateError } from '../budget.errors.js';
+import { BudgetAlreadyEstablishedError, BudgetAllocationExceedsAmountError, BudgetDecisionDateDoesNotExistError, BudgetDecisionReferenceRequiredError, BudgetInvalidFrameError, BudgetUnknownTemplateError } from '../budget.errors.js';
 import { findTemplate } from '../../templates/budget-templates.js';
 import type { DecisionReference } from '../budget.events.js';
 import { aBurgerbegrotingFrame, aDorpsbudgetFrame, anEstablishedBudget, BUDGET_ID, COUNCIL_DECISION, ESTABLISHED_AT } from '../testing/budget.given.js';
@@ -69,8 +69,18 @@ describe('EstablishBudget', () => {
       .when(establish({ decision: { body: 'mayor', number: 'X-1', date: '2025-12-11' } as unknown as DecisionReference }))
       .thenThrows(BudgetDecisionReferenceRequiredError, 'BUDGET.DECISION_REFERENCE_REQUIRED');
     spec([])
-      .when(establish({ decision: { body: 'college', number: 'X-1', date: '2025-02-30' } }))
+      .when(establish({ decision: { body: 'college', number: 'X-1', date: '30-02-2025' } }))
       .thenThrows(BudgetDecisionReferenceRequiredError, 'BUDGET.DECISION_REFERENCE_REQUIRED');
+  });
+
+  it('rejects a decision dated on a day that does not exist, as such', () => {
+    for (const date of ['2025-02-30', '2025-02-29', '2025-13-01', '2025-04-31']) {
+      spec([])
+        .when(establish({ decision: { body: 'college', number: 'X-1', date } }))
+        .thenThrows(BudgetDecisionDateDoesNotExistError, 'BUDGET.DECISION_DATE_DOES_NOT_EXIST');
+    }
+    const leapDay = { body: 'council', number: 'RB-2024-020', date: '2024-02-29' } as const;
+    expect(budgetDecider.decide(establish({ decision: leapDay }), budgetDecider.initialState())[0]!.data).toMatchObject({ decision: leapDay });
   });
 
   it('rejects an inconsistent frame and names every problem by field', () => {

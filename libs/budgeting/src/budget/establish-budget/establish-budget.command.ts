@@ -1,7 +1,7 @@
 import type { BudgetEstablished, BudgetFrame, DecisionReference } from '../budget.events.js';
 import type { BudgetState } from '../budget.state.js';
-import { BudgetAlreadyEstablishedError, BudgetDecisionReferenceRequiredError, BudgetUnknownTemplateError } from '../budget.errors.js';
-import { isCompleteDecision } from '../budget.decision-reference.js';
+import { BudgetAlreadyEstablishedError, BudgetDecisionDateDoesNotExistError, BudgetDecisionReferenceRequiredError, BudgetUnknownTemplateError } from '../budget.errors.js';
+import { isCompleteDecision, isNonexistentDate } from '../budget.decision-reference.js';
 import { checkedFrame, mergeFrame } from '../budget.frame.js';
 import { BUDGET_TEMPLATES, findTemplate } from '../../templates/budget-templates.js';
 
@@ -22,6 +22,7 @@ export class EstablishBudget {
 export function establishBudget(command: EstablishBudget, state: BudgetState): BudgetEstablished[] {
   const { budgetId, decision, template, establishedAt } = command.data;
   if (state.exists) throw new BudgetAlreadyEstablishedError(`Budget ${budgetId} is already established`, { budgetId });
+  if (isNonexistentDate(decision?.date)) throw new BudgetDecisionDateDoesNotExistError(`The decision's date ${decision!.date} does not exist`, { field: 'decision.date', date: decision!.date });
   if (!isCompleteDecision(decision)) {
     throw new BudgetDecisionReferenceRequiredError('A budget is established by a council or college decision: give its body, number and date');
   }

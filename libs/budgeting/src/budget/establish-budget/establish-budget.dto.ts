@@ -1,9 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { DecisionReferenceDto, FrameFieldsDto } from '../budget-frame.dto.js';
 
 /** Establish a budget frame: every frame field, or `from` a template plus the fields that differ. */
+@ApiSchema({ description: 'Establish a budget: the frame (or a template to copy with overrides) and the decision that sets it' })
 export class EstablishBudgetDto extends FrameFieldsDto {
   override completeFrameRequired(): boolean {
     return this.from === undefined;

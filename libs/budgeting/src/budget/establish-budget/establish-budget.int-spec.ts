@@ -129,6 +129,9 @@ describe('POST /budgets, GET /budgets/{id} (real HTTP)', () => {
     const unknownTemplate = await call(api.url, 'POST', '/budgets', { token, body: { from: 'nope', decision: COUNCIL_DECISION } });
     expect(unknownTemplate.status).toBe(400);
     expect(unknownTemplate.body.code).toBe('BUDGET.UNKNOWN_TEMPLATE');
+    const noSuchDay = await call(api.url, 'POST', '/budgets', { token, body: { ...aBurgerbegrotingFrame(), decision: { ...COUNCIL_DECISION, date: '2026-02-30' } } });
+    expect(noSuchDay.status).toBe(400);
+    expect(noSuchDay.body).toMatchObject({ code: 'BUDGET.DECISION_DATE_DOES_NOT_EXIST', details: { field: 'decision.date', date: '2026-02-30' } });
     expect(await eventCount(store)).toBe(before);
   });
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, ApiProblems, CurrentPrincipal, etagOf, type Principal, READ_ROLES, StreamIdPipe } from '@lib/platform';
 import type { AreaAmount, BudgetFrame, DecisionReference } from '../budget.events.js';
@@ -8,6 +8,7 @@ import { currentFrameVersion, type FrameVersion } from '../budget.state.js';
 
 import { GetBudget } from './get-budget.query.js';
 
+@ApiSchema({ description: 'A budget folded from its stream: the frame version in force, its per-area amounts, every version and whether a round froze it' })
 export class BudgetView {
   @ApiProperty({ example: 'b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77' })
   budgetId!: string;

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmptyObject, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CostEstimateDto } from '../proposal-cost.dto.js';
 
+@ApiSchema({ description: 'A new version of the plan, with the reason' })
 export class AmendProposalDto {
   @ApiProperty({ example: 'Speeltuin Oosterpark (herzien)' })
   @IsString()

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength } from 'class-validator';
 
 
+@ApiSchema({ description: 'Close the implementation as realised, partly realised or cancelled, with the reason' })
 export class CloseImplementationDto {
   @ApiProperty({ enum: ['realised', 'partly_realised', 'cancelled'], example: 'realised' })
   @IsIn(['realised', 'partly_realised', 'cancelled'])

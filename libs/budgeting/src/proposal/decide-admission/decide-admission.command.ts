@@ -1,7 +1,7 @@
 import type { ProposalAdmittedToBallot, ProposalRefusedForBallot } from '../proposal.events.js';
 import { ProposalCriteriaNotMetError, ProposalNoBallotError } from '../proposal.errors.js';
 import { existing, requireReason, requireStatus } from '../proposal.guards.js';
-import { currentVerdicts, currentVersion, type ProposalState } from '../proposal.state.js';
+import { currentVersion, type ProposalState, unmetCriteria } from '../proposal.state.js';
 
 export class DecideAdmission {
   readonly type = 'DecideAdmission' as const;
@@ -16,8 +16,7 @@ export function decideAdmission(command: DecideAdmission, state: ProposalState):
   const reason = requireReason(command.data.reason);
   const version = currentVersion(plan).number;
   if (!admitted) return [{ type: 'ProposalRefusedForBallot', data: { proposalId, version, reason, at } }];
-  const verdicts = currentVerdicts(plan);
-  const unmet = plan.publishedCriteria.filter((criterion) => verdicts.get(criterion)?.outcome !== 'met');
+  const unmet = unmetCriteria(plan);
   if (unmet.length > 0) throw new ProposalCriteriaNotMetError('Every published criterion must be met by the current version', { unmet, version });
   return [{ type: 'ProposalAdmittedToBallot', data: { proposalId, version, reason, at } }];
 }

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength } from 'class-validator';
 
+@ApiSchema({ description: 'Admit the plan to the ballot, or refuse it, with the reason' })
 export class DecideAdmissionDto {
   @ApiProperty({ example: true })
   @IsBoolean()

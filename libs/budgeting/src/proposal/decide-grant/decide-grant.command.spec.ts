@@ -1,7 +1,8 @@
-import { describe, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import {
   ProposalCriteriaNotMetError,
+  ProposalDecisionDateDoesNotExistError,
   ProposalDecisionDeadlinePassedError,
   ProposalGrantExceedsRequestError,
   ProposalInvalidAmountError,
@@ -33,6 +34,11 @@ describe('DecideGrant', () => {
     given(aSelectedPlan()).when(decide()).then([granted]);
   });
 
+  it('rejects a beschikking dated on a day that does not exist, as such', () => {
+    given(aSelectedPlan()).when(decide({ decisionDate: '2026-02-30' })).thenThrows(ProposalDecisionDateDoesNotExistError, 'PROPOSAL.DECISION_DATE_DOES_NOT_EXIST');
+    given([anApplication()]).when(decide({ granted: false, decisionDate: '2026-13-01' })).thenThrows(ProposalDecisionDateDoesNotExistError, 'PROPOSAL.DECISION_DATE_DOES_NOT_EXIST');
+  });
+
   it('grants an initiatievenfonds application that meets every criterion within the deadline', () => {
     given(reviewedApplication).when(decide()).then([granted]);
   });
@@ -59,8 +65,12 @@ describe('DecideGrant', () => {
     given([...reviewedApplication, extended]).when(decide({ at: '2026-05-20T09:00:00.000Z' })).then([{ ...granted, data: { ...granted.data, at: '2026-05-20T09:00:00.000Z' } }]);
   });
 
-  it('rejects an application whose criteria are not all met', () => {
-    given([anApplication(), verdict('c-cost', 'met')]).when(decide()).thenThrows(ProposalCriteriaNotMetError, 'PROPOSAL.CRITERIA_NOT_MET');
+  it('rejects an application whose criteria are not all met, naming the unmet ones as admission does', () => {
+    const error = given([anApplication(), verdict('c-cost', 'met')]).when(decide()).thenThrows(ProposalCriteriaNotMetError, 'PROPOSAL.CRITERIA_NOT_MET');
+    expect(error.details).toEqual({ unmet: ['c-feasible'], version: 1 });
+    expect(error.message).toContain('not met: c-feasible');
+    const none = given([anApplication(), verdict('c-cost', 'not_met')]).when(decide()).thenThrows(ProposalCriteriaNotMetError, 'PROPOSAL.CRITERIA_NOT_MET');
+    expect(none.details).toEqual({ unmet: ['c-cost', 'c-feasible'], version: 1 });
   });
 
   it('rejects granting a ballot plan that was not selected', () => {

@@ -1,7 +1,7 @@
 import type { AppealRoute, ProposalGranted, ProposalGrantRefused } from '../proposal.events.js';
-import { ProposalCriteriaNotMetError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
+import { ProposalCriteriaNotMetError, ProposalDecisionDateDoesNotExistError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
 import { existing, isAfter, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
-import { allCriteriaMet, currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState } from '../proposal.state.js';
+import { currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState, unmetCriteria } from '../proposal.state.js';
 
 /** The beschikking: the municipality's decision on the application, open to bezwaar. */
 export class DecideGrant {
@@ -27,9 +27,18 @@ function checkDeadline(plan: ExistingProposal, at: string): void {
   }
 }
 
+/** A beschikking dated on a day no calendar has (2026-02-30) would not hold up in bezwaar. */
+function requireExistingDate(date: string): void {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+    throw new ProposalDecisionDateDoesNotExistError(`The decision's date ${date} does not exist`, { field: 'decisionDate', date });
+  }
+}
+
 export function decideGrant(command: DecideGrant, state: ProposalState): (ProposalGranted | ProposalGrantRefused)[] {
   const { proposalId, granted, amountCents, decisionReference, decisionDate, appeal, at } = command.data;
   const plan = existing(state, proposalId);
+  requireExistingDate(decisionDate);
   // An initiatievenfonds decides applications one by one; the other forms decide what the ballot selected.
   const open = plan.form === 'initiatievenfonds' ? (['submitted', 'revision_requested'] as const) : (['selected'] as const);
   requireStatus(plan, open, granted ? 'be granted' : 'be refused');
@@ -37,8 +46,12 @@ export function decideGrant(command: DecideGrant, state: ProposalState): (Propos
   const reason = requireReason(command.data.reason);
   if (!granted) return [{ type: 'ProposalGrantRefused', data: { proposalId, decisionReference, decisionDate, appeal, reason, at } }];
 
-  if (plan.form === 'initiatievenfonds' && (plan.status !== 'submitted' || !allCriteriaMet(plan))) {
-    throw new ProposalCriteriaNotMetError('Every published criterion must be met by the current version', { version: currentVersion(plan).number });
+  if (plan.form === 'initiatievenfonds') {
+    // As admission does: the refusal names what is still missing, so the applicant knows what to mend.
+    const unmet = unmetCriteria(plan);
+    const version = currentVersion(plan).number;
+    if (unmet.length > 0) throw new ProposalCriteriaNotMetError(`Every published criterion must be met by the current version; not met: ${unmet.join(', ')}`, { unmet, version });
+    if (plan.status !== 'submitted') throw new ProposalCriteriaNotMetError('A revision was asked for: the current version must be judged again', { unmet, version, status: plan.status });
   }
   requireCents(amountCents, 'amountCents', { positive: true });
   const requested = requestedCents(currentVersion(plan));

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsInt, Matches, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 
+@ApiSchema({ description: 'How to object to the beschikking: bezwaar or beroep, where, and within how many weeks' })
 export class AppealRouteDto {
   @ApiProperty({ example: 'bezwaar', enum: ['bezwaar'] })
   @Equals('bezwaar')
@@ -20,6 +21,7 @@ export class AppealRouteDto {
   addressedTo!: string;
 }
 
+@ApiSchema({ description: 'The beschikking: grant (with the amount) or refuse, its registration number and date, the appeal route and the reason' })
 export class DecideGrantDto {
   @ApiProperty({ example: true, description: 'false: a refusal (also a beschikking, also open to bezwaar)' })
   @IsBoolean()
@@ -37,8 +39,8 @@ export class DecideGrantDto {
   @MaxLength(100)
   decisionReference!: string;
 
-  @ApiProperty({ example: '2026-06-01', description: 'Date on the beschikking (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-06-01', format: 'date', description: 'Date on the beschikking (YYYY-MM-DD); one on no calendar (2026-02-30) is 400 PROPOSAL.DECISION_DATE_DOES_NOT_EXIST' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decisionDate must be YYYY-MM-DD' })
   decisionDate!: string;
 
   @ApiProperty({ type: AppealRouteDto, required: false, description: 'Default: bezwaar within 6 weeks to the college' })

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+@ApiSchema({ description: 'Extend an application\'s statutory decision deadline once (Awb 4:14), with the reason' })
 export class ExtendDecisionDeadlineDto {
   @ApiProperty({ required: false, example: 28, description: 'Days; default the longest extension the frame allows' })
   @IsOptional()

@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { Allow, ApiProblems, CurrentPrincipal, etagOf, type Principal, StreamIdPipe } from '@lib/platform';
 import type { Response } from 'express';
 import type { ContactDetails } from '../contact-details/contact-details.vault.js';
 import type { Intake, ProposalVersion } from '../proposal.events.js';
 import { PLAN_READERS } from '../proposal.roles.js';
-import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, type ProposalStatus, type Verdict } from '../proposal.state.js';
+import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, PROPOSAL_STATUSES, type ProposalStatus, type Verdict } from '../proposal.state.js';
 import { GetProposal } from './get-proposal.query.js';
 
+@ApiSchema({ description: 'A plan folded from its stream: status, every version, verdicts, support, decisions and implementation (no contact details)' })
 export class ProposalView {
   @ApiProperty({ example: '6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11' })
   proposalId!: string;
@@ -22,7 +23,7 @@ export class ProposalView {
   areaId!: string;
   @ApiProperty({ example: 'spelen' })
   themeId!: string;
-  @ApiProperty({ example: 'submitted' })
+  @ApiProperty({ enum: PROPOSAL_STATUSES, example: 'submitted' })
   status!: ProposalStatus;
   @ApiProperty({ example: 'sub-1c9e…', description: 'The submitter\'s pseudonym' })
   submitterRef!: string;

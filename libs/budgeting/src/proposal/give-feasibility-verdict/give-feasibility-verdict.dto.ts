@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 
+@ApiSchema({ description: 'A reviewer\'s verdict on one published criterion for the current version, with the reason' })
 export class GiveFeasibilityVerdictDto {
   @ApiProperty({ example: 'c-cost', description: 'A criterion published before submission opened' })
   @IsString()

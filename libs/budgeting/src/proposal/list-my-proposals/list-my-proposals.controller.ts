@@ -1,12 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, StreamIdPipe } from '@lib/platform';
 import { CostEstimateDto } from '../proposal-cost.dto.js';
 import { assertActsInRound, PLAN_RESIDENTS } from '../proposal.roles.js';
 import { currentVerdicts, currentVersion, type ExistingProposal } from '../proposal.state.js';
 import { GetMyProposal, ListMyProposals } from './list-my-proposals.query.js';
 
+@ApiSchema({ description: 'One version of the resident\'s own plan' })
 export class MyPlanVersionView {
   @ApiProperty({ example: 1 })
   number!: number;
@@ -20,6 +21,7 @@ export class MyPlanVersionView {
   at!: string;
 }
 
+@ApiSchema({ description: 'How staff moderated the resident\'s plan, with the reason when refused' })
 export class MyPlanModerationView {
   @ApiProperty({ example: false, description: 'true: let into intake; false: refused' })
   admitted!: boolean;
@@ -29,6 +31,7 @@ export class MyPlanModerationView {
   at!: string;
 }
 
+@ApiSchema({ description: 'A feasibility verdict on the resident\'s plan, with the reviewers\' reason (never the reviewer)' })
 export class MyPlanVerdictView {
   @ApiProperty({ example: 'one-year' })
   criterionId!: string;
@@ -39,6 +42,7 @@ export class MyPlanVerdictView {
 }
 
 /** What a resident sees of their own plan: its versions, where it stands, moderation and the reviewers' verdicts (never who gave them). */
+@ApiSchema({ description: 'A plan the resident submitted: status, versions, moderation, verdicts and support' })
 export class MyPlanView {
   @ApiProperty({ example: '6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11' })
   proposalId!: string;
@@ -71,6 +75,7 @@ export class MyPlanView {
   submittedAt!: string;
 }
 
+@ApiSchema({ description: 'The plans the signed-in resident submitted in a round' })
 export class MyPlanListView {
   @ApiProperty({ type: [MyPlanView] })
   plans!: MyPlanView[];

@@ -1,11 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, StreamIdPipe } from '@lib/platform';
 import { proposalView, ProposalView } from '../get-proposal/get-proposal.controller.js';
 import { PLAN_READERS } from '../proposal.roles.js';
 import { ListProposals } from './list-proposals.query.js';
 
+@ApiSchema({ description: 'The plans of a round, in submission order' })
 export class ProposalListView {
   @ApiProperty({ type: [ProposalView] })
   plans!: ProposalView[];

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
 
+@ApiSchema({ description: 'Merge another plan into this one, with the reason' })
 export class MergeProposalsDto {
   @ApiProperty({ example: '0b8e5a3c-9d1f-4e2a-8c7b-6a5d4c3b2a19', description: 'The plan that stops and continues as part of this one' })
   @IsString()

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 
+@ApiSchema({ description: 'Staff moderate a resident\'s plan into intake, or refuse it with the reason' })
 export class ModerateProposalDto {
   @ApiProperty({ example: false, description: 'true: the plan enters intake and becomes public; false: it is refused and stays out of sight' })
   @IsBoolean()

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
 
+@ApiSchema({ description: 'Money the plan\'s carriers paid back, by reference and amount' })
 export class RecordMoneyReturnedDto {
   @ApiProperty({ example: 'TERUG-2026-0007' })
   @IsString()

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
 
+@ApiSchema({ description: 'A payment made for the plan, by reference and amount' })
 export class RecordPaymentDto {
   @ApiProperty({ example: 'BET-2026-0042', description: 'The financial system\'s payment reference' })
   @IsString()

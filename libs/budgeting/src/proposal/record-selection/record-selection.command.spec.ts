@@ -33,6 +33,20 @@ describe('RecordSelection', () => {
       .then([{ type: 'ProposalNotSelected', data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } }]);
   });
 
+  it('appends nothing for a plan already recorded as the result says (the adoption marked it, or a retry)', () => {
+    const selected = { type: 'ProposalSelected' as const, data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } };
+    given([...anAdmittedPlan(), selected]).when(selection(null)).then([]);
+    given([...anAdmittedPlan(), selected]).when(selection(true, ADOPTED, 'Nog eens')).then([]);
+    const passedOver = { type: 'ProposalNotSelected' as const, data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } };
+    given([...anAdmittedPlan(), passedOver]).when(selection(null, { winners: [OTHER_PROPOSAL_ID], adopted: true, corrections: 0 })).then([]);
+  });
+
+  it('still refuses a recorded selection that a corrected result contradicts', () => {
+    const selected = { type: 'ProposalSelected' as const, data: { proposalId: PROPOSAL_ID, reason: 'Uitslag vastgesteld op 2026-05-20', at: LATER } };
+    given([...anAdmittedPlan(), selected]).when(selection(null, { winners: [OTHER_PROPOSAL_ID], adopted: true, corrections: 1 })).thenThrows(ProposalWrongStatusError, 'PROPOSAL.WRONG_STATUS');
+    given([...anAdmittedPlan(), selected]).when(selection(false)).thenThrows(ProposalWrongStatusError, 'PROPOSAL.WRONG_STATUS');
+  });
+
   it('rejects a selection the result contradicts', () => {
     given(anAdmittedPlan()).when(selection(false)).thenThrows(ProposalSelectionContradictsResultError, 'PROPOSAL.SELECTION_CONTRADICTS_RESULT');
   });

@@ -29,6 +29,11 @@ export class RecordSelection {
 export function recordSelection(command: RecordSelection, state: ProposalState): (ProposalSelected | ProposalNotSelected)[] {
   const { proposalId, result, at } = command.data;
   const plan = existing(state, proposalId);
+  // Recorded already as the result says (by the adoption's reactor, or an earlier call): nothing to add.
+  if (result?.adopted && (plan.status === 'selected' || plan.status === 'not_selected')) {
+    const selected = result.winners.includes(proposalId);
+    if ((plan.status === 'selected') === selected && (command.data.selected === null || command.data.selected === selected)) return [];
+  }
   requireStatus(plan, ['admitted'], 'be selected or passed over');
   const reason = requireReason(command.data.reason);
   if (result === null || !result.adopted) {

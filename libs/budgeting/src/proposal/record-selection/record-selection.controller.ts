@@ -21,7 +21,7 @@ export class RecordSelectionController {
     path: ':proposalId/selection',
     created: false,
     roles: PLAN_MANAGERS,
-    summary: "Record what the round's adopted (or corrected) result says about the plan: selected or not",
+    summary: "Record what the round's adopted (or corrected) result says about the plan, selected or not: needed only under a frame with selection: manual (adoption marks the plans otherwise); a plan already recorded as the result says appends nothing",
     problems: PLAN_COMMAND_PROBLEMS,
   })
   async record(

@@ -1,9 +1,10 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsNotEmptyObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CostEstimateDto } from '../proposal-cost.dto.js';
 
 /** Personal data: kept encrypted outside the event store, shown to administrators only. */
+@ApiSchema({ description: 'The submitter\'s contact details: kept encrypted outside the events, erased with their key' })
 export class ContactDetailsDto {
   @ApiProperty({ example: 'Fatima de Vries' })
   @IsString()
@@ -23,6 +24,7 @@ export class ContactDetailsDto {
   phone?: string;
 }
 
+@ApiSchema({ description: 'Submit a plan to a round: area, theme, title, summary, cost estimate and the submitter' })
 export class SubmitProposalDto {
   @ApiProperty({ example: 'BU03630000', description: 'An area of the round\'s frame' })
   @IsString()

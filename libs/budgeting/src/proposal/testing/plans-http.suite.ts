@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from '@lib/event-store';
 import { Reactors } from '@lib/platform';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../../test/support/test-api.js';
 import { aBegrotingFrame, aFondsFrame, appendRoundEvents, phaseTransitions, seedRound } from './proposal.seed.js';
+import type { RoundEvent } from '../../round/round.events.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -83,7 +84,8 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
       reviewer = await api.token('reviewer', TENANT, 'staff-rev-a');
       auditor = await api.token('auditor', TENANT, 'staff-audit');
       await seedRound(store, { tenant: TENANT, budgetId: 'b-bb', roundId: 'r-bb', frame: aBegrotingFrame(), phases: ['submission'], at: START.toISOString() });
-      await seedRound(store, { tenant: TENANT, budgetId: 'b-sel', roundId: 'r-sel', frame: aBegrotingFrame(), phases: ['submission'], at: START.toISOString() });
+      await seedRound(store, { tenant: TENANT, budgetId: 'b-sel', roundId: 'r-sel', frame: { ...aBegrotingFrame(), selection: 'manual' }, phases: ['submission'], at: START.toISOString() });
+      await seedRound(store, { tenant: TENANT, budgetId: 'b-auto', roundId: 'r-auto', frame: aBegrotingFrame(), phases: ['submission'], at: START.toISOString() });
       await seedRound(store, { tenant: TENANT, budgetId: 'b-if', roundId: 'r-if', frame: aFondsFrame(), phases: ['intake'], at: START.toISOString() });
       Object.assign(ctx, { api, store, call, admin, appendsNothing, plan, submit });
     });
@@ -293,7 +295,51 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
       }
       const at = START.toISOString();
 
-      it('refuses a selection before the result is adopted, and one the result contradicts; derives it when not given', async () => {
+      const resultOf = (roundId: string, winner: string, loser: string): RoundEvent => ({
+        type: 'ResultPublished',
+        data: {
+          roundId,
+          frameVersion: 1,
+          winners: [{ proposalId: winner, amountCents: 2_500_000, areaCode: 'WK036301' }],
+          explanation: [
+            { proposalId: winner, selected: true, votes: 40, explanation: 'Meeste stemmen' },
+            { proposalId: loser, selected: false, votes: 3, explanation: 'Te weinig stemmen' },
+          ],
+          totalCents: 2_500_000,
+          at,
+        },
+      });
+
+      it('adoption marks the winner selected and the plan passed over not selected; a selection call after it appends nothing', async () => {
+        const winner = await admitted('r-auto');
+        const loser = await admitted('r-auto');
+        await appendRoundEvents(store, { tenant: TENANT, roundId: 'r-auto', events: [...phaseTransitions('r-auto', ['submission', 'support', 'feasibility', 'voting', 'counting'], at), resultOf('r-auto', winner, loser)] });
+        await api.app.get(Reactors).caughtUp();
+        expect((await call('GET', `/proposals/${winner}`, admin)).body).toMatchObject({ status: 'admitted' });
+        await appendRoundEvents(store, {
+          tenant: TENANT,
+          roundId: 'r-auto',
+          events: [
+            ...phaseTransitions('r-auto', ['counting', 'adoption'], at),
+            { type: 'ResultAdopted', data: { roundId: 'r-auto', decision: { body: 'college', number: 'CB-2026-8', date: '2026-05-20' }, reason: 'College volgt de stemming', at } },
+          ],
+        });
+        await api.app.get(Reactors).caughtUp();
+
+        expect((await call('GET', `/proposals/${winner}`, admin)).body).toMatchObject({ status: 'selected' });
+        expect((await call('GET', `/proposals/${loser}`, admin)).body).toMatchObject({ status: 'not_selected' });
+        const marks = (await everything()).filter((e) => e.type === 'ProposalSelected' || e.type === 'ProposalNotSelected').filter((e) => e.streamName === `Proposal-${winner}` || e.streamName === `Proposal-${loser}`);
+        expect(marks.map((e) => [e.streamName, e.type, e.data.reason, e.metadata.$causationId !== undefined])).toEqual([
+          [`Proposal-${winner}`, 'ProposalSelected', 'College volgt de stemming', true],
+          [`Proposal-${loser}`, 'ProposalNotSelected', 'College volgt de stemming', true],
+        ]);
+        const again = await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { reason: 'Uitslag vastgesteld' }));
+        expect([again.status, again.body.events]).toEqual([200, []]);
+        const contradicted = await appendsNothing(() => call('POST', `/proposals/${loser}/selection`, admin, { selected: true, reason: 'Toch gekozen' }));
+        expect(contradicted.status).toBe(409);
+      });
+
+      it('under a frame that asks for manual selection: refuses a selection before the result is adopted, and one the result contradicts; derives it when not given', async () => {
         const winner = await admitted('r-sel');
         const loser = await admitted('r-sel');
         const early = await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { selected: true, reason: 'Uitslag' }));
@@ -304,20 +350,7 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
           roundId: 'r-sel',
           events: [
             ...phaseTransitions('r-sel', ['submission', 'support', 'feasibility', 'voting', 'counting'], at),
-            {
-              type: 'ResultPublished',
-              data: {
-                roundId: 'r-sel',
-                frameVersion: 1,
-                winners: [{ proposalId: winner, amountCents: 2_500_000, areaCode: 'WK036301' }],
-                explanation: [
-                  { proposalId: winner, selected: true, votes: 40, explanation: 'Meeste stemmen' },
-                  { proposalId: loser, selected: false, votes: 3, explanation: 'Te weinig stemmen' },
-                ],
-                totalCents: 2_500_000,
-                at,
-              },
-            },
+            resultOf('r-sel', winner, loser),
           ],
         });
         // The round's reactors (seals, ballot box) follow these events in the background: let them finish first.
@@ -332,12 +365,14 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
           ],
         });
         await api.app.get(Reactors).caughtUp();
+        // The frame leaves the selection to staff: the adoption marked nothing.
+        expect((await call('GET', `/proposals/${winner}`, admin)).body).toMatchObject({ status: 'admitted' });
 
         const contradicted = await appendsNothing(() => call('POST', `/proposals/${loser}/selection`, admin, { selected: true, reason: 'Toch gekozen' }));
         expect(contradicted).toMatchObject({ status: 409, body: { code: 'PROPOSAL.SELECTION_CONTRADICTS_RESULT', details: { selectedByResult: false } } });
         expect((await call('POST', `/proposals/${winner}/selection`, admin, { selected: true, reason: 'Uitslag vastgesteld' })).body.events).toEqual(['ProposalSelected']);
         expect((await call('POST', `/proposals/${loser}/selection`, admin, { reason: 'Uitslag vastgesteld' })).body.events).toEqual(['ProposalNotSelected']);
-        expect((await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { reason: 'Nog eens' }))).body.code).toBe('PROPOSAL.WRONG_STATUS');
+        expect((await appendsNothing(() => call('POST', `/proposals/${winner}/selection`, admin, { reason: 'Nog eens' }))).body.events).toEqual([]);
       });
     });
 

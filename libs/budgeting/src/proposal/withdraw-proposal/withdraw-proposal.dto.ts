@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 
+@ApiSchema({ description: 'Withdraw the plan, with the reason' })
 export class WithdrawProposalDto {
   @ApiProperty({ example: 'De initiatiefnemer ziet af van het plan' })
   @IsString()

@@ -3,6 +3,7 @@ import { DeciderSpecification } from '@lib/es/testing';
 import { aDorpsbudgetFrame } from '../../budget/testing/budget.given.js';
 import { roundDecider } from '../round.decider.js';
 import {
+  RoundDecisionDateDoesNotExistError,
   RoundDecisionRequiredError,
   RoundNotFoundError,
   RoundReasonRequiredError,
@@ -33,6 +34,11 @@ describe('AdoptResult', () => {
     const dorpsraad: RoundDecision = { body: 'residents-body', number: 'DR-2026-04', date: '2026-05-20' };
     spec(given).when(adopt({ decision: dorpsraad })).then([{ type: 'ResultAdopted', data: { roundId: ROUND_ID, decision: dorpsraad, reason: 'The college follows the vote', at: AT } }]);
     spec(given).when(adopt({ decision: COLLEGE })).thenThrows(RoundWrongDecidingBodyError, 'ROUND.WRONG_DECIDING_BODY');
+  });
+
+  it('rejects a decision dated on a day that does not exist, as such (not as a missing decision)', () => {
+    spec(aRoundIn('adoption')).when(adopt({ decision: { ...COLLEGE, date: '2026-02-30' } })).thenThrows(RoundDecisionDateDoesNotExistError, 'ROUND.DECISION_DATE_DOES_NOT_EXIST');
+    spec(aRoundIn('adoption')).when(adopt({ decision: { ...COLLEGE, date: '2026-06-31' } })).thenThrows(RoundDecisionDateDoesNotExistError, 'ROUND.DECISION_DATE_DOES_NOT_EXIST');
   });
 
   it('rejects an advisory adoption without the decision, or by the wrong body', () => {

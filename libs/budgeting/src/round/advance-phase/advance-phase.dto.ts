@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ROUND_PHASES, type RoundPhase } from '../round.events.js';
 import { RoundDecisionDto } from '../round-decision.dto.js';
 
+@ApiSchema({ description: 'Move the round to its next phase, with the reason (and the decision the regime requires)' })
 export class AdvancePhaseDto {
   @ApiProperty({ enum: ROUND_PHASES, example: 'voting', description: 'The next phase of the round\'s pipeline' })
   @IsIn(ROUND_PHASES)

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
+@ApiSchema({ description: 'Commit money of the round to a plan, within the round\'s and the area\'s ceiling' })
 export class CommitFundsDto {
   @ApiProperty({ example: 'p-7' })
   @Matches(ID, { message: 'proposalId is not a valid id' })

@@ -1,21 +1,29 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE } from '@lib/platform';
 import type { PlanCriterion } from '../../budget/budget.events.js';
-import type { RoundPhase } from '../round.events.js';
+import { ROUND_PHASES, type RoundPhase, type ScheduledPhase } from '../round.events.js';
+import { ScheduledPhaseDto } from '../plan-round/plan-round.dto.js';
 import { readRound } from '../round.read.js';
 import { remainingCents, type Commitment, type ExistingRound, type PhaseChange, type RoundResult } from '../round.state.js';
 
+@ApiSchema({ description: 'A round folded from its stream: phase, schedule, frame version, criteria, ceilings, commitments and result' })
 export class RoundView {
   @ApiProperty({ example: '0f5c…' }) roundId!: string;
   @ApiProperty({ example: 'b3f1…' }) budgetId!: string;
   @ApiProperty({ type: String, example: 'burgerbegroting' }) form!: ExistingRound['form'];
   @ApiProperty({ example: 'Buurtbudget Oost 2026' }) title!: string;
   @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ example: 'voting' }) phase!: RoundPhase;
-  @ApiProperty({ example: ['planned', 'submission', 'support', 'feasibility', 'voting', 'counting', 'adoption', 'implementation', 'closed'] }) pipeline!: RoundPhase[];
+  @ApiProperty({ enum: ROUND_PHASES, example: 'voting' }) phase!: RoundPhase;
+  @ApiProperty({ enum: ROUND_PHASES, isArray: true, example: ['planned', 'submission', 'support', 'feasibility', 'voting', 'counting', 'adoption', 'implementation', 'closed'] }) pipeline!: RoundPhase[];
+  @ApiProperty({
+    type: [ScheduledPhaseDto],
+    description: 'The dates planned for the phases, as given when the round was planned (a phase opens by its transition, not by the date)',
+    example: [{ phase: 'submission', opensOn: '2026-02-01', closesOn: '2026-03-31' }, { phase: 'voting', opensOn: '2026-06-01', closesOn: '2026-06-14' }],
+  })
+  schedule!: ScheduledPhase[];
   @ApiProperty({ example: 1 }) frameVersion!: number;
   @ApiProperty({ example: '2026-05-01T08:00:00.000Z', nullable: true, type: String }) rulesFrozenAt!: string | null;
   @ApiProperty({ example: '2026-02-01T08:00:00.000Z', nullable: true, type: String }) submissionOpenedAt!: string | null;
@@ -50,6 +58,7 @@ export function roundView(state: ExistingRound): RoundView {
     year: state.year,
     phase: state.phase,
     pipeline: state.pipeline,
+    schedule: state.schedule,
     frameVersion: state.frameVersion,
     rulesFrozenAt: state.rulesFrozenAt,
     submissionOpenedAt: state.submissionOpenedAt,

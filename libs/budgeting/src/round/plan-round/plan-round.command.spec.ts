@@ -74,6 +74,19 @@ describe('PlanRound', () => {
       ]);
   });
 
+  it('takes the frame title for the round title when it names the year already, puts the year in place of another year it ends in, and adds it otherwise', () => {
+    const title = (frameTitle: string, year = 2027) => {
+      const [event] = roundDecider.decide(plan({ frameTitle, year }), roundDecider.initialState());
+      return event!.type === 'RoundPlanned' ? event.data.title : null;
+    };
+    expect(title('Burgerbegroting 2027')).toBe('Burgerbegroting 2027');
+    expect(title('Burgerbegroting (2027)')).toBe('Burgerbegroting (2027)');
+    expect(title('Burgerbegroting')).toBe('Burgerbegroting 2027');
+    expect(title('Burgerbegroting 20271')).toBe('Burgerbegroting 20271 2027');
+    expect(title('Burgerbegroting 2026')).toBe('Burgerbegroting 2027');
+    expect(roundDecider.decide(plan({ frameTitle: 'Burgerbegroting 2027', year: 2027, title: 'Eigen titel' }), roundDecider.initialState())[0]!.data).toMatchObject({ title: 'Eigen titel' });
+  });
+
   it('adds a committee preselection before the vote when asked', () => {
     const [event] = roundDecider.decide(plan({ preselection: true }), roundDecider.initialState());
     expect(event!.type === 'RoundPlanned' && event.data.pipeline).toEqual(['planned', 'submission', 'support', 'feasibility', 'preselection', 'voting', 'counting', 'adoption', 'implementation', 'closed']);

@@ -98,7 +98,7 @@ export function planRound(command: PlanRound, state: RoundState): RoundPlanned[]
       data: {
         roundId: d.roundId,
         budgetId: d.budgetId,
-        title: d.title ?? `${d.frameTitle} ${d.year}`,
+        title: d.title ?? defaultTitle(d.frameTitle, d.year),
         year: d.year,
         decidedBy,
         pipeline,
@@ -110,4 +110,15 @@ export function planRound(command: PlanRound, state: RoundState): RoundPlanned[]
       },
     },
   ];
+}
+
+/**
+ * The frame's title with the round's year: as it is when it names that year already
+ * ("Burgerbegroting 2027"), with the year in place of a year it ends in (a frame named for its first
+ * round), else with the year added.
+ */
+export function defaultTitle(frameTitle: string, year: number): string {
+  if (new RegExp(`(^|\\D)${year}(\\D|$)`).test(frameTitle)) return frameTitle;
+  const trailing = /(^|\D)(19|20|21)\d{2}$/.exec(frameTitle);
+  return trailing ? `${frameTitle.slice(0, frameTitle.length - 4)}${year}` : `${frameTitle} ${year}`;
 }

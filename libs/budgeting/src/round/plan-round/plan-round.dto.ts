@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ROUND_PHASES, type DecidedBy, type RoundPhase } from '../round.events.js';
@@ -7,6 +7,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
+@ApiSchema({ description: 'A phase of the round and the dates planned for it' })
 export class ScheduledPhaseDto {
   @ApiProperty({ enum: ROUND_PHASES, example: 'submission' })
   @IsIn(ROUND_PHASES)
@@ -22,6 +23,7 @@ export class ScheduledPhaseDto {
   closesOn?: string;
 }
 
+@ApiSchema({ description: 'Unspent money of an earlier year that stays with an area' })
 export class CarryOverDto {
   @ApiProperty({ example: 'DORP-2' })
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
@@ -40,6 +42,7 @@ export class CarryOverDto {
   fromYear!: number;
 }
 
+@ApiSchema({ description: 'Plan a round under a budget: its year, schedule and the form\'s options' })
 export class PlanRoundDto {
   @ApiProperty({ example: 'b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77' })
   @Matches(ID, { message: 'budgetId is not a valid id' })

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { RoundDecisionDto } from '../round-decision.dto.js';
@@ -8,6 +8,7 @@ import { PlanOutcomeDto, WinnerDto } from '../round-result.dto.js';
  * A vote: send only an optional reason; the server counts the ballots with the frozen rule.
  * A residents' body: its winners, explanation and decision reference.
  */
+@ApiSchema({ description: 'Publish the round\'s result: counted by the server for a vote, or the residents\' body\'s decision' })
 export class PublishResultDto {
   @ApiPropertyOptional({ example: 'Counted after the last paper batch was confirmed' })
   @IsOptional()

@@ -1,9 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
+@ApiSchema({ description: 'Release money a plan had committed back to the round' })
 export class ReleaseFundsDto {
   @ApiProperty({ example: 'p-7' })
   @Matches(ID, { message: 'proposalId is not a valid id' })

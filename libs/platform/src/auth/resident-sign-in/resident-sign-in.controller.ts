@@ -1,5 +1,5 @@
 import { Controller, Get, HttpException, Inject, Logger, Req, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiResponse, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth.decorators.js';
 import { ApiProblems } from '../../http/command-endpoint.js';
@@ -11,11 +11,13 @@ import { ResidentSignInLimiter } from './resident-sign-in.limiter.js';
 /** DI token of the process's ResidentOidc (null: no residents' provider configured). */
 export const RESIDENT_OIDC = Symbol('RESIDENT_OIDC');
 
+@ApiSchema({ description: 'Where to send the resident to sign in with the municipality\'s provider for residents' })
 export class ResidentSignInStartDto {
   @ApiProperty({ example: 'https://login.example-gemeente.nl/realms/inwoners/protocol/openid-connect/auth?client_id=inwonersbudget&response_type=code&code_challenge_method=S256', description: 'Send the browser here (the login cookie is set on this answer)' })
   authorizationUrl!: string;
 }
 
+@ApiSchema({ description: 'A resident\'s bearer token after signing in: a keyed pseudonym per municipality, never a BSN or name' })
 export class ResidentSessionTokenDto {
   @ApiProperty({ description: 'The resident token (Bearer): role resident, subject the resident\'s pseudonym in this municipality' })
   token!: string;

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString } from 'class-validator';
 
+@ApiSchema({ description: 'Prepare a round\'s ballot box by hand: the budget and the plans on the ballot' })
 export class PrepareBallotBoxDto {
   @ApiProperty({ example: 'b3f1c2d4-0d7e-4a53-9a8e-3f0c4b1e2a77' })
   @IsString()

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, StreamIdPipe } from '@lib/platform';
 import { assertVoterOfRound } from '../ballot.voter.js';
 import { type BallotPaper, GetBallotPaper } from './ballot-paper.query.js';
 
+@ApiSchema({ description: 'An area on the ballot paper, by code and name' })
 export class BallotPaperAreaView {
   @ApiProperty({ example: 'WIJK-1' })
   code!: string;
@@ -12,6 +13,7 @@ export class BallotPaperAreaView {
   name!: string | null;
 }
 
+@ApiSchema({ description: 'A plan on the ballot paper: title, cost, area and theme' })
 export class BallotPaperPlanView {
   @ApiProperty({ example: '3f1c…', description: 'The id to put on the ballot' })
   id!: string;
@@ -25,6 +27,7 @@ export class BallotPaperPlanView {
   theme!: string | null;
 }
 
+@ApiSchema({ description: 'A theme quota on the ballot paper: at least or at most this many plans of one theme' })
 export class ThemeQuotaView {
   @ApiProperty({ example: 'groen' })
   theme!: string;
@@ -34,6 +37,7 @@ export class ThemeQuotaView {
   maxPlans!: number | null;
 }
 
+@ApiSchema({ description: 'The ballot paper\'s rules from the frame: number of plans, cost cap, minimum spend, points, ranking length, theme quotas' })
 export class BallotPaperRulesView {
   @ApiProperty({ type: Number, nullable: true, example: 1, description: 'A ballot names at least this many plans (never fewer than one)' })
   minPlans!: number | null;
@@ -51,6 +55,7 @@ export class BallotPaperRulesView {
   themeQuotas!: ThemeQuotaView[];
 }
 
+@ApiSchema({ description: 'The voter\'s ballot paper: the plans on it and the rules a ballot must keep' })
 export class BallotPaperView {
   @ApiProperty({ example: 'r-2026' })
   roundId!: string;

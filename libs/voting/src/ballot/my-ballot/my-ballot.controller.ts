@@ -1,12 +1,13 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, ApiProblems, CurrentPrincipal, etagOf, type Principal, StreamIdPipe } from '@lib/platform';
 import type { BallotContent } from '../ballot.content.js';
 import { assertVoterOfRound } from '../ballot.voter.js';
 import { GetMyBallot } from './my-ballot.query.js';
 
+@ApiSchema({ description: 'The voter\'s own standing ballot: channel, content and revision' })
 export class MyBallotView {
   @ApiProperty({ example: 'online', enum: ['online', 'assisted', 'paper'] })
   channel!: string;

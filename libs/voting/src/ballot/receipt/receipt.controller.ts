@@ -1,6 +1,6 @@
 import { Controller, Get, HttpException, Injectable, Param, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiProblems, Public, StreamIdPipe } from '@lib/platform';
@@ -8,6 +8,7 @@ import { GetMyResult, GetReceipt, type MyResult, type ReceiptCheck } from './rec
 
 const CHANNELS = ['online', 'assisted', 'paper'];
 
+@ApiSchema({ description: 'What a receipt shows after the close: the ballot stands (or was replaced) and is counted, never its content' })
 export class ReceiptCheckView {
   @ApiProperty({ example: 'r-2026' })
   roundId!: string;
@@ -15,12 +16,13 @@ export class ReceiptCheckView {
   status!: ReceiptCheck['status'];
   @ApiProperty({ enum: CHANNELS, example: 'online', description: 'How this ballot came in' })
   channel!: string;
-  @ApiProperty({ enum: CHANNELS, type: String, nullable: true, example: null, description: 'When replaced: how the ballot that counts instead came in' })
+  @ApiProperty({ enum: CHANNELS, type: String, nullable: true, example: 'paper', description: 'When replaced: how the ballot that counts instead came in (null while this one stands)' })
   replacedBy!: string | null;
   @ApiProperty({ enum: ['pending', 'published', 'adopted'], example: 'published', description: 'The round\'s result: from `adopted` on, GET …/result shows which of your plans won' })
   result!: ReceiptCheck['result'];
 }
 
+@ApiSchema({ description: 'Why a plan was or was not selected, as the count explains it' })
 export class PlanReasonView {
   @ApiProperty({ example: 'did-not-fit', description: 'Stable reason code of the count: selected, did-not-fit, below-threshold, stopped, mes-unaffordable, no-support, not-feasible' })
   code!: string;
@@ -28,6 +30,7 @@ export class PlanReasonView {
   message!: string;
 }
 
+@ApiSchema({ description: 'One of the plans the voter chose, and whether it won and why' })
 export class MyPlanResultView {
   @ApiProperty({ example: '3f1c…' })
   planId!: string;
@@ -49,6 +52,7 @@ export class MyPlanResultView {
   yourShare!: string | null;
 }
 
+@ApiSchema({ description: 'After adoption: which of the voter\'s plans won and why (the per-voter explanation of the count)' })
 export class MyResultView {
   @ApiProperty({ example: 'r-2026' })
   roundId!: string;

@@ -1,10 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import type { ProjectReport, RuleName, TallyResult, TieBreakRecord } from '@lib/tally';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiSchema, ApiTags } from '@nestjs/swagger';
+import { type Completion, type ProjectReport, RULES, type RuleName, type TallyResult, type TieBreakRecord, type UnspentCode } from '@lib/tally';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, READ_ROLES, StreamIdPipe } from '@lib/platform';
 import { GetCount } from './get-count.query.js';
 
+@ApiSchema({ description: 'greedy-reserve: what the reserve beside the budget paid, and for which plans' })
 export class ReserveView {
   @ApiProperty({ example: 80, description: 'Share of a plan\'s cost the budget left must cover, in percent' })
   percent!: number;
@@ -16,10 +17,43 @@ export class ReserveView {
   plans!: string[];
 }
 
+@ApiSchema({ description: 'What one pot of the count left unspent, and why' })
+export class UnspentView {
+  @ApiProperty({ example: 'city', description: 'The pot: `city`, or `area:<code>` / `theme:<id>` for a pot of its own' })
+  pot!: string;
+  @ApiProperty({ example: '55000', description: 'What the pot left unspent, in the counting unit (exact decimal string)' })
+  amount!: string;
+  @ApiProperty({ enum: ['none', 'all-funded', 'nothing-fits', 'below-threshold', 'no-support', 'stopped', 'equal-shares'], example: 'equal-shares' })
+  code!: UnspentCode;
+  @ApiProperty({ example: "€55.000 left: Equal Shares funds a plan only from its supporters' equal shares; \"p-7\" (costs €40.000) would fit, but its supporters had only €12.000" })
+  text!: string;
+  @ApiPropertyOptional({ example: 'p-7', description: 'The cheapest plan left out that would still fit' })
+  plan?: string;
+}
+
+@ApiSchema({ description: 'What a completion of Equal Shares (add1, add1u) would select in place of plain Equal Shares' })
+export class CompletionView {
+  @ApiProperty({ enum: ['equalshares/add1', 'equalshares/add1u'], example: 'equalshares/add1' })
+  rule!: Completion['rule'];
+  @ApiProperty({ type: [String], example: ['p-1', 'p-7'], description: 'What the completion would select' })
+  winners!: string[];
+  @ApiProperty({ type: [String], example: ['p-7'], description: 'Its winners that plain Equal Shares did not select' })
+  added!: string[];
+  @ApiProperty({ type: [String], example: [], description: "Plain Equal Shares' winners it would not select" })
+  dropped!: string[];
+  @ApiProperty({ example: '85000' })
+  cost!: string;
+  @ApiProperty({ example: '15000' })
+  leftover!: string;
+  @ApiProperty({ example: 'Equal Shares left €55.000 unspent; equalshares/add1 adds "p-7", spending €85.000 and leaving €15.000' })
+  text!: string;
+}
+
+@ApiSchema({ description: 'The count of a round\'s standing ballots with the frame\'s rule: winners, money, unspent money, per-plan reasons and ties' })
 export class CountView {
   @ApiProperty({ example: 1843, description: 'Standing ballots counted' })
   ballots!: number;
-  @ApiProperty({ example: 'greedy' })
+  @ApiProperty({ enum: RULES, example: 'greedy' })
   rule!: RuleName;
   @ApiProperty({ type: [String], example: ['3f1c…'] })
   winners!: string[];
@@ -34,6 +68,13 @@ export class CountView {
     description: 'greedy-reserve: what the reserve beside the budget paid, apart from the budget (`cost` includes it, `leftover` does not)',
   })
   reserve?: ReserveView;
+  @ApiProperty({ type: [UnspentView], description: 'Per pot: what it left unspent and why' })
+  unspent!: UnspentView[];
+  @ApiPropertyOptional({
+    type: [CompletionView],
+    description: 'Plain Equal Shares that left money unspent: what each completion (add1, add1u) would select to spend it. The frame\'s rule decides; this only states the alternative',
+  })
+  completions?: CompletionView[];
   @ApiProperty({ description: 'Per plan: votes, score, cost, selected and why', example: [] })
   projects!: ProjectReport[];
   @ApiProperty({ description: 'Every tie and how it was broken', example: [] })
@@ -62,6 +103,8 @@ export class GetCountController {
       budget: result.budget,
       leftover: result.leftover,
       ...(reserve ? { reserve } : {}),
+      unspent: result.pots.map((p) => ({ pot: p.pot, ...p.unspent })),
+      ...(result.completions ? { completions: result.completions } : {}),
       projects: result.projects,
       tieBreaks: result.tieBreaks,
     };

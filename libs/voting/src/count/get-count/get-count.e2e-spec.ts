@@ -14,6 +14,47 @@ const POZNAN = [
   'VOTES', 'voter_id;vote', '1;a', '2;a', '3;a', '4;b', '5;b', '6;c',
 ].join('\n');
 
+/** Plain Equal Shares on a small election: a (6) is funded from four voters' shares of 3; b (5) is not, 6 is left. */
+const EQUAL_SHARES = [
+  'META', 'key;value', 'description;Equal Shares leaves money', 'country;Netherlands', 'unit;Oost', 'instance;2026', 'num_projects;3', 'num_votes;4',
+  'budget;12', 'vote_type;approval', 'rule;equalshares', 'currency;EUR',
+  'PROJECTS', 'project_id;cost;votes;name;selected', 'a;6;4;A;1', 'b;5;2;B;0', 'c;4;1;C;0',
+  'VOTES', 'voter_id;vote', '1;a,b', '2;a,b', '3;a,c', '4;a',
+].join('\n');
+
+describe('GET /rounds/{id}/count under plain Equal Shares (real HTTP)', () => {
+  let api: TestApi;
+  let store: InMemoryEventStore;
+  let roundId: string;
+
+  beforeAll(async () => {
+    store = new InMemoryEventStore();
+    api = await startTestApi(store);
+    const deps = { store, vault: new InMemoryRoundKeyVault(), now: () => new Date('2026-05-01T09:00:00.000Z'), newId: () => randomUUID() };
+    ({ roundId } = await importPabulib(deps, EQUAL_SHARES, aContext({ tenant: TENANT })));
+  });
+  afterAll(async () => {
+    await api.close();
+    await store.close();
+  });
+
+  it('states the unspent amount and what the add1 completions would select to spend it, in the count and in the published result', async () => {
+    const auditor = { authorization: `Bearer ${await api.token('auditor')}` };
+    const response = await fetch(`${api.url}/rounds/${roundId}/count`, { headers: auditor });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ rule: 'equalshares', winners: ['a'], budget: '12', cost: '6', leftover: '6' });
+    expect(body.unspent).toEqual([{ pot: 'city', amount: '6', code: 'equal-shares', plan: 'c', text: expect.stringContaining('6 left') }]);
+    const completions = body.completions as { rule: string; winners: string[]; added: string[]; leftover: string; text: string }[];
+    expect(completions.map((c) => c.rule)).toEqual(['equalshares/add1', 'equalshares/add1u']);
+    expect(completions[0]).toMatchObject({ winners: ['a', 'b'], added: ['b'], dropped: [], cost: '11', leftover: '1' });
+    expect(completions[0]!.text).toMatch(/^Equal Shares left €6 unspent; equalshares\/add1 adds "b", spending €11 and leaving €1$/);
+    const round = (await (await fetch(`${api.url}/rounds/${roundId}`, { headers: auditor })).json()) as { result: { count: { leftover: string; completions: unknown } } };
+    expect(round.result.count.leftover).toBe('6');
+    expect(round.result.count.completions).toEqual(completions);
+  });
+});
+
 describe('GET /rounds/{id}/count under greedy-reserve (real HTTP)', () => {
   let api: TestApi;
   let store: InMemoryEventStore;

@@ -1,11 +1,12 @@
 import { Controller, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, REACTIONS_HEADER, reactionsHeader, StreamIdPipe } from '@lib/platform';
 import { OFFICIAL } from '../paper-batch.roles.js';
 import { ConfirmPaperBatchRequest } from './confirm-paper-batch.handler.js';
 
+@ApiSchema({ description: 'A second official confirmed the batch: the ballots that now count' })
 export class PaperBatchConfirmedDto extends CommandAcceptedDto {
   @ApiProperty({
     example: 48,

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
+@ApiSchema({ description: 'Open a batch of paper ballots from a polling station' })
 export class OpenPaperBatchDto {
   @ApiProperty({ example: 'Stadhuis' })
   @IsString()

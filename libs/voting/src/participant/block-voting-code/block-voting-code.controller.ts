@@ -1,10 +1,11 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe, WRITE_ROLES } from '@lib/platform';
 import { VotingCodeActionDto } from '../voting-code-action.dto.js';
 import { BlockVotingCodeRequest } from './block-voting-code.handler.js';
 
+@ApiSchema({ description: 'A voting code was blocked' })
 export class VotingCodeBlockedDto {
   @ApiProperty({ example: ['VotingCodeBlocked'], description: 'The participant\'s stream is never named: it would link the code to its pseudonym' })
   events!: string[];

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { MAX_CODES_PER_RUN } from './generate-voting-codes.use-case.js';
 
+@ApiSchema({ description: 'Generate voting codes for an area and age band' })
 export class GenerateVotingCodesDto {
   @ApiProperty({ example: 500 })
   @IsInt()

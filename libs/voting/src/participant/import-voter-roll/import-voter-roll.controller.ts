@@ -1,9 +1,10 @@
 import { BadRequestException, Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe, WRITE_ROLES } from '@lib/platform';
 import { ImportVoterRollRequest } from './import-voter-roll.handler.js';
 
+@ApiSchema({ description: 'What a voter-roll import registered, and how many of those codes may vote' })
 export class VoterRollImportedDto {
   @ApiProperty({ example: 1200, description: 'Codes registered' })
   registered!: number;

@@ -1,11 +1,12 @@
 import { Body, Controller, Param, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe, WRITE_ROLES } from '@lib/platform';
 import { VotingCodeActionDto } from '../voting-code-action.dto.js';
 import { ReissueVotingCodeRequest } from './reissue-voting-code.handler.js';
 
+@ApiSchema({ description: 'A blocked voting code was replaced by a new one' })
 export class VotingCodeReissuedDto {
   @ApiProperty({ example: 'P3XW-8KQD-2MZA-TR7C', description: 'The new code, shown this once' })
   code!: string;

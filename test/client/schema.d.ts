@@ -1676,7 +1676,9 @@ export interface components {
              *       "9a2b…": 4
              *     }
              */
-            points?: Record<string, never>;
+            points?: {
+                [key: string]: number;
+            };
             /** @description ordinal: plans, best first */
             ranking?: string[];
             /**

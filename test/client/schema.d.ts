@@ -1676,7 +1676,9 @@ export interface components {
              *       "9a2b…": 4
              *     }
              */
-            points?: Record<string, never>;
+            points?: {
+                [key: string]: number;
+            };
             /** @description ordinal: plans, best first */
             ranking?: string[];
             /**
@@ -1809,19 +1811,53 @@ export interface components {
              */
             type: "approval" | "choose-1" | "cumulative" | "ordinal" | "scoring";
         };
+        /** @description A complete budget frame: the fields every frame has, and ballot, tally, regime, intake, carry-over and selection where the form uses them */
+        BudgetFrameView: {
+            allocation: components["schemas"]["AllocationDto"];
+            /**
+             * @description Integer euro cents
+             * @example 30000000
+             */
+            amountCents: number;
+            /**
+             * @example budget
+             * @enum {string}
+             */
+            amountKind: "budget" | "subsidy-ceiling";
+            areas: components["schemas"]["FrameAreaDto"][];
+            /** @description A burgerbegroting's, and a wijk- or dorpsbudget's decided by vote */
+            ballot?: components["schemas"]["BallotRulesDto"];
+            /** @description wijk- and dorpsbudget only */
+            carryOver?: components["schemas"]["CarryOverRulesDto"];
+            criteria: components["schemas"]["PlanCriterionDto"][];
+            /**
+             * @example burgerbegroting
+             * @enum {string}
+             */
+            form: "burgerbegroting" | "wijkbudget" | "dorpsbudget" | "initiatievenfonds";
+            /** @description initiatievenfonds only */
+            intake?: components["schemas"]["IntakeRulesDto"];
+            /** @example false */
+            interimResultsPublic: boolean;
+            participation: components["schemas"]["ParticipationDto"];
+            /** @description Every form but an initiatievenfonds */
+            regime?: components["schemas"]["LegalRegimeDto"];
+            /**
+             * @description Absent: on-adoption
+             * @example on-adoption
+             * @enum {string}
+             */
+            selection?: "on-adoption" | "manual";
+            tally?: components["schemas"]["TallyRulesDto"];
+            /** @example Buurtbudget Oost 2026 */
+            title: string;
+        };
         /** @description A ready-made frame to establish a budget from (`from` in POST /budgets) */
         BudgetTemplateView: {
             /** @example A city district divides its budget over its wijken by fixed shares… */
             description: string;
-            /**
-             * @description A complete frame: copy it with `from` and override the top-level fields that differ
-             * @example {
-             *       "form": "burgerbegroting",
-             *       "amountKind": "budget",
-             *       "amountCents": 30000000
-             *     }
-             */
-            frame: Record<string, never>;
+            /** @description A complete frame: copy it with `from` and override the top-level fields that differ */
+            frame: components["schemas"]["BudgetFrameView"];
             /**
              * @description Use as `from` in POST /budgets
              * @example stadsdeel-burgerbegroting
@@ -1856,15 +1892,8 @@ export interface components {
              *     }
              */
             decision: Record<string, never>;
-            /**
-             * @description The frame in force
-             * @example {
-             *       "form": "burgerbegroting",
-             *       "title": "Buurtbudget Oost 2026",
-             *       "amountCents": 30000000
-             *     }
-             */
-            frame: Record<string, never>;
+            /** @description The frame in force */
+            frame: components["schemas"]["BudgetFrameView"];
             /**
              * @description A round is voting under the version in force: amendments are refused
              * @example false

@@ -31,8 +31,12 @@ export interface Walk {
   ok(reply: Reply | Promise<Reply>, status: number, events?: string[]): Promise<Reply>;
 }
 
-/** Opens the store and the api for one spec file (beforeAll/afterAll registered here). */
-export function walkthrough(start: string): Walk {
+/**
+ * Opens the store and the api for one spec file (beforeAll/afterAll registered here). `env` adds
+ * settings to the api's configuration; it is read in beforeAll, after the spec's own earlier hooks
+ * (a provider the api must know) have run.
+ */
+export function walkthrough(start: string, options: { env?: () => Record<string, string> } = {}): Walk {
   const walk = {} as Walk;
   let sql: TestSqlStore;
   let now = new Date(start);
@@ -53,7 +57,7 @@ export function walkthrough(start: string): Walk {
     sql = await openTestSqlStore();
     walk.store = sql.store;
     walk.kind = sql.kind;
-    walk.api = await startTestApi(sql.store, { clock: { now: () => now } });
+    walk.api = await startTestApi(sql.store, { clock: { now: () => now }, env: options.env?.() });
     walk.admin = await walk.api.token('administrator', TENANT, 'staff-admin');
     walk.reviewer = await walk.api.token('reviewer', TENANT, 'staff-reviewer');
     walk.official = await walk.api.token('official', TENANT, 'staff-official');

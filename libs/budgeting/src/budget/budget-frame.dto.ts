@@ -453,6 +453,41 @@ export class FrameFieldsDto {
   selection?: SelectionMode;
 }
 
+/** A frame as the api answers it (a template's, or the version in force): every field a frame always has, and the optional ones when set. */
+@ApiSchema({ description: 'A complete budget frame: the fields every frame has, and ballot, tally, regime, intake, carry-over and selection where the form uses them' })
+export class BudgetFrameView {
+  @ApiProperty({ enum: BUDGET_FORMS, example: 'burgerbegroting' })
+  form!: FrameForm;
+  @ApiProperty({ example: 'Buurtbudget Oost 2026' })
+  title!: string;
+  @ApiProperty({ enum: ['budget', 'subsidy-ceiling'], example: 'budget' })
+  amountKind!: 'budget' | 'subsidy-ceiling';
+  @ApiProperty({ example: 30_000_000, description: 'Integer euro cents' })
+  amountCents!: number;
+  @ApiProperty({ type: [FrameAreaDto] })
+  areas!: FrameAreaDto[];
+  @ApiProperty({ type: AllocationDto })
+  allocation!: AllocationDto;
+  @ApiProperty({ type: [PlanCriterionDto] })
+  criteria!: PlanCriterionDto[];
+  @ApiProperty({ type: ParticipationDto })
+  participation!: ParticipationDto;
+  @ApiPropertyOptional({ type: BallotRulesDto, description: 'A burgerbegroting\'s, and a wijk- or dorpsbudget\'s decided by vote' })
+  ballot?: BallotRulesDto;
+  @ApiPropertyOptional({ type: TallyRulesDto })
+  tally?: TallyRulesDto;
+  @ApiProperty({ example: false })
+  interimResultsPublic!: boolean;
+  @ApiPropertyOptional({ type: LegalRegimeDto, description: 'Every form but an initiatievenfonds' })
+  regime?: LegalRegimeDto;
+  @ApiPropertyOptional({ type: IntakeRulesDto, description: 'initiatievenfonds only' })
+  intake?: IntakeRulesDto;
+  @ApiPropertyOptional({ type: CarryOverRulesDto, description: 'wijk- and dorpsbudget only' })
+  carryOver?: CarryOverRulesDto;
+  @ApiPropertyOptional({ enum: SELECTION_MODES, example: 'on-adoption', description: 'Absent: on-adoption' })
+  selection?: SelectionMode;
+}
+
 /** The frame fields a body carries, as plain data without the request-only fields. */
 export function frameFieldsOf(dto: FrameFieldsDto): Record<string, unknown> {
   const { form, title, amountKind, amountCents, areas, allocation, criteria, participation, ballot, tally, interimResultsPublic, regime, intake, carryOver, selection } = dto;

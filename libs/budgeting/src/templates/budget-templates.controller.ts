@@ -1,6 +1,7 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import { Allow, ApiProblems, READ_ROLES } from '@lib/platform';
+import { BudgetFrameView } from '../budget/budget-frame.dto.js';
 import type { BudgetFrame } from '../budget/budget.events.js';
 import { BUDGET_TEMPLATES, findTemplate } from './budget-templates.js';
 
@@ -12,7 +13,7 @@ export class BudgetTemplateView {
   title!: string;
   @ApiProperty({ example: 'A city district divides its budget over its wijken by fixed shares…' })
   description!: string;
-  @ApiProperty({ description: 'A complete frame: copy it with `from` and override the top-level fields that differ', example: { form: 'burgerbegroting', amountKind: 'budget', amountCents: 30_000_000 } })
+  @ApiProperty({ type: BudgetFrameView, description: 'A complete frame: copy it with `from` and override the top-level fields that differ' })
   frame!: BudgetFrame;
 }
 

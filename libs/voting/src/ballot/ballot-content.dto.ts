@@ -15,7 +15,7 @@ export class BallotContentDto {
   @IsString({ each: true })
   choices?: string[];
 
-  @ApiProperty({ required: false, example: { '3f1c…': 6, '9a2b…': 4 }, description: 'cumulative, scoring: whole points per plan' })
+  @ApiProperty({ required: false, type: Object, additionalProperties: { type: 'integer' }, example: { '3f1c…': 6, '9a2b…': 4 }, description: 'cumulative, scoring: whole points per plan' })
   @IsOptional()
   @IsObject()
   points?: Record<string, number>;

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, ApiProblems, CurrentPrincipal, etagOf, type Principal, READ_ROLES, StreamIdPipe } from '@lib/platform';
+import { BudgetFrameView } from '../budget-frame.dto.js';
 import type { AreaAmount, BudgetFrame, DecisionReference } from '../budget.events.js';
 import { currentFrameVersion, type FrameVersion } from '../budget.state.js';
 
@@ -18,7 +19,7 @@ export class BudgetView {
   currentVersion!: number;
   @ApiProperty({ example: false, description: 'A round is voting under the version in force: amendments are refused' })
   frozen!: boolean;
-  @ApiProperty({ description: 'The frame in force', example: { form: 'burgerbegroting', title: 'Buurtbudget Oost 2026', amountCents: 30_000_000 } })
+  @ApiProperty({ type: BudgetFrameView, description: 'The frame in force' })
   frame!: BudgetFrame;
   @ApiProperty({ type: Object, isArray: true, example: [{ areaCode: 'WK036301', amountCents: 18_000_000 }] })
   areaAmounts!: AreaAmount[];

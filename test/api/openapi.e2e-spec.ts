@@ -9,7 +9,9 @@ import { InMemoryEventStore } from '@lib/event-store';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 interface Response {
-  content?: Record<string, { schema?: unknown }>;
+  description?: string;
+  content?: Record<string, { schema?: unknown; examples?: Record<string, { value?: { code?: string; status?: number } }> }>;
+  'x-problem-codes'?: string[];
 }
 interface Operation {
   responses: Record<string, Response>;
@@ -137,6 +139,38 @@ describe('the OpenAPI document (/docs-json)', () => {
     });
     expect(missing.map(([name]) => name)).toEqual([]);
     expect(JSON.parse(source).components.schemas.ProblemDetailsDto.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code']));
+  });
+
+  it('lists the codes of every problem response: at least one, in its description, with one example each carrying that code and status', () => {
+    const wrong: string[] = [];
+    for (const [name, op] of operations) {
+      for (const [status, response] of Object.entries(op.responses).filter(([s]) => /^[45]/.test(s))) {
+        const codes = response['x-problem-codes'] ?? [];
+        const examples = response.content?.['application/problem+json']?.examples ?? {};
+        if (codes.length === 0) wrong.push(`${name} ${status}: no codes`);
+        if (new Set(codes).size !== codes.length) wrong.push(`${name} ${status}: a code twice`);
+        for (const code of codes) {
+          if (!/^[A-Z][A-Z_]*(\.[A-Z][A-Z_]*)+$/.test(code)) wrong.push(`${name} ${status}: ${code} is no code`);
+          if (!response.description?.includes(`\`${code}\``)) wrong.push(`${name} ${status}: ${code} not in the description`);
+          if (examples[code]?.value?.code !== code || examples[code]?.value?.status !== Number(status)) wrong.push(`${name} ${status}: no example for ${code}`);
+        }
+        if (Object.keys(examples).length !== codes.length) wrong.push(`${name} ${status}: examples for codes it does not list`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('adds the shared codes where their status applies: signed-in operations 401 and 403, paths with an id 400 REQUEST.INVALID_ID, commands with If-Match 412', () => {
+    const codesOf = (op: Operation, status: string) => op.responses[status]?.['x-problem-codes'] ?? [];
+    const missing: string[] = [];
+    for (const [name, op] of operations) {
+      const parameters = (op as { parameters?: { in: string; name: string }[] }).parameters ?? [];
+      if (!op['x-public'] && !codesOf(op, '401').includes('AUTH.UNAUTHENTICATED')) missing.push(`${name} 401`);
+      if (!op['x-public'] && !codesOf(op, '403').includes('AUTH.FORBIDDEN')) missing.push(`${name} 403`);
+      if (parameters.some((p) => p.in === 'header' && p.name === 'If-Match') && !codesOf(op, '412').includes('REQUEST.PRECONDITION_FAILED')) missing.push(`${name} 412`);
+      if (op.responses['400'] && parameters.some((p) => p.in === 'path') && !codesOf(op, '400').includes('REQUEST.INVALID_ID')) missing.push(`${name} 400`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('names the roles of every operation: signed-in roles with the bearer scheme, public ones with no security', () => {

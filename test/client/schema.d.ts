@@ -3324,7 +3324,7 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetTemplateView"][];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3333,8 +3333,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3363,7 +3372,7 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetTemplateView"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3372,7 +3381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3381,8 +3390,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET_TEMPLATE.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3416,7 +3434,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BUDGET.INVALID_FRAME`, `BUDGET.ALLOCATION_EXCEEDS_AMOUNT`, `BUDGET.DECISION_REFERENCE_REQUIRED`, `BUDGET.DECISION_DATE_DOES_NOT_EXIST`, `BUDGET.UNKNOWN_TEMPLATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3425,7 +3443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3434,7 +3452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3443,8 +3461,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BUDGET.ALREADY_ESTABLISHED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3473,7 +3509,7 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3482,7 +3518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3491,7 +3527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3500,8 +3536,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3538,7 +3592,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BUDGET.INVALID_FRAME`, `BUDGET.ALLOCATION_EXCEEDS_AMOUNT`, `BUDGET.DECISION_REFERENCE_REQUIRED`, `BUDGET.DECISION_DATE_DOES_NOT_EXIST`, `BUDGET.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +3601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3556,7 +3610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3574,7 +3628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BUDGET.FRAME_FROZEN`, `BUDGET.DECISION_REFERENCE_REUSED`, `BUDGET.FORM_CHANGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3583,8 +3637,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3623,7 +3695,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,7 +3744,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3703,7 +3793,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3733,7 +3832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3742,7 +3841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3751,7 +3850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3760,8 +3859,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3798,7 +3915,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,7 +3924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3816,7 +3933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3825,7 +3942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3834,7 +3951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.NO_BALLOT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,8 +3960,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3881,7 +4016,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3890,7 +4025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3899,7 +4034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3908,7 +4043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3917,7 +4052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.NOT_AMENDABLE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3926,8 +4061,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3964,7 +4117,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3973,7 +4126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,7 +4135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,7 +4144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,7 +4153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.CONFLICT_ALREADY_DECLARED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4009,8 +4162,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4047,7 +4218,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_EXTENSION`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4056,7 +4227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,7 +4236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4083,7 +4254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.DEADLINE_ALREADY_EXTENDED`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.NO_DECISION_DEADLINE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,8 +4263,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4132,7 +4321,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `PROPOSAL.DECISION_DATE_DOES_NOT_EXIST`, `ROUND.INVALID_AMOUNT`, `ROUND.AREA_REQUIRED`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,7 +4330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4150,7 +4339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.GRANT_EXCEEDS_REQUEST`, `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,8 +4366,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4217,7 +4424,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4226,7 +4433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4235,7 +4442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4244,7 +4451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4253,7 +4460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4262,8 +4469,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4300,7 +4525,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4309,7 +4534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4318,7 +4543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4327,7 +4552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4336,7 +4561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.PAYMENT_EXCEEDS_GRANT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4345,8 +4570,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4385,7 +4628,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4394,7 +4637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4403,7 +4646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4412,7 +4655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4421,7 +4664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.RETURN_EXCEEDS_PAYMENTS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4430,8 +4673,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4468,7 +4729,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4477,7 +4738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4486,7 +4747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,7 +4756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4504,7 +4765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4513,8 +4774,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4553,7 +4832,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4562,7 +4841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4571,7 +4850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4580,7 +4859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4589,7 +4868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.MERGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,8 +4877,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4637,7 +4934,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,7 +4943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4655,7 +4952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,7 +4961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4673,7 +4970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.NOT_AWAITING_MODERATION`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,8 +4979,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4720,7 +5035,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4729,7 +5044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4738,7 +5053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4747,7 +5062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4756,7 +5071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.NO_ADOPTED_RESULT`, `PROPOSAL.SELECTION_CONTRADICTS_RESULT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,8 +5080,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4803,7 +5136,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4812,7 +5145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4821,7 +5154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,7 +5163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4839,7 +5172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4848,8 +5181,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4886,7 +5237,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4895,7 +5246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4904,7 +5255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,7 +5264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +5273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.AWAITING_REVISION`, `PROPOSAL.CRITERION_NOT_PUBLISHED`, `PROPOSAL.REVIEWER_CONFLICT`, `PROPOSAL.REVIEWER_IS_SUBMITTER`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4931,8 +5282,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4969,7 +5338,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,7 +5347,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,7 +5356,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,7 +5365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5005,7 +5374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5014,8 +5383,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5047,8 +5434,35 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5110,7 +5524,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5119,7 +5533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5128,8 +5542,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5185,7 +5617,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5194,7 +5626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5203,8 +5635,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5258,7 +5708,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5267,7 +5717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5276,8 +5726,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5305,7 +5773,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5314,8 +5782,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5396,7 +5882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5405,7 +5891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5414,8 +5900,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5485,7 +5989,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5494,7 +5998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5503,8 +6007,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5541,7 +6063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `POPULATION.INVALID_FILE`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5550,7 +6072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5559,8 +6081,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5605,7 +6145,7 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5614,8 +6154,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5692,7 +6250,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5701,7 +6259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5710,8 +6268,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5792,7 +6368,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5801,7 +6377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5810,8 +6386,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5871,7 +6465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5880,7 +6474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5889,8 +6483,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5949,7 +6561,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5958,7 +6570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,8 +6579,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6023,7 +6653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6032,7 +6662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +6671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6050,8 +6680,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6111,7 +6759,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6120,7 +6768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6129,8 +6777,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6167,7 +6833,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `RESIDENT_SESSION.NOT_CONFIGURED` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6176,6 +6851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6184,7 +6860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.PROVIDER_UNAVAILABLE` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6217,7 +6893,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentSessionTokenDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `RESIDENT_SESSION.NO_SIGN_IN_STARTED`, `RESIDENT_SESSION.STATE_MISMATCH`, `RESIDENT_SESSION.PROVIDER_REFUSED`, `RESIDENT_SESSION.TOKEN_REJECTED`, `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6226,7 +6902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `RESIDENT_SESSION.NOT_CONFIGURED` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6235,6 +6911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6243,7 +6920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.PROVIDER_UNAVAILABLE`, `STORE.UNAVAILABLE` */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6278,7 +6955,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_PLAN`, `ROUND.UNKNOWN_BUDGET`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6287,7 +6964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6296,7 +6973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6305,8 +6982,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.ALREADY_PLANNED`, `ROUND.NO_BALLOT_RULES`, `ROUND.CARRY_OVER_NOT_ALLOWED`, `ROUND.CARRY_OVER_EXPIRED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6335,7 +7030,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6344,7 +7039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6353,7 +7048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6362,8 +7057,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6398,7 +7111,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6407,7 +7120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6416,7 +7129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6425,7 +7138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6434,8 +7147,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6465,7 +7196,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6474,7 +7205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6483,7 +7214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6492,8 +7223,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6529,7 +7278,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT_BOX.NO_PLANS`, `BALLOT_BOX.INVALID_PLAN`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +7287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6547,7 +7296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6556,7 +7305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6565,8 +7314,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT_BOX.ALREADY_PREPARED`, `BALLOT_BOX.NO_BALLOT_RULES`, `BALLOT_BOX.PLAN_NOT_ADMITTED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6604,7 +7371,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT_BOX.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6613,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6622,7 +7389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,7 +7398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `HTTP.NOT_FOUND`, `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6640,7 +7407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT_BOX.WRONG_PHASE`, `BALLOT_BOX.ROUND_NOT_VOTING`, `BALLOT_BOX.RESULT_NOT_ADOPTED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6649,8 +7416,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6679,7 +7464,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotPaperView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6688,7 +7473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,7 +7482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6706,8 +7491,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6742,7 +7545,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6751,7 +7554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6760,7 +7563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6769,7 +7572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6778,8 +7581,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6808,7 +7629,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyBallotView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,7 +7638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6826,7 +7647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6835,8 +7656,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOT.NOT_CAST`, `PARTICIPANT.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6873,7 +7712,7 @@ export interface operations {
                     "application/json": components["schemas"]["BallotAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `BALLOT.REVISION_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6882,7 +7721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6891,7 +7730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6900,7 +7739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOT.NOT_CAST`, `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6909,7 +7748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED`, `BALLOT.PAPER_BALLOT_STANDS`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6918,8 +7757,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6958,7 +7815,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_AMOUNT`, `ROUND.AREA_REQUIRED`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6967,7 +7824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6976,7 +7833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,7 +7842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6994,7 +7851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7003,8 +7860,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7033,7 +7908,7 @@ export interface operations {
                     "application/json": components["schemas"]["CountView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +7917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7051,7 +7926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7060,7 +7935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7069,8 +7944,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `COUNT.VOTING_OPEN` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7099,7 +7992,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyPlanListView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7108,7 +8001,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7117,7 +8010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7126,8 +8019,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7163,7 +8074,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7172,7 +8083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7181,7 +8092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7190,7 +8101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7199,8 +8110,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `PROPOSAL.INTAKE_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7230,7 +8159,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyPlanView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7239,7 +8168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7248,7 +8177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7257,8 +8186,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7297,7 +8244,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7306,7 +8253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7315,7 +8262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.NOT_SUBMITTER`, `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7324,7 +8271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7333,7 +8280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.INTAKE_CLOSED`, `PROPOSAL.NOT_AMENDABLE`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7342,8 +8289,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7379,7 +8344,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PAPER_BATCH.INVALID_SLIP`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7388,7 +8353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7397,7 +8362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7406,7 +8371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,8 +8380,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_OPENED`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7454,7 +8437,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `PAPER_BATCH.INVALID_SLIP`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7463,7 +8446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7472,7 +8455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7481,7 +8464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PAPERBATCH.NOT_FOUND`, `PAPER_BATCH.NOT_OPENED` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7490,7 +8473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.DUPLICATE_CODE`, `PAPER_BATCH.COUNTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7499,8 +8482,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7536,7 +8537,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaperBatchConfirmedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7545,7 +8546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7554,7 +8555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PAPER_BATCH.SAME_OFFICIAL`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7563,7 +8564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PAPERBATCH.NOT_FOUND`, `PAPER_BATCH.NOT_OPENED` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7572,7 +8573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.COUNT_MISMATCH`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7581,8 +8582,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7621,7 +8640,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `BALLOT_BOX.NO_PLANS`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7630,7 +8649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7639,7 +8658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7648,7 +8667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7657,7 +8676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.INVALID_TRANSITION`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,8 +8685,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7756,7 +8793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7765,8 +8802,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7801,7 +8865,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7810,7 +8874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7819,7 +8883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7828,7 +8892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7837,7 +8901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7846,8 +8910,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7882,7 +8964,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7891,7 +8973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7900,7 +8982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7909,7 +8991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7918,7 +9000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.SUPPORT_NOT_GIVEN`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7927,8 +9009,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7957,7 +9057,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalListView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7966,7 +9066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7975,7 +9075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7984,8 +9084,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8023,7 +9141,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8032,7 +9150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8041,7 +9159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8050,7 +9168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8059,8 +9177,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8091,7 +9227,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptCheckView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `RECEIPT.MALFORMED`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8100,7 +9236,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `RECEIPT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8109,7 +9254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN`, `RECEIPT.BALLOT_REPLACED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8118,7 +9263,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RECEIPT.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8149,7 +9304,7 @@ export interface operations {
                     "application/json": components["schemas"]["MyResultView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `RECEIPT.MALFORMED`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8158,7 +9313,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `RECEIPT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8167,7 +9331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN`, `RECEIPT.BALLOT_REPLACED`, `RECEIPT.RESULT_NOT_ADOPTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8176,7 +9340,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RECEIPT.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8215,7 +9389,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_AMOUNT`, `ROUND.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8224,7 +9398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8233,7 +9407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8242,7 +9416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8251,7 +9425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RELEASE_EXCEEDS_COMMITMENT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8260,8 +9434,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8293,7 +9485,16 @@ export interface operations {
                     "application/json": components["schemas"]["VoterSessionTokenDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8302,7 +9503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `RESIDENT_VOTER_SESSION.AREA_UNKNOWN`, `RESIDENT_VOTER_SESSION.AGE_UNKNOWN`, `RESIDENT_VOTER_SESSION.NOT_ELIGIBLE`, `RESIDENT_VOTER_SESSION.BLOCKED`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8311,7 +9512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8320,8 +9521,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED`, `PARTICIPANT.ROLL_CLOSED`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8360,7 +9579,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_RESULT`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8369,7 +9588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8378,7 +9597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8387,7 +9606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8396,7 +9615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_ALREADY_PUBLISHED`, `ROUND.RESULT_IS_COUNTED`, `ROUND.DECIDED_BY_RESIDENTS_BODY`, `ROUND.WRONG_DECIDING_BODY`, `ROUND.RESULT_EXCEEDS_CEILING`, `COUNT.VOTING_OPEN`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8405,8 +9624,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8445,7 +9682,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8454,7 +9691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8463,7 +9700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8472,7 +9709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8481,7 +9718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_ALREADY_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8490,8 +9727,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8530,7 +9785,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.INVALID_RESULT`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8539,7 +9794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8548,7 +9803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8557,7 +9812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8566,7 +9821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_EXCEEDS_CEILING`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8575,8 +9830,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8611,7 +9884,7 @@ export interface operations {
                     "application/json": components["schemas"]["VoterRollImportedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `VOTER_ROLL.NOT_CSV`, `VOTER_ROLL.EMPTY`, `VOTER_ROLL.MISSING_COLUMN`, `VOTER_ROLL.UNEXPECTED_COLUMN`, `VOTER_ROLL.PERSONAL_DATA_COLUMN`, `VOTER_ROLL.INVALID_ROW`, `VOTER_ROLL.DUPLICATE_CODE`, `PARTICIPANT.INVALID_AGE_BAND`, `PARTICIPANT.INVALID_AREA`, `PARTICIPANT.AGE_BAND_STRADDLES_MINIMUM`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8620,7 +9893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8629,7 +9902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8638,7 +9911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8647,8 +9920,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.ROLL_CLOSED`, `PARTICIPANT.ALREADY_REGISTERED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8681,7 +9972,7 @@ export interface operations {
                     "application/json": components["schemas"]["VoterSessionTokenDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8690,7 +9981,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `VOTER_SESSION.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8699,8 +9999,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `VOTER_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8736,7 +10054,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8745,7 +10063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8754,7 +10072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8763,7 +10081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8772,8 +10090,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.ROLL_CLOSED`, `PARTICIPANT.ALREADY_REGISTERED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8808,7 +10144,7 @@ export interface operations {
                     "application/json": components["schemas"]["VotingCodeBlockedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PARTICIPANT.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8817,7 +10153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8826,7 +10162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8835,7 +10171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PARTICIPANT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8844,8 +10180,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8880,7 +10234,7 @@ export interface operations {
                     "application/json": components["schemas"]["VotingCodeReissuedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PARTICIPANT.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8889,7 +10243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8898,7 +10252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8907,7 +10261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PARTICIPANT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8916,8 +10270,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8961,7 +10333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `SUBMITTER.REASON_REQUIRED`, `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8970,7 +10342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8979,7 +10351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8988,7 +10360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `SUBMITTER.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8997,7 +10369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `SUBMITTER.ALREADY_ERASED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9006,7 +10378,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
-            /** @description No personal-data vault is registered (ERASURE.UNAVAILABLE); nothing was erased */
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `ERASURE.UNAVAILABLE`, `STORE.UNAVAILABLE` */
             503: {
                 headers: {
                     [name: string]: unknown;

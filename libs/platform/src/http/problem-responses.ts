@@ -99,9 +99,9 @@ export function ApiProblems(codes: ProblemCodes, options: ApiProblemsOptions = {
   );
 }
 
-/** The codes a command adds by going through the command shell: a malformed `If-Match`, a lost concurrent write, a stale `If-Match`. */
+/** The codes a command adds by going through the command shell: a body that is invalid (or any body where it takes none), a malformed `If-Match`, a lost concurrent write, a stale `If-Match`. */
 export function commandProblems(codes: ProblemCodes, ifMatch: boolean): ProblemCodes {
-  const shared: ProblemCodes = { 400: [SHARED.invalidIfMatch], 409: [SHARED.concurrentWrite] };
+  const shared: ProblemCodes = { 400: [SHARED.invalid, SHARED.invalidIfMatch], 409: [SHARED.concurrentWrite] };
   if (ifMatch) shared[412] = [SHARED.preconditionFailed];
   return Object.fromEntries(merge(codes, shared)) as ProblemCodes;
 }
@@ -130,9 +130,19 @@ interface DocumentedOperation {
 /**
  * Completes the problem responses of every operation in the document: the shared codes that
  * follow from the operation (403 unless public, 400 for its body, query and path ids), then a
- * description listing the codes and one example per code.
+ * description listing the codes and one example per code (in `components.examples`, named by the
+ * code, each referenced where the code can be answered).
  */
 export function documentProblems(document: OpenAPIObject): void {
+  const components = (document.components ??= {});
+  const shared = (components.examples ??= {});
+  const exampleOf = (code: string, status: number): { $ref: string } => {
+    const value = { type: problemType(code), title: titleOf(code), status, code };
+    const existing = shared[code] as { value?: { status?: number } } | undefined;
+    const name = existing === undefined || existing.value?.status === status ? code : `${code}.${status}`;
+    shared[name] ??= { summary: code, value };
+    return { $ref: `#/components/examples/${name}` };
+  };
   for (const item of Object.values(document.paths)) {
     for (const operation of [item.get, item.put, item.post, item.delete, item.patch] as (DocumentedOperation | undefined)[]) {
       if (!operation) continue;
@@ -157,7 +167,7 @@ export function documentProblems(document: OpenAPIObject): void {
         const media = response.content?.['application/problem+json'];
         // A fresh media type per response: the decorators share one object between statuses.
         if (media !== undefined && codes.length > 0) {
-          const examples = Object.fromEntries(codes.map((code) => [code, { summary: code, value: { type: problemType(code), title: titleOf(code), status: Number(status), code } }]));
+          const examples = Object.fromEntries(codes.map((code) => [code, exampleOf(code, Number(status))]));
           response.content = { ...response.content, 'application/problem+json': { ...media, examples } };
         }
       }

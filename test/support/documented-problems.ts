@@ -30,6 +30,19 @@ export class DocumentedProblems {
     if (!codes.includes(String(reply.body.code))) return `${endpoint} answered ${reply.status} ${String(reply.body.code)}; the document lists ${codes.join(', ')}`;
     return undefined;
   }
+
+  /** The same for a request by its concrete path (`/rounds/r-1/ballots/mine?x=1`): the operation whose path it fits with the most fixed segments. */
+  undocumentedAt(method: string, path: string, reply: { status: number; body: Record<string, unknown> }): string | undefined {
+    if (reply.status < 400) return undefined;
+    const segments = path.split('?')[0]!.split('/');
+    const candidates = [...this.operations.keys()]
+      .filter((key) => key.startsWith(`${method.toUpperCase()} `))
+      .map((key) => ({ key, template: key.slice(key.indexOf(' ') + 1).split('/') }))
+      .filter(({ template }) => template.length === segments.length && template.every((part, i) => part.startsWith(':') || part === segments[i]))
+      .sort((a, b) => b.template.filter((p) => !p.startsWith(':')).length - a.template.filter((p) => !p.startsWith(':')).length);
+    if (candidates.length === 0) return `${method} ${path} is no operation of the document`;
+    return this.undocumented(candidates[0]!.key, reply);
+  }
 }
 
 /**

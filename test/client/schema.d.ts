@@ -3470,6 +3470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -3639,6 +3648,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3969,6 +3987,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -4063,6 +4090,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4171,6 +4207,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -4265,6 +4310,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4375,6 +4429,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -4478,6 +4541,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -4572,6 +4644,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4682,6 +4763,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -4776,6 +4866,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4886,6 +4985,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -4981,6 +5089,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5089,6 +5206,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -5183,6 +5309,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5291,6 +5426,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -5385,6 +5529,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6083,6 +6236,15 @@ export interface operations {
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6991,6 +7153,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -7149,6 +7320,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7323,6 +7503,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -7418,6 +7607,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7583,6 +7781,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7766,6 +7973,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -7862,6 +8078,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8119,6 +8344,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -8298,6 +8532,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -8382,6 +8625,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_OPENED`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8491,6 +8743,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -8584,6 +8845,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8687,6 +8957,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8919,6 +9198,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -9011,6 +9299,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9179,6 +9476,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9443,6 +9749,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -9523,6 +9838,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED`, `PARTICIPANT.ROLL_CLOSED`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9633,6 +9957,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -9729,6 +10062,15 @@ export interface operations {
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9839,6 +10181,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -9929,6 +10280,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -10001,6 +10361,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10099,6 +10468,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -10189,6 +10567,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"];
                 };
             };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -10272,6 +10659,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10371,6 +10767,15 @@ export interface operations {
             };
             /** @description A rule refused the request; nothing was appended. Codes: `SUBMITTER.ALREADY_ERASED` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,7 @@ const SHARED = {
   preconditionFailed: 'REQUEST.PRECONDITION_FAILED',
   concurrentWrite: 'STORE.CONCURRENT_WRITE',
   rateLimited: 'REQUEST.RATE_LIMITED',
+  tooLarge: 'REQUEST.TOO_LARGE',
   storeUnavailable: 'STORE.UNAVAILABLE',
 } as const;
 
@@ -66,6 +67,7 @@ const TITLES: Record<string, string> = {
   'REQUEST.PRECONDITION_FAILED': 'The resource changed since you read it',
   'STORE.CONCURRENT_WRITE': 'A concurrent change won; read again and retry',
   'REQUEST.RATE_LIMITED': 'Too many requests',
+  'REQUEST.TOO_LARGE': 'Payload too large',
   'STORE.UNAVAILABLE': 'The event store is unavailable',
 };
 
@@ -129,7 +131,8 @@ interface DocumentedOperation {
 
 /**
  * Completes the problem responses of every operation in the document: the shared codes that
- * follow from the operation (403 unless public, 400 for its body, query and path ids), then a
+ * follow from the operation (403 unless public, 400 for its body, query and path ids, 413 where a
+ * body can be sent), then a
  * description listing the codes and one example per code (in `components.examples`, named by the
  * code, each referenced where the code can be answered).
  */
@@ -144,7 +147,7 @@ export function documentProblems(document: OpenAPIObject): void {
     return { $ref: `#/components/examples/${name}` };
   };
   for (const item of Object.values(document.paths)) {
-    for (const operation of [item.get, item.put, item.post, item.delete, item.patch] as (DocumentedOperation | undefined)[]) {
+    for (const [method, operation] of [['get', item.get], ['put', item.put], ['post', item.post], ['delete', item.delete], ['patch', item.patch]] as [string, DocumentedOperation | undefined][]) {
       if (!operation) continue;
       const responses = operation.responses;
       const add = (status: number, code: string) => {
@@ -157,6 +160,11 @@ export function documentProblems(document: OpenAPIObject): void {
       if (operation['x-public'] !== true) {
         responses['403'] ??= { description: SUMMARIES[403], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } };
         add(403, SHARED.forbidden);
+      }
+      // The body parsers run before any route: a body past their limit is refused wherever one can be sent.
+      if (method !== 'get') {
+        responses['413'] ??= { description: SUMMARIES[413], content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } };
+        add(413, SHARED.tooLarge);
       }
       if (parameters.some((p) => p.in === 'path')) add(400, SHARED.invalidId);
       if (operation.requestBody !== undefined || parameters.some((p) => p.in === 'query')) add(400, SHARED.invalid);

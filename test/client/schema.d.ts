@@ -3330,7 +3330,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3339,7 +3342,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -3348,7 +3354,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
         };
@@ -3378,7 +3387,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3387,7 +3399,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BUDGET_TEMPLATE.NOT_FOUND` */
@@ -3396,7 +3411,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET_TEMPLATE.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -3405,7 +3423,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
         };
@@ -3440,7 +3461,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.INVALID_FRAME" | "BUDGET.ALLOCATION_EXCEEDS_AMOUNT" | "BUDGET.DECISION_REFERENCE_REQUIRED" | "BUDGET.DECISION_DATE_DOES_NOT_EXIST" | "BUDGET.UNKNOWN_TEMPLATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -3449,7 +3473,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3458,7 +3485,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BUDGET.ALREADY_ESTABLISHED`, `STORE.CONCURRENT_WRITE` */
@@ -3467,7 +3497,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.ALREADY_ESTABLISHED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -3476,7 +3509,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -3485,7 +3521,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -3494,7 +3533,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3524,7 +3566,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -3533,7 +3578,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3542,7 +3590,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
@@ -3551,7 +3602,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -3560,7 +3614,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -3569,7 +3626,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3607,7 +3667,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.INVALID_FRAME" | "BUDGET.ALLOCATION_EXCEEDS_AMOUNT" | "BUDGET.DECISION_REFERENCE_REQUIRED" | "BUDGET.DECISION_DATE_DOES_NOT_EXIST" | "BUDGET.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -3616,7 +3679,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3625,7 +3691,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
@@ -3634,7 +3703,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BUDGET.FRAME_FROZEN`, `BUDGET.DECISION_REFERENCE_REUSED`, `BUDGET.FORM_CHANGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
@@ -3643,7 +3715,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.FRAME_FROZEN" | "BUDGET.DECISION_REFERENCE_REUSED" | "BUDGET.FORM_CHANGE_NOT_ALLOWED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -3652,7 +3727,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -3661,7 +3739,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -3670,7 +3751,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -3679,7 +3763,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3719,7 +3806,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
@@ -3728,7 +3818,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HEALTH.NOT_READY";
+                    };
                 };
             };
         };
@@ -3768,7 +3861,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
@@ -3777,7 +3873,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HEALTH.NOT_READY";
+                    };
                 };
             };
         };
@@ -3817,7 +3916,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
@@ -3826,7 +3928,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HEALTH.NOT_READY";
+                    };
                 };
             };
         };
@@ -3856,7 +3961,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -3865,7 +3973,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3874,7 +3985,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -3883,7 +3997,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -3892,7 +4009,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -3901,7 +4021,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3939,7 +4062,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -3948,7 +4074,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -3957,7 +4086,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -3966,7 +4098,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.NO_BALLOT`, `STORE.CONCURRENT_WRITE` */
@@ -3975,7 +4110,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.CRITERIA_NOT_MET" | "PROPOSAL.NO_BALLOT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -3984,7 +4122,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -3993,7 +4134,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4002,7 +4146,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4011,7 +4158,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4049,7 +4199,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4058,7 +4211,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4067,7 +4223,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4076,7 +4235,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.NOT_AMENDABLE`, `STORE.CONCURRENT_WRITE` */
@@ -4085,7 +4247,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.NOT_AMENDABLE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4094,7 +4259,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4103,7 +4271,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4112,7 +4283,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4121,7 +4295,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4159,7 +4336,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4168,7 +4348,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4177,7 +4360,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4186,7 +4372,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.CONFLICT_ALREADY_DECLARED`, `STORE.CONCURRENT_WRITE` */
@@ -4195,7 +4384,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.CONFLICT_ALREADY_DECLARED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4204,7 +4396,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4213,7 +4408,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4222,7 +4420,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4231,7 +4432,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4269,7 +4473,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_EXTENSION" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4278,7 +4485,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4287,7 +4497,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4296,7 +4509,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.DEADLINE_ALREADY_EXTENDED`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.NO_DECISION_DEADLINE`, `STORE.CONCURRENT_WRITE` */
@@ -4305,7 +4521,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.DEADLINE_ALREADY_EXTENDED" | "PROPOSAL.DECISION_DEADLINE_PASSED" | "PROPOSAL.NO_DECISION_DEADLINE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4314,7 +4533,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4323,7 +4545,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4332,7 +4557,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4341,7 +4569,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4381,7 +4612,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "PROPOSAL.DECISION_DATE_DOES_NOT_EXIST" | "ROUND.INVALID_AMOUNT" | "ROUND.AREA_REQUIRED" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4390,7 +4624,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4399,7 +4636,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
@@ -4408,7 +4648,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.GRANT_EXCEEDS_REQUEST`, `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
@@ -4417,7 +4660,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.CRITERIA_NOT_MET" | "PROPOSAL.DECISION_DEADLINE_PASSED" | "PROPOSAL.GRANT_EXCEEDS_REQUEST" | "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4426,7 +4672,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4435,7 +4684,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4444,7 +4696,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4453,7 +4708,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4493,7 +4751,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4502,7 +4763,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4511,7 +4775,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4520,7 +4787,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -4529,7 +4799,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4538,7 +4811,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4547,7 +4823,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4556,7 +4835,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4565,7 +4847,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4603,7 +4888,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4612,7 +4900,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4621,7 +4912,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4630,7 +4924,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.PAYMENT_EXCEEDS_GRANT`, `STORE.CONCURRENT_WRITE` */
@@ -4639,7 +4936,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.PAYMENT_EXCEEDS_GRANT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4648,7 +4948,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4657,7 +4960,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4666,7 +4972,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4675,7 +4984,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4715,7 +5027,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4724,7 +5039,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4733,7 +5051,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4742,7 +5063,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.RETURN_EXCEEDS_PAYMENTS`, `STORE.CONCURRENT_WRITE` */
@@ -4751,7 +5075,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.RETURN_EXCEEDS_PAYMENTS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4760,7 +5087,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4769,7 +5099,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4778,7 +5111,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4787,7 +5123,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4825,7 +5164,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4834,7 +5176,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4843,7 +5188,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4852,7 +5200,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -4861,7 +5212,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4870,7 +5224,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4879,7 +5236,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -4888,7 +5248,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -4897,7 +5260,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4937,7 +5303,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -4946,7 +5315,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -4955,7 +5327,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -4964,7 +5339,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.MERGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
@@ -4973,7 +5351,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.MERGE_NOT_ALLOWED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -4982,7 +5363,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -4991,7 +5375,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5000,7 +5387,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5009,7 +5399,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5048,7 +5441,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5057,7 +5453,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5066,7 +5465,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -5075,7 +5477,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.NOT_AWAITING_MODERATION`, `STORE.CONCURRENT_WRITE` */
@@ -5084,7 +5489,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_AWAITING_MODERATION" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -5093,7 +5501,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -5102,7 +5513,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5111,7 +5525,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5120,7 +5537,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5158,7 +5578,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5167,7 +5590,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5176,7 +5602,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -5185,7 +5614,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.NO_ADOPTED_RESULT`, `PROPOSAL.SELECTION_CONTRADICTS_RESULT`, `STORE.CONCURRENT_WRITE` */
@@ -5194,7 +5626,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.NO_ADOPTED_RESULT" | "PROPOSAL.SELECTION_CONTRADICTS_RESULT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -5203,7 +5638,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -5212,7 +5650,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5221,7 +5662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5230,7 +5674,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5268,7 +5715,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5277,7 +5727,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5286,7 +5739,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
@@ -5295,7 +5751,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -5304,7 +5763,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -5313,7 +5775,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -5322,7 +5787,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5331,7 +5799,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5340,7 +5811,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5378,7 +5852,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5387,7 +5864,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5396,7 +5876,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -5405,7 +5888,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.AWAITING_REVISION`, `PROPOSAL.CRITERION_NOT_PUBLISHED`, `PROPOSAL.REVIEWER_CONFLICT`, `PROPOSAL.REVIEWER_IS_SUBMITTER`, `STORE.CONCURRENT_WRITE` */
@@ -5414,7 +5900,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.AWAITING_REVISION" | "PROPOSAL.CRITERION_NOT_PUBLISHED" | "PROPOSAL.REVIEWER_CONFLICT" | "PROPOSAL.REVIEWER_IS_SUBMITTER" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -5423,7 +5912,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -5432,7 +5924,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5441,7 +5936,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5450,7 +5948,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5488,7 +5989,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5497,7 +6001,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5506,7 +6013,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
@@ -5515,7 +6025,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -5524,7 +6037,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -5533,7 +6049,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -5542,7 +6061,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5551,7 +6073,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5560,7 +6085,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5593,7 +6121,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -5602,7 +6133,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5611,7 +6145,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5620,7 +6157,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5683,7 +6223,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5692,7 +6235,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5701,7 +6247,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5710,7 +6259,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5719,7 +6271,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5776,7 +6331,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5785,7 +6343,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -5794,7 +6355,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5803,7 +6367,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5812,7 +6379,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5867,7 +6437,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -5876,7 +6449,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5885,7 +6461,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5894,7 +6473,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5903,7 +6485,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5932,7 +6517,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -5941,7 +6529,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -5950,7 +6541,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -5959,7 +6553,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6041,7 +6638,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -6050,7 +6650,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6059,7 +6662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6068,7 +6674,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6077,7 +6686,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6148,7 +6760,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6157,7 +6772,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -6166,7 +6784,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6175,7 +6796,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6184,7 +6808,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6222,7 +6849,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "POPULATION.INVALID_FILE" | "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -6231,7 +6861,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6240,7 +6873,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -6249,7 +6885,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6258,7 +6897,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6267,7 +6909,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6313,7 +6958,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6322,7 +6970,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6331,7 +6982,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6340,7 +6994,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6418,7 +7075,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -6427,7 +7087,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6436,7 +7099,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6445,7 +7111,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6454,7 +7123,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6536,7 +7208,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6545,7 +7220,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -6554,7 +7232,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6563,7 +7244,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6572,7 +7256,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6633,7 +7320,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6642,7 +7332,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -6651,7 +7344,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6660,7 +7356,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6669,7 +7368,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6729,7 +7431,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6738,7 +7443,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -6747,7 +7455,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6756,7 +7467,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6765,7 +7479,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6821,7 +7538,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -6830,7 +7550,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6839,7 +7562,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -6848,7 +7574,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6857,7 +7586,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6866,7 +7598,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6927,7 +7662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -6936,7 +7674,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -6945,7 +7686,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -6954,7 +7698,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -6963,7 +7710,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7001,7 +7751,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `RESIDENT_SESSION.NOT_CONFIGURED` */
@@ -7010,7 +7763,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.NOT_CONFIGURED";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
@@ -7019,7 +7775,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.PROVIDER_UNAVAILABLE` */
@@ -7028,7 +7787,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.PROVIDER_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7061,7 +7823,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.NO_SIGN_IN_STARTED" | "RESIDENT_SESSION.STATE_MISMATCH" | "RESIDENT_SESSION.PROVIDER_REFUSED" | "RESIDENT_SESSION.TOKEN_REJECTED" | "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `RESIDENT_SESSION.NOT_CONFIGURED` */
@@ -7070,7 +7835,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.NOT_CONFIGURED";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
@@ -7079,7 +7847,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.PROVIDER_UNAVAILABLE`, `STORE.UNAVAILABLE` */
@@ -7088,7 +7859,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.PROVIDER_UNAVAILABLE" | "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7123,7 +7897,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_PLAN" | "ROUND.UNKNOWN_BUDGET" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7132,7 +7909,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -7141,7 +7921,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.ALREADY_PLANNED`, `ROUND.NO_BALLOT_RULES`, `ROUND.CARRY_OVER_NOT_ALLOWED`, `ROUND.CARRY_OVER_EXPIRED`, `STORE.CONCURRENT_WRITE` */
@@ -7150,7 +7933,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.ALREADY_PLANNED" | "ROUND.NO_BALLOT_RULES" | "ROUND.CARRY_OVER_NOT_ALLOWED" | "ROUND.CARRY_OVER_EXPIRED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -7159,7 +7945,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7168,7 +7957,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7177,7 +7969,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7207,7 +8002,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7216,7 +8014,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -7225,7 +8026,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -7234,7 +8038,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7243,7 +8050,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7252,7 +8062,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7288,7 +8101,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7297,7 +8113,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `BALLOT.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
@@ -7306,7 +8125,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.UNKNOWN_CODE" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -7315,7 +8137,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -7324,7 +8149,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.ALREADY_CAST" | "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -7333,7 +8161,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7342,7 +8173,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7351,7 +8185,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7382,7 +8219,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7391,7 +8231,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -7400,7 +8243,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -7409,7 +8255,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7418,7 +8267,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7427,7 +8279,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7464,7 +8319,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.NO_PLANS" | "BALLOT_BOX.INVALID_PLAN" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7473,7 +8331,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -7482,7 +8343,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
@@ -7491,7 +8355,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT_BOX.ALREADY_PREPARED`, `BALLOT_BOX.NO_BALLOT_RULES`, `BALLOT_BOX.PLAN_NOT_ADMITTED`, `STORE.CONCURRENT_WRITE` */
@@ -7500,7 +8367,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.ALREADY_PREPARED" | "BALLOT_BOX.NO_BALLOT_RULES" | "BALLOT_BOX.PLAN_NOT_ADMITTED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -7509,7 +8379,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7518,7 +8391,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7527,7 +8403,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7566,7 +8445,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7575,7 +8457,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -7584,7 +8469,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `HTTP.NOT_FOUND`, `BALLOTBOX.NOT_FOUND` */
@@ -7593,7 +8481,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HTTP.NOT_FOUND" | "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT_BOX.WRONG_PHASE`, `BALLOT_BOX.ROUND_NOT_VOTING`, `BALLOT_BOX.RESULT_NOT_ADOPTED`, `STORE.CONCURRENT_WRITE` */
@@ -7602,7 +8493,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.WRONG_PHASE" | "BALLOT_BOX.ROUND_NOT_VOTING" | "BALLOT_BOX.RESULT_NOT_ADOPTED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -7611,7 +8505,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -7620,7 +8517,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7629,7 +8529,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7638,7 +8541,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7668,7 +8574,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7677,7 +8586,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -7686,7 +8598,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -7695,7 +8610,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7704,7 +8622,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7713,7 +8634,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7749,7 +8673,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7758,7 +8685,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
@@ -7767,7 +8697,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -7776,7 +8709,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -7785,7 +8721,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.ALREADY_CAST" | "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -7794,7 +8733,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7803,7 +8745,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7812,7 +8757,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7842,7 +8790,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7851,7 +8802,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -7860,7 +8814,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOT.NOT_CAST`, `PARTICIPANT.NOT_FOUND` */
@@ -7869,7 +8826,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.NOT_CAST" | "PARTICIPANT.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7878,7 +8838,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7887,7 +8850,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7925,7 +8891,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "BALLOT.REVISION_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -7934,7 +8903,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
@@ -7943,7 +8915,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOT.NOT_CAST`, `BALLOTBOX.NOT_FOUND` */
@@ -7952,7 +8927,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.NOT_CAST" | "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED`, `BALLOT.PAPER_BALLOT_STANDS`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -7961,7 +8939,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.VOTING_CLOSED" | "BALLOT.PAPER_BALLOT_STANDS" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -7970,7 +8951,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -7979,7 +8963,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -7988,7 +8975,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -7997,7 +8987,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8037,7 +9030,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_AMOUNT" | "ROUND.AREA_REQUIRED" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8046,7 +9042,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -8055,7 +9054,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -8064,7 +9066,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `STORE.CONCURRENT_WRITE` */
@@ -8073,7 +9078,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -8082,7 +9090,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8091,7 +9102,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8100,7 +9114,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8109,7 +9126,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8139,7 +9159,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8148,7 +9171,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -8157,7 +9183,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -8166,7 +9195,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `COUNT.VOTING_OPEN` */
@@ -8175,7 +9207,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "COUNT.VOTING_OPEN";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8184,7 +9219,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8193,7 +9231,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8223,7 +9264,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8232,7 +9276,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -8241,7 +9288,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -8250,7 +9300,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8259,7 +9312,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8268,7 +9324,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8305,7 +9364,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8314,7 +9376,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -8323,7 +9388,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -8332,7 +9400,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `PROPOSAL.INTAKE_CLOSED`, `STORE.CONCURRENT_WRITE` */
@@ -8341,7 +9412,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUBMITTED" | "PROPOSAL.IDEMPOTENCY_KEY_REUSED" | "PROPOSAL.SUBMISSION_CLOSED" | "PROPOSAL.NO_INTAKE_DATE" | "PROPOSAL.UNKNOWN_AREA" | "PROPOSAL.UNKNOWN_THEME" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "PROPOSAL.INTAKE_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8350,7 +9424,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8359,7 +9436,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8368,7 +9448,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8399,7 +9482,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8408,7 +9494,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -8417,7 +9506,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
@@ -8426,7 +9518,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8435,7 +9530,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8444,7 +9542,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8484,7 +9585,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8493,7 +9597,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.NOT_SUBMITTER`, `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -8502,7 +9609,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_SUBMITTER" | "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
@@ -8511,7 +9621,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.INTAKE_CLOSED`, `PROPOSAL.NOT_AMENDABLE`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -8520,7 +9633,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INTAKE_CLOSED" | "PROPOSAL.NOT_AMENDABLE" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -8529,7 +9645,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8538,7 +9657,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8547,7 +9669,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8556,7 +9681,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8593,7 +9721,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.INVALID_SLIP" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8602,7 +9733,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -8611,7 +9745,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -8620,7 +9757,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_OPENED`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
@@ -8629,7 +9769,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.ALREADY_OPENED" | "PAPER_BATCH.COUNTING_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8638,7 +9781,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8647,7 +9793,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8656,7 +9805,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8695,7 +9847,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "PAPER_BATCH.INVALID_SLIP" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8704,7 +9859,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `BALLOT.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
@@ -8713,7 +9871,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.UNKNOWN_CODE" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PAPERBATCH.NOT_FOUND`, `PAPER_BATCH.NOT_OPENED` */
@@ -8722,7 +9883,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PAPERBATCH.NOT_FOUND" | "PAPER_BATCH.NOT_OPENED";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.DUPLICATE_CODE`, `PAPER_BATCH.COUNTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -8731,7 +9895,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.DUPLICATE_CODE" | "PAPER_BATCH.COUNTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -8740,7 +9907,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8749,7 +9919,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8758,7 +9931,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8767,7 +9943,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8804,7 +9983,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8813,7 +9995,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PAPER_BATCH.SAME_OFFICIAL`, `AUTH.FORBIDDEN` */
@@ -8822,7 +10007,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.SAME_OFFICIAL" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PAPERBATCH.NOT_FOUND`, `PAPER_BATCH.NOT_OPENED` */
@@ -8831,7 +10019,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PAPERBATCH.NOT_FOUND" | "PAPER_BATCH.NOT_OPENED";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.COUNT_MISMATCH`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
@@ -8840,7 +10031,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.COUNT_MISMATCH" | "PAPER_BATCH.COUNTING_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -8849,7 +10043,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8858,7 +10055,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8867,7 +10067,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8876,7 +10079,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8916,7 +10122,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "BALLOT_BOX.NO_PLANS" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -8925,7 +10134,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -8934,7 +10146,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -8943,7 +10158,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.INVALID_TRANSITION`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
@@ -8952,7 +10170,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.INVALID_TRANSITION" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_NOT_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "BUDGET.FRAME_VERSION_OUTDATED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -8961,7 +10182,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -8970,7 +10194,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -8979,7 +10206,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -8988,7 +10218,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9078,7 +10311,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9087,7 +10323,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
@@ -9096,7 +10335,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9105,7 +10347,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9114,7 +10359,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9150,7 +10398,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9159,7 +10410,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -9168,7 +10422,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
@@ -9177,7 +10434,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -9186,7 +10446,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -9195,7 +10458,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -9204,7 +10470,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9213,7 +10482,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9222,7 +10494,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9258,7 +10533,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9267,7 +10545,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -9276,7 +10557,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
@@ -9285,7 +10569,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.SUPPORT_NOT_GIVEN`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
@@ -9294,7 +10581,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.SUPPORT_NOT_GIVEN" | "PROPOSAL.SUPPORT_CLOSED" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -9303,7 +10593,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -9312,7 +10605,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9321,7 +10617,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9330,7 +10629,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9360,7 +10662,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9369,7 +10674,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
@@ -9378,7 +10686,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -9387,7 +10698,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9396,7 +10710,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9405,7 +10722,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9444,7 +10764,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9453,7 +10776,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -9462,7 +10788,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -9471,7 +10800,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `STORE.CONCURRENT_WRITE` */
@@ -9480,7 +10812,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUBMITTED" | "PROPOSAL.IDEMPOTENCY_KEY_REUSED" | "PROPOSAL.SUBMISSION_CLOSED" | "PROPOSAL.NO_INTAKE_DATE" | "PROPOSAL.UNKNOWN_AREA" | "PROPOSAL.UNKNOWN_THEME" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -9489,7 +10824,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9498,7 +10836,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9507,7 +10848,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9539,7 +10883,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.MALFORMED" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9548,7 +10895,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `RECEIPT.NOT_FOUND` */
@@ -9557,7 +10907,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "RECEIPT.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN`, `RECEIPT.BALLOT_REPLACED` */
@@ -9566,7 +10919,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.VOTING_OPEN" | "RECEIPT.BALLOT_REPLACED";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RECEIPT.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
@@ -9575,7 +10931,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9584,7 +10943,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9616,7 +10978,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.MALFORMED" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9625,7 +10990,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `RECEIPT.NOT_FOUND` */
@@ -9634,7 +11002,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "RECEIPT.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN`, `RECEIPT.BALLOT_REPLACED`, `RECEIPT.RESULT_NOT_ADOPTED` */
@@ -9643,7 +11014,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.VOTING_OPEN" | "RECEIPT.BALLOT_REPLACED" | "RECEIPT.RESULT_NOT_ADOPTED";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RECEIPT.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
@@ -9652,7 +11026,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9661,7 +11038,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9701,7 +11081,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_AMOUNT" | "ROUND.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9710,7 +11093,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -9719,7 +11105,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -9728,7 +11117,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RELEASE_EXCEEDS_COMMITMENT`, `STORE.CONCURRENT_WRITE` */
@@ -9737,7 +11129,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RELEASE_EXCEEDS_COMMITMENT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -9746,7 +11141,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -9755,7 +11153,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9764,7 +11165,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9773,7 +11177,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9806,7 +11213,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9815,7 +11225,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `RESIDENT_VOTER_SESSION.AREA_UNKNOWN`, `RESIDENT_VOTER_SESSION.AGE_UNKNOWN`, `RESIDENT_VOTER_SESSION.NOT_ELIGIBLE`, `RESIDENT_VOTER_SESSION.BLOCKED`, `AUTH.FORBIDDEN` */
@@ -9824,7 +11237,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_VOTER_SESSION.AREA_UNKNOWN" | "RESIDENT_VOTER_SESSION.AGE_UNKNOWN" | "RESIDENT_VOTER_SESSION.NOT_ELIGIBLE" | "RESIDENT_VOTER_SESSION.BLOCKED" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -9833,7 +11249,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED`, `PARTICIPANT.ROLL_CLOSED`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -9842,7 +11261,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED" | "PARTICIPANT.ROLL_CLOSED" | "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -9851,7 +11273,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9860,7 +11285,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9869,7 +11297,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -9909,7 +11340,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_RESULT" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -9918,7 +11352,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -9927,7 +11364,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -9936,7 +11376,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_ALREADY_PUBLISHED`, `ROUND.RESULT_IS_COUNTED`, `ROUND.DECIDED_BY_RESIDENTS_BODY`, `ROUND.WRONG_DECIDING_BODY`, `ROUND.RESULT_EXCEEDS_CEILING`, `COUNT.VOTING_OPEN`, `STORE.CONCURRENT_WRITE` */
@@ -9945,7 +11388,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RESULT_ALREADY_PUBLISHED" | "ROUND.RESULT_IS_COUNTED" | "ROUND.DECIDED_BY_RESIDENTS_BODY" | "ROUND.WRONG_DECIDING_BODY" | "ROUND.RESULT_EXCEEDS_CEILING" | "COUNT.VOTING_OPEN" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -9954,7 +11400,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -9963,7 +11412,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -9972,7 +11424,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -9981,7 +11436,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10021,7 +11479,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10030,7 +11491,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10039,7 +11503,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -10048,7 +11515,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_ALREADY_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `STORE.CONCURRENT_WRITE` */
@@ -10057,7 +11527,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_ALREADY_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -10066,7 +11539,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10075,7 +11551,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10084,7 +11563,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10093,7 +11575,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10133,7 +11618,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.INVALID_RESULT" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10142,7 +11630,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10151,7 +11642,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
@@ -10160,7 +11654,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_EXCEEDS_CEILING`, `STORE.CONCURRENT_WRITE` */
@@ -10169,7 +11666,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_EXCEEDS_CEILING" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
@@ -10178,7 +11678,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10187,7 +11690,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10196,7 +11702,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10205,7 +11714,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10241,7 +11753,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "VOTER_ROLL.NOT_CSV" | "VOTER_ROLL.EMPTY" | "VOTER_ROLL.MISSING_COLUMN" | "VOTER_ROLL.UNEXPECTED_COLUMN" | "VOTER_ROLL.PERSONAL_DATA_COLUMN" | "VOTER_ROLL.INVALID_ROW" | "VOTER_ROLL.DUPLICATE_CODE" | "PARTICIPANT.INVALID_AGE_BAND" | "PARTICIPANT.INVALID_AREA" | "PARTICIPANT.AGE_BAND_STRADDLES_MINIMUM" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10250,7 +11765,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10259,7 +11777,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -10268,7 +11789,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.ROLL_CLOSED`, `PARTICIPANT.ALREADY_REGISTERED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -10277,7 +11801,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.ROLL_CLOSED" | "PARTICIPANT.ALREADY_REGISTERED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10286,7 +11813,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10295,7 +11825,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10304,7 +11837,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10338,7 +11874,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10347,7 +11886,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `VOTER_SESSION.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE` */
@@ -10356,7 +11898,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "VOTER_SESSION.UNKNOWN_CODE" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED` */
@@ -10365,7 +11910,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.VOTING_CLOSED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10374,7 +11922,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `VOTER_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
@@ -10383,7 +11934,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "VOTER_SESSION.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10392,7 +11946,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10429,7 +11986,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10438,7 +11998,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10447,7 +12010,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
@@ -10456,7 +12022,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.ROLL_CLOSED`, `PARTICIPANT.ALREADY_REGISTERED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -10465,7 +12034,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.ROLL_CLOSED" | "PARTICIPANT.ALREADY_REGISTERED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10474,7 +12046,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10483,7 +12058,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10492,7 +12070,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10528,7 +12109,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10537,7 +12121,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10546,7 +12133,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PARTICIPANT.NOT_FOUND` */
@@ -10555,7 +12145,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PARTICIPANT.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -10564,7 +12157,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.NOT_ACTIVE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10573,7 +12169,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10582,7 +12181,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10591,7 +12193,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10627,7 +12232,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10636,7 +12244,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10645,7 +12256,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PARTICIPANT.NOT_FOUND` */
@@ -10654,7 +12268,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PARTICIPANT.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
@@ -10663,7 +12280,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.NOT_ACTIVE" | "PARTICIPANT.NOT_ELIGIBLE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10672,7 +12292,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10681,7 +12304,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
@@ -10690,7 +12316,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -10735,7 +12364,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBMITTER.REASON_REQUIRED" | "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
@@ -10744,7 +12376,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
             /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
@@ -10753,7 +12388,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
             /** @description No such resource in the caller's municipality. Codes: `SUBMITTER.NOT_FOUND` */
@@ -10762,7 +12400,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBMITTER.NOT_FOUND";
+                    };
                 };
             };
             /** @description A rule refused the request; nothing was appended. Codes: `SUBMITTER.ALREADY_ERASED` */
@@ -10771,7 +12412,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBMITTER.ALREADY_ERASED";
+                    };
                 };
             };
             /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
@@ -10780,7 +12424,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
                 };
             };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
@@ -10789,7 +12436,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
             /** @description Not available now; retry after `Retry-After` seconds. Codes: `ERASURE.UNAVAILABLE`, `STORE.UNAVAILABLE` */
@@ -10798,7 +12448,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ERASURE.UNAVAILABLE" | "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };

@@ -176,7 +176,8 @@ export function documentProblems(document: OpenAPIObject): void {
         // A fresh media type per response: the decorators share one object between statuses.
         if (media !== undefined && codes.length > 0) {
           const examples = Object.fromEntries(codes.map((code) => [code, exampleOf(code, Number(status))]));
-          response.content = { ...response.content, 'application/problem+json': { ...media, examples } };
+          const schema = { allOf: [{ $ref: getSchemaPath(ProblemDetailsDto) }, { type: 'object', properties: { code: { type: 'string', enum: codes } } }] };
+          response.content = { ...response.content, 'application/problem+json': { ...media, schema, examples } };
         }
       }
     }

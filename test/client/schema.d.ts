@@ -4241,7 +4241,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.NOT_AMENDABLE`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.NOT_AMENDABLE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4249,7 +4249,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.NOT_AMENDABLE" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.NOT_AMENDABLE" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -5345,7 +5345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.MERGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.MERGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,7 +5353,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.MERGE_NOT_ALLOWED" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.MERGE_NOT_ALLOWED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -5757,7 +5757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,7 +5765,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -8832,6 +8832,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND_KEY.DESTROYED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND_KEY.DESTROYED";
+                    };
+                };
+            };
             /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
@@ -9072,7 +9084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9080,7 +9092,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -9627,7 +9639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.INTAKE_CLOSED`, `PROPOSAL.NOT_AMENDABLE`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.INTAKE_CLOSED`, `PROPOSAL.NOT_AMENDABLE`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9635,7 +9647,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.INTAKE_CLOSED" | "PROPOSAL.NOT_AMENDABLE" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.INTAKE_CLOSED" | "PROPOSAL.NOT_AMENDABLE" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -9841,7 +9853,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `PAPER_BATCH.INVALID_SLIP`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9849,7 +9861,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "PAPER_BATCH.INVALID_SLIP" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
                     };
                 };
             };
@@ -9865,7 +9877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not allowed for this caller. Codes: `BALLOT.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
+            /** @description Not allowed for this caller. Codes: `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9873,7 +9885,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "BALLOT.UNKNOWN_CODE" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                        code?: "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
                     };
                 };
             };
@@ -9889,7 +9901,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.DUPLICATE_CODE`, `PAPER_BATCH.COUNTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.DUPLICATE_CODE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9897,7 +9909,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.DUPLICATE_CODE" | "PAPER_BATCH.COUNTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.DUPLICATE_CODE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -10025,7 +10037,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.COUNT_MISMATCH`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.COUNT_MISMATCH`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10033,7 +10045,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.COUNT_MISMATCH" | "PAPER_BATCH.COUNTING_CLOSED" | "STORE.CONCURRENT_WRITE";
+                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.COUNT_MISMATCH" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -10164,7 +10176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.INVALID_TRANSITION`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.INVALID_TRANSITION`, `ROUND.CEILING_EXCEEDED`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10172,7 +10184,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.INVALID_TRANSITION" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_NOT_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "BUDGET.FRAME_VERSION_OUTDATED" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.INVALID_TRANSITION" | "ROUND.CEILING_EXCEEDED" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_NOT_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "BUDGET.FRAME_VERSION_OUTDATED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -10440,7 +10452,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10448,7 +10460,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -10575,7 +10587,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.SUPPORT_NOT_GIVEN`, `PROPOSAL.SUPPORT_CLOSED`, `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.SUPPORT_NOT_GIVEN`, `PROPOSAL.SUPPORT_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10583,7 +10595,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.SUPPORT_NOT_GIVEN" | "PROPOSAL.SUPPORT_CLOSED" | "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.SUPPORT_NOT_GIVEN" | "PROPOSAL.SUPPORT_CLOSED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -10913,7 +10925,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN`, `RECEIPT.BALLOT_REPLACED` */
+            /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10921,7 +10933,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "RECEIPT.VOTING_OPEN" | "RECEIPT.BALLOT_REPLACED";
+                        code?: "RECEIPT.VOTING_OPEN";
                     };
                 };
             };
@@ -11123,7 +11135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RELEASE_EXCEEDS_COMMITMENT`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RELEASE_EXCEEDS_COMMITMENT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11131,7 +11143,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RELEASE_EXCEEDS_COMMITMENT" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RELEASE_EXCEEDS_COMMITMENT" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -11382,7 +11394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_ALREADY_PUBLISHED`, `ROUND.RESULT_IS_COUNTED`, `ROUND.DECIDED_BY_RESIDENTS_BODY`, `ROUND.WRONG_DECIDING_BODY`, `ROUND.RESULT_EXCEEDS_CEILING`, `COUNT.VOTING_OPEN`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RESULT_ALREADY_PUBLISHED`, `ROUND.RESULT_IS_COUNTED`, `ROUND.DECIDED_BY_RESIDENTS_BODY`, `ROUND.WRONG_DECIDING_BODY`, `ROUND.RESULT_EXCEEDS_CEILING`, `COUNT.VOTING_OPEN`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11390,7 +11402,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RESULT_ALREADY_PUBLISHED" | "ROUND.RESULT_IS_COUNTED" | "ROUND.DECIDED_BY_RESIDENTS_BODY" | "ROUND.WRONG_DECIDING_BODY" | "ROUND.RESULT_EXCEEDS_CEILING" | "COUNT.VOTING_OPEN" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RESULT_ALREADY_PUBLISHED" | "ROUND.RESULT_IS_COUNTED" | "ROUND.DECIDED_BY_RESIDENTS_BODY" | "ROUND.WRONG_DECIDING_BODY" | "ROUND.RESULT_EXCEEDS_CEILING" | "COUNT.VOTING_OPEN" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -11521,7 +11533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_ALREADY_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_ALREADY_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11529,7 +11541,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_ALREADY_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_ALREADY_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -11660,7 +11672,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.CEILING_EXCEEDED`, `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_EXCEEDS_CEILING`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_EXCEEDS_CEILING`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11668,7 +11680,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.CEILING_EXCEEDED" | "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_EXCEEDS_CEILING" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_EXCEEDS_CEILING" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };
@@ -11904,7 +11916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED` */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11912,7 +11924,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "BALLOT.VOTING_CLOSED";
+                        code?: "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED";
                     };
                 };
             };

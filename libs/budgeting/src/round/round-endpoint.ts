@@ -3,9 +3,9 @@ import { type CommandAcceptedDto, CommandEndpoint, type CommandShell, plain, typ
 import type { RoundCommandOutcome } from './round-command.runner.js';
 import type { RoundDecision, Winner } from './round.events.js';
 
-/** A command on an existing round: POST, administrators only, `If-Match` honoured, answered 201 with the new `ETag` (and `Reactions` where reactors follow it); refused when the round is missing or an amended frame leaves less than it committed, besides `problems`. */
+/** A command on an existing round: POST, administrators only, `If-Match` honoured, answered 201 with the new `ETag` (and `Reactions` where reactors follow it); ROUND.NOT_FOUND besides its own `problems`. */
 export function RoundCommandEndpoint(path: string, summary: string, problems: ProblemCodes) {
-  return CommandEndpoint({ method: 'POST', path, roles: WRITE_ROLES, summary, problems: { ...problems, 404: ['ROUND.NOT_FOUND', ...(problems[404] ?? [])], 409: ['ROUND.CEILING_EXCEEDED', ...(problems[409] ?? [])] }, headers: { [REACTIONS_HEADER]: REACTIONS_HEADER_DOC } });
+  return CommandEndpoint({ method: 'POST', path, roles: WRITE_ROLES, summary, problems: { ...problems, 404: ['ROUND.NOT_FOUND', ...(problems[404] ?? [])] }, headers: { [REACTIONS_HEADER]: REACTIONS_HEADER_DOC } });
 }
 
 /** `ETag`, `Location: /rounds/{id}`, the `Reactions` header when reactors were waited for, and the accepted body. */

@@ -16,7 +16,7 @@ export class AmendProposalController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/amendments', created: false, roles: PLAN_MANAGERS, summary: 'Amend a plan: adds a version; every earlier version, the original first, is kept', problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED', 'PROPOSAL.INVALID_AMOUNT'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.NOT_AMENDABLE'] }) })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/amendments', created: false, roles: PLAN_MANAGERS, summary: 'Amend a plan: adds a version; every earlier version, the original first, is kept', problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED', 'PROPOSAL.INVALID_AMOUNT'], 409: ['PROPOSAL.NOT_AMENDABLE'] }) })
   async amend(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: AmendProposalDto,

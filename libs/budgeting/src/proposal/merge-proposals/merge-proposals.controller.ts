@@ -23,7 +23,7 @@ export class MergeProposalsController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: 'Merge another plan of the same round into this one; both streams record it. `If-Match` is the ETag of the continuing plan',
-    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.MERGE_NOT_ALLOWED'] }),
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.MERGE_NOT_ALLOWED'] }),
     headers: PLAN_REACTIONS_HEADER,
   })
   async merge(

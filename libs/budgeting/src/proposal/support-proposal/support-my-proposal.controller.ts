@@ -24,7 +24,7 @@ export class SupportMyProposalController {
     roles: PLAN_RESIDENTS,
     summary: "Support a plan (once per resident, under your pseudonym); reaching the frame's threshold is recorded too",
     description: 'Refusals: PROPOSAL.ALREADY_SUPPORTED, PROPOSAL.SUPPORT_CLOSED (409), PROPOSAL.WRONG_ROUND (403), PROPOSAL.NOT_FOUND (404)',
-    problems: planProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUPPORTED', 'PROPOSAL.SUPPORT_CLOSED', 'PROPOSAL.WRONG_STATUS'] }),
+    problems: planProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUPPORTED', 'PROPOSAL.SUPPORT_CLOSED'] }),
   })
   async support(
     @Param('roundId', StreamIdPipe) roundId: string,

@@ -22,7 +22,7 @@ export class SupportProposalController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: "Record a support statement (each pseudonym once); reaching the frame's threshold is recorded too",
-    problems: planProblems({ 400: [], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUPPORTED', 'PROPOSAL.SUPPORT_CLOSED', 'PROPOSAL.WRONG_STATUS'] }),
+    problems: planProblems({ 400: [], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUPPORTED', 'PROPOSAL.SUPPORT_CLOSED'] }),
   })
   async support(
     @Param('proposalId', StreamIdPipe) proposalId: string,

@@ -22,7 +22,7 @@ export class WithdrawSupportController {
     roles: PLAN_RESIDENTS,
     summary: 'Withdraw your support while the round collects support; the count goes down, a threshold already reached stays reached',
     description: 'Refusals: PROPOSAL.SUPPORT_NOT_GIVEN, PROPOSAL.SUPPORT_CLOSED (409), PROPOSAL.WRONG_ROUND (403), PROPOSAL.NOT_FOUND (404)',
-    problems: planProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.SUPPORT_NOT_GIVEN', 'PROPOSAL.SUPPORT_CLOSED', 'PROPOSAL.WRONG_STATUS'] }),
+    problems: planProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.SUPPORT_NOT_GIVEN', 'PROPOSAL.SUPPORT_CLOSED'] }),
   })
   async withdraw(
     @Param('roundId', StreamIdPipe) roundId: string,

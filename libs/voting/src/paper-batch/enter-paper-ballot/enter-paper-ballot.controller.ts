@@ -22,7 +22,7 @@ export class EnterPaperBallotController {
     path: ':batchId/ballots',
     roles: OFFICIAL,
     summary: 'Enter one paper ballot of the batch (it counts once a second official confirms the batch)',
-    problems: { 400: [...BALLOT_CONTENT_PROBLEMS, 'PAPER_BATCH.INVALID_SLIP'], 403: ['BALLOT.UNKNOWN_CODE', 'BALLOT.CODE_BLOCKED', 'BALLOT.NOT_ELIGIBLE'], 404: ['BALLOTBOX.NOT_FOUND', 'PAPERBATCH.NOT_FOUND', 'PAPER_BATCH.NOT_OPENED'], 409: ['PAPER_BATCH.ALREADY_CONFIRMED', 'PAPER_BATCH.DUPLICATE_CODE', 'PAPER_BATCH.COUNTING_CLOSED', 'ROUND_KEY.DESTROYED'] },
+    problems: { 400: [...BALLOT_CONTENT_PROBLEMS], 403: ['BALLOT.CODE_BLOCKED', 'BALLOT.NOT_ELIGIBLE'], 404: ['BALLOTBOX.NOT_FOUND', 'PAPERBATCH.NOT_FOUND', 'PAPER_BATCH.NOT_OPENED'], 409: ['PAPER_BATCH.ALREADY_CONFIRMED', 'PAPER_BATCH.DUPLICATE_CODE', 'ROUND_KEY.DESTROYED'] },
   })
   async enter(
     @Param('roundId', StreamIdPipe) roundId: string,

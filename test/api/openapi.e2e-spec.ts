@@ -9,7 +9,9 @@ import { InMemoryEventStore } from '@lib/event-store';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 interface Response {
-  content?: Record<string, { schema?: unknown }>;
+  description?: string;
+  content?: Record<string, { schema?: unknown; examples?: Record<string, { value?: { code?: string; status?: number }; $ref?: string }> }>;
+  'x-problem-codes'?: string[];
 }
 interface Operation {
   responses: Record<string, Response>;
@@ -71,6 +73,8 @@ describe('the OpenAPI document (/docs-json)', () => {
       if (!validate(example)) invalid.push(`${pointer}: ${ajv.errorsText(validate.errors)}`);
     };
     const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+    const shared = ((document.components as { examples?: Record<string, { value?: unknown }> }).examples ?? {});
+    const resolve = (example: { value?: unknown; $ref?: string }) => (example.$ref === undefined ? example : (shared[example.$ref.replace('#/components/examples/', '')] ?? { $ref: example.$ref }));
     const walk = (node: unknown, pointer: string, isSchema: boolean) => {
       if (node === null || typeof node !== 'object') return;
       if (Array.isArray(node)) {
@@ -82,7 +86,7 @@ describe('the OpenAPI document (/docs-json)', () => {
       // A media type or parameter carries its own example beside its schema.
       if (!isSchema && 'schema' in object && 'example' in object) check(`${pointer}/schema`, object.example);
       if (!isSchema && 'schema' in object && object.examples && typeof object.examples === 'object') {
-        for (const example of Object.values(object.examples as Record<string, { value?: unknown }>)) if ('value' in example) check(`${pointer}/schema`, example.value);
+        for (const example of Object.values(object.examples as Record<string, { value?: unknown; $ref?: string }>).map((e) => resolve(e))) if ('value' in example) check(`${pointer}/schema`, example.value);
       }
       for (const [key, value] of Object.entries(object)) {
         if (key === 'example' || key === 'examples') continue;
@@ -96,7 +100,7 @@ describe('the OpenAPI document (/docs-json)', () => {
     walk(document.paths, '/paths', false);
     for (const [name, schema] of Object.entries((document.components as { schemas: Record<string, unknown> }).schemas)) walk(schema, `/components/schemas/${escape(name)}`, true);
     expect(invalid).toEqual([]);
-    expect(checked).toBeGreaterThan(200);
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('declares every tag it uses, each with a description, and a server', () => {
@@ -130,13 +134,48 @@ describe('the OpenAPI document (/docs-json)', () => {
     expect(missing.map(([name]) => name)).toEqual([]);
   });
 
-  it('gives every operation its error responses as problem details, which carry the stable code', () => {
+  it('gives every operation its error responses as problem details, which carry the stable code: one of the codes the response lists', () => {
+    const problemOf = (codes: string[] | undefined) => ({ allOf: [PROBLEM, { type: 'object', properties: { code: { type: 'string', enum: codes } } }] });
     const missing = operations.filter(([, op]) => {
       const errors = Object.entries(op.responses).filter(([status]) => /^[45]/.test(status));
-      return errors.length === 0 || errors.some(([, response]) => JSON.stringify(response.content?.['application/problem+json']?.schema) !== JSON.stringify(PROBLEM));
+      return errors.length === 0 || errors.some(([, response]) => JSON.stringify(response.content?.['application/problem+json']?.schema) !== JSON.stringify(problemOf(response['x-problem-codes'])));
     });
     expect(missing.map(([name]) => name)).toEqual([]);
     expect(JSON.parse(source).components.schemas.ProblemDetailsDto.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'code']));
+  });
+
+  it('lists the codes of every problem response: at least one, in its description, with one example each carrying that code and status', () => {
+    const shared = (JSON.parse(source) as { components: { examples?: Record<string, { value?: { code?: string; status?: number } }> } }).components.examples ?? {};
+    const valueOf = (example: { value?: { code?: string; status?: number }; $ref?: string } | undefined) => (example?.$ref === undefined ? example?.value : shared[example.$ref.replace('#/components/examples/', '')]?.value);
+    const wrong: string[] = [];
+    for (const [name, op] of operations) {
+      for (const [status, response] of Object.entries(op.responses).filter(([s]) => /^[45]/.test(s))) {
+        const codes = response['x-problem-codes'] ?? [];
+        const examples = response.content?.['application/problem+json']?.examples ?? {};
+        if (codes.length === 0) wrong.push(`${name} ${status}: no codes`);
+        if (new Set(codes).size !== codes.length) wrong.push(`${name} ${status}: a code twice`);
+        for (const code of codes) {
+          if (!/^[A-Z][A-Z_]*(\.[A-Z][A-Z_]*)+$/.test(code)) wrong.push(`${name} ${status}: ${code} is no code`);
+          if (!response.description?.includes(`\`${code}\``)) wrong.push(`${name} ${status}: ${code} not in the description`);
+          if (valueOf(examples[code])?.code !== code || valueOf(examples[code])?.status !== Number(status)) wrong.push(`${name} ${status}: no example for ${code}`);
+        }
+        if (Object.keys(examples).length !== codes.length) wrong.push(`${name} ${status}: examples for codes it does not list`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('adds the shared codes where their status applies: signed-in operations 401 and 403, paths with an id 400 REQUEST.INVALID_ID, commands with If-Match 412', () => {
+    const codesOf = (op: Operation, status: string) => op.responses[status]?.['x-problem-codes'] ?? [];
+    const missing: string[] = [];
+    for (const [name, op] of operations) {
+      const parameters = (op as { parameters?: { in: string; name: string }[] }).parameters ?? [];
+      if (!op['x-public'] && !codesOf(op, '401').includes('AUTH.UNAUTHENTICATED')) missing.push(`${name} 401`);
+      if (!op['x-public'] && !codesOf(op, '403').includes('AUTH.FORBIDDEN')) missing.push(`${name} 403`);
+      if (parameters.some((p) => p.in === 'header' && p.name === 'If-Match') && !codesOf(op, '412').includes('REQUEST.PRECONDITION_FAILED')) missing.push(`${name} 412`);
+      if (op.responses['400'] && parameters.some((p) => p.in === 'path') && !codesOf(op, '400').includes('REQUEST.INVALID_ID')) missing.push(`${name} 400`);
+    }
+    expect(missing).toEqual([]);
   });
 
   it('names the roles of every operation: signed-in roles with the bearer scheme, public ones with no security', () => {

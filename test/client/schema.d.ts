@@ -3324,22 +3324,40 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetTemplateView"][];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
         };
@@ -3363,31 +3381,52 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetTemplateView"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET_TEMPLATE.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET_TEMPLATE.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
         };
@@ -3416,40 +3455,88 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BUDGET.INVALID_FRAME`, `BUDGET.ALLOCATION_EXCEEDS_AMOUNT`, `BUDGET.DECISION_REFERENCE_REQUIRED`, `BUDGET.DECISION_DATE_DOES_NOT_EXIST`, `BUDGET.UNKNOWN_TEMPLATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.INVALID_FRAME" | "BUDGET.ALLOCATION_EXCEEDS_AMOUNT" | "BUDGET.DECISION_REFERENCE_REQUIRED" | "BUDGET.DECISION_DATE_DOES_NOT_EXIST" | "BUDGET.UNKNOWN_TEMPLATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BUDGET.ALREADY_ESTABLISHED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.ALREADY_ESTABLISHED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3473,40 +3560,76 @@ export interface operations {
                     "application/json": components["schemas"]["BudgetView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3538,58 +3661,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BUDGET.INVALID_FRAME`, `BUDGET.ALLOCATION_EXCEEDS_AMOUNT`, `BUDGET.DECISION_REFERENCE_REQUIRED`, `BUDGET.DECISION_DATE_DOES_NOT_EXIST`, `BUDGET.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.INVALID_FRAME" | "BUDGET.ALLOCATION_EXCEEDS_AMOUNT" | "BUDGET.DECISION_REFERENCE_REQUIRED" | "BUDGET.DECISION_DATE_DOES_NOT_EXIST" | "BUDGET.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BUDGET.FRAME_FROZEN`, `BUDGET.DECISION_REFERENCE_REUSED`, `BUDGET.FORM_CHANGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.FRAME_FROZEN" | "BUDGET.DECISION_REFERENCE_REUSED" | "BUDGET.FORM_CHANGE_NOT_ALLOWED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3623,13 +3800,28 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HEALTH.NOT_READY";
+                    };
                 };
             };
         };
@@ -3663,13 +3855,28 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HEALTH.NOT_READY";
+                    };
                 };
             };
         };
@@ -3703,13 +3910,28 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `HEALTH.NOT_READY` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HEALTH.NOT_READY";
+                    };
                 };
             };
         };
@@ -3733,40 +3955,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3798,58 +4056,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.NO_BALLOT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.CRITERIA_NOT_MET" | "PROPOSAL.NO_BALLOT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3881,58 +4193,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.NOT_AMENDABLE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_AMENDABLE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -3964,58 +4330,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.CONFLICT_ALREADY_DECLARED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.CONFLICT_ALREADY_DECLARED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4047,58 +4467,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_EXTENSION`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_EXTENSION" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.DEADLINE_ALREADY_EXTENDED`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.NO_DECISION_DEADLINE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.DEADLINE_ALREADY_EXTENDED" | "PROPOSAL.DECISION_DEADLINE_PASSED" | "PROPOSAL.NO_DECISION_DEADLINE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4132,58 +4606,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `PROPOSAL.DECISION_DATE_DOES_NOT_EXIST`, `ROUND.INVALID_AMOUNT`, `ROUND.AREA_REQUIRED`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "PROPOSAL.DECISION_DATE_DOES_NOT_EXIST" | "ROUND.INVALID_AMOUNT" | "ROUND.AREA_REQUIRED" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.GRANT_EXCEEDS_REQUEST`, `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.CRITERIA_NOT_MET" | "PROPOSAL.DECISION_DEADLINE_PASSED" | "PROPOSAL.GRANT_EXCEEDS_REQUEST" | "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4217,58 +4745,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4300,58 +4882,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.PAYMENT_EXCEEDS_GRANT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.PAYMENT_EXCEEDS_GRANT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4385,58 +5021,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.RETURN_EXCEEDS_PAYMENTS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.RETURN_EXCEEDS_PAYMENTS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4468,58 +5158,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4553,58 +5297,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.MERGE_NOT_ALLOWED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.MERGE_NOT_ALLOWED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4637,58 +5435,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.NOT_AWAITING_MODERATION`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_AWAITING_MODERATION" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4720,58 +5572,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.NO_ADOPTED_RESULT`, `PROPOSAL.SELECTION_CONTRADICTS_RESULT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.NO_ADOPTED_RESULT" | "PROPOSAL.SELECTION_CONTRADICTS_RESULT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4803,58 +5709,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4886,58 +5846,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.AWAITING_REVISION`, `PROPOSAL.CRITERION_NOT_PUBLISHED`, `PROPOSAL.REVIEWER_CONFLICT`, `PROPOSAL.REVIEWER_IS_SUBMITTER`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.AWAITING_REVISION" | "PROPOSAL.CRITERION_NOT_PUBLISHED" | "PROPOSAL.REVIEWER_CONFLICT" | "PROPOSAL.REVIEWER_IS_SUBMITTER" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -4969,58 +5983,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_STATUS" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5047,13 +6115,52 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5110,31 +6217,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5185,31 +6325,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5258,31 +6431,64 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5305,22 +6511,52 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5396,31 +6632,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5485,31 +6754,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5541,31 +6843,76 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `POPULATION.INVALID_FILE`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "POPULATION.INVALID_FILE" | "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5605,22 +6952,52 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5692,31 +7069,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5792,31 +7202,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5871,31 +7314,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -5949,31 +7425,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6023,40 +7532,76 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6111,31 +7656,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6167,30 +7745,52 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `RESIDENT_SESSION.NOT_CONFIGURED` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.NOT_CONFIGURED";
+                    };
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.PROVIDER_UNAVAILABLE` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.PROVIDER_UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6217,39 +7817,52 @@ export interface operations {
                     "application/json": components["schemas"]["ResidentSessionTokenDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `RESIDENT_SESSION.NO_SIGN_IN_STARTED`, `RESIDENT_SESSION.STATE_MISMATCH`, `RESIDENT_SESSION.PROVIDER_REFUSED`, `RESIDENT_SESSION.TOKEN_REJECTED`, `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.NO_SIGN_IN_STARTED" | "RESIDENT_SESSION.STATE_MISMATCH" | "RESIDENT_SESSION.PROVIDER_REFUSED" | "RESIDENT_SESSION.TOKEN_REJECTED" | "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `RESIDENT_SESSION.NOT_CONFIGURED` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.NOT_CONFIGURED";
+                    };
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
                 };
             };
-            /** @description Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After) */
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `RESIDENT_SESSION.PROVIDER_UNAVAILABLE`, `STORE.UNAVAILABLE` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_SESSION.PROVIDER_UNAVAILABLE" | "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6278,40 +7891,88 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_PLAN`, `ROUND.UNKNOWN_BUDGET`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_PLAN" | "ROUND.UNKNOWN_BUDGET" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.ALREADY_PLANNED`, `ROUND.NO_BALLOT_RULES`, `ROUND.CARRY_OVER_NOT_ALLOWED`, `ROUND.CARRY_OVER_EXPIRED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.ALREADY_PLANNED" | "ROUND.NO_BALLOT_RULES" | "ROUND.CARRY_OVER_NOT_ALLOWED" | "ROUND.CARRY_OVER_EXPIRED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6335,40 +7996,76 @@ export interface operations {
                     "application/json": components["schemas"]["RoundView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6398,49 +8095,100 @@ export interface operations {
                     "application/json": components["schemas"]["BallotAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.UNKNOWN_CODE" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.ALREADY_CAST" | "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6465,40 +8213,76 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6529,49 +8313,100 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT_BOX.NO_PLANS`, `BALLOT_BOX.INVALID_PLAN`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.NO_PLANS" | "BALLOT_BOX.INVALID_PLAN" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BUDGET.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BUDGET.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT_BOX.ALREADY_PREPARED`, `BALLOT_BOX.NO_BALLOT_RULES`, `BALLOT_BOX.PLAN_NOT_ADMITTED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.ALREADY_PREPARED" | "BALLOT_BOX.NO_BALLOT_RULES" | "BALLOT_BOX.PLAN_NOT_ADMITTED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6604,58 +8439,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT_BOX.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `HTTP.NOT_FOUND`, `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "HTTP.NOT_FOUND" | "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT_BOX.WRONG_PHASE`, `BALLOT_BOX.ROUND_NOT_VOTING`, `BALLOT_BOX.RESULT_NOT_ADOPTED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT_BOX.WRONG_PHASE" | "BALLOT_BOX.ROUND_NOT_VOTING" | "BALLOT_BOX.RESULT_NOT_ADOPTED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6679,40 +8568,76 @@ export interface operations {
                     "application/json": components["schemas"]["BallotPaperView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6742,49 +8667,100 @@ export interface operations {
                     "application/json": components["schemas"]["BallotAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.ALREADY_CAST`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.ALREADY_CAST" | "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6808,40 +8784,88 @@ export interface operations {
                     "application/json": components["schemas"]["MyBallotView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOT.NOT_CAST`, `PARTICIPANT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.NOT_CAST" | "PARTICIPANT.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND_KEY.DESTROYED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND_KEY.DESTROYED";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6873,58 +8897,112 @@ export interface operations {
                     "application/json": components["schemas"]["BallotAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `BALLOT.REVISION_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "BALLOT.REVISION_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.WRONG_ROUND`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.WRONG_ROUND" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOT.NOT_CAST`, `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.NOT_CAST" | "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED`, `BALLOT.PAPER_BALLOT_STANDS`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.VOTING_CLOSED" | "BALLOT.PAPER_BALLOT_STANDS" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -6958,58 +9036,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_AMOUNT`, `ROUND.AREA_REQUIRED`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_AMOUNT" | "ROUND.AREA_REQUIRED" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7033,49 +9165,88 @@ export interface operations {
                     "application/json": components["schemas"]["CountView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `COUNT.VOTING_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "COUNT.VOTING_OPEN";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7099,40 +9270,76 @@ export interface operations {
                     "application/json": components["schemas"]["MyPlanListView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7163,49 +9370,100 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `PROPOSAL.INTAKE_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUBMITTED" | "PROPOSAL.IDEMPOTENCY_KEY_REUSED" | "PROPOSAL.SUBMISSION_CLOSED" | "PROPOSAL.NO_INTAKE_DATE" | "PROPOSAL.UNKNOWN_AREA" | "PROPOSAL.UNKNOWN_THEME" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "PROPOSAL.INTAKE_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7230,40 +9488,76 @@ export interface operations {
                     "application/json": components["schemas"]["MyPlanView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7297,58 +9591,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.NOT_SUBMITTER`, `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_SUBMITTER" | "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.INTAKE_CLOSED`, `PROPOSAL.NOT_AMENDABLE`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INTAKE_CLOSED" | "PROPOSAL.NOT_AMENDABLE" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7379,49 +9727,100 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PAPER_BATCH.INVALID_SLIP`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.INVALID_SLIP" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_OPENED`, `PAPER_BATCH.COUNTING_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.ALREADY_OPENED" | "PAPER_BATCH.COUNTING_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7454,58 +9853,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `BALLOT.MALFORMED`, `BALLOT.WRONG_TYPE`, `BALLOT.DUPLICATE_PLAN`, `BALLOT.UNKNOWN_PLAN`, `BALLOT.INVALID_POINTS`, `BALLOT.POINTS_EXCEEDED`, `BALLOT.RANKING_TOO_LONG`, `BALLOT.TOO_MANY_PLANS`, `BALLOT.TOO_FEW_PLANS`, `BALLOT.COST_CAP_EXCEEDED`, `BALLOT.MIN_SPEND_NOT_MET`, `BALLOT.THEME_QUOTA_NOT_MET`, `BALLOT.THEME_QUOTA_EXCEEDED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.MALFORMED" | "BALLOT.WRONG_TYPE" | "BALLOT.DUPLICATE_PLAN" | "BALLOT.UNKNOWN_PLAN" | "BALLOT.INVALID_POINTS" | "BALLOT.POINTS_EXCEEDED" | "BALLOT.RANKING_TOO_LONG" | "BALLOT.TOO_MANY_PLANS" | "BALLOT.TOO_FEW_PLANS" | "BALLOT.COST_CAP_EXCEEDED" | "BALLOT.MIN_SPEND_NOT_MET" | "BALLOT.THEME_QUOTA_NOT_MET" | "BALLOT.THEME_QUOTA_EXCEEDED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PAPERBATCH.NOT_FOUND`, `PAPER_BATCH.NOT_OPENED` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PAPERBATCH.NOT_FOUND" | "PAPER_BATCH.NOT_OPENED";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.DUPLICATE_CODE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.DUPLICATE_CODE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7536,58 +9989,112 @@ export interface operations {
                     "application/json": components["schemas"]["PaperBatchConfirmedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PAPER_BATCH.SAME_OFFICIAL`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.SAME_OFFICIAL" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PAPERBATCH.NOT_FOUND`, `PAPER_BATCH.NOT_OPENED` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PAPERBATCH.NOT_FOUND" | "PAPER_BATCH.NOT_OPENED";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PAPER_BATCH.ALREADY_CONFIRMED`, `PAPER_BATCH.COUNT_MISMATCH`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PAPER_BATCH.ALREADY_CONFIRMED" | "PAPER_BATCH.COUNT_MISMATCH" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7621,58 +10128,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `BALLOT_BOX.NO_PLANS`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "BALLOT_BOX.NO_PLANS" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.INVALID_TRANSITION`, `ROUND.CEILING_EXCEEDED`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_TRANSITION" | "ROUND.CEILING_EXCEEDED" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_NOT_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "BUDGET.FRAME_VERSION_OUTDATED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7756,22 +10317,64 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7801,58 +10404,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUPPORTED`, `PROPOSAL.SUPPORT_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUPPORTED" | "PROPOSAL.SUPPORT_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7882,58 +10539,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.SUPPORT_NOT_GIVEN`, `PROPOSAL.SUPPORT_CLOSED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.SUPPORT_NOT_GIVEN" | "PROPOSAL.SUPPORT_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -7957,40 +10668,76 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalListView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `PROPOSAL.WRONG_ROUND`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.WRONG_ROUND" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8023,49 +10770,100 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.INVALID_AMOUNT`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.INVALID_AMOUNT" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.ALREADY_SUBMITTED`, `PROPOSAL.IDEMPOTENCY_KEY_REUSED`, `PROPOSAL.SUBMISSION_CLOSED`, `PROPOSAL.NO_INTAKE_DATE`, `PROPOSAL.UNKNOWN_AREA`, `PROPOSAL.UNKNOWN_THEME`, `PROPOSAL.AMOUNT_OUT_OF_RANGE`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.ALREADY_SUBMITTED" | "PROPOSAL.IDEMPOTENCY_KEY_REUSED" | "PROPOSAL.SUBMISSION_CLOSED" | "PROPOSAL.NO_INTAKE_DATE" | "PROPOSAL.UNKNOWN_AREA" | "PROPOSAL.UNKNOWN_THEME" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8091,39 +10889,76 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptCheckView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `RECEIPT.MALFORMED`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.MALFORMED" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `RECEIPT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "RECEIPT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.VOTING_OPEN";
+                    };
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RECEIPT.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8149,39 +10984,76 @@ export interface operations {
                     "application/json": components["schemas"]["MyResultView"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `RECEIPT.MALFORMED`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.MALFORMED" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `RECEIPT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "RECEIPT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `RECEIPT.VOTING_OPEN`, `RECEIPT.BALLOT_REPLACED`, `RECEIPT.RESULT_NOT_ADOPTED` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.VOTING_OPEN" | "RECEIPT.BALLOT_REPLACED" | "RECEIPT.RESULT_NOT_ADOPTED";
+                    };
                 };
             };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `RECEIPT.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RECEIPT.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8215,58 +11087,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_AMOUNT`, `ROUND.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_AMOUNT" | "ROUND.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RELEASE_EXCEEDS_COMMITMENT`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RELEASE_EXCEEDS_COMMITMENT" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8293,40 +11219,100 @@ export interface operations {
                     "application/json": components["schemas"]["VoterSessionTokenDto"];
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `RESIDENT_VOTER_SESSION.AREA_UNKNOWN`, `RESIDENT_VOTER_SESSION.AGE_UNKNOWN`, `RESIDENT_VOTER_SESSION.NOT_ELIGIBLE`, `RESIDENT_VOTER_SESSION.BLOCKED`, `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_VOTER_SESSION.AREA_UNKNOWN" | "RESIDENT_VOTER_SESSION.AGE_UNKNOWN" | "RESIDENT_VOTER_SESSION.NOT_ELIGIBLE" | "RESIDENT_VOTER_SESSION.BLOCKED" | "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED`, `PARTICIPANT.ROLL_CLOSED`, `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED" | "PARTICIPANT.ROLL_CLOSED" | "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8360,58 +11346,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.INVALID_RESULT`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.INVALID_RESULT" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RESULT_ALREADY_PUBLISHED`, `ROUND.RESULT_IS_COUNTED`, `ROUND.DECIDED_BY_RESIDENTS_BODY`, `ROUND.WRONG_DECIDING_BODY`, `ROUND.RESULT_EXCEEDS_CEILING`, `COUNT.VOTING_OPEN`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RESULT_ALREADY_PUBLISHED" | "ROUND.RESULT_IS_COUNTED" | "ROUND.DECIDED_BY_RESIDENTS_BODY" | "ROUND.WRONG_DECIDING_BODY" | "ROUND.RESULT_EXCEEDS_CEILING" | "COUNT.VOTING_OPEN" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8445,58 +11485,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_ALREADY_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_ALREADY_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8530,58 +11624,112 @@ export interface operations {
                     "application/json": components["schemas"]["CommandAcceptedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.INVALID_RESULT`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.INVALID_RESULT" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.WRONG_PHASE`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_EXCEEDS_CEILING`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.WRONG_PHASE" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_EXCEEDS_CEILING" | "STORE.CONCURRENT_WRITE";
+                    };
                 };
             };
-            /** @description If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED) */
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
             412: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8611,49 +11759,100 @@ export interface operations {
                     "application/json": components["schemas"]["VoterRollImportedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `VOTER_ROLL.NOT_CSV`, `VOTER_ROLL.EMPTY`, `VOTER_ROLL.MISSING_COLUMN`, `VOTER_ROLL.UNEXPECTED_COLUMN`, `VOTER_ROLL.PERSONAL_DATA_COLUMN`, `VOTER_ROLL.INVALID_ROW`, `VOTER_ROLL.DUPLICATE_CODE`, `PARTICIPANT.INVALID_AGE_BAND`, `PARTICIPANT.INVALID_AREA`, `PARTICIPANT.AGE_BAND_STRADDLES_MINIMUM`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "VOTER_ROLL.NOT_CSV" | "VOTER_ROLL.EMPTY" | "VOTER_ROLL.MISSING_COLUMN" | "VOTER_ROLL.UNEXPECTED_COLUMN" | "VOTER_ROLL.PERSONAL_DATA_COLUMN" | "VOTER_ROLL.INVALID_ROW" | "VOTER_ROLL.DUPLICATE_CODE" | "PARTICIPANT.INVALID_AGE_BAND" | "PARTICIPANT.INVALID_AREA" | "PARTICIPANT.AGE_BAND_STRADDLES_MINIMUM" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.ROLL_CLOSED`, `PARTICIPANT.ALREADY_REGISTERED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.ROLL_CLOSED" | "PARTICIPANT.ALREADY_REGISTERED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8681,31 +11880,88 @@ export interface operations {
                     "application/json": components["schemas"]["VoterSessionTokenDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `VOTER_SESSION.UNKNOWN_CODE`, `BALLOT.CODE_BLOCKED`, `BALLOT.NOT_ELIGIBLE` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "VOTER_SESSION.UNKNOWN_CODE" | "BALLOT.CODE_BLOCKED" | "BALLOT.NOT_ELIGIBLE";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `BALLOT.VOTING_CLOSED`, `ROUND_KEY.DESTROYED` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOT.VOTING_CLOSED" | "ROUND_KEY.DESTROYED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `VOTER_SESSION.RATE_LIMITED`, `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "VOTER_SESSION.RATE_LIMITED" | "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8736,49 +11992,100 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.ROLL_CLOSED`, `PARTICIPANT.ALREADY_REGISTERED`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.ROLL_CLOSED" | "PARTICIPANT.ALREADY_REGISTERED" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8808,49 +12115,100 @@ export interface operations {
                     "application/json": components["schemas"]["VotingCodeBlockedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PARTICIPANT.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PARTICIPANT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PARTICIPANT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.NOT_ACTIVE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8880,49 +12238,100 @@ export interface operations {
                     "application/json": components["schemas"]["VotingCodeReissuedDto"];
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `PARTICIPANT.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `BALLOTBOX.NOT_FOUND`, `PARTICIPANT.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "BALLOTBOX.NOT_FOUND" | "PARTICIPANT.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PARTICIPANT.NOT_ACTIVE" | "PARTICIPANT.NOT_ELIGIBLE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };
@@ -8961,58 +12370,100 @@ export interface operations {
                     };
                 };
             };
-            /** @description The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …) */
+            /** @description The request is invalid; nothing was appended. Codes: `SUBMITTER.REASON_REQUIRED`, `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBMITTER.REASON_REQUIRED" | "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
                 };
             };
-            /** @description No or an invalid bearer token (AUTH.UNAUTHENTICATED) */
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
                 };
             };
-            /** @description The caller lacks the role (AUTH.FORBIDDEN) */
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
                 };
             };
-            /** @description No such resource in the caller's municipality */
+            /** @description No such resource in the caller's municipality. Codes: `SUBMITTER.NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBMITTER.NOT_FOUND";
+                    };
                 };
             };
-            /** @description A domain rule refused the command (code names it); nothing was appended */
+            /** @description A rule refused the request; nothing was appended. Codes: `SUBMITTER.ALREADY_ERASED` */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "SUBMITTER.ALREADY_ERASED";
+                    };
                 };
             };
-            /** @description No personal-data vault is registered (ERASURE.UNAVAILABLE); nothing was erased */
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `ERASURE.UNAVAILABLE`, `STORE.UNAVAILABLE` */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ERASURE.UNAVAILABLE" | "STORE.UNAVAILABLE";
+                    };
                 };
             };
         };

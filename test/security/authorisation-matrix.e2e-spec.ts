@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore } from '@lib/event-store';
 import type { Role } from '@lib/platform';
+import { DocumentedProblems } from '../support/documented-problems.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 import { ENDPOINTS, type EndpointExpectation, NON_CONTROLLER_ROUTES, type PreparedRequest } from './endpoint-expectations.js';
 import { type Endpoint, expressRoutes, fillPath, isCommand, nestEndpoints } from './support/endpoints.js';
@@ -42,12 +43,14 @@ let store: InMemoryEventStore;
 let api: TestApi;
 let fixtures: Fixtures;
 let endpoints: Endpoint[];
+let documented: DocumentedProblems;
 
 beforeAll(async () => {
   store = new InMemoryEventStore();
   api = await startTestApi(store, { env: { RATE_LIMIT_PER_MINUTE: '0', PROJECTOR_IN_PROCESS: 'true' } });
   fixtures = new Fixtures(api, store);
   endpoints = nestEndpoints(api.app);
+  documented = await DocumentedProblems.of(api.url);
 });
 afterAll(() => api.close());
 
@@ -108,6 +111,8 @@ describe.each(Object.keys(ENDPOINTS))('%s', (key) => {
       }
       actual[caller.name] = reply.status === expected[caller.name] || reply.status < 400 ? reply.status : `${reply.status} ${String(reply.body.code ?? '')}`;
       if (reply.status >= 400) expect(reply.headers.get('content-type')).toContain('application/problem+json');
+      const undocumented = expectation.stream ? undefined : documented.undocumented(key, reply);
+      if (undocumented !== undefined) actual[`${caller.name} undocumented`] = undocumented;
     }
     expect(actual).toEqual(expected);
   });
@@ -128,6 +133,7 @@ describe.each(Object.keys(ENDPOINTS))('%s', (key) => {
     const ids = /[\w-]*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[\w-]*|[\w-]*does-not-exist|\b[a-z]+-[0-9a-f]{8}\b/g;
     const shape = (reply: { status: number; body: Record<string, unknown> }) => ({ status: reply.status, code: reply.body.code, title: String(reply.body.title).replace(ids, '<id>'), detail: String(reply.body.detail).replace(ids, '<id>') });
     expect(shape(foreign)).toEqual(shape(missing));
+    expect([documented.undocumented(key, foreign), documented.undocumented(key, missing)]).toEqual([undefined, undefined]);
     if (expectation.foreign) expect(foreign.body.code).toBe(expectation.foreign.code);
   });
 });

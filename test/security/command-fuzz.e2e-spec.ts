@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { InMemoryEventStore } from '@lib/event-store';
 import { Reactors, type Role } from '@lib/platform';
+import { DocumentedProblems } from '../support/documented-problems.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 import { ENDPOINTS, type PreparedRequest } from './endpoint-expectations.js';
 import { type Endpoint, fillPath, isCommand, nestEndpoints } from './support/endpoints.js';
@@ -14,12 +15,14 @@ let store: InMemoryEventStore;
 let api: TestApi;
 let fixtures: Fixtures;
 let endpoints: Endpoint[];
+let documented: DocumentedProblems;
 
 beforeAll(async () => {
   store = new InMemoryEventStore();
   api = await startTestApi(store, { env: { RATE_LIMIT_PER_MINUTE: '0' } });
   fixtures = new Fixtures(api, store);
   endpoints = nestEndpoints(api.app);
+  documented = await DocumentedProblems.of(api.url);
 });
 afterAll(() => api.close());
 
@@ -46,10 +49,12 @@ function getAt(value: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], value);
 }
 
-/** A 4xx problem document, nothing else. */
-function expectProblem(reply: Reply, context: unknown): void {
+/** A 4xx problem document with a status and code the document lists for the endpoint, nothing else. */
+function expectProblem(key: string, reply: Reply, context: unknown): void {
   const ok = reply.status >= 400 && reply.status < 500 && (reply.headers.get('content-type') ?? '').includes('application/problem+json') && reply.body.status === reply.status && typeof reply.body.code === 'string' && typeof reply.body.type === 'string' && typeof reply.body.title === 'string';
   if (!ok) throw new Error(`expected 4xx problem details, got ${reply.status} ${reply.text.slice(0, 300)} for ${JSON.stringify(context).slice(0, 600)}`);
+  const undocumented = documented.undocumented(key, reply);
+  if (undocumented !== undefined) throw new Error(`${undocumented} for ${JSON.stringify(context).slice(0, 600)}`);
 }
 
 describe('fuzzing covers every command endpoint', () => {
@@ -68,7 +73,7 @@ describe.each(COMMANDS)('%s with malformed input', (key) => {
     const before = await store.readAll({ maxCount: 1_000_000 });
     const path = fillPath(endpoint.path, request.params ?? valid.params ?? {});
     const reply = await send(api.url, endpoint.method, path, { token: request.token ?? token, body: request.body, rawBody: request.rawBody, headers: request.headers });
-    expectProblem(reply, { path, ...request });
+    expectProblem(key, reply, { path, ...request });
     const after = await store.readAll({ maxCount: 1_000_000 });
     if (after.length !== before.length) throw new Error(`${reply.status} but the store changed: ${after.slice(before.length).map((e) => e.type).join(', ')} for ${JSON.stringify(request).slice(0, 400)}`);
   }
@@ -156,7 +161,7 @@ describe.each(COMMANDS)('%s with malformed input', (key) => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ maxLength: 100 }), fc.string({ maxLength: 100 }).map((s) => `Bearer ${s}`), fc.constantFrom('Bearer', 'Basic YWRtaW46YWRtaW4=', `Bearer ${'a'.repeat(9000)}`, 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJyb2xlcyI6WyJhZG1pbmlzdHJhdG9yIl19.')), async (authorization) => {
         const reply = await send(api.url, endpoint.method, fillPath(endpoint.path, valid.params ?? {}), { body: valid.body, headers: { authorization: authorization.replace(/[\r\n\0]/g, '').trim() || 'x' } });
-        expectProblem(reply, { authorization });
+        expectProblem(key, reply, { authorization });
         expect(reply.status).toBe(401);
       }),
       { numRuns: RUNS },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore } from '@lib/event-store';
+import { DocumentedProblems } from '../support/documented-problems.js';
 import { startTestApi, type TestApi } from '../support/test-api.js';
 
 describe('HTTP hardening', () => {
@@ -60,7 +61,10 @@ describe('HTTP hardening', () => {
       const response = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x'.repeat(300 * 1024) }) });
       expect(response.status).toBe(413);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
-      expect(await response.json()).toEqual({ type: 'urn:inwonersbudget:problem:REQUEST.TOO_LARGE', title: 'Payload too large', status: 413, code: 'REQUEST.TOO_LARGE', detail: 'request entity too large', instance: '/budgets' });
+      const body = (await response.json()) as Record<string, unknown>;
+      expect(body).toEqual({ type: 'urn:inwonersbudget:problem:REQUEST.TOO_LARGE', title: 'Payload too large', status: 413, code: 'REQUEST.TOO_LARGE', detail: 'request entity too large', instance: '/budgets' });
+      // …and the document says so.
+      expect((await DocumentedProblems.of(api.url)).undocumented('POST /budgets', { status: 413, body })).toBeUndefined();
     }
   });
 

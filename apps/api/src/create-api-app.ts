@@ -6,7 +6,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type Database, type IdGenerator, rateLimitMiddleware, refusePrototypeKeys, ResidentTokens, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, documentProblems, rateLimitMiddleware, refusePrototypeKeys, ResidentTokens, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -73,6 +73,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   for (const [name, description] of Object.entries(TAGS)) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build());
   openToAnyone(document);
+  documentProblems(document);
   describeOperations(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;

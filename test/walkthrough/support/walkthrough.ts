@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import type { EventStore } from '@lib/event-store';
+import { DocumentedProblems } from '../../support/documented-problems.js';
 import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../../support/sql-store.js';
 import { startTestApi, TENANT, type TestApi } from '../../support/test-api.js';
 
@@ -40,6 +41,7 @@ export function walkthrough(start: string, options: { env?: () => Record<string,
   const walk = {} as Walk;
   let sql: TestSqlStore;
   let now = new Date(start);
+  let documented: DocumentedProblems;
 
   async function request(method: string, path: string, token: string | null, body: string | undefined, headers: Record<string, string>): Promise<Reply> {
     const response = await fetch(`${walk.api.url}${path}`, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body });
@@ -50,6 +52,9 @@ export function walkthrough(start: string, options: { env?: () => Record<string,
     } catch {
       parsed = {};
     }
+    // Every refusal the walk meets is one the document lists for the operation.
+    const undocumented = documented.undocumentedAt(method, path, { status: response.status, body: parsed });
+    if (undocumented !== undefined) throw new Error(`Undocumented problem: ${undocumented}`);
     return { status: response.status, body: parsed, etag: response.headers.get('etag'), reactions: response.headers.get('reactions'), text };
   }
 
@@ -58,6 +63,7 @@ export function walkthrough(start: string, options: { env?: () => Record<string,
     walk.store = sql.store;
     walk.kind = sql.kind;
     walk.api = await startTestApi(sql.store, { clock: { now: () => now }, env: options.env?.() });
+    documented = await DocumentedProblems.of(walk.api.url);
     walk.admin = await walk.api.token('administrator', TENANT, 'staff-admin');
     walk.reviewer = await walk.api.token('reviewer', TENANT, 'staff-reviewer');
     walk.official = await walk.api.token('official', TENANT, 'staff-official');

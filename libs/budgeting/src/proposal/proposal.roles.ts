@@ -1,4 +1,4 @@
-import { type Principal, RESIDENT_ROLES, type Role } from '@lib/platform';
+import { type Principal, type ProblemCodes, RESIDENT_ROLES, type Role } from '@lib/platform';
 import { ProposalWrongRoundError } from './proposal.errors.js';
 
 /** Who may do what with plans. Auditors only read. */
@@ -6,8 +6,10 @@ export const PLAN_MANAGERS = ['administrator'] as const satisfies readonly Role[
 export const PLAN_REVIEWERS = ['reviewer'] as const satisfies readonly Role[];
 export const PLAN_READERS = ['administrator', 'reviewer', 'official', 'auditor'] as const satisfies readonly Role[];
 
-/** The problem responses of a plan command that addresses an existing plan. */
-export const PLAN_COMMAND_PROBLEMS = [400, 401, 403, 404, 409, 412];
+/** The problem codes of a plan command that addresses an existing plan: PROPOSAL.NOT_FOUND besides its own. */
+export function planProblems(codes: ProblemCodes): ProblemCodes {
+  return { ...codes, 404: ['PROPOSAL.NOT_FOUND', ...(codes[404] ?? [])] };
+}
 
 /** Residents acting for themselves: signed in as a resident, or with a voting code (then in its own round only). */
 export const PLAN_RESIDENTS = [...RESIDENT_ROLES] as const satisfies readonly Role[];

@@ -26,7 +26,7 @@ export class BudgetTemplatesController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'The ready frames a municipality can copy and adapt' })
   @ApiOkResponse({ type: [BudgetTemplateView] })
-  @ApiProblems(401, 403)
+  @ApiProblems({}, { store: false })
   list(): BudgetTemplateView[] {
     return BUDGET_TEMPLATES.map((t) => structuredClone(t));
   }
@@ -35,7 +35,7 @@ export class BudgetTemplatesController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'One template' })
   @ApiOkResponse({ type: BudgetTemplateView })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['BUDGET_TEMPLATE.NOT_FOUND'] }, { store: false })
   get(@Param('name') name: string): BudgetTemplateView {
     const template = findTemplate(name);
     if (!template) throw new NotFoundException({ code: 'BUDGET_TEMPLATE.NOT_FOUND', message: `There is no template ${name}` });

@@ -1,10 +1,11 @@
 import { applyDecorators, BadRequestException, createParamDecorator, Delete, type ExecutionContext, Get, HttpCode, Inject, Injectable, Patch, type PipeTransform, Post, Put, type Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CommandContext, CommandEnvelope } from '@lib/es';
 import { Allow } from '../auth/auth.decorators.js';
 import type { Principal, Role } from '../auth/principal.js';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../persistence/tokens.js';
+import { ApiProblems, commandProblems, type ProblemCodes } from './problem-responses.js';
 import { etagOf, expectedRevisionFrom } from './revision.js';
 
 /** The body of every command response. */
@@ -20,36 +21,7 @@ export class CommandAcceptedDto {
   events!: string[];
 }
 
-/** A problem document (RFC 9457) with a stable code. */
-@ApiSchema({ description: 'An error as RFC 9457 problem details, with the stable `code` a client branches on (and `errors` per field, `details` facts)' })
-export class ProblemDetailsDto {
-  @ApiProperty({ example: 'urn:inwonersbudget:problem:BUDGET.FRAME_FROZEN' })
-  type!: string;
-  @ApiProperty({ example: 'Frame version 1 is frozen: a round is voting under it' })
-  title!: string;
-  @ApiProperty({ example: 409 })
-  status!: number;
-  @ApiProperty({ example: 'BUDGET.FRAME_FROZEN' })
-  code!: string;
-  @ApiProperty({ required: false, example: { version: 1, rounds: ['r-2026'] } })
-  details?: Record<string, unknown>;
-}
-
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'The body is invalid (REQUEST.INVALID with `errors` per field), the path id is malformed (REQUEST.INVALID_ID) or a rule marked invalid refused it (…REASON_REQUIRED, BUDGET.INVALID_FRAME, …)',
-  401: 'No or an invalid bearer token (AUTH.UNAUTHENTICATED)',
-  403: 'The caller lacks the role (AUTH.FORBIDDEN)',
-  404: 'No such resource in the caller\'s municipality',
-  409: 'A domain rule refused the command (code names it); nothing was appended',
-  412: 'If-Match did not match the current ETag (REQUEST.PRECONDITION_FAILED)',
-  503: 'Not ready: a check failed, named in `details` (HEALTH.NOT_READY), or the event store is unavailable (STORE.UNAVAILABLE, with Retry-After)',
-};
-
-/** OpenAPI: the problem responses an endpoint can give. */
-export function ApiProblems(...statuses: number[]) {
-  const content = { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } };
-  return applyDecorators(ApiExtraModels(ProblemDetailsDto), ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], content })));
-}
+export { ApiProblems, type ApiProblemsOptions, commandProblems, documentProblems, PROBLEM_CODES_EXTENSION, ProblemDetailsDto, type ProblemCodes } from './problem-responses.js';
 
 const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
@@ -150,8 +122,12 @@ export interface CommandEndpointOptions {
   created?: boolean;
   /** Accepts `If-Match` (the default); false for commands that create their stream. */
   ifMatch?: boolean;
-  /** The problem responses, e.g. [400, 401, 403, 404, 409, 412]. */
-  problems: number[];
+  /**
+   * The codes the command can refuse with, per status, from its decider and handler, e.g.
+   * `{ 400: ['BUDGET.REASON_REQUIRED'], 404: ['BUDGET.NOT_FOUND'], 409: ['BUDGET.FRAME_FROZEN'] }`;
+   * the shared ones (REQUEST.INVALID, REQUEST.INVALID_IF_MATCH, AUTH.*, STORE.*, 412) are added.
+   */
+  problems: ProblemCodes;
   /** The success body; CommandAcceptedDto unless given. */
   type?: Type<unknown>;
   description?: string;
@@ -175,6 +151,6 @@ export function CommandEndpoint(options: CommandEndpointOptions) {
     ...(options.ifMatch ?? true ? [ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read, e.g. "0"' })] : []),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
     created ? ApiCreatedResponse(response) : ApiOkResponse(response),
-    ApiProblems(...options.problems),
+    ApiProblems(commandProblems(options.problems, options.ifMatch ?? true)),
   );
 }

@@ -33,7 +33,7 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @ApiOkResponse({ schema: HEALTH_SCHEMA })
-  @ApiProblems(503)
+  @ApiProblems({ 503: ['HEALTH.NOT_READY'] }, { store: false, rateLimited: false })
   @HealthCheck()
   live() {
     return this.health.check([]);
@@ -43,7 +43,7 @@ export class HealthController {
   @Public()
   @ApiOperation({ summary: 'Readiness: the event store answers and projections are not stalled' })
   @ApiOkResponse({ schema: HEALTH_SCHEMA })
-  @ApiProblems(503)
+  @ApiProblems({ 503: ['HEALTH.NOT_READY'] }, { store: false, rateLimited: false })
   @HealthCheck()
   ready() {
     return this.health.check([() => this.eventStore(), ...this.checks.map((check) => () => this.run(check))]);

@@ -20,7 +20,7 @@ export class AuditTimelineController {
   @Allow('auditor', 'administrator')
   @ApiOperation({ summary: 'Audit timeline of a round (table audit_timeline): who did what when, with reasons and decision references; includes its budget\'s frame decisions' })
   @ApiOkResponse({ description: 'A page of timeline entries (rows of audit_timeline, positions as `commit/prepare`)', schema: pageSchema(ENTRY) })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 404: ['READ_MODEL.NOT_FOUND'] })
   async timeline(@Param('roundId') roundId: string, @Query() query: PageQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetAuditTimeline(principal.tenant, roundId, query)));
   }

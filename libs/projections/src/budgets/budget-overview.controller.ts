@@ -20,7 +20,7 @@ export class BudgetOverviewController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Budgets of the caller\'s municipality (table budget_overview), newest first; ETag / If-None-Match' })
   @ApiOkResponse({ description: 'A page of budgets (rows of budget_overview)', schema: pageSchema(BUDGET) })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems({ 400: [] })
   async list(@Query() query: PageQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Page<Record<string, unknown>> | undefined> {
     return withETag(request, response, await this.queries.execute(new ListBudgetOverviews(principal.tenant, query)));
   }
@@ -29,7 +29,7 @@ export class BudgetOverviewController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'One budget from the read model' })
   @ApiOkResponse({ description: 'The budget (a row of budget_overview)', schema: BUDGET })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async get(@Param('budgetId') budgetId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetBudgetOverview(principal.tenant, budgetId)));
   }

@@ -60,7 +60,7 @@ export class EvaluationController {
     summary: 'Evaluation per round, comparable across rounds and forms (turnout, representativeness, feasible share, money decided/spent/returned, winning plans realised, days to decision); JSON or CSV, no personal data',
   })
   @ApiOkResponse({ description: 'One entry per round: JSON `{ items }`, or with `format=csv` the same figures as CSV', content: { 'application/json': { schema: EVALUATION }, 'text/csv': { schema: STRING } } })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems({ 400: [] })
   async evaluation(@Query() query: EvaluationQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const rows = await this.queries.execute(new GetEvaluation(principal.tenant, query.roundId));
     if (query.format === 'csv') {

@@ -32,7 +32,7 @@ export class ProjectionsController {
   @Allow('administrator', 'auditor')
   @ApiOperation({ summary: 'Every projection: version, status, checkpoint, lag (events, seconds) and, when stopped, the failing event' })
   @ApiOkResponse({ description: 'One entry per projection', schema: { type: 'array', items: STATUS } })
-  @ApiProblems(401, 403)
+  @ApiProblems({})
   statuses() {
     return this.queries.execute(new GetProjectionStatuses());
   }
@@ -45,7 +45,7 @@ export class ProjectionsController {
   })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'An event stream: `ready`, then `changed` (data: JSON with the touched ids per read model) and `heartbeat` events', content: { 'text/event-stream': { schema: STRING } } })
-  @ApiProblems(401, 403)
+  @ApiProblems({})
   feed(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return this.liveFeed.stream(principal.tenant);
   }

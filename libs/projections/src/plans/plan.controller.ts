@@ -50,7 +50,7 @@ export class PlanController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support; filter by round, status, area, theme, feasibility' })
   @ApiOkResponse({ description: 'A page of plans (rows of plan)', schema: pageSchema(PLAN) })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems({ 400: [] })
   async list(@Query() query: PlanListQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { roundId, status, areaId, themeId, feasibility, page, pageSize } = query;
     return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility }, { page, pageSize })));
@@ -60,7 +60,7 @@ export class PlanController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'One plan from the read model' })
   @ApiOkResponse({ description: 'The plan (a row of plan)', schema: PLAN })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async get(@Param('proposalId') proposalId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetPlan(principal.tenant, proposalId)));
   }

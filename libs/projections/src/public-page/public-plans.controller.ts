@@ -65,7 +65,7 @@ export class PublicPlansController {
     summary: "A round's public plans, in submission order: cost, area (code and name), theme, status, feasibility and support. Plans awaiting moderation, refused by it, withdrawn or merged are left out",
   })
   @ApiOkResponse({ description: 'A page of public plans', schema: pageSchema(PUBLIC_PLAN) })
-  @ApiProblems(400, 404)
+  @ApiProblems({ 400: [], 404: ['READ_MODEL.NOT_FOUND'] })
   async list(@Param('roundId', StreamIdPipe) roundId: string, @Query() query: PublicPlanQuery, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { areaId, themeId, status, q, page, pageSize } = query;
     return withETag(request, response, await this.queries.execute(new ListPublicPlans(roundId, { areaId, themeId, status, q }, { page, pageSize })));

@@ -19,7 +19,7 @@ export class PublicRoundController {
   @ApiQuery({ name: 'lang', required: false, enum: ['nl', 'en'] })
   @ApiOperation({ summary: 'The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness; no interim counts unless the frame allows them' })
   @ApiOkResponse({ description: 'The page as HTML (always; there is no JSON variant)', content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiProblems(404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async page(@Param('roundId') roundId: string, @Query('lang') lang: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {
     const view = await this.queries.execute(new GetPublicRound(roundId));
     if (!view) throw new NotFoundException({ code: 'READ_MODEL.NOT_FOUND', message: `No round ${roundId}` });

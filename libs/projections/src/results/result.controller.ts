@@ -28,7 +28,7 @@ export class ResultController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'The published (or corrected) result: per plan selected or not, amount, votes and the counting explanation (table result_plan)' })
   @ApiOkResponse({ description: 'The round\'s result; `plans` are rows of result_plan with the plan\'s title, cost and area', schema: RESULT })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async results(@Param('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetRoundResult(principal.tenant, roundId)));
   }

@@ -77,7 +77,7 @@ export class RoundOverviewController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Rounds (table round_overview): phase, dates, money allocated and committed; filter by year, phase, budget' })
   @ApiOkResponse({ description: 'A page of rounds (rows of round_overview)', schema: pageSchema(ROUND) })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems({ 400: [] })
   async list(@Query() query: RoundListQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const { year, phase, budgetId, page, pageSize } = query;
     return withETag(request, response, await this.queries.execute(new ListRoundOverviews(principal.tenant, { year, phase, budgetId }, { page, pageSize })));
@@ -87,7 +87,7 @@ export class RoundOverviewController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'One round with its budget execution (allocated, decided, paid, spent, returned, unspent flagged)' })
   @ApiOkResponse({ description: 'The round (a row of round_overview) with `execution`', schema: rowSchema(RoundOverviewEntity, { execution: EXECUTION }) })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async get(@Param('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetRoundOverview(principal.tenant, roundId)));
   }
@@ -96,7 +96,7 @@ export class RoundOverviewController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Implementation tracker: every winning plan with its decided, paid, spent and returned money' })
   @ApiOkResponse({ description: 'The round\'s execution and its winning plans', schema: IMPLEMENTATION })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async implementation(@Param('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetRoundImplementation(principal.tenant, roundId)));
   }

@@ -40,7 +40,7 @@ export class TurnoutController {
   @ApiQuery({ name: 'source', required: false, example: 'CBS Kerncijfers wijken en buurten 2024' })
   @ApiOperation({ summary: 'Replaces the municipality\'s population reference (per area and age band) used for representativeness' })
   @ApiOkResponse({ description: 'How many rows (area and age band figures) were imported', schema: objectSchema({ imported: INTEGER }) })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems({ 400: ['POPULATION.INVALID_FILE'] })
   async importPopulation(@Body() body: unknown, @Query('source') source: string | undefined, @CurrentPrincipal() principal: Principal) {
     if (typeof body !== 'string') throw new BadRequestException({ code: 'POPULATION.INVALID_FILE', message: 'Send the CSV as text/csv' });
     let figures;
@@ -58,7 +58,7 @@ export class TurnoutController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'Turnout by area (with representativeness index: share of voters / share of population), channel and age band, and the live count per plan (staff only)' })
   @ApiOkResponse({ description: 'Turnout and representativeness of the round, with the live count', schema: TURNOUT })
-  @ApiProblems(401, 403, 404)
+  @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async turnout(@Param('roundId') roundId: string, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return withETag(request, response, await this.queries.execute(new GetRoundTurnout(principal.tenant, roundId)));
   }

@@ -27,6 +27,23 @@ export class BallotContentDto {
   ranking?: string[];
 }
 
+/** What a ballot's content can be refused for (400): its shape, then the frame's ballot rules. */
+export const BALLOT_CONTENT_PROBLEMS = [
+  'BALLOT.MALFORMED',
+  'BALLOT.WRONG_TYPE',
+  'BALLOT.DUPLICATE_PLAN',
+  'BALLOT.UNKNOWN_PLAN',
+  'BALLOT.INVALID_POINTS',
+  'BALLOT.POINTS_EXCEEDED',
+  'BALLOT.RANKING_TOO_LONG',
+  'BALLOT.TOO_MANY_PLANS',
+  'BALLOT.TOO_FEW_PLANS',
+  'BALLOT.COST_CAP_EXCEEDED',
+  'BALLOT.MIN_SPEND_NOT_MET',
+  'BALLOT.THEME_QUOTA_NOT_MET',
+  'BALLOT.THEME_QUOTA_EXCEEDED',
+] as const;
+
 /** The domain's ballot content from the request body; a body that does not fit its type is a 400. */
 export function contentOf(dto: BallotContentDto): BallotContent {
   const malformed = (field: string) => new BadRequestException({ code: 'BALLOT.MALFORMED', message: `A ${dto.type} ballot needs ${field} (and nothing else)` });

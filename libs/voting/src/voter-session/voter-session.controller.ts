@@ -41,7 +41,7 @@ export class VoterSessionController {
   @Public()
   @ApiOperation({ summary: 'Sign in with a voting code: a voter token for this round, valid 15 minutes (rate-limited per code and per address)' })
   @ApiCreatedResponse({ type: VoterSessionTokenDto })
-  @ApiProblems(400, 403, 409)
+  @ApiProblems({ 400: [], 403: ['VOTER_SESSION.UNKNOWN_CODE', 'BALLOT.CODE_BLOCKED', 'BALLOT.NOT_ELIGIBLE'], 409: ['BALLOT.VOTING_CLOSED', 'ROUND_KEY.DESTROYED'], 429: ['VOTER_SESSION.RATE_LIMITED'] })
   async open(@Param('roundId', StreamIdPipe) roundId: string, @Body() body: VoterSessionDto, @Req() request: Request): Promise<VoterSessionTokenDto> {
     await this.limiter.consume(roundId, body.code, request.ip ?? 'unknown');
     const { participantRef, tenant } = await this.queries.execute(new VoterOfCode(roundId, body.code));

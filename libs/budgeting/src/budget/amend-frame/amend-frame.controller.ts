@@ -22,7 +22,7 @@ export class AmendFrameController {
     path: ':budgetId/amendments',
     roles: WRITE_ROLES,
     summary: 'Amend the frame (FrameAmended): a new frame version under a new decision; refused while a round votes under it (BUDGET.FRAME_FROZEN)',
-    problems: [400, 401, 403, 404, 409, 412],
+    problems: { 400: ['BUDGET.INVALID_FRAME', 'BUDGET.ALLOCATION_EXCEEDS_AMOUNT', 'BUDGET.DECISION_REFERENCE_REQUIRED', 'BUDGET.DECISION_DATE_DOES_NOT_EXIST', 'BUDGET.REASON_REQUIRED'], 404: ['BUDGET.NOT_FOUND'], 409: ['BUDGET.FRAME_FROZEN', 'BUDGET.DECISION_REFERENCE_REUSED', 'BUDGET.FORM_CHANGE_NOT_ALLOWED'] },
   })
   async amend(
     @Param('budgetId', StreamIdPipe) budgetId: string,

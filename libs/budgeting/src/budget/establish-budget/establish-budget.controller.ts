@@ -23,7 +23,7 @@ export class EstablishBudgetController {
     summary: 'Establish a budget frame (BudgetEstablished), in full or from a template with overrides',
     description: 'Created; `Location` is the budget, `ETag` its revision',
     ifMatch: false,
-    problems: [400, 401, 403, 409],
+    problems: { 400: ['BUDGET.INVALID_FRAME', 'BUDGET.ALLOCATION_EXCEEDS_AMOUNT', 'BUDGET.DECISION_REFERENCE_REQUIRED', 'BUDGET.DECISION_DATE_DOES_NOT_EXIST', 'BUDGET.UNKNOWN_TEMPLATE'], 409: ['BUDGET.ALREADY_ESTABLISHED'] },
   })
   async establish(
     @Body() body: EstablishBudgetDto,

@@ -39,7 +39,7 @@ export class GetBudgetController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'The budget folded from its stream: the frame in force and every version; ETag is the stream revision' })
   @ApiOkResponse({ type: BudgetView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 404: ['BUDGET.NOT_FOUND'] })
   async get(@Param('budgetId', StreamIdPipe) budgetId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<BudgetView> {
     const { state, revision } = await this.queries.execute(new GetBudget(budgetId, principal.tenant));
     const current = currentFrameVersion(state);

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { assertActsInRound, PLAN_COMMAND_PROBLEMS, PLAN_RESIDENTS } from '../proposal.roles.js';
+import { assertActsInRound, PLAN_RESIDENTS, planProblems } from '../proposal.roles.js';
 import { AmendMyProposalDto } from './amend-my-proposal.dto.js';
 import { AmendMyProposalRequest } from './amend-my-proposal.handler.js';
 
@@ -24,7 +24,7 @@ export class AmendMyProposalController {
     summary: 'Amend your own plan until the intake deadline (after it only when a reviewer asked for a revision); adds a version',
     description:
       'Refusals: PROPOSAL.NOT_SUBMITTER, PROPOSAL.WRONG_ROUND (403), PROPOSAL.INTAKE_CLOSED, PROPOSAL.NOT_AMENDABLE, PROPOSAL.AMOUNT_OUT_OF_RANGE (409), PROPOSAL.REASON_REQUIRED (400), PROPOSAL.NOT_FOUND (404)',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED', 'PROPOSAL.INVALID_AMOUNT'], 403: ['PROPOSAL.NOT_SUBMITTER', 'PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.INTAKE_CLOSED', 'PROPOSAL.NOT_AMENDABLE', 'PROPOSAL.AMOUNT_OUT_OF_RANGE'] }),
   })
   async amend(
     @Param('roundId', StreamIdPipe) roundId: string,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { AmendProposalDto } from './amend-proposal.dto.js';
 import { AmendProposalRequest } from './amend-proposal.handler.js';
 
@@ -16,7 +16,7 @@ export class AmendProposalController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/amendments', created: false, roles: PLAN_MANAGERS, summary: 'Amend a plan: adds a version; every earlier version, the original first, is kept', problems: PLAN_COMMAND_PROBLEMS })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/amendments', created: false, roles: PLAN_MANAGERS, summary: 'Amend a plan: adds a version; every earlier version, the original first, is kept', problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED', 'PROPOSAL.INVALID_AMOUNT'], 409: ['PROPOSAL.NOT_AMENDABLE'] }) })
   async amend(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: AmendProposalDto,

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
 import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { CloseImplementationDto } from './close-implementation.dto.js';
 import { CloseImplementationRequest } from './close-implementation.handler.js';
 
@@ -23,7 +23,7 @@ export class CloseImplementationController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: 'Close the implementation as realised, partly realised or cancelled; the unspent grant returns to the round',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.WRONG_STATUS'] }),
     headers: PLAN_REACTIONS_HEADER,
   })
   async close(

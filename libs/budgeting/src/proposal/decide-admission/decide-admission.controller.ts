@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { DecideAdmissionDto } from './decide-admission.dto.js';
 import { DecideAdmissionRequest } from './decide-admission.handler.js';
 
@@ -16,7 +16,7 @@ export class DecideAdmissionController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/admission', created: false, roles: PLAN_MANAGERS, summary: 'Admit a plan to the ballot (only when every published criterion is met) or refuse it', problems: PLAN_COMMAND_PROBLEMS })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/admission', created: false, roles: PLAN_MANAGERS, summary: 'Admit a plan to the ballot (only when every published criterion is met) or refuse it', problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.CRITERIA_NOT_MET', 'PROPOSAL.NO_BALLOT'] }) })
   async decide(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: DecideAdmissionDto,

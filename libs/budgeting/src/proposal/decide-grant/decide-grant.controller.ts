@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
 import type { AppealRoute } from '../proposal.events.js';
 import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { DecideGrantDto } from './decide-grant.dto.js';
 import { DecideGrantRequest } from './decide-grant.handler.js';
 
@@ -27,7 +27,7 @@ export class DecideGrantController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: "Record the beschikking: grant (amount committed under the round's ceiling, else 409 ROUND.CEILING_EXCEEDED) or refusal, with the appeal route",
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED', 'PROPOSAL.INVALID_AMOUNT', 'PROPOSAL.DECISION_DATE_DOES_NOT_EXIST', 'ROUND.INVALID_AMOUNT', 'ROUND.AREA_REQUIRED', 'ROUND.UNKNOWN_AREA'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.CRITERIA_NOT_MET', 'PROPOSAL.DECISION_DEADLINE_PASSED', 'PROPOSAL.GRANT_EXCEEDS_REQUEST', 'ROUND.WRONG_PHASE', 'ROUND.CEILING_EXCEEDED'] }),
     headers: PLAN_REACTIONS_HEADER,
   })
   async decide(

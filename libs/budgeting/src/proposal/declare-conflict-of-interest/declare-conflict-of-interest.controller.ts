@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_REVIEWERS } from '../proposal.roles.js';
+import { PLAN_REVIEWERS, planProblems } from '../proposal.roles.js';
 import { DeclareConflictOfInterestDto } from './declare-conflict-of-interest.dto.js';
 import { DeclareConflictOfInterestRequest } from './declare-conflict-of-interest.handler.js';
 
@@ -16,7 +16,7 @@ export class DeclareConflictOfInterestController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/conflicts-of-interest', created: false, roles: PLAN_REVIEWERS, summary: 'Declare your own conflict of interest for a plan: you can no longer review it', problems: PLAN_COMMAND_PROBLEMS })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/conflicts-of-interest', created: false, roles: PLAN_REVIEWERS, summary: 'Declare your own conflict of interest for a plan: you can no longer review it', problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.CONFLICT_ALREADY_DECLARED'] }) })
   async declare(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: DeclareConflictOfInterestDto,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { ExtendDecisionDeadlineDto } from './extend-decision-deadline.dto.js';
 import { ExtendDecisionDeadlineRequest } from './extend-decision-deadline.handler.js';
 
@@ -16,7 +16,7 @@ export class ExtendDecisionDeadlineController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/decision-deadline-extension', created: false, roles: PLAN_MANAGERS, summary: "Extend an initiatievenfonds application's decision deadline, once, before it passes (Awb 4:14)", problems: PLAN_COMMAND_PROBLEMS })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/decision-deadline-extension', created: false, roles: PLAN_MANAGERS, summary: "Extend an initiatievenfonds application's decision deadline, once, before it passes (Awb 4:14)", problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED', 'PROPOSAL.INVALID_EXTENSION'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.DEADLINE_ALREADY_EXTENDED', 'PROPOSAL.DECISION_DEADLINE_PASSED', 'PROPOSAL.NO_DECISION_DEADLINE'] }) })
   async extend(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: ExtendDecisionDeadlineDto,

@@ -73,7 +73,7 @@ export class GetProposalController {
   @Allow(...PLAN_READERS)
   @ApiOperation({ summary: 'A plan folded from its stream, every version included; ETag is the stream revision' })
   @ApiOkResponse({ type: ProposalView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 404: ['PROPOSAL.NOT_FOUND'] })
   async get(@Param('proposalId', StreamIdPipe) proposalId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<ProposalView> {
     const { state, revision, contactDetails } = await this.queries.execute(new GetProposal(proposalId, principal.tenant, principal.roles.includes('administrator')));
     response.setHeader('ETag', etagOf(revision));

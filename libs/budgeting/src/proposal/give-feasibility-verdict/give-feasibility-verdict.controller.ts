@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_REVIEWERS } from '../proposal.roles.js';
+import { PLAN_REVIEWERS, planProblems } from '../proposal.roles.js';
 import { GiveFeasibilityVerdictDto } from './give-feasibility-verdict.dto.js';
 import { GiveFeasibilityVerdictRequest } from './give-feasibility-verdict.handler.js';
 
@@ -23,7 +23,7 @@ export class GiveFeasibilityVerdictController {
     roles: PLAN_REVIEWERS,
     summary:
       'Give a feasibility verdict on one published criterion (needs_revision sends the plan back to the submitter); whoever submitted or entered the plan cannot (PROPOSAL.REVIEWER_IS_SUBMITTER)',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.AWAITING_REVISION', 'PROPOSAL.CRITERION_NOT_PUBLISHED', 'PROPOSAL.REVIEWER_CONFLICT', 'PROPOSAL.REVIEWER_IS_SUBMITTER'] }),
   })
   async give(
     @Param('proposalId', StreamIdPipe) proposalId: string,

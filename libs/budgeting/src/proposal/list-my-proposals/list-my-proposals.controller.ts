@@ -112,7 +112,7 @@ export class ListMyProposalsController {
   @Allow(...PLAN_RESIDENTS)
   @ApiOperation({ summary: 'Your own plans in this round, awaiting moderation or refused ones included (PROPOSAL.WRONG_ROUND: 403 for a voter token of another round)' })
   @ApiOkResponse({ type: MyPlanListView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'] })
   async list(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<MyPlanListView> {
     assertActsInRound(principal, roundId);
     const { plans, truncated } = await this.queries.execute(new ListMyProposals(roundId, principal.tenant, principal.subject));
@@ -123,7 +123,7 @@ export class ListMyProposalsController {
   @Allow(...PLAN_RESIDENTS)
   @ApiOperation({ summary: 'One of your own plans (anyone else\'s reads as absent: PROPOSAL.NOT_FOUND)' })
   @ApiOkResponse({ type: MyPlanView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['PROPOSAL.NOT_FOUND', 'ROUND.NOT_FOUND'] })
   async get(@Param('roundId', StreamIdPipe) roundId: string, @Param('proposalId', StreamIdPipe) proposalId: string, @CurrentPrincipal() principal: Principal): Promise<MyPlanView> {
     assertActsInRound(principal, roundId);
     return myPlanView(await this.queries.execute(new GetMyProposal(roundId, proposalId, principal.tenant, principal.subject)));

@@ -25,7 +25,7 @@ export class ListProposalsController {
   @Allow(...PLAN_READERS)
   @ApiOperation({ summary: 'The plans of a round, in submission order (folded from their streams; no contact details)' })
   @ApiOkResponse({ type: ProposalListView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'] })
   async list(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<ProposalListView> {
     const { plans, truncated } = await this.queries.execute(new ListProposals(roundId, principal.tenant));
     return { plans: plans.map(proposalView), truncated };

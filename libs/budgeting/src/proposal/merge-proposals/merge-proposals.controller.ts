@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
 import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { MergeProposalsDto } from './merge-proposals.dto.js';
 import { MergeProposalsRequest } from './merge-proposals.handler.js';
 
@@ -23,7 +23,7 @@ export class MergeProposalsController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: 'Merge another plan of the same round into this one; both streams record it. `If-Match` is the ETag of the continuing plan',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.MERGE_NOT_ALLOWED'] }),
     headers: PLAN_REACTIONS_HEADER,
   })
   async merge(

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { ModerateProposalDto } from './moderate-proposal.dto.js';
 import { ModerateProposalRequest } from './moderate-proposal.handler.js';
 
@@ -23,7 +23,7 @@ export class ModerateProposalController {
     roles: PLAN_MANAGERS,
     summary: "Moderate a resident's own plan: admit it into intake (it becomes public) or refuse it with a reason",
     description: 'Refusals: PROPOSAL.NOT_AWAITING_MODERATION (409), PROPOSAL.REASON_REQUIRED (400), PROPOSAL.NOT_FOUND (404)',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.NOT_AWAITING_MODERATION'] }),
   })
   async moderate(
     @Param('proposalId', StreamIdPipe) proposalId: string,

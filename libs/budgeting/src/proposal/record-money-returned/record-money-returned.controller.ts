@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
 import { PLAN_REACTIONS_HEADER, planAccepted } from '../proposal.endpoint.js';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { RecordMoneyReturnedDto } from './record-money-returned.dto.js';
 import { RecordMoneyReturnedRequest } from './record-money-returned.handler.js';
 
@@ -23,7 +23,7 @@ export class RecordMoneyReturnedController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: 'Record money paid back; once the plan is closed it returns to the round',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.INVALID_AMOUNT'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.RETURN_EXCEEDS_PAYMENTS'] }),
     headers: PLAN_REACTIONS_HEADER,
   })
   async giveBack(

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { RecordPaymentDto } from './record-payment.dto.js';
 import { RecordPaymentRequest } from './record-payment.handler.js';
 
@@ -22,7 +22,7 @@ export class RecordPaymentController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: 'Record a payment (advances included); the total never exceeds the grant',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.INVALID_AMOUNT'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.PAYMENT_EXCEEDS_GRANT'] }),
   })
   async pay(
     @Param('proposalId', StreamIdPipe) proposalId: string,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { RecordSelectionDto } from './record-selection.dto.js';
 import { RecordSelectionRequest } from './record-selection.handler.js';
 
@@ -22,7 +22,7 @@ export class RecordSelectionController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: "Record what the round's adopted (or corrected) result says about the plan, selected or not: needed only under a frame with selection: manual (adoption marks the plans otherwise); a plan already recorded as the result says appends nothing",
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.WRONG_STATUS', 'PROPOSAL.NO_ADOPTED_RESULT', 'PROPOSAL.SELECTION_CONTRADICTS_RESULT'] }),
   })
   async record(
     @Param('proposalId', StreamIdPipe) proposalId: string,

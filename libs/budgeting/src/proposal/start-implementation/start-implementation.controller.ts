@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { StartImplementationDto } from './start-implementation.dto.js';
 import { StartImplementationRequest } from './start-implementation.handler.js';
 
@@ -16,7 +16,7 @@ export class StartImplementationController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/implementation/start', created: false, roles: PLAN_MANAGERS, summary: 'Record that the granted plan is being carried out', problems: PLAN_COMMAND_PROBLEMS })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/implementation/start', created: false, roles: PLAN_MANAGERS, summary: 'Record that the granted plan is being carried out', problems: planProblems({ 400: [], 409: ['PROPOSAL.WRONG_STATUS'] }) })
   async start(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: StartImplementationDto,

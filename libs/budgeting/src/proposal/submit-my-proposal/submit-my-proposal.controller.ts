@@ -24,7 +24,7 @@ export class SubmitMyProposalController {
     description:
       "Location: /rounds/{roundId}/my-plans/{id}; ETag: the new stream's revision. Events: ProposalSubmitted and ProposalAwaitingModeration. Refusals: PROPOSAL.SUBMISSION_CLOSED, PROPOSAL.INTAKE_CLOSED, PROPOSAL.UNKNOWN_AREA, PROPOSAL.UNKNOWN_THEME, PROPOSAL.AMOUNT_OUT_OF_RANGE (409), PROPOSAL.WRONG_ROUND (403), ROUND.NOT_FOUND (404)",
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['PROPOSAL.INVALID_AMOUNT'], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUBMITTED', 'PROPOSAL.IDEMPOTENCY_KEY_REUSED', 'PROPOSAL.SUBMISSION_CLOSED', 'PROPOSAL.NO_INTAKE_DATE', 'PROPOSAL.UNKNOWN_AREA', 'PROPOSAL.UNKNOWN_THEME', 'PROPOSAL.AMOUNT_OUT_OF_RANGE', 'PROPOSAL.INTAKE_CLOSED'] },
   })
   async submit(
     @Param('roundId', StreamIdPipe) roundId: string,

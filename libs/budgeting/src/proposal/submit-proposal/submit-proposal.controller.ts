@@ -25,7 +25,7 @@ export class SubmitProposalController {
     summary: "Submit a plan on a resident's behalf; contact details are stored encrypted outside the events",
     description: "Location: /proposals/{id}; ETag: the new stream's revision",
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['PROPOSAL.INVALID_AMOUNT'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUBMITTED', 'PROPOSAL.IDEMPOTENCY_KEY_REUSED', 'PROPOSAL.SUBMISSION_CLOSED', 'PROPOSAL.NO_INTAKE_DATE', 'PROPOSAL.UNKNOWN_AREA', 'PROPOSAL.UNKNOWN_THEME', 'PROPOSAL.AMOUNT_OUT_OF_RANGE'] },
   })
   @ApiHeader({
     name: 'Idempotency-Key',

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
 import { refuseBody } from '../proposal.no-body.js';
-import { assertActsInRound, PLAN_COMMAND_PROBLEMS, PLAN_RESIDENTS } from '../proposal.roles.js';
+import { assertActsInRound, PLAN_RESIDENTS, planProblems } from '../proposal.roles.js';
 import { SupportProposalRequest } from './support-proposal.handler.js';
 
 /** A resident supports a plan themselves: the supporter is the caller's pseudonym, once per plan. */
@@ -24,7 +24,7 @@ export class SupportMyProposalController {
     roles: PLAN_RESIDENTS,
     summary: "Support a plan (once per resident, under your pseudonym); reaching the frame's threshold is recorded too",
     description: 'Refusals: PROPOSAL.ALREADY_SUPPORTED, PROPOSAL.SUPPORT_CLOSED (409), PROPOSAL.WRONG_ROUND (403), PROPOSAL.NOT_FOUND (404)',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUPPORTED', 'PROPOSAL.SUPPORT_CLOSED'] }),
   })
   async support(
     @Param('roundId', StreamIdPipe) roundId: string,

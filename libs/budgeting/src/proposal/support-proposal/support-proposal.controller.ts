@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { SupportProposalDto } from './support-proposal.dto.js';
 import { SupportProposalRequest } from './support-proposal.handler.js';
 
@@ -22,7 +22,7 @@ export class SupportProposalController {
     created: false,
     roles: PLAN_MANAGERS,
     summary: "Record a support statement (each pseudonym once); reaching the frame's threshold is recorded too",
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: [], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.ALREADY_SUPPORTED', 'PROPOSAL.SUPPORT_CLOSED'] }),
   })
   async support(
     @Param('proposalId', StreamIdPipe) proposalId: string,

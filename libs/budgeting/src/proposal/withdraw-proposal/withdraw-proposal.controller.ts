@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, plain, StreamIdPipe } from '@lib/platform';
-import { PLAN_COMMAND_PROBLEMS, PLAN_MANAGERS } from '../proposal.roles.js';
+import { PLAN_MANAGERS, planProblems } from '../proposal.roles.js';
 import { WithdrawProposalDto } from './withdraw-proposal.dto.js';
 import { WithdrawProposalRequest } from './withdraw-proposal.handler.js';
 
@@ -16,7 +16,7 @@ export class WithdrawProposalController {
     private readonly shell: CommandShell,
   ) {}
 
-  @CommandEndpoint({ method: 'POST', path: ':proposalId/withdrawal', created: false, roles: PLAN_MANAGERS, summary: "Withdraw a plan on the submitter's behalf (up to selection)", problems: PLAN_COMMAND_PROBLEMS })
+  @CommandEndpoint({ method: 'POST', path: ':proposalId/withdrawal', created: false, roles: PLAN_MANAGERS, summary: "Withdraw a plan on the submitter's behalf (up to selection)", problems: planProblems({ 400: ['PROPOSAL.REASON_REQUIRED'], 409: ['PROPOSAL.WRONG_STATUS'] }) })
   async withdraw(
     @Param('proposalId', StreamIdPipe) proposalId: string,
     @Body() input: WithdrawProposalDto,

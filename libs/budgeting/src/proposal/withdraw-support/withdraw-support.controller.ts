@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type CommandAcceptedDto, type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
 import { refuseBody } from '../proposal.no-body.js';
-import { assertActsInRound, PLAN_COMMAND_PROBLEMS, PLAN_RESIDENTS } from '../proposal.roles.js';
+import { assertActsInRound, PLAN_RESIDENTS, planProblems } from '../proposal.roles.js';
 import { WithdrawSupportRequest } from './withdraw-support.handler.js';
 
 @ApiTags('residents')
@@ -22,7 +22,7 @@ export class WithdrawSupportController {
     roles: PLAN_RESIDENTS,
     summary: 'Withdraw your support while the round collects support; the count goes down, a threshold already reached stays reached',
     description: 'Refusals: PROPOSAL.SUPPORT_NOT_GIVEN, PROPOSAL.SUPPORT_CLOSED (409), PROPOSAL.WRONG_ROUND (403), PROPOSAL.NOT_FOUND (404)',
-    problems: PLAN_COMMAND_PROBLEMS,
+    problems: planProblems({ 400: [], 403: ['PROPOSAL.WRONG_ROUND'], 404: ['ROUND.NOT_FOUND'], 409: ['PROPOSAL.SUPPORT_NOT_GIVEN', 'PROPOSAL.SUPPORT_CLOSED'] }),
   })
   async withdraw(
     @Param('roundId', StreamIdPipe) roundId: string,

@@ -16,7 +16,7 @@ export class AdoptResultController {
     private readonly shell: CommandShell,
   ) {}
 
-  @RoundCommandEndpoint(':roundId/result/adoption', 'Adopt the published result (ResultAdopted), with the decision the regime requires; releases the frame freeze')
+  @RoundCommandEndpoint(':roundId/result/adoption', 'Adopt the published result (ResultAdopted), with the decision the regime requires; releases the frame freeze', { 400: ['ROUND.REASON_REQUIRED', 'ROUND.DECISION_REQUIRED', 'ROUND.DECISION_DATE_DOES_NOT_EXIST'], 409: ['ROUND.WRONG_PHASE', 'ROUND.RESULT_NOT_PUBLISHED', 'ROUND.RESULT_ALREADY_ADOPTED', 'ROUND.WRONG_DECIDING_BODY', 'BALLOT_BOX.NO_BALLOT_RULES'] })
   async adopt(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: AdoptResultDto,

@@ -16,7 +16,7 @@ export class CommitFundsController {
     private readonly shell: CommandShell,
   ) {}
 
-  @RoundCommandEndpoint(':roundId/commitments', 'Commit money for a plan against the round\'s (and the area\'s) ceiling (FundsCommitted); ROUND.CEILING_EXCEEDED past it')
+  @RoundCommandEndpoint(':roundId/commitments', 'Commit money for a plan against the round\'s (and the area\'s) ceiling (FundsCommitted); ROUND.CEILING_EXCEEDED past it', { 400: ['ROUND.INVALID_AMOUNT', 'ROUND.AREA_REQUIRED', 'ROUND.UNKNOWN_AREA'], 409: ['ROUND.WRONG_PHASE', 'ROUND.CEILING_EXCEEDED'] })
   async commit(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: CommitFundsDto,

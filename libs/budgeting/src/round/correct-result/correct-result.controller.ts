@@ -17,7 +17,7 @@ export class CorrectResultController {
     private readonly shell: CommandShell,
   ) {}
 
-  @RoundCommandEndpoint(':roundId/result/corrections', 'Correct the published result (ResultCorrected) with a reason and the decision behind it')
+  @RoundCommandEndpoint(':roundId/result/corrections', 'Correct the published result (ResultCorrected) with a reason and the decision behind it', { 400: ['ROUND.REASON_REQUIRED', 'ROUND.INVALID_RESULT', 'ROUND.DECISION_REQUIRED', 'ROUND.DECISION_DATE_DOES_NOT_EXIST'], 409: ['ROUND.WRONG_PHASE', 'ROUND.RESULT_NOT_PUBLISHED', 'ROUND.RESULT_EXCEEDS_CEILING'] })
   async correct(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: CorrectResultDto,

@@ -15,7 +15,7 @@ export class GetRoundController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: 'The round folded from its stream: phase, frame version, criteria published before submission, ceiling and commitments, result' })
   @ApiOkResponse({ type: RoundView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 404: ['ROUND.NOT_FOUND'] })
   async get(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<RoundView> {
     const { view, revision } = await this.queries.execute(new GetRound(roundId, principal.tenant));
     response.setHeader('ETag', etagOf(revision));

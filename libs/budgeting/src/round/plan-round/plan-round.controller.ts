@@ -21,7 +21,7 @@ export class PlanRoundController {
     summary: 'Plan a round under a budget (RoundPlanned): the form\'s pipeline, the schedule, the frame version in force',
     description: 'Created; `Location` is the round, `ETag` its revision',
     ifMatch: false,
-    problems: [400, 401, 403, 409],
+    problems: { 400: ['ROUND.INVALID_PLAN', 'ROUND.UNKNOWN_BUDGET', 'ROUND.UNKNOWN_AREA'], 409: ['ROUND.ALREADY_PLANNED', 'ROUND.NO_BALLOT_RULES', 'ROUND.CARRY_OVER_NOT_ALLOWED', 'ROUND.CARRY_OVER_EXPIRED'] },
   })
   async plan(@Body() body: PlanRoundDto, @CommandCaller() call: CommandCall, @Res({ passthrough: true }) response: Response): Promise<CommandAcceptedDto> {
     const roundId = this.shell.newId();

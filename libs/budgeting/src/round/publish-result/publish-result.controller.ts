@@ -17,7 +17,7 @@ export class PublishResultController {
     private readonly shell: CommandShell,
   ) {}
 
-  @RoundCommandEndpoint(':roundId/result', 'Publish the result (ResultPublished): a vote is counted here from the ballots with the frozen rule; a residents\' body\'s result is its decision (winners, explanation, decision)')
+  @RoundCommandEndpoint(':roundId/result', 'Publish the result (ResultPublished): a vote is counted here from the ballots with the frozen rule; a residents\' body\'s result is its decision (winners, explanation, decision)', { 400: ['ROUND.INVALID_RESULT', 'ROUND.DECISION_REQUIRED', 'ROUND.DECISION_DATE_DOES_NOT_EXIST'], 409: ['ROUND.WRONG_PHASE', 'ROUND.RESULT_ALREADY_PUBLISHED', 'ROUND.RESULT_IS_COUNTED', 'ROUND.DECIDED_BY_RESIDENTS_BODY', 'ROUND.WRONG_DECIDING_BODY', 'ROUND.RESULT_EXCEEDS_CEILING', 'COUNT.VOTING_OPEN'] })
   async publish(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: PublishResultDto,

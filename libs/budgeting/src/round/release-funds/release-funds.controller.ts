@@ -16,7 +16,7 @@ export class ReleaseFundsController {
     private readonly shell: CommandShell,
   ) {}
 
-  @RoundCommandEndpoint(':roundId/releases', 'Release committed money back to the round (FundsReleased)')
+  @RoundCommandEndpoint(':roundId/releases', 'Release committed money back to the round (FundsReleased)', { 400: ['ROUND.INVALID_AMOUNT', 'ROUND.REASON_REQUIRED'], 409: ['ROUND.WRONG_PHASE', 'ROUND.RELEASE_EXCEEDS_COMMITMENT'] })
   async release(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: ReleaseFundsDto,

@@ -66,7 +66,7 @@ export class ResidentSignInController {
   })
   @ApiOkResponse({ type: ResidentSignInStartDto, description: 'The provider\'s URL (when the request accepts JSON rather than HTML)' })
   @ApiResponse({ status: 302, description: 'To the residents\' provider', headers: { Location: { schema: { type: 'string' } }, 'Set-Cookie': { schema: { type: 'string' } } } })
-  @ApiProblems(404, 429, 503)
+  @ApiProblems({ 404: ['RESIDENT_SESSION.NOT_CONFIGURED'], 429: ['RESIDENT_SESSION.RATE_LIMITED'], 503: ['RESIDENT_SESSION.PROVIDER_UNAVAILABLE'] }, { store: false })
   async begin(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.limiter.consume(request.ip ?? 'unknown');
     const oidc = this.configured();
@@ -94,7 +94,7 @@ export class ResidentSignInController {
   @ApiQuery({ name: 'iss', required: false, type: String })
   @ApiQuery({ name: 'error', required: false, type: String })
   @ApiOkResponse({ type: ResidentSessionTokenDto })
-  @ApiProblems(401, 404, 429, 503)
+  @ApiProblems({ 401: ['RESIDENT_SESSION.NO_SIGN_IN_STARTED', 'RESIDENT_SESSION.STATE_MISMATCH', 'RESIDENT_SESSION.PROVIDER_REFUSED', 'RESIDENT_SESSION.TOKEN_REJECTED'], 404: ['RESIDENT_SESSION.NOT_CONFIGURED'], 429: ['RESIDENT_SESSION.RATE_LIMITED'], 503: ['RESIDENT_SESSION.PROVIDER_UNAVAILABLE'] })
   async callback(@Req() request: Request, @Res() response: Response): Promise<void> {
     await this.limiter.consume(request.ip ?? 'unknown');
     const oidc = this.configured();

@@ -1,10 +1,10 @@
 import { BadRequestException, Body, Controller, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow, CurrentPrincipal } from '../../auth/auth.decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { ApiProblems, ProblemDetailsDto } from '../../http/command-endpoint.js';
+import { ApiProblems } from '../../http/command-endpoint.js';
 import { etagOf } from '../../http/revision.js';
 import { CLOCK, type Clock, ID_GENERATOR, type IdGenerator } from '../../persistence/tokens.js';
 import { EraseContactDetailsDto } from './erase-contact-details.dto.js';
@@ -34,8 +34,7 @@ export class EraseContactDetailsController {
       required: ['submitterRef', 'revision', 'events'],
     },
   })
-  @ApiProblems(400, 401, 403, 404, 409)
-  @ApiResponse({ status: 503, description: 'No personal-data vault is registered (ERASURE.UNAVAILABLE); nothing was erased', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDetailsDto) } } } })
+  @ApiProblems({ 400: ['SUBMITTER.REASON_REQUIRED'], 404: ['SUBMITTER.NOT_FOUND'], 409: ['SUBMITTER.ALREADY_ERASED'], 503: ['ERASURE.UNAVAILABLE'] })
   async erase(
     @Param('submitterRef') submitterRef: string,
     @Body() body: EraseContactDetailsDto,

@@ -24,7 +24,7 @@ export class ChangeBallotBoxPhaseController {
     created: false,
     roles: WRITE_ROLES,
     summary: 'open | close | seal the box (seal destroys the round key: codes no longer lead to ballots)',
-    problems: [400, 401, 403, 404, 409, 412],
+    problems: { 400: ['BALLOT_BOX.REASON_REQUIRED'], 404: ['HTTP.NOT_FOUND', 'BALLOTBOX.NOT_FOUND'], 409: ['BALLOT_BOX.WRONG_PHASE', 'BALLOT_BOX.ROUND_NOT_VOTING', 'BALLOT_BOX.RESULT_NOT_ADOPTED'] },
   })
   @ApiParam({ name: 'change', enum: CHANGES })
   async change(

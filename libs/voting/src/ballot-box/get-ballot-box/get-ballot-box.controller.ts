@@ -19,7 +19,7 @@ export class GetBallotBoxController {
     description: 'The box as folded from `BallotBox-<roundId>`: `phase` (prepared, open, closed, sealed), the frame it votes under (ballot and tally rules, eligibility, budget, plans) and the roll counts',
     schema: { type: 'object', example: { phase: 'open', roundId: 'r-2026', frame: { budgetId: 'b-1', plans: [] }, registered: 1200, eligible: 1180 } },
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 404: ['BALLOTBOX.NOT_FOUND'] })
   async get(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<PreparedBox> {
     const box = await this.queries.execute(new GetBallotBox(roundId, principal.tenant));
     response.setHeader('ETag', etagOf(box.revision));

@@ -22,7 +22,7 @@ export class PrepareBallotBoxController {
     summary: 'Prepare the ballot box: the frame version in force and the admitted plans (BallotBoxPrepared)',
     description: 'Created; `Location` is the box, `ETag` its revision',
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['BALLOT_BOX.NO_PLANS', 'BALLOT_BOX.INVALID_PLAN'], 404: ['BUDGET.NOT_FOUND'], 409: ['BALLOT_BOX.ALREADY_PREPARED', 'BALLOT_BOX.NO_BALLOT_RULES', 'BALLOT_BOX.PLAN_NOT_ADMITTED'] },
   })
   async prepare(
     @Param('roundId', StreamIdPipe) roundId: string,

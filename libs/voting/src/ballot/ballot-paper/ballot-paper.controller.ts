@@ -85,7 +85,7 @@ export class BallotPaperController {
   @Allow('voter')
   @ApiOperation({ summary: 'Your ballot paper: the plans on the ballot (cost, area, theme) and the rules a ballot must meet' })
   @ApiOkResponse({ type: BallotPaperView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 403: ['BALLOT.WRONG_ROUND'], 404: ['BALLOTBOX.NOT_FOUND'] })
   paper(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<BallotPaper> {
     assertVoterOfRound(principal, roundId);
     return this.queries.execute(new GetBallotPaper(roundId, principal.tenant));

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
 import { OFFICIAL } from '../../paper-batch/paper-batch.roles.js';
-import { BallotAcceptedDto, contentOf } from '../ballot-content.dto.js';
+import { BALLOT_CONTENT_PROBLEMS, BallotAcceptedDto, contentOf } from '../ballot-content.dto.js';
 import { CastAssistedBallotDto } from './cast-assisted-ballot.dto.js';
 import { CastAssistedBallotRequest } from './cast-assisted-ballot.handler.js';
 
@@ -23,7 +23,7 @@ export class CastAssistedBallotController {
     summary: 'Cast a ballot for a voter who is present, with their code (channel `assisted`; the same rules, and the receipt to hand to the voter)',
     type: BallotAcceptedDto,
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: [...BALLOT_CONTENT_PROBLEMS], 403: ['BALLOT.UNKNOWN_CODE', 'BALLOT.CODE_BLOCKED', 'BALLOT.NOT_ELIGIBLE'], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['BALLOT.ALREADY_CAST', 'BALLOT.VOTING_CLOSED', 'ROUND_KEY.DESTROYED'] },
   })
   async cast(
     @Param('roundId', StreamIdPipe) roundId: string,

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
-import { BallotAcceptedDto, BallotContentDto, contentOf } from '../ballot-content.dto.js';
+import { BALLOT_CONTENT_PROBLEMS, BallotAcceptedDto, BallotContentDto, contentOf } from '../ballot-content.dto.js';
 import { assertVoterOfRound } from '../ballot.voter.js';
 import { CastBallotRequest } from './cast-ballot.handler.js';
 
@@ -24,7 +24,7 @@ export class CastBallotController {
     summary: 'Cast your ballot (once; the store refuses a second one). `ETag` is the revision to replace it with.',
     type: BallotAcceptedDto,
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: [...BALLOT_CONTENT_PROBLEMS], 403: ['BALLOT.WRONG_ROUND', 'BALLOT.CODE_BLOCKED', 'BALLOT.NOT_ELIGIBLE'], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['BALLOT.ALREADY_CAST', 'BALLOT.VOTING_CLOSED', 'ROUND_KEY.DESTROYED'] },
   })
   async cast(
     @Param('roundId', StreamIdPipe) roundId: string,

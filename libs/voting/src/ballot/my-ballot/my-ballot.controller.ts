@@ -27,7 +27,7 @@ export class MyBallotController {
   @Allow('voter')
   @ApiOperation({ summary: 'Your standing ballot (only you can see it, and only while the round is not sealed); 404 BALLOT.NOT_CAST before you voted' })
   @ApiOkResponse({ type: MyBallotView })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems({ 400: [], 403: ['BALLOT.WRONG_ROUND'], 404: ['BALLOT.NOT_CAST', 'PARTICIPANT.NOT_FOUND'], 409: ['ROUND_KEY.DESTROYED'] })
   async mine(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<MyBallotView> {
     assertVoterOfRound(principal, roundId);
     const ballot = await this.queries.execute(new GetMyBallot(roundId, principal.subject, principal.tenant));

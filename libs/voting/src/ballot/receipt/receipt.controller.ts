@@ -105,7 +105,7 @@ export class ReceiptController {
   @ApiOperation({ summary: 'After voting closed: was the ballot with this receipt counted, or replaced by a later one? Never its content (rate-limited per address)' })
   @ApiParam(RECEIPT_PARAM)
   @ApiOkResponse({ type: ReceiptCheckView })
-  @ApiProblems(400, 404, 409, 429)
+  @ApiProblems({ 400: ['RECEIPT.MALFORMED'], 404: ['BALLOTBOX.NOT_FOUND', 'RECEIPT.NOT_FOUND'], 409: ['RECEIPT.VOTING_OPEN'], 429: ['RECEIPT.RATE_LIMITED'] })
   async check(@Param('roundId', StreamIdPipe) roundId: string, @Param('receipt') receipt: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<ReceiptCheckView> {
     await this.limiter.consume(request.ip ?? 'unknown');
     response.setHeader('Cache-Control', 'no-store');
@@ -117,7 +117,7 @@ export class ReceiptController {
   @ApiOperation({ summary: 'After adoption, "my result": each plan on the ballot with this receipt, whether it won and why (rate-limited per address)' })
   @ApiParam(RECEIPT_PARAM)
   @ApiOkResponse({ type: MyResultView })
-  @ApiProblems(400, 404, 409, 429)
+  @ApiProblems({ 400: ['RECEIPT.MALFORMED'], 404: ['BALLOTBOX.NOT_FOUND', 'RECEIPT.NOT_FOUND'], 409: ['RECEIPT.VOTING_OPEN', 'RECEIPT.BALLOT_REPLACED', 'RECEIPT.RESULT_NOT_ADOPTED'], 429: ['RECEIPT.RATE_LIMITED'] })
   async result(@Param('roundId', StreamIdPipe) roundId: string, @Param('receipt') receipt: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<MyResult> {
     await this.limiter.consume(request.ip ?? 'unknown');
     response.setHeader('Cache-Control', 'no-store');

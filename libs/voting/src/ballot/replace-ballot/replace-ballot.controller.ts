@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type CommandCall, CommandCaller, CommandEndpoint, CommandShell, StreamIdPipe } from '@lib/platform';
-import { BallotAcceptedDto, BallotContentDto, contentOf } from '../ballot-content.dto.js';
+import { BALLOT_CONTENT_PROBLEMS, BallotAcceptedDto, BallotContentDto, contentOf } from '../ballot-content.dto.js';
 import { BallotRevisionRequiredError } from '../ballot.errors.js';
 import { assertVoterOfRound } from '../ballot.voter.js';
 import { ReplaceBallotRequest } from './replace-ballot.handler.js';
@@ -26,7 +26,7 @@ export class ReplaceBallotController {
     summary: 'Replace your ballot while voting is open (If-Match required)',
     type: BallotAcceptedDto,
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409, 412],
+    problems: { 400: [...BALLOT_CONTENT_PROBLEMS, 'BALLOT.REVISION_REQUIRED'], 403: ['BALLOT.WRONG_ROUND', 'BALLOT.CODE_BLOCKED', 'BALLOT.NOT_ELIGIBLE'], 404: ['BALLOT.NOT_CAST', 'BALLOTBOX.NOT_FOUND'], 409: ['BALLOT.VOTING_CLOSED', 'BALLOT.PAPER_BALLOT_STANDS', 'ROUND_KEY.DESTROYED'], 412: ['REQUEST.PRECONDITION_FAILED'] },
   })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of your standing ballot' })
   async replace(

@@ -91,7 +91,7 @@ export class GetCountController {
   @Allow(...READ_ROLES)
   @ApiOperation({ summary: "Count the standing ballots with the frame's rule (once voting closed, else 409 COUNT.VOTING_OPEN); works after sealing too" })
   @ApiOkResponse({ type: CountView })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems({ 400: [], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['COUNT.VOTING_OPEN'] })
   async count(@Param('roundId', StreamIdPipe) roundId: string, @CurrentPrincipal() principal: Principal): Promise<CountView> {
     const { result, ballots } = await this.queries.execute(new GetCount(roundId, principal.tenant));
     const reserve = reserveOf(result);

@@ -31,7 +31,7 @@ export class ConfirmPaperBatchController {
     roles: OFFICIAL,
     summary: 'A second official confirms the batch against its slip; its ballots then count',
     type: PaperBatchConfirmedDto,
-    problems: [400, 401, 403, 404, 409, 412],
+    problems: { 400: [], 403: ['PAPER_BATCH.SAME_OFFICIAL'], 404: ['BALLOTBOX.NOT_FOUND', 'PAPERBATCH.NOT_FOUND', 'PAPER_BATCH.NOT_OPENED'], 409: ['PAPER_BATCH.ALREADY_CONFIRMED', 'PAPER_BATCH.COUNT_MISMATCH'] },
     headers: {
       [REACTIONS_HEADER]: {
         description:

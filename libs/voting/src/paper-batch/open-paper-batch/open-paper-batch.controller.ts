@@ -22,7 +22,7 @@ export class OpenPaperBatchController {
     summary: 'Open a batch of paper ballots (polling station, batch number, count on the slip)',
     description: 'Created; `Location` is the batch, `ETag` its revision',
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['PAPER_BATCH.INVALID_SLIP'], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['PAPER_BATCH.ALREADY_OPENED', 'PAPER_BATCH.COUNTING_CLOSED'] },
   })
   async open(
     @Param('roundId', StreamIdPipe) roundId: string,

@@ -28,7 +28,7 @@ export class BlockVotingCodeController {
     summary: 'Block a code (VotingCodeBlocked)',
     type: VotingCodeBlockedDto,
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['PARTICIPANT.REASON_REQUIRED'], 404: ['BALLOTBOX.NOT_FOUND', 'PARTICIPANT.NOT_FOUND'], 409: ['PARTICIPANT.NOT_ACTIVE', 'ROUND_KEY.DESTROYED'] },
   })
   async block(@Param('roundId', StreamIdPipe) roundId: string, @Body() body: VotingCodeActionDto, @CommandCaller() call: CommandCall): Promise<VotingCodeBlockedDto> {
     const envelope = this.shell.envelope({ ...call, ifMatch: undefined }, WRITE_ROLES, { reason: body.reason });

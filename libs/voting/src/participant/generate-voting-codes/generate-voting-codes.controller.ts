@@ -22,7 +22,7 @@ export class GenerateVotingCodesController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiProduces('text/csv')
   @ApiCreatedResponse({ description: 'One row per code: `code,area,age_band`', content: { 'text/csv': { schema: { type: 'string', example: 'code,area,age_band\nK7QM-4TXA-93WD-PRZB,WK036301,18-64\n' } } } })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems({ 400: [], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['PARTICIPANT.ROLL_CLOSED', 'PARTICIPANT.ALREADY_REGISTERED', 'ROUND_KEY.DESTROYED', 'STORE.CONCURRENT_WRITE'] })
   async generate(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: GenerateVotingCodesDto,

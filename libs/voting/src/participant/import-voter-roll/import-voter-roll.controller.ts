@@ -28,7 +28,7 @@ export class ImportVoterRollController {
     summary: "Import the municipality's roll: CSV `code,area,age_band[,role]`; any other column (names, addresses, BSN) refuses the whole file",
     type: VoterRollImportedDto,
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['VOTER_ROLL.NOT_CSV', 'VOTER_ROLL.EMPTY', 'VOTER_ROLL.MISSING_COLUMN', 'VOTER_ROLL.UNEXPECTED_COLUMN', 'VOTER_ROLL.PERSONAL_DATA_COLUMN', 'VOTER_ROLL.INVALID_ROW', 'VOTER_ROLL.DUPLICATE_CODE', 'PARTICIPANT.INVALID_AGE_BAND', 'PARTICIPANT.INVALID_AREA', 'PARTICIPANT.AGE_BAND_STRADDLES_MINIMUM'], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['PARTICIPANT.ROLL_CLOSED', 'PARTICIPANT.ALREADY_REGISTERED', 'ROUND_KEY.DESTROYED'] },
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'code,area,age_band\nK7QM-4TXA-93WD-PRZB,WK036301,18-64\n' } })

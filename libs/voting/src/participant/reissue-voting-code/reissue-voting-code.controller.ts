@@ -28,7 +28,7 @@ export class ReissueVotingCodeController {
     summary: 'Replace a lost code: the new code (shown once) leads to the same ballot',
     type: VotingCodeReissuedDto,
     ifMatch: false,
-    problems: [400, 401, 403, 404, 409],
+    problems: { 400: ['PARTICIPANT.REASON_REQUIRED'], 404: ['BALLOTBOX.NOT_FOUND', 'PARTICIPANT.NOT_FOUND'], 409: ['PARTICIPANT.NOT_ACTIVE', 'PARTICIPANT.NOT_ELIGIBLE', 'ROUND_KEY.DESTROYED'] },
   })
   async reissue(
     @Param('roundId', StreamIdPipe) roundId: string,

@@ -24,7 +24,7 @@ export class ResidentVoterSessionController {
     description: 'The same resident always gets the same participant, so the same ballot. No body.',
     type: VoterSessionTokenDto,
     ifMatch: false,
-    problems: [401, 403, 404, 409],
+    problems: { 400: [], 403: ['RESIDENT_VOTER_SESSION.AREA_UNKNOWN', 'RESIDENT_VOTER_SESSION.AGE_UNKNOWN', 'RESIDENT_VOTER_SESSION.NOT_ELIGIBLE', 'RESIDENT_VOTER_SESSION.BLOCKED'], 404: ['BALLOTBOX.NOT_FOUND'], 409: ['RESIDENT_VOTER_SESSION.AGE_BAND_UNDECIDED', 'PARTICIPANT.ROLL_CLOSED', 'BALLOT.VOTING_CLOSED', 'ROUND_KEY.DESTROYED'] },
   })
   async open(@Param('roundId', StreamIdPipe) roundId: string, @CommandCaller() call: CommandCall): Promise<VoterSessionTokenDto> {
     const { principal } = call;

@@ -24,7 +24,6 @@ const register = (row: { area?: string; ageBand?: string; role?: string | null }
   new RegisterParticipant({
     roundId: ROUND_ID,
     participantRef: REF,
-    rootRef: null,
     area: row.area ?? 'WK036301',
     ageBand: row.ageBand ?? '18-64',
     role: row.role ?? null,

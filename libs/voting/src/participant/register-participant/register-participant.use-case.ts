@@ -49,7 +49,7 @@ export async function registerParticipants(
   const facts = { phase: box.phase, eligibility: box.frame.eligibility };
   const commands = participants.map((p, i) => {
     const participantRef = participantRefOf(key, p.code);
-    const command = new RegisterParticipant({ roundId, participantRef, rootRef: null, area: p.area, ageBand: p.ageBand, role: p.role, source, registeredAt, facts });
+    const command = new RegisterParticipant({ roundId, participantRef, area: p.area, ageBand: p.ageBand, role: p.role, source, registeredAt, facts });
     try {
       participantDecider.decide(command, initialParticipantState());
     } catch (error) {

@@ -49,7 +49,6 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
   const command = new RegisterParticipant({
     roundId,
     participantRef,
-    rootRef: null,
     area: resident.area ?? '',
     ageBand: resident.ageBand ?? UNKNOWN_AGE_BAND,
     role: null,

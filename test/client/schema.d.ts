@@ -8204,7 +8204,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The box as folded from `BallotBox-<roundId>`: `phase` (prepared, open, closed, sealed), the frame it votes under (ballot and tally rules, eligibility, budget, plans) and the roll counts */
+            /** @description The box as folded from `BallotBox-<roundId>`: `phase` (prepared, open, closed, sealed) and the frame it votes under (ballot and tally rules, eligibility, budget, plans); with the roll counts `registered` and `eligible`, counted from the round's `ParticipantRegistered` events (a re-issued code's successor is no new participant). The counts are not part of the `ETag` (the box's revision, for `If-Match`), so the answer is `Cache-Control: no-store` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12232,6 +12232,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The new code joins the roll in its own stream, registered by the code-successor reactor: `complete` when it was before this answer, `pending; reactors="code-successor"` when the wait (REACTOR_WAIT_MS) ran out; it finishes on its own, and the code works from then on. */
+                    Reactions?: string;
                     [name: string]: unknown;
                 };
                 content: {

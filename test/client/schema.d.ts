@@ -12288,7 +12288,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `BALLOT_BOX.WRONG_PHASE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12296,7 +12296,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PARTICIPANT.NOT_ACTIVE" | "PARTICIPANT.NOT_ELIGIBLE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                        code?: "PARTICIPANT.NOT_ACTIVE" | "PARTICIPANT.NOT_ELIGIBLE" | "BALLOT_BOX.WRONG_PHASE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };

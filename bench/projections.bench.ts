@@ -73,10 +73,12 @@ function generators(s: string): { what: string; sql: string }[] {
         SELECT 'BallotBox-r' || r, 1::bigint, gen_random_uuid(), 'BallotBoxOpened', jsonb_build_object('roundId', 'r' || r, 'reason', 'Planning', 'openedAt', '2026-05-01T08:00:00.000Z'), ${meta('staff-1')}
         FROM generate_series(1, ${ROUNDS}) r`),
     },
+    // One roll import per round: its registrations share the request's correlation id.
     {
       what: 'voter roll',
       sql: insert(`SELECT 'Participant-r' || r || '_' || v, 0::bigint, gen_random_uuid(), 'ParticipantRegistered', jsonb_build_object('roundId', 'r' || r, 'participantRef', md5('v' || r || '_' || v), 'rootRef', md5('v' || r || '_' || v),
-          'area', 'BU0363' || lpad((v % 12)::text, 4, '0'), 'ageBand', (ARRAY['12-17', '18-24', '25-44', '45-64', '65+'])[1 + v % 5], 'eligible', true, 'ineligibility', null, 'source', 'municipality-file', 'registeredAt', '2026-04-20T10:00:00.000Z'), ${meta('staff-1')}
+          'area', 'BU0363' || lpad((v % 12)::text, 4, '0'), 'ageBand', (ARRAY['12-17', '18-24', '25-44', '45-64', '65+'])[1 + v % 5], 'eligible', true, 'ineligibility', null, 'source', 'municipality-file', 'registeredAt', '2026-04-20T10:00:00.000Z'),
+          jsonb_build_object('tenant', 'GM0363', 'actor', 'staff-1', 'role', 'administrator', '$correlationId', 'roll-import-r' || r, 'at', '2026-04-20T10:00:00.000Z')
         FROM generate_series(1, ${ROUNDS}) r, generate_series(1, ${VOTERS_PER_ROUND}) v`),
     },
     {

@@ -8204,7 +8204,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The box as folded from `BallotBox-<roundId>`: `phase` (prepared, open, closed, sealed), the frame it votes under (ballot and tally rules, eligibility, budget, plans) and the roll counts */
+            /** @description The box as folded from `BallotBox-<roundId>`: `phase` (prepared, open, closed, sealed) and the frame it votes under (ballot and tally rules, eligibility, budget, plans); with the roll counts `registered` and `eligible`, counted from the round's `ParticipantRegistered` events (a re-issued code's successor is no new participant). The counts are not part of the `ETag` (the box's revision, for `If-Match`), so the answer is `Cache-Control: no-store` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12232,6 +12232,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The new code joins the roll in its own stream, registered by the code-successor reactor: `complete` when it was before this answer, `pending; reactors="code-successor"` when the wait (REACTOR_WAIT_MS) ran out; it finishes on its own, and the code works from then on. */
+                    Reactions?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12286,7 +12288,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PARTICIPANT.NOT_ACTIVE`, `PARTICIPANT.NOT_ELIGIBLE`, `BALLOT_BOX.WRONG_PHASE`, `ROUND_KEY.DESTROYED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12294,7 +12296,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PARTICIPANT.NOT_ACTIVE" | "PARTICIPANT.NOT_ELIGIBLE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
+                        code?: "PARTICIPANT.NOT_ACTIVE" | "PARTICIPANT.NOT_ELIGIBLE" | "BALLOT_BOX.WRONG_PHASE" | "ROUND_KEY.DESTROYED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };

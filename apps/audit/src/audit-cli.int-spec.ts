@@ -89,8 +89,10 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
     const before = await audit(db.store, ['state', '--round', assen.roundId, '--as-of', '2026-05-20T08:59:59Z']);
     expect(before.code).toBe(0);
     expect(before.out).toContain(`Round-${assen.roundId} as of 2026-05-20T08:59:59Z: did not exist yet`);
-    const box = JSON.parse((await audit(db.store, ['state', '--stream', `BallotBox-${assen.roundId}`, '--as-of', '2030-01-01T00:00:00Z', '--json'])).out) as { state: { phase: string; eligible: number } };
-    expect(box.state).toMatchObject({ phase: 'closed', eligible: 84 });
+    // The box is its phase and frame; the roll is counted from its registrations (the report's turnout, below).
+    const box = JSON.parse((await audit(db.store, ['state', '--stream', `BallotBox-${assen.roundId}`, '--as-of', '2030-01-01T00:00:00Z', '--json'])).out) as { state: Record<string, unknown> };
+    expect(box.state).toMatchObject({ phase: 'closed', roundId: assen.roundId });
+    expect(Object.keys(box.state).sort()).toEqual(['frame', 'phase', 'roundId']);
     const budget = JSON.parse((await audit(db.store, ['state', '--budget', assen.budgetId, '--as-of', '2030-01-01', '--json'])).out) as { state: { exists: boolean; versions: unknown[] } };
     expect(budget.state).toMatchObject({ exists: true });
     expect(budget.state.versions).toHaveLength(1);
@@ -144,7 +146,7 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
       expect(markdown).toContain('# Proces-verbaal: Assen Top Idee');
       expect(markdown).toContain('Telregel: Equal Shares met aanvulling (add1)');
       expect(markdown).toContain('Bij gelijke stand: lowest-cost, daarna most-votes, daarna plannummer');
-      expect(markdown).toContain('84 geldige stemmen van 84 stemgerechtigden (100.0%)');
+      expect(markdown).toContain('84 geldige stemmen van 84 stemgerechtigden (100.0%); 84 deelnemers geregistreerd.');
       for (const winner of assen.winners) expect(markdown).toContain(`| ${assen.names.get(winner)} (${winner}) |`);
       expect(markdown).toContain('PopUp Podium');
       expect(markdown).toContain('| Kader vastgesteld | college pabulib:Netherlands/Assen');

@@ -24,5 +24,6 @@ export async function loadAuditDomain(): Promise<AuditDomain> {
       const ballots = await voting.standingBallots(store, roundId, tenant);
       return { election: voting.electionOf(frame, ballots), ballots: ballots.length };
     },
+    voterRollOfRound: (store, roundId, tenant) => voting.voterRollOf(store, roundId, tenant),
   };
 }

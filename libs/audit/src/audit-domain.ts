@@ -8,10 +8,8 @@ export interface StreamFold<State = unknown> {
   evolve(state: State, event: { type: string; data: unknown }): State;
 }
 
-/** The ballot box's state as the audit reads it: its phase, the frame frozen in it, and the roll's counts. */
-export type BallotBoxView =
-  | { phase: 'none' }
-  | { phase: 'prepared' | 'open' | 'closed' | 'sealed'; frame: VotingFrame; registered: number; eligible: number };
+/** The ballot box's state as the audit reads it: its phase and the frame frozen in it. */
+export type BallotBoxView = { phase: 'none' } | { phase: 'prepared' | 'open' | 'closed' | 'sealed'; frame: VotingFrame };
 
 /**
  * The domain logic the audit runs: the deciders' folds and the count. The app wires it in from
@@ -25,4 +23,6 @@ export interface AuditDomain {
   ballotBox: StreamFold<BallotBoxView>;
   /** The election a round counts: its standing ballots, from the ballot events alone, under the frozen frame. */
   electionOfRound(store: EventStore, roundId: string, tenant: string, frame: VotingFrame): Promise<{ election: Election; ballots: number }>;
+  /** The round's roll: codes registered and how many give a vote, from the registrations in its Participant streams. */
+  voterRollOfRound(store: EventStore, roundId: string, tenant: string): Promise<{ registered: number; eligible: number }>;
 }

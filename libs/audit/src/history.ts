@@ -1,5 +1,6 @@
 import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@lib/event-store';
 import { belongsToRound, scanAll } from '@lib/es';
+import { type ParticipantRegistered, ROLL_IMPORT_SOURCES } from '@lib/voting/events';
 
 /** One line of a round's decision history. */
 export interface HistoryEntry {
@@ -14,8 +15,24 @@ export interface HistoryEntry {
   decisionReference?: string;
 }
 
-/** Event types that are bulk facts rather than decisions (each ballot or roll entry is not a decision of staff). */
-const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'PaperBallotEntered', 'PaperBallotSetAside', 'ParticipantRegistered', 'SupportGiven', 'ProposalSupported', 'ProposalSupportWithdrawn']);
+/**
+ * Event types that are bulk facts rather than decisions (each ballot is not a decision of staff).
+ * `VoterRollExtended` (no longer written) repeated a roll import's registrations, which stand for it.
+ */
+const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'PaperBallotEntered', 'PaperBallotSetAside', 'VoterRollExtended', 'SupportGiven', 'ProposalSupported', 'ProposalSupportWithdrawn']);
+
+/**
+ * A roll import (a municipality file, a print run of codes, a Pabulib import) is one staff act: its
+ * first `ParticipantRegistered` stands for the request's (its correlation id's) other registrations.
+ * Residents' own registrations and re-issued codes' successors are no such act.
+ */
+function isRollImport(event: RecordedEvent, seen: Set<string>): boolean {
+  if (!ROLL_IMPORT_SOURCES.includes((event.data as ParticipantRegistered['data']).source)) return false;
+  const correlation = typeof event.metadata.$correlationId === 'string' ? event.metadata.$correlationId : event.id;
+  if (seen.has(correlation)) return false;
+  seen.add(correlation);
+  return true;
+}
 
 function referenceOf(data: Record<string, unknown>): string | undefined {
   const ref = data.decisionReference ?? data.decision;
@@ -54,6 +71,7 @@ export async function history(store: EventStore, roundId: string, options: { onP
   const members = new Set<string>();
   const joinedLate = new Map<string, bigint>();
   const found: { position: Position; entry: HistoryEntry }[] = [];
+  const rollImports = new Set<string>();
   let scanned = 0;
   for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
     if (!members.has(event.streamName) && belongsToRound(event, roundId)) {
@@ -61,6 +79,7 @@ export async function history(store: EventStore, roundId: string, options: { onP
       if (event.revision > 0n) joinedLate.set(event.streamName, event.revision);
     }
     if (!members.has(event.streamName) || NOT_DECISIONS.has(event.type)) continue;
+    if (event.type === 'ParticipantRegistered' && !isRollImport(event, rollImports)) continue;
     found.push({ position: event.position, entry: entryOf(event) });
   }
   for (const [streamName, joinedAt] of joinedLate) {

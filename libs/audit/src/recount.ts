@@ -79,19 +79,15 @@ export async function publishedResult(store: EventStore, roundId: string): Promi
   return results[results.length - 1] ?? null;
 }
 
-/** The frozen frame the round voted under (the copy in its ballot box), the box's phase and counts, and its municipality. */
-export async function ballotBoxOf(
-  store: EventStore,
-  roundId: string,
-  domain: Pick<AuditDomain, 'ballotBox'>,
-): Promise<{ tenant: string; phase: string; frame: VotingFrame; registered: number; eligible: number } | null> {
+/** The frozen frame the round voted under (the copy in its ballot box), the box's phase, and its municipality. */
+export async function ballotBoxOf(store: EventStore, roundId: string, domain: Pick<AuditDomain, 'ballotBox'>): Promise<{ tenant: string; phase: string; frame: VotingFrame } | null> {
   const events = await store.readStream(ballotBoxStream(roundId));
   const tenant = events[0]?.metadata.tenant;
   if (typeof tenant !== 'string') return null;
   let state = domain.ballotBox.initialState();
   for (const event of events) state = domain.ballotBox.evolve(state, { type: event.type, data: event.data });
   if (state.phase === 'none') return null;
-  return { tenant, phase: state.phase, frame: state.frame, registered: state.registered, eligible: state.eligible };
+  return { tenant, phase: state.phase, frame: state.frame };
 }
 
 /**

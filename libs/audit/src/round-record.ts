@@ -82,8 +82,9 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
   // 1. The chains and seals of the round, and its decisions in order.
   const verification = await verifyStore(store, { roundId, onProgress: options.onProgress });
   const entries = await history(store, roundId, { onProgress: options.onProgress });
-  // 2. The frozen frame and the turnout, from the ballot box; the round's own stream; the budget's.
+  // 2. The frozen frame, from the ballot box, and the roll, from the round's registrations; the round's own stream; the budget's.
   const box = await ballotBoxOf(store, roundId, domain);
+  const roll = box ? await domain.voterRollOfRound(store, roundId, box.tenant) : null;
   const roundEvents = await store.readStream(roundStream(roundId));
   const planned = roundEvents.find((e) => e.type === 'RoundPlanned')?.data as { title?: string; budgetId?: string; frame?: { form?: string } } | undefined;
   const budgetId = box?.frame.budgetId ?? planned?.budgetId ?? null;
@@ -153,8 +154,8 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
       : null,
     decisions,
     history: entries,
-    turnout: box
-      ? { registered: box.registered, eligible: box.eligible, ballots: ballots ?? 0, percentage: ballots !== null && box.eligible > 0 ? ((100 * ballots) / box.eligible).toFixed(1) : null }
+    turnout: roll
+      ? { registered: roll.registered, eligible: roll.eligible, ballots: ballots ?? 0, percentage: ballots !== null && roll.eligible > 0 ? ((100 * ballots) / roll.eligible).toFixed(1) : null }
       : null,
     result: results[results.length - 1] ?? null,
     results,

@@ -27,3 +27,5 @@ export * from './pabulib/pabulib-export.js';
 export * from './voting.module.js';
 export * from './ballot-box/follow-round/follow-round.reactor.js';
 export * from './paper-batch/paper-count/paper-count.reactor.js';
+export * from './participant/code-successor/code-successor.reactor.js';
+export * from './participant/voter-roll.counts.js';

@@ -94,15 +94,16 @@ describe('voting over real HTTP', () => {
     expect(early.body.code).toBe('BALLOT.VOTING_CLOSED');
     const malformedId = await call(api.url, 'POST', `/rounds/${roundId}.x/ballot-box/open`, { token: admin, body: { reason: 'Voting period of the council decision' } });
     expect([malformedId.status, malformedId.body.code]).toEqual([400, 'REQUEST.INVALID_ID']);
+    // The codes went to their own Participant streams: the box is where it was, and counts its roll from them.
     const box = await call(api.url, 'GET', `/rounds/${roundId}/ballot-box`, { token: admin });
-    expect([box.status, box.headers.get('etag'), box.body.phase]).toEqual([200, '"1"', 'prepared']);
+    expect([box.status, box.headers.get('etag'), box.headers.get('cache-control'), box.body.phase, box.body.registered, box.body.eligible]).toEqual([200, '"0"', 'no-store', 'prepared', 4, 4]);
     const opened = await call(api.url, 'POST', `/rounds/${roundId}/ballot-box/open`, {
       token: admin,
       body: { reason: ' Voting period of the council decision ' },
-      headers: { 'x-correlation-id': 'schedule-2026-voting', 'if-match': '"1"' },
+      headers: { 'x-correlation-id': 'schedule-2026-voting', 'if-match': '"0"' },
     });
     expect(opened.status).toBe(200);
-    expect(opened.headers.get('etag')).toBe('"2"');
+    expect(opened.headers.get('etag')).toBe('"1"');
     const [openedEvent] = (await store.readAll({ maxCount: 100_000 })).filter((e) => e.type === 'BallotBoxOpened');
     expect(openedEvent!.metadata).toMatchObject({ actor: 'staff-7', role: 'administrator', tenant: TENANT, $correlationId: 'schedule-2026-voting', reason: 'Voting period of the council decision' });
   });
@@ -157,6 +158,22 @@ describe('voting over real HTTP', () => {
     expect(statuses).toContain(429);
     const limited = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[3] } });
     expect(limited.body.code).toBe('VOTER_SESSION.RATE_LIMITED');
+  });
+
+  it('re-issues a lost code: the new code, shown once, leads to the same ballot; the old one no longer works; the roll keeps its size', async () => {
+    const reissued = await call(api.url, 'POST', `/rounds/${roundId}/voting-codes/reissue`, { token: admin, body: { code: codes[0], reason: 'Letter lost' } });
+    expect([reissued.status, reissued.headers.get('reactions'), reissued.headers.get('cache-control')]).toEqual([201, 'complete', 'no-store']);
+    expect(Object.keys(reissued.body)).toEqual(['code']);
+    const successor = reissued.body.code as string;
+    const session = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: successor } });
+    expect(session.status).toBe(201);
+    const mine = await call(api.url, 'GET', `/rounds/${roundId}/ballots/mine`, { token: session.body.token as string });
+    expect([mine.status, (mine.body.content as { choices: string[] }).choices]).toEqual([200, [plans[1]]]);
+    expect((await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[0] } })).body.code).toBe('BALLOT.CODE_BLOCKED');
+    const again = await call(api.url, 'POST', `/rounds/${roundId}/voting-codes/reissue`, { token: admin, body: { code: codes[0], reason: 'Letter lost twice' } });
+    expect([again.status, again.body.code]).toEqual([409, 'PARTICIPANT.NOT_ACTIVE']);
+    const box = await call(api.url, 'GET', `/rounds/${roundId}/ballot-box`, { token: admin });
+    expect([box.body.registered, box.body.eligible]).toEqual([4, 4]);
   });
 
   it('paper batches need a second official and a matching count; then close, count, seal', async () => {

@@ -17,8 +17,10 @@ import { paperCountReaction } from './paper-batch/paper-count/paper-count.reacto
 import { blockCode } from './participant/block-voting-code/block-voting-code.use-case.js';
 import { generateVotingCodes } from './participant/generate-voting-codes/generate-voting-codes.use-case.js';
 import { importVoterRoll } from './participant/import-voter-roll/import-voter-roll.use-case.js';
+import { codeSuccessorReaction } from './participant/code-successor/code-successor.reactor.js';
 import { participantByCode } from './participant/participant.lookup.js';
 import { reissueCode } from './participant/reissue-voting-code/reissue-voting-code.use-case.js';
+import { voterRollOf } from './participant/voter-roll.counts.js';
 import { ballotRefOf, CODE_ALPHABET, participantRefOf } from './round-key/pseudonym.js';
 import { InMemoryRoundKeyVault, RoundKeyDestroyedError, SqlRoundKeyVault } from './round-key/round-key.vault.js';
 import { aContext, anApprovalFrame } from './testing/voting.given.js';
@@ -118,8 +120,16 @@ describe('voting over the event store', () => {
     expect(await rejected(cast(deps, roundId, codes[0]!, { type: 'approval', choices: ['p-park'] }))).toBe('BALLOT.CODE_BLOCKED');
 
     await cast(deps, roundId, codes[1]!, { type: 'approval', choices: ['p-park'] });
-    const { code: successor } = await reissueCode(deps, { roundId, code: codes[1]!, reason: 'Letter lost' }, context);
+    const { code: successor, stream, result } = await reissueCode(deps, { roundId, code: codes[1]!, reason: 'Letter lost' }, context);
+    // The re-issue is the old code's only; the new code is on the roll once the code-successor reactor ran.
+    expect(result.events.map((e) => e.type)).toEqual(['VotingCodeReissued']);
+    expect(await participantByCode(deps.store, deps.vault, roundId, successor, context.tenant)).toBeNull();
+    const appended = await deps.store.readStream(stream, { fromRevision: result.nextRevision });
+    await reactNow([codeSuccessorReaction(deps.store)], appended, (name, revision) => deps.store.readStream(name, { maxCount: Number(revision) + 1 }));
+    expect((await participantByCode(deps.store, deps.vault, roundId, successor, context.tenant))?.state).toMatchObject({ status: 'active', area: 'WK036301', ageBand: '18-64', eligible: true });
     expect(await rejected(cast(deps, roundId, successor, { type: 'approval', choices: ['p-bench'] }))).toBe('BALLOT.ALREADY_CAST');
+    // The successor stands for a participant already on the roll.
+    expect(await voterRollOf(deps.store, roundId, context.tenant)).toEqual({ registered: 2, eligible: 2 });
     expect(await rejected(cast(deps, roundId, codes[1]!, { type: 'approval', choices: ['p-bench'] }))).toBe('BALLOT.CODE_BLOCKED');
   });
 
@@ -135,6 +145,10 @@ describe('voting over the event store', () => {
     expect(await total(deps)).toBe(before);
     const summary = await importVoterRoll(deps, roundId, 'code,area,age_band,role\nABCD2345EFGH,WK036301,18-64,\nABCD2345EFGK,WK036302,12-15,\nABCD2345EFGM,WK036302,65+,council-member\nABCD2345EFGN,WK036302,65+,\n', context);
     expect(summary).toEqual({ registered: 4, eligible: 2 });
+    // Each code in its own stream and nowhere else: the box holds no count, the registrations are the roll.
+    const added = (await deps.store.readAll({ maxCount: 1000 })).slice(before);
+    expect(added.map((e) => [e.streamName.split('_')[0], e.type])).toEqual(Array.from({ length: 4 }, () => [`Participant-${roundId}`, 'ParticipantRegistered']));
+    expect(await voterRollOf(deps.store, roundId, context.tenant)).toEqual({ registered: 4, eligible: 2 });
     expect(await rejected(importVoterRoll(deps, roundId, 'code,area,age_band\nabcd-2345-efgh,WK036301,18-64\n', context))).toBe('PARTICIPANT.ALREADY_REGISTERED');
   });
 

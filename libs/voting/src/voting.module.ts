@@ -33,6 +33,7 @@ import { EnterPaperBallotHandler } from './paper-batch/enter-paper-ballot/enter-
 import { OpenPaperBatchController } from './paper-batch/open-paper-batch/open-paper-batch.controller.js';
 import { OpenPaperBatchHandler } from './paper-batch/open-paper-batch/open-paper-batch.handler.js';
 import { PaperBatchReactions } from './paper-batch/paper-count/paper-count.reactions.js';
+import { ParticipantReactions } from './participant/code-successor/code-successor.reactions.js';
 import { BlockVotingCodeController } from './participant/block-voting-code/block-voting-code.controller.js';
 import { BlockVotingCodeHandler } from './participant/block-voting-code/block-voting-code.handler.js';
 import { GenerateVotingCodesController } from './participant/generate-voting-codes/generate-voting-codes.controller.js';
@@ -115,6 +116,7 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     CheckBallotBoxFollowsHandler,
     BallotBoxReactions,
     PaperBatchReactions,
+    ParticipantReactions,
     CountRoundBallotsHandler,
     VoterSessionLimiter,
     { provide: ROUND_KEY_VAULT, inject: [AppConfig, EVENT_STORE], useFactory: roundKeyVaultFor },

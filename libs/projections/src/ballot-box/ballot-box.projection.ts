@@ -1,19 +1,23 @@
 import type { RecordedEvent } from '@lib/event-store';
-import type { BallotBoxEvent, BallotCast, BallotReplaced, ParticipantRegistered } from '@lib/voting/events';
+import type { BallotBoxEvent, BallotCast, BallotReplaced, ParticipantRegistered, VoterRollExtended } from '@lib/voting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { CounterBatch, RowBatch } from '../rows.js';
 import type { BallotBoxRow, TurnoutBallotsAgeRow, TurnoutBallotsRow, TurnoutRollRow } from './ballot-box.entity.js';
 
-type VotingReadEvent = BallotBoxEvent | ParticipantRegistered | BallotCast | BallotReplaced;
+type VotingReadEvent = Exclude<BallotBoxEvent, VoterRollExtended> | ParticipantRegistered | BallotCast | BallotReplaced;
 
 const TABLES = ['ballot_box', 'turnout_ballots', 'turnout_ballots_age', 'turnout_roll'] as const;
 
-/** Ballot boxes (phase, plans, roll size) and turnout: ballots per area and channel, ballots per age band, eligible per area and age band. */
+/**
+ * Ballot boxes (phase, plans, roll size) and turnout: ballots per area and channel, ballots per age band, eligible per area and age band.
+ * The roll's size is counted from its registrations. `VoterRollExtended`, which older stores hold beside
+ * the same registrations, is not read: counting both would count the roll twice.
+ */
 export const ballotBoxProjection: Projection = {
   name: 'ballot-box',
-  // 2: ballots per age band (turnout_ballots_age).
-  version: 2,
-  canHandle: ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed', 'VoterRollExtended', 'ParticipantRegistered', 'BallotCast', 'BallotReplaced'],
+  // 2: ballots per age band (turnout_ballots_age). 3: registered and eligible from ParticipantRegistered.
+  version: 3,
+  canHandle: ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed', 'ParticipantRegistered', 'BallotCast', 'BallotReplaced'],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
@@ -21,7 +25,7 @@ export const ballotBoxProjection: Projection = {
     const ballots = new CounterBatch<TurnoutBallotsRow>(context, 'turnout_ballots', ['round_id', 'area', 'channel'], ['ballots']);
     const ages = new CounterBatch<TurnoutBallotsAgeRow>(context, 'turnout_ballots_age', ['round_id', 'age_band'], ['ballots']);
     const roll = new CounterBatch<TurnoutRollRow>(context, 'turnout_roll', ['round_id', 'area', 'age_band'], ['eligible']);
-    await boxes.load('round_id', events.filter((e) => e.type.startsWith('BallotBox') || e.type === 'VoterRollExtended').map((e) => (e.data as { roundId: string }).roundId));
+    await boxes.load('round_id', events.filter((e) => e.type !== 'BallotCast' && e.type !== 'BallotReplaced').map((e) => (e.data as { roundId: string }).roundId));
     for (const recorded of events) {
       const event = domainEvent<VotingReadEvent>(recorded);
       const tenant = tenantOf(recorded);
@@ -36,10 +40,14 @@ export const ballotBoxProjection: Projection = {
           ballots.add({ round_id: event.data.roundId, area: event.data.area, channel: event.data.replacedChannel, tenant, ballots: -1 });
           ballots.add({ round_id: event.data.roundId, area: event.data.area, channel: event.data.channel, tenant, ballots: 1 });
           continue;
-        case 'ParticipantRegistered':
+        case 'ParticipantRegistered': {
           // A re-issued code stands for a participant already on the roll.
-          if (event.data.eligible && event.data.source !== 'reissue') roll.add({ round_id: event.data.roundId, area: event.data.area, age_band: event.data.ageBand, tenant, eligible: 1 });
+          if (event.data.source === 'reissue') continue;
+          if (event.data.eligible) roll.add({ round_id: event.data.roundId, area: event.data.area, age_band: event.data.ageBand, tenant, eligible: 1 });
+          const box = boxes.get(event.data.roundId);
+          if (box) boxes.set({ ...box, registered: box.registered + 1, eligible: box.eligible + (event.data.eligible ? 1 : 0), updated_at: event.data.registeredAt });
           continue;
+        }
         case 'BallotBoxPrepared': {
           const { frame } = event.data;
           boxes.set({
@@ -73,9 +81,6 @@ export const ballotBoxProjection: Projection = {
           break;
         case 'BallotBoxSealed':
           boxes.set({ ...box, phase: 'sealed', sealed_at: event.data.sealedAt, updated_at: event.data.sealedAt });
-          break;
-        case 'VoterRollExtended':
-          boxes.set({ ...box, registered: box.registered + event.data.registered, eligible: box.eligible + event.data.eligible, updated_at: event.data.extendedAt });
           break;
       }
     }

@@ -23,6 +23,15 @@ const COUNTS = new RegExp(`(?<![\\d.])(${BALLOTS}|${FOR_P1}|${FOR_P2}|${ELIGIBLE
 /** The size of the roll is no result: staff exports may carry it, never the ballots. */
 const VOTE_COUNTS = new RegExp(`(?<![\\d.])(${BALLOTS}|${FOR_P1}|${FOR_P2})(?![\\d.])`);
 
+/** The roll: one registration per code, each in its own Participant stream. */
+function roll(): GivenEvent[] {
+  return Array.from({ length: ELIGIBLE }, (_, i) => ({
+    stream: `Participant-${ROUND_ID}_p${i}`,
+    type: 'ParticipantRegistered',
+    data: { roundId: ROUND_ID, participantRef: `p${i}`, rootRef: `p${i}`, area: 'BU03630000', ageBand: '18-64', eligible: true, ineligibility: null, source: 'municipality-file', registeredAt: '2026-04-20T10:00:00.000Z' },
+  }));
+}
+
 function ballots(): GivenEvent[] {
   return Array.from({ length: BALLOTS }, (_, i) => cast(`v${i}`, [...(i < FOR_P1 ? ['p-1'] : []), ...(i >= BALLOTS - FOR_P2 ? ['p-2'] : [])]));
 }
@@ -43,7 +52,7 @@ describe('interim results do not leak while voting runs (frame without public in
         frame: { budgetId: BUDGET_ID, frameVersion: 1, ballot: { type: 'approval' }, tally: { rule: 'greedy' }, budgetCents: 30_000_000, plans: [{ planId: 'p-1', costCents: 2_500_000 }, { planId: 'p-2', costCents: 800_000 }] },
         preparedAt: '2026-04-15T10:00:00.000Z',
       }),
-      box('VoterRollExtended', { source: 'municipality-file', registered: ELIGIBLE, eligible: ELIGIBLE, extendedAt: '2026-04-20T10:00:00.000Z' }),
+      ...roll(),
       box('BallotBoxOpened', { reason: 'Planning', openedAt: '2026-05-01T08:00:00.000Z' }),
     ]);
     api = await startTestApi(store, { env: { PROJECTOR_IN_PROCESS: 'true' } });

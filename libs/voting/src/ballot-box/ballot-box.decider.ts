@@ -3,9 +3,8 @@ import type { BallotBoxEvent } from './ballot-box.events.js';
 import { evolveBallotBox, initialBallotBoxState, type BallotBoxState } from './ballot-box.state.js';
 import { changeBallotBoxPhase, type ChangeBallotBoxPhase } from './change-phase/change-phase.command.js';
 import { prepareBallotBox, type PrepareBallotBox } from './prepare-ballot-box/prepare-ballot-box.command.js';
-import { recordVoterRollExtension, type RecordVoterRollExtension } from './record-voter-roll/record-voter-roll.command.js';
 
-export type BallotBoxCommand = PrepareBallotBox | ChangeBallotBoxPhase | RecordVoterRollExtension;
+export type BallotBoxCommand = PrepareBallotBox | ChangeBallotBoxPhase;
 
 export const ballotBoxDecider: Decider<BallotBoxCommand, BallotBoxState, BallotBoxEvent> = {
   decide(command, state) {
@@ -14,8 +13,6 @@ export const ballotBoxDecider: Decider<BallotBoxCommand, BallotBoxState, BallotB
         return prepareBallotBox(command, state);
       case 'ChangeBallotBoxPhase':
         return changeBallotBoxPhase(command, state);
-      case 'RecordVoterRollExtension':
-        return recordVoterRollExtension(command, state);
     }
   },
   evolve: evolveBallotBox,

@@ -53,7 +53,12 @@ export interface VotingFrame {
 export type BallotBoxPrepared = DomainEvent<'BallotBoxPrepared', { roundId: string; frame: VotingFrame; preparedAt: string }>;
 export type BallotBoxOpened = DomainEvent<'BallotBoxOpened', { roundId: string; reason: string; openedAt: string }>;
 export type BallotBoxClosed = DomainEvent<'BallotBoxClosed', { roundId: string; reason: string; closedAt: string }>;
-/** Counts only: how many codes a roll import or a code print run registered, and how many of them may vote. */
+/**
+ * Counts only: how many codes a roll import or a code print run registered, and how many of them may
+ * vote. No longer written: the roll's counts are those of its `ParticipantRegistered` events, and a
+ * registration writes its participant's stream only. Kept for the stores that hold it; readers ignore
+ * it, since those stores hold the registrations too.
+ */
 export type VoterRollExtended = DomainEvent<
   'VoterRollExtended',
   { roundId: string; source: 'municipality-file' | 'generated' | 'pabulib' | 'oidc'; registered: number; eligible: number; extendedAt: string }

@@ -5,12 +5,12 @@ export type BallotBoxPhase = 'none' | 'prepared' | 'open' | 'closed' | 'sealed';
 
 export type BallotBoxState =
   | { phase: 'none' }
-  | { phase: Exclude<BallotBoxPhase, 'none'>; roundId: string; frame: VotingFrame; registered: number; eligible: number };
+  | { phase: Exclude<BallotBoxPhase, 'none'>; roundId: string; frame: VotingFrame };
 
 export const initialBallotBoxState = (): BallotBoxState => ({ phase: 'none' });
 
 export function evolveBallotBox(state: BallotBoxState, event: BallotBoxEvent): BallotBoxState {
-  if (event.type === 'BallotBoxPrepared') return { phase: 'prepared', roundId: event.data.roundId, frame: event.data.frame, registered: 0, eligible: 0 };
+  if (event.type === 'BallotBoxPrepared') return { phase: 'prepared', roundId: event.data.roundId, frame: event.data.frame };
   if (state.phase === 'none') return state;
   switch (event.type) {
     case 'BallotBoxOpened':
@@ -19,8 +19,6 @@ export function evolveBallotBox(state: BallotBoxState, event: BallotBoxEvent): B
       return { ...state, phase: 'closed' };
     case 'BallotBoxSealed':
       return { ...state, phase: 'sealed' };
-    case 'VoterRollExtended':
-      return { ...state, registered: state.registered + event.data.registered, eligible: state.eligible + event.data.eligible };
     default:
       return state;
   }

@@ -1,5 +1,6 @@
 import { describe, it } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
+import { BallotBoxWrongPhaseError } from '../ballot-box/ballot-box.errors.js';
 import { anApprovalFrame, AT, ROUND_ID } from '../testing/voting.given.js';
 import { BlockVotingCode } from './block-voting-code/block-voting-code.command.js';
 import { participantDecider } from './participant.decider.js';
@@ -14,6 +15,7 @@ import {
 } from './participant.errors.js';
 import type { ParticipantEvent } from './participant.events.js';
 import { RegisterParticipant } from './register-participant/register-participant.command.js';
+import { RegisterSuccessor } from './register-successor/register-successor.command.js';
 import { ReissueVotingCode } from './reissue-voting-code/reissue-voting-code.command.js';
 
 const spec = DeciderSpecification.for(participantDecider);
@@ -22,7 +24,6 @@ const register = (row: { area?: string; ageBand?: string; role?: string | null }
   new RegisterParticipant({
     roundId: ROUND_ID,
     participantRef: REF,
-    rootRef: null,
     area: row.area ?? 'WK036301',
     ageBand: row.ageBand ?? '18-64',
     role: row.role ?? null,
@@ -65,18 +66,42 @@ describe('BlockVotingCode', () => {
 
 describe('ReissueVotingCode', () => {
   const NEW = 'e'.repeat(64);
-  it('retires the old code in favour of its successor', () => {
+  const reissue = (reason: string, phase: 'prepared' | 'open' | 'closed' | 'sealed' = 'open') =>
+    new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason, reissuedAt: AT, facts: { phase } });
+  it('retires the old code in favour of its successor, while the roll is open', () => {
     spec([registered()])
-      .when(new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'Letter lost', reissuedAt: AT }))
+      .when(reissue('Letter lost'))
+      .then([{ type: 'VotingCodeReissued', data: { roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'Letter lost', reissuedAt: AT } }]);
+    spec([registered()])
+      .when(reissue('Letter lost', 'prepared'))
       .then([{ type: 'VotingCodeReissued', data: { roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'Letter lost', reissuedAt: AT } }]);
   });
-  it('refuses twice, and for a code that gives no vote', () => {
+  it('refuses twice, for a code that gives no vote, without a reason, and once voting closed', () => {
     const reissued: ParticipantEvent = { type: 'VotingCodeReissued', data: { roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'x', reissuedAt: AT } };
-    spec([registered(), reissued])
-      .when(new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'again', reissuedAt: AT }))
-      .thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
-    spec([registered(false, 'age')])
-      .when(new ReissueVotingCode({ roundId: ROUND_ID, participantRef: REF, successorRef: NEW, reason: 'lost', reissuedAt: AT }))
-      .thenThrows(ParticipantNotEligibleError, 'PARTICIPANT.NOT_ELIGIBLE');
+    spec([registered(), reissued]).when(reissue('again')).thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
+    spec([registered(false, 'age')]).when(reissue('lost')).thenThrows(ParticipantNotEligibleError, 'PARTICIPANT.NOT_ELIGIBLE');
+    spec([registered()]).when(reissue('  ')).thenThrows(ParticipantReasonRequiredError, 'PARTICIPANT.REASON_REQUIRED');
+    spec([registered()]).when(reissue('lost', 'closed')).thenThrows(BallotBoxWrongPhaseError, 'BALLOT_BOX.WRONG_PHASE');
+  });
+});
+
+describe('RegisterSuccessor', () => {
+  const NEW = 'e'.repeat(64);
+  const successor = new RegisterSuccessor({ roundId: ROUND_ID, participantRef: NEW, rootRef: REF, area: 'WK036302', ageBand: '65+', eligible: true, ineligibility: null, registeredAt: AT });
+  it("registers the successor under the old code's root, area, age band and eligibility, as a re-issue", () => {
+    spec([]).when(successor).then([
+      {
+        type: 'ParticipantRegistered',
+        data: { roundId: ROUND_ID, participantRef: NEW, rootRef: REF, area: 'WK036302', ageBand: '65+', eligible: true, ineligibility: null, source: 'reissue', registeredAt: AT },
+      },
+    ]);
+  });
+  it('decides nothing for a successor already on the roll, whatever its state', () => {
+    const onRoll: ParticipantEvent = {
+      type: 'ParticipantRegistered',
+      data: { roundId: ROUND_ID, participantRef: NEW, rootRef: REF, area: 'WK036302', ageBand: '65+', eligible: true, ineligibility: null, source: 'reissue', registeredAt: AT },
+    };
+    spec([onRoll]).when(successor).then([]);
+    spec([onRoll, { type: 'VotingCodeBlocked', data: { roundId: ROUND_ID, participantRef: NEW, reason: 'Stolen', blockedAt: AT } }]).when(successor).then([]);
   });
 });

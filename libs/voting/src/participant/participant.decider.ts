@@ -3,9 +3,10 @@ import type { ParticipantEvent } from './participant.events.js';
 import { evolveParticipant, initialParticipantState, type ParticipantState } from './participant.state.js';
 import { blockVotingCode, type BlockVotingCode } from './block-voting-code/block-voting-code.command.js';
 import { registerParticipant, type RegisterParticipant } from './register-participant/register-participant.command.js';
+import { registerSuccessor, type RegisterSuccessor } from './register-successor/register-successor.command.js';
 import { reissueVotingCode, type ReissueVotingCode } from './reissue-voting-code/reissue-voting-code.command.js';
 
-export type ParticipantCommand = RegisterParticipant | BlockVotingCode | ReissueVotingCode;
+export type ParticipantCommand = RegisterParticipant | BlockVotingCode | ReissueVotingCode | RegisterSuccessor;
 
 export const participantDecider: Decider<ParticipantCommand, ParticipantState, ParticipantEvent> = {
   decide(command, state) {
@@ -16,6 +17,8 @@ export const participantDecider: Decider<ParticipantCommand, ParticipantState, P
         return blockVotingCode(command, state);
       case 'ReissueVotingCode':
         return reissueVotingCode(command, state);
+      case 'RegisterSuccessor':
+        return registerSuccessor(command, state);
     }
   },
   evolve: evolveParticipant,

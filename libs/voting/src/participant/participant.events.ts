@@ -7,9 +7,21 @@ export function participantStream(roundId: string, participantRef: string): stri
   return streamName(PARTICIPANT_CATEGORY, `${roundId}_${participantRef}`);
 }
 
+/** The prefix every Participant stream of a round starts with (a scan of the round's roll). */
+export function participantStreamPrefix(roundId: string): string {
+  return `${PARTICIPANT_CATEGORY}-${roundId}_`;
+}
+
 export type Ineligibility = 'area' | 'age' | 'excluded-role';
 /** `oidc`: a resident signed in at the municipality's provider for residents registered themselves. */
 export type RollSource = 'municipality-file' | 'generated' | 'reissue' | 'pabulib' | 'oidc';
+/**
+ * The sources by which staff put codes on the roll, one request (one correlation id) at a time: a
+ * municipality file, a print run, a Pabulib import. Audit trails list each such import once. A
+ * resident's own registration (`oidc`) is no staff act; a successor (`reissue`) follows its
+ * `VotingCodeReissued`.
+ */
+export const ROLL_IMPORT_SOURCES: readonly RollSource[] = ['municipality-file', 'generated', 'pabulib'];
 
 export type ParticipantRegistered = DomainEvent<
   'ParticipantRegistered',

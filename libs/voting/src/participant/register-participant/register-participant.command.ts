@@ -8,8 +8,6 @@ import type { ParticipantState } from '../participant.state.js';
 export interface RegisterParticipantData {
   roundId: string;
   participantRef: string;
-  /** Null for a new code; the predecessor's root for a re-issued one. */
-  rootRef: string | null;
   area: string;
   ageBand: string;
   /** A function such as `council-member`, only to apply the frame's excluded roles; it is not recorded. */
@@ -19,14 +17,17 @@ export interface RegisterParticipantData {
   facts: { phase: BallotBoxPhase; eligibility: Eligibility };
 }
 
-/** Puts one voting code's pseudonym on the roll, with its area and age band, and decides eligibility by the frame. */
+/**
+ * Puts one new voting code's pseudonym on the roll, with its area and age band, and decides eligibility
+ * by the frame. The code is its own root; a re-issued code's successor is `RegisterSuccessor`'s.
+ */
 export class RegisterParticipant {
   readonly type = 'RegisterParticipant' as const;
   constructor(readonly data: RegisterParticipantData) {}
 }
 
 export function registerParticipant(command: RegisterParticipant, state: ParticipantState): ParticipantRegistered[] {
-  const { roundId, participantRef, rootRef, area, ageBand, role, source, registeredAt, facts } = command.data;
+  const { roundId, participantRef, area, ageBand, role, source, registeredAt, facts } = command.data;
   if (facts.phase !== 'prepared' && facts.phase !== 'open') {
     throw new ParticipantRollClosedError(`Codes can be registered while the box is prepared or open; it is ${facts.phase}`, { phase: facts.phase });
   }
@@ -36,7 +37,7 @@ export function registerParticipant(command: RegisterParticipant, state: Partici
   return [
     {
       type: 'ParticipantRegistered',
-      data: { roundId, participantRef, rootRef: rootRef ?? participantRef, area, ageBand, eligible: ineligibility === null, ineligibility, source, registeredAt },
+      data: { roundId, participantRef, rootRef: participantRef, area, ageBand, eligible: ineligibility === null, ineligibility, source, registeredAt },
     },
   ];
 }

@@ -1,8 +1,5 @@
 import { type CommandContext, DomainError, handleCommand } from '@lib/es';
-import { ballotBoxDecider } from '../../ballot-box/ballot-box.decider.js';
 import { BallotBoxWrongPhaseError } from '../../ballot-box/ballot-box.errors.js';
-import { ballotBoxStream, type VoterRollExtended } from '../../ballot-box/ballot-box.events.js';
-import { RecordVoterRollExtension } from '../../ballot-box/record-voter-roll/record-voter-roll.command.js';
 import { participantRefOf } from '../../round-key/pseudonym.js';
 import { inBatches, loadBallotBox, type PreparedBox, type VotingDeps } from '../../voting.deps.js';
 import { participantDecider } from '../participant.decider.js';
@@ -16,8 +13,6 @@ export interface NewParticipant {
   area: string;
   ageBand: string;
   role: string | null;
-  /** Set for a re-issued code: the predecessor's root. */
-  rootRef?: string;
   /** Where in the file, for error messages. */
   line?: number;
 }
@@ -35,7 +30,9 @@ export class VoterRollRowError extends DomainError {
 
 /**
  * Registers codes on the roll, all or nothing as far as the rules go: every row is decided first
- * (and every pseudonym checked to be new) before the first append. Records the counts on the box.
+ * (and every pseudonym checked to be new) before the first append. Each code's registration goes to
+ * its own Participant stream and nowhere else: the roll's counts are those registrations
+ * (`voterRollOf`, the `ballot_box` read model). Answers the counts of what it stored.
  */
 export async function registerParticipants(
   deps: VotingDeps,
@@ -52,7 +49,7 @@ export async function registerParticipants(
   const facts = { phase: box.phase, eligibility: box.frame.eligibility };
   const commands = participants.map((p, i) => {
     const participantRef = participantRefOf(key, p.code);
-    const command = new RegisterParticipant({ roundId, participantRef, rootRef: p.rootRef ?? null, area: p.area, ageBand: p.ageBand, role: p.role, source, registeredAt, facts });
+    const command = new RegisterParticipant({ roundId, participantRef, area: p.area, ageBand: p.ageBand, role: p.role, source, registeredAt, facts });
     try {
       participantDecider.decide(command, initialParticipantState());
     } catch (error) {
@@ -72,9 +69,5 @@ export async function registerParticipants(
     handleCommand(deps.store, participantStream(roundId, c.data.participantRef), participantDecider, c, context, { streamMustExist: false, newId: deps.newId, maxRetries: 0 }),
   );
   const eligible = results.filter((r) => (r.events[0] as ParticipantRegistered).data.eligible).length;
-  // 3. Counts only on the box: the roll itself never appears in one place. A re-issued code is no new participant.
-  if (source === 'reissue') return { registered: results.length, eligible, refs: commands.map((c) => c.data.participantRef) };
-  const extension: VoterRollExtended['data'] = { roundId, source, registered: results.length, eligible, extendedAt: registeredAt };
-  await handleCommand(deps.store, ballotBoxStream(roundId), ballotBoxDecider, new RecordVoterRollExtension(extension), context, { streamMustExist: true, newId: deps.newId });
   return { registered: results.length, eligible, refs: commands.map((c) => c.data.participantRef) };
 }

@@ -1,8 +1,5 @@
 import { type CommandContext, DomainError, handleCommand } from '@lib/es';
 import { WrongExpectedVersionError } from '@lib/event-store';
-import { ballotBoxDecider } from '../../ballot-box/ballot-box.decider.js';
-import { ballotBoxStream } from '../../ballot-box/ballot-box.events.js';
-import { RecordVoterRollExtension } from '../../ballot-box/record-voter-roll/record-voter-roll.command.js';
 import { BallotVotingClosedError } from '../../ballot/ballot.errors.js';
 import { participantDecider } from '../../participant/participant.decider.js';
 import { ParticipantAgeBandStraddlesMinimumError } from '../../participant/participant.errors.js';
@@ -52,7 +49,6 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
   const command = new RegisterParticipant({
     roundId,
     participantRef,
-    rootRef: null,
     area: resident.area ?? '',
     ageBand: resident.ageBand ?? UNKNOWN_AGE_BAND,
     role: null,
@@ -68,7 +64,8 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
     throw error;
   }
   if (!registered!.data.eligible) throw new ResidentVoterSessionNotEligibleError('Under the rules of this round you have no vote', { ineligibility: registered!.data.ineligibility });
-  // 4. Register (the store refuses a second stream: two sign-ins at once give one participant), then the count on the box.
+  // 4. Register, in the participant's stream only (the store refuses a second stream: two sign-ins at once give one
+  //    participant). The roll's counts are the registrations; nothing is written to the box.
   const residentContext = { ...context, actor: 'resident' };
   try {
     await handleCommand(deps.store, participantStream(roundId, participantRef), participantDecider, command, residentContext, { streamMustExist: false, expectNew: true, maxRetries: 0, newId: deps.newId });
@@ -78,11 +75,6 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
     if (!winner) throw error;
     return standing(winner, context.tenant);
   }
-  await handleCommand(deps.store, ballotBoxStream(roundId), ballotBoxDecider, new RecordVoterRollExtension({ roundId, source: 'oidc', registered: 1, eligible: 1, extendedAt: command.data.registeredAt }), residentContext, {
-    streamMustExist: true,
-    maxRetries: 10,
-    newId: deps.newId,
-  });
   return { participantRef, tenant: context.tenant };
 }
 

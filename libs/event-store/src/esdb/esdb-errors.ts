@@ -35,6 +35,11 @@ export function isEsdbUnavailable(error: unknown): boolean {
   return error instanceof Error && /^Failed to discover after \d+ attempts/.test(error.message);
 }
 
+/** True when the call ran past its gRPC deadline (DEADLINE_EXCEEDED). */
+export function isDeadlineExceeded(error: unknown): boolean {
+  return error instanceof DeadlineExceededError || grpcCode(error) === 4;
+}
+
 /** True when retrying cannot help (bad request, no permission, unsupported server). */
 export function isEsdbPermanent(error: unknown): boolean {
   if (error instanceof AccessDeniedError) return true;

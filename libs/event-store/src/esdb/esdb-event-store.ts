@@ -30,7 +30,7 @@ import type {
   Subscription,
 } from '../event-store.port.js';
 import { comparePositions } from '../position.js';
-import { toPortError } from './esdb-errors.js';
+import { isDeadlineExceeded, toPortError } from './esdb-errors.js';
 import { esdbSubscription, type EsdbSubscriptionSettings } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
@@ -289,6 +289,11 @@ export class EsdbEventStore implements EventStore {
     try {
       return await Promise.race([action(client), timeout]);
     } catch (error) {
+      // The client's own gRPC deadline (the same length) may fire a moment before the timer: the same timeout.
+      if (isDeadlineExceeded(error)) {
+        this.replaceClient(client);
+        throw new EventStoreUnavailableError(`EventStoreDB did not answer ${what} on ${streamName} within ${this.deadlineMs} ms`, { cause: error });
+      }
       throw toPortError(error, streamName, expected);
     } finally {
       clearTimeout(timer);

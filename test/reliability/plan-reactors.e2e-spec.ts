@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DomainError, type Reaction, reactionContext } from '@lib/es';
+import type { Reaction } from '@lib/es';
 import { grantRecorderReaction, planFundsReaction, planMergeReaction } from '@lib/budgeting';
 import { Reactors } from '@lib/platform';
 import { aFondsFrame, seedRound } from '../../libs/budgeting/src/proposal/testing/proposal.seed.js';
 import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
 import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
+import { call as callApi, type Reply, replayAsTheRunner } from './support/reactors.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  etag: string | null;
-  reactions: string | null;
-}
 
 /**
  * The plans' reactors stop before they react (as if the api died right after the requests) and the
@@ -32,11 +26,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     reviewer = await api.token('reviewer', TENANT, 'staff-rev');
   };
 
-  async function call(method: string, path: string, token: string, body?: unknown): Promise<Reply> {
-    const response = await fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: response.headers.get('etag'), reactions: response.headers.get('reactions') };
-  }
+  const call = (method: string, path: string, token: string, body?: unknown): Promise<Reply> => callApi(api.url, method, path, token, body);
   const stream = (name: string) => opened.store.readStream(name);
   const types = async (name: string) => (await stream(name)).map((e) => e.type);
   const everything = async () => (await opened.store.readAll({ maxCount: 100_000 })).map((e) => e.id);
@@ -129,21 +119,8 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     const before = await everything();
     const triggers = (await opened.store.readAll({ maxCount: 100_000 })).filter((e) => ['FundsCommitted', 'ProposalImplementationCancelled', 'ProposalMergedInto'].includes(e.type));
     expect(triggers).toHaveLength(5);
-    const refused: string[] = [];
-    for (const trigger of triggers) {
-      for (const { reactor, execute } of [grantRecorderReaction(opened.store), planFundsReaction(opened.store), planMergeReaction(opened.store)] as Reaction[]) {
-        if (!reactor.canHandle.includes(trigger.type)) continue;
-        const history = await opened.store.readStream(trigger.streamName, { maxCount: Number(trigger.revision) + 1 });
-        for (const [index, command] of reactor.handle(trigger, history).entries()) {
-          // As the runner does: a refusal is recorded and the next command runs.
-          await execute(command, reactionContext(reactor.name, trigger, index)).catch((error: unknown) => {
-            if (!(error instanceof DomainError)) throw error;
-            refused.push(error.code);
-          });
-        }
-      }
-    }
-    expect(refused).toEqual(['PROPOSAL.CHANGED_SINCE_GRANT']);
+    const reactions = [grantRecorderReaction(opened.store), planFundsReaction(opened.store), planMergeReaction(opened.store)] as Reaction[];
+    expect(await replayAsTheRunner(opened.store, triggers, reactions)).toEqual(['PROPOSAL.CHANGED_SINCE_GRANT']);
     expect(await everything()).toEqual(before);
     await api.close();
     await start();

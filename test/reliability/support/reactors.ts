@@ -1,0 +1,46 @@
+import { DomainError, type Reaction, reactionContext } from '@lib/es';
+import type { EventStore, RecordedEvent } from '@lib/event-store';
+
+/** An answer over HTTP as the restart specs read it; `body` is {} when the answer is not JSON (a CSV). */
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  text: string;
+  etag: string | null;
+  /** The `Reactions` header: whether the reactors carried the command into other streams yet. */
+  reactions: string | null;
+}
+
+/** A JSON request with a bearer token to the api at `url`. */
+export async function call(url: string, method: string, path: string, token: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    parsed = {};
+  }
+  return { status: response.status, body: parsed, text, etag: response.headers.get('etag'), reactions: response.headers.get('reactions') };
+}
+
+/**
+ * Replays `triggers` through the reactions that handle them, as the runner does (the same derived
+ * ids; a refusal is recorded and the next command runs), and answers the codes refused.
+ */
+export async function replayAsTheRunner(store: EventStore, triggers: readonly RecordedEvent[], reactions: readonly Reaction[]): Promise<string[]> {
+  const refused: string[] = [];
+  for (const trigger of triggers) {
+    for (const { reactor, execute } of reactions) {
+      if (!reactor.canHandle.includes(trigger.type)) continue;
+      const history = await store.readStream(trigger.streamName, { maxCount: Number(trigger.revision) + 1 });
+      for (const [index, command] of reactor.handle(trigger, history).entries()) {
+        await execute(command, reactionContext(reactor.name, trigger, index)).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+          refused.push(error.code);
+        });
+      }
+    }
+  }
+  return refused;
+}

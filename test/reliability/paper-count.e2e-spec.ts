@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Reactors } from '@lib/platform';
 import { ballotBoxStream, ballotStreamPrefix, paperBatchStream, paperCountReaction } from '@lib/voting';
 import { anOpenBox } from '../../libs/voting/src/testing/voting.given.js';
-import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
+import { openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
 import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
-import { call as callApi, type Reply, replayAsTheRunner } from './support/reactors.js';
+import { call as callApi, closeRestartSpec, type Reply, replayAsTheRunner, restartAndCatchUp } from './support/reactors.js';
 
 const ROUND_ID = '4f0c7a52-1f4e-4a8e-9a37-0c3d2b1e5a10';
 
@@ -42,11 +42,7 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
     await start();
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.close();
-    await opened?.cleanup();
-    await closeSharedPglite();
-  });
+  afterAll(() => closeRestartSpec(api, opened));
 
   it('a batch confirmed while the reactor is down is counted once it runs again, ballot by ballot, exactly once', async () => {
     const printed = await call('POST', `/rounds/${ROUND_ID}/voting-codes`, admin, { count: 3, area: 'WK036301', ageBand: '18-64' });
@@ -72,9 +68,7 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
     expect(await ballots()).toEqual([]);
 
     // Restart: the reactor counts the batch from its checkpoint.
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
     expect(await ballots()).toEqual([
       ['BallotCast', 'paper', batchId],
       ['BallotCast', 'paper', batchId],
@@ -91,9 +85,7 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
     const before = await everything();
     expect(await replayAsTheRunner(opened.store, [trigger], [paperCountReaction(opened.store)])).toEqual([]);
     expect(await everything()).toEqual(before);
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
     expect(await everything()).toEqual(before);
 
     // The official retries the confirmation they never saw counted: refused, nothing appended.

@@ -3,9 +3,9 @@ import type { Reaction } from '@lib/es';
 import { grantRecorderReaction, planFundsReaction, planMergeReaction } from '@lib/budgeting';
 import { Reactors } from '@lib/platform';
 import { aFondsFrame, seedRound } from '../../libs/budgeting/src/proposal/testing/proposal.seed.js';
-import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
+import { openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
 import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
-import { call as callApi, type Reply, replayAsTheRunner } from './support/reactors.js';
+import { call as callApi, closeRestartSpec, type Reply, replayAsTheRunner, restartAndCatchUp } from './support/reactors.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
 
@@ -52,11 +52,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     await start();
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.close();
-    await opened?.cleanup();
-    await closeSharedPglite();
-  });
+  afterAll(() => closeRestartSpec(api, opened));
 
   it('grant, release, merge and compensation converge once the reactors run again, each exactly once', async () => {
     // Before the stop: a plan granted (the reactor runs: `Reactions: complete`) and in implementation.
@@ -90,9 +86,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     expect((await types(`Proposal-${absorbed}`)).at(-1)).toBe('ProposalMergedInto');
 
     // Restart: the reactors carry everything out from their checkpoints.
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
 
     const round = await stream('Round-r-if');
     const commitmentOf = (proposalId: string) => round.find((e) => e.type === 'FundsCommitted' && e.data.proposalId === proposalId)!;
@@ -122,9 +116,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     const reactions = [grantRecorderReaction(opened.store), planFundsReaction(opened.store), planMergeReaction(opened.store)] as Reaction[];
     expect(await replayAsTheRunner(opened.store, triggers, reactions)).toEqual(['PROPOSAL.CHANGED_SINCE_GRANT']);
     expect(await everything()).toEqual(before);
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
     expect(await everything()).toEqual(before);
 
     // The client retries the grant it never saw recorded: refused, nothing appended.

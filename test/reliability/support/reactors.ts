@@ -1,5 +1,9 @@
+import { expect } from '@jest/globals';
 import { DomainError, type Reaction, reactionContext } from '@lib/es';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
+import { Reactors } from '@lib/platform';
+import { closeSharedPglite, type TestSqlStore } from '../../support/sql-store.js';
+import type { TestApi } from '../../support/test-api.js';
 
 /** An answer over HTTP as the restart specs read it; `body` is {} when the answer is not JSON (a CSV). */
 export interface Reply {
@@ -43,4 +47,18 @@ export async function replayAsTheRunner(store: EventStore, triggers: readonly Re
     }
   }
   return refused;
+}
+
+/** Closes the api (`current`) and starts it again on the same store, then waits until every reactor has caught up from its checkpoint. */
+export async function restartAndCatchUp(current: () => TestApi, start: () => Promise<void>): Promise<void> {
+  await current().close();
+  await start();
+  expect((await current().app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+}
+
+/** A restart spec's afterAll: its api, its SQL store and the shared PGlite go, whatever its beforeAll got to. */
+export async function closeRestartSpec(api: TestApi | undefined, opened: TestSqlStore | undefined): Promise<void> {
+  await api?.close();
+  await opened?.cleanup();
+  await closeSharedPglite();
 }

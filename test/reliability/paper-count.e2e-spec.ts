@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DomainError, reactionContext } from '@lib/es';
 import { Reactors } from '@lib/platform';
 import { ballotBoxStream, ballotStreamPrefix, paperBatchStream, paperCountReaction } from '@lib/voting';
 import { anOpenBox } from '../../libs/voting/src/testing/voting.given.js';
-import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
+import { openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
 import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
+import { call as callApi, closeRestartSpec, type Reply, replayAsTheRunner, restartAndCatchUp } from './support/reactors.js';
 
 const ROUND_ID = '4f0c7a52-1f4e-4a8e-9a37-0c3d2b1e5a10';
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  text: string;
-  reactions: string | null;
-}
 
 /**
  * The paper count's reactor stops before it reacts (as if the api died right after the
@@ -35,17 +28,7 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
     officialB = await api.token('official', TENANT, 'official-b');
   };
 
-  async function call(method: string, path: string, token: string, body?: unknown): Promise<Reply> {
-    const response = await fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      parsed = {};
-    }
-    return { status: response.status, body: parsed, text, reactions: response.headers.get('reactions') };
-  }
+  const call = (method: string, path: string, token: string, body?: unknown): Promise<Reply> => callApi(api.url, method, path, token, body);
   const everything = async () => (await opened.store.readAll({ maxCount: 100_000 })).map((e) => e.id);
   const ballots = async () => (await opened.store.readAll({ maxCount: 100_000, filter: { streamPrefixes: [ballotStreamPrefix(ROUND_ID)] } })).map((e) => [e.type, e.data.channel, e.data.batchId]);
 
@@ -59,11 +42,7 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
     await start();
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.close();
-    await opened?.cleanup();
-    await closeSharedPglite();
-  });
+  afterAll(() => closeRestartSpec(api, opened));
 
   it('a batch confirmed while the reactor is down is counted once it runs again, ballot by ballot, exactly once', async () => {
     const printed = await call('POST', `/rounds/${ROUND_ID}/voting-codes`, admin, { count: 3, area: 'WK036301', ageBand: '18-64' });
@@ -89,9 +68,7 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
     expect(await ballots()).toEqual([]);
 
     // Restart: the reactor counts the batch from its checkpoint.
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
     expect(await ballots()).toEqual([
       ['BallotCast', 'paper', batchId],
       ['BallotCast', 'paper', batchId],
@@ -106,20 +83,9 @@ describe(`paper-count reactor after a restart (${process.env.DATABASE_URL ? 'Pos
 
     // Replaying the confirmation (the runner's path, the same derived ids) appends nothing; nor does a second restart.
     const before = await everything();
-    const { reactor, execute } = paperCountReaction(opened.store);
-    const history = await opened.store.readStream(trigger.streamName, { maxCount: Number(trigger.revision) + 1 });
-    const refused: string[] = [];
-    for (const [index, command] of reactor.handle(trigger, history).entries()) {
-      await execute(command, reactionContext(reactor.name, trigger, index)).catch((error: unknown) => {
-        if (!(error instanceof DomainError)) throw error;
-        refused.push(error.code);
-      });
-    }
-    expect(refused).toEqual([]);
+    expect(await replayAsTheRunner(opened.store, [trigger], [paperCountReaction(opened.store)])).toEqual([]);
     expect(await everything()).toEqual(before);
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
     expect(await everything()).toEqual(before);
 
     // The official retries the confirmation they never saw counted: refused, nothing appended.

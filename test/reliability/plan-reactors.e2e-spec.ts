@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DomainError, type Reaction, reactionContext } from '@lib/es';
+import type { Reaction } from '@lib/es';
 import { grantRecorderReaction, planFundsReaction, planMergeReaction } from '@lib/budgeting';
 import { Reactors } from '@lib/platform';
 import { aFondsFrame, seedRound } from '../../libs/budgeting/src/proposal/testing/proposal.seed.js';
-import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
+import { openTestSqlStore, type TestSqlStore } from '../support/sql-store.js';
 import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
+import { call as callApi, closeRestartSpec, type Reply, replayAsTheRunner, restartAndCatchUp } from './support/reactors.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  etag: string | null;
-  reactions: string | null;
-}
 
 /**
  * The plans' reactors stop before they react (as if the api died right after the requests) and the
@@ -32,11 +26,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     reviewer = await api.token('reviewer', TENANT, 'staff-rev');
   };
 
-  async function call(method: string, path: string, token: string, body?: unknown): Promise<Reply> {
-    const response = await fetch(`${api.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: response.headers.get('etag'), reactions: response.headers.get('reactions') };
-  }
+  const call = (method: string, path: string, token: string, body?: unknown): Promise<Reply> => callApi(api.url, method, path, token, body);
   const stream = (name: string) => opened.store.readStream(name);
   const types = async (name: string) => (await stream(name)).map((e) => e.type);
   const everything = async () => (await opened.store.readAll({ maxCount: 100_000 })).map((e) => e.id);
@@ -62,11 +52,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     await start();
   }, 60_000);
 
-  afterAll(async () => {
-    await api?.close();
-    await opened?.cleanup();
-    await closeSharedPglite();
-  });
+  afterAll(() => closeRestartSpec(api, opened));
 
   it('grant, release, merge and compensation converge once the reactors run again, each exactly once', async () => {
     // Before the stop: a plan granted (the reactor runs: `Reactions: complete`) and in implementation.
@@ -100,9 +86,7 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     expect((await types(`Proposal-${absorbed}`)).at(-1)).toBe('ProposalMergedInto');
 
     // Restart: the reactors carry everything out from their checkpoints.
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
 
     const round = await stream('Round-r-if');
     const commitmentOf = (proposalId: string) => round.find((e) => e.type === 'FundsCommitted' && e.data.proposalId === proposalId)!;
@@ -129,25 +113,10 @@ describe(`plan reactors after a restart (${process.env.DATABASE_URL ? 'PostgreSQ
     const before = await everything();
     const triggers = (await opened.store.readAll({ maxCount: 100_000 })).filter((e) => ['FundsCommitted', 'ProposalImplementationCancelled', 'ProposalMergedInto'].includes(e.type));
     expect(triggers).toHaveLength(5);
-    const refused: string[] = [];
-    for (const trigger of triggers) {
-      for (const { reactor, execute } of [grantRecorderReaction(opened.store), planFundsReaction(opened.store), planMergeReaction(opened.store)] as Reaction[]) {
-        if (!reactor.canHandle.includes(trigger.type)) continue;
-        const history = await opened.store.readStream(trigger.streamName, { maxCount: Number(trigger.revision) + 1 });
-        for (const [index, command] of reactor.handle(trigger, history).entries()) {
-          // As the runner does: a refusal is recorded and the next command runs.
-          await execute(command, reactionContext(reactor.name, trigger, index)).catch((error: unknown) => {
-            if (!(error instanceof DomainError)) throw error;
-            refused.push(error.code);
-          });
-        }
-      }
-    }
-    expect(refused).toEqual(['PROPOSAL.CHANGED_SINCE_GRANT']);
+    const reactions = [grantRecorderReaction(opened.store), planFundsReaction(opened.store), planMergeReaction(opened.store)] as Reaction[];
+    expect(await replayAsTheRunner(opened.store, triggers, reactions)).toEqual(['PROPOSAL.CHANGED_SINCE_GRANT']);
     expect(await everything()).toEqual(before);
-    await api.close();
-    await start();
-    expect((await api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
+    await restartAndCatchUp(() => api, start);
     expect(await everything()).toEqual(before);
 
     // The client retries the grant it never saw recorded: refused, nothing appended.

@@ -50,6 +50,20 @@ const RESIDENTS: Role[] = ['resident', 'voter'];
 const none = async (): Promise<PreparedRequest> => ({});
 const plan = async (fx: Fixtures) => ({ proposalId: (await fx.proposal()).proposalId });
 
+/** A plan submitted in a fresh round of GM0363: by staff (`/proposals`) or by a resident (`/my-plans`), the same call. */
+const submitsAPlan = (access: Role[]): EndpointExpectation => ({
+  access,
+  creates: true,
+  ok: 201,
+  otherMunicipality: 'not-found',
+  prepare: async (fx) => ({
+    params: { roundId: await fx.round() },
+    body: { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin', summary: 'Nieuwe toestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } },
+  }),
+});
+/** A plan's amendment, by staff or by its submitter. */
+const AN_AMENDMENT = { title: 'Kleiner', summary: 'Minder toestellen', costEstimate: { investmentCents: 900_000, maintenancePerYearCents: 0, maintenanceYears: 0 }, reason: 'Herzien' };
+
 /** Every endpoint of the api, by `METHOD /path`. A new endpoint without a row fails the matrix. */
 export const ENDPOINTS: Record<string, EndpointExpectation> = {
   'GET /health': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: none },
@@ -143,23 +157,14 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
       };
     },
   },
-  'POST /rounds/:roundId/proposals': {
-    access: ADMIN,
-    creates: true,
-    ok: 201,
-    otherMunicipality: 'not-found',
-    prepare: async (fx) => ({
-      params: { roundId: await fx.round() },
-      body: { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin', summary: 'Nieuwe toestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } },
-    }),
-  },
+  'POST /rounds/:roundId/proposals': submitsAPlan(ADMIN),
   'GET /rounds/:roundId/proposals': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: (await fx.proposal()).roundId } }) },
   'GET /proposals/:proposalId': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx) }) },
   'POST /proposals/:proposalId/amendments': {
     access: ADMIN,
     ok: 200,
     otherMunicipality: 'not-found',
-    prepare: async (fx) => ({ params: await plan(fx), body: { title: 'Kleiner', summary: 'Minder toestellen', costEstimate: { investmentCents: 900_000, maintenancePerYearCents: 0, maintenanceYears: 0 }, reason: 'Herzien' } }),
+    prepare: async (fx) => ({ params: await plan(fx), body: AN_AMENDMENT }),
   },
   'POST /proposals/:proposalId/withdrawal': { access: ADMIN, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx), body: { reason: 'Initiatiefnemer verhuist' } }) },
   'POST /proposals/:proposalId/support': { access: ADMIN, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await plan(fx), body: { supporterRef: 'ps-aaaaaa' } }) },
@@ -233,23 +238,14 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
     otherMunicipality: 'not-found',
     prepare: async (fx) => ({ params: { proposalId: (await fx.residentPlan()).proposalId }, body: { admitted: false, reason: 'Noemt buren bij naam' } }),
   },
-  'POST /rounds/:roundId/my-plans': {
-    access: RESIDENTS,
-    creates: true,
-    ok: 201,
-    otherMunicipality: 'not-found',
-    prepare: async (fx) => ({
-      params: { roundId: await fx.round() },
-      body: { areaId: 'WK036301', themeId: 'spelen', title: 'Speeltuin', summary: 'Nieuwe toestellen', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } },
-    }),
-  },
+  'POST /rounds/:roundId/my-plans': submitsAPlan(RESIDENTS),
   'GET /rounds/:roundId/my-plans': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: (await fx.residentPlan()).roundId } }) },
   'GET /rounds/:roundId/my-plans/:proposalId': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await fx.residentPlan() }) },
   'POST /rounds/:roundId/my-plans/:proposalId/amendments': {
     access: RESIDENTS,
     ok: 200,
     otherMunicipality: 'not-found',
-    prepare: async (fx) => ({ params: await fx.residentPlan(), body: { title: 'Kleiner', summary: 'Minder toestellen', costEstimate: { investmentCents: 900_000, maintenancePerYearCents: 0, maintenanceYears: 0 }, reason: 'Herzien' } }),
+    prepare: async (fx) => ({ params: await fx.residentPlan(), body: AN_AMENDMENT }),
   },
   'POST /rounds/:roundId/plans/:proposalId/my-support': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await fx.proposal() }) },
   'DELETE /rounds/:roundId/plans/:proposalId/my-support': { access: RESIDENTS, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: await fx.supportedPlan() }) },

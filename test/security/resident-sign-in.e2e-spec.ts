@@ -11,12 +11,18 @@ import { type AppConfig, loadConfig, RESIDENT_ISSUER, ResidentTokens, residentPs
 import { ballotBoxStream } from '@lib/voting';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { anApprovalFrame } from '../../libs/voting/src/testing/voting.given.js';
-import { idTokenOf, type RunningProvider, signInAtProvider, startProvider } from './support/oidc-provider.js';
+import {
+  FRONT_END_RETURN,
+  idTokenOf,
+  loginCookieOf,
+  RESIDENTS_CLIENT as CLIENT,
+  residentAuthEnv,
+  type RunningProvider,
+  signInAtProvider,
+  startProvider,
+} from './support/oidc-provider.js';
 
 const TENANT = 'GM0363';
-/** The front end's page the residents' provider sends the browser back to; it forwards the query to the api's callback. */
-const FRONT_END_RETURN = 'http://localhost:5173/aanmelden/terug';
-const CLIENT = { client_id: 'inwonersbudget', client_secret: 'residents-client-secret-0123456789', redirect_uris: [FRONT_END_RETURN] };
 const PUBLIC_CLIENT = { client_id: 'inwonersbudget-public', redirect_uris: [FRONT_END_RETURN] };
 const OTHER_CLIENT = { client_id: 'other-app', client_secret: 'other-client-secret-0123456789', redirect_uris: [FRONT_END_RETURN] };
 const STAFF_CLIENT = { client_id: 'inwonersbudget-staff', client_secret: 'staff-client-secret-0123456789', redirect_uris: ['http://localhost:5174/staff/terug'] };
@@ -67,7 +73,7 @@ async function call(method: string, path: string, options: { token?: string; coo
 async function begin(address = nextAddress()): Promise<{ authorizationUrl: string; cookie: string }> {
   const started = await call('GET', '/resident-sessions/oidc', { address });
   expect(started.status).toBe(302);
-  const cookie = started.headers.getSetCookie().find((c) => c.startsWith('ib_resident_login='))!;
+  const cookie = loginCookieOf(started.headers)!;
   expect(cookie).toMatch(/HttpOnly/);
   expect(cookie).toMatch(/SameSite=Lax/);
   expect(cookie).toMatch(/Path=\/resident-sessions\/oidc/);
@@ -116,14 +122,7 @@ beforeAll(async () => {
     AUTH_JWKS_URL: `${staff.issuer}/jwks`,
     AUTH_AUDIENCE: STAFF_CLIENT.client_id,
     VOTER_TOKEN_PRIVATE_KEY: voterKey,
-    RESIDENT_AUTH_ISSUER: residents.issuer,
-    RESIDENT_AUTH_CLIENT_ID: CLIENT.client_id,
-    RESIDENT_AUTH_CLIENT_SECRET: CLIENT.client_secret,
-    RESIDENT_AUTH_REDIRECT_URI: FRONT_END_RETURN,
-    RESIDENT_AUTH_SCOPES: 'openid profile wijk',
-    RESIDENT_AUTH_TENANT: TENANT,
-    RESIDENT_AUTH_AREA_CLAIM: 'wijkcode',
-    RESIDENT_PSEUDONYM_KEY: PSEUDONYM_KEY,
+    ...residentAuthEnv(residents, PSEUDONYM_KEY, TENANT),
   });
   store = new InMemoryEventStore();
   app = await createApiApp({ config, eventStore: store, quiet: true });

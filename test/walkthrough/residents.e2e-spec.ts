@@ -4,7 +4,7 @@ import type { RecordedEvent } from '@lib/event-store';
 import { ReadModelsService } from '../../libs/projections/src/http/read-models.service.js';
 import { type ApiClient, apiClient } from '../client/api-client.js';
 import type { components } from '../client/schema.js';
-import { type RunningProvider, signInAtProvider, startProvider } from '../security/support/oidc-provider.js';
+import { FRONT_END_RETURN, loginCookieOf, RESIDENTS_CLIENT, residentAuthEnv, type RunningProvider, signInAtProvider, startProvider } from '../security/support/oidc-provider.js';
 import { TENANT } from '../support/test-api.js';
 import { walkthrough } from './support/walkthrough.js';
 
@@ -21,9 +21,6 @@ import { walkthrough } from './support/walkthrough.js';
  * PostgreSQL with DATABASE_URL, else PGlite.
  */
 
-/** The front end's page the residents' provider sends the browser back to; it forwards the answer to the api. */
-const FRONT_END_RETURN = 'http://localhost:5173/aanmelden/terug';
-const CLIENT = { client_id: 'inwonersbudget', client_secret: 'residents-client-secret-0123456789', redirect_uris: [FRONT_END_RETURN] };
 const PSEUDONYM_KEY = 'walk-through-pseudonym-key-of-at-least-32-characters';
 /** At the provider: who they are. None of it may reach an event; the area claim is the frame's wijk code. */
 const RESIDENTS = {
@@ -40,7 +37,7 @@ type Problem = components['schemas']['ProblemDetailsDto'];
 
 let provider: RunningProvider;
 beforeAll(async () => {
-  provider = await startProvider({ accounts: RESIDENTS, clients: [CLIENT], claims: { profile: ['birthdate', 'name'], wijk: ['wijkcode'] } });
+  provider = await startProvider({ accounts: RESIDENTS, clients: [RESIDENTS_CLIENT], claims: { profile: ['birthdate', 'name'], wijk: ['wijkcode'] } });
 });
 afterAll(async () => {
   await provider?.close();
@@ -49,14 +46,7 @@ afterAll(async () => {
 const walk = walkthrough('2026-01-20T09:00:00.000Z', {
   env: () => ({
     PROJECTOR_IN_PROCESS: 'true',
-    RESIDENT_AUTH_ISSUER: provider.issuer,
-    RESIDENT_AUTH_CLIENT_ID: CLIENT.client_id,
-    RESIDENT_AUTH_CLIENT_SECRET: CLIENT.client_secret,
-    RESIDENT_AUTH_REDIRECT_URI: FRONT_END_RETURN,
-    RESIDENT_AUTH_SCOPES: 'openid profile wijk',
-    RESIDENT_AUTH_TENANT: TENANT,
-    RESIDENT_AUTH_AREA_CLAIM: 'wijkcode',
-    RESIDENT_PSEUDONYM_KEY: PSEUDONYM_KEY,
+    ...residentAuthEnv(provider, PSEUDONYM_KEY, TENANT),
   }),
 });
 
@@ -78,7 +68,7 @@ describe('walk-through: the residents\' journey through the generated client', (
     const anonymous = as();
     const started = await anonymous.GET('/resident-sessions/oidc', { headers: { accept: 'application/json' } });
     expect(started.response.status).toBe(200);
-    const cookie = started.response.headers.getSetCookie().find((c) => c.startsWith('ib_resident_login='))!.split(';')[0]!;
+    const cookie = loginCookieOf(started.response.headers)!.split(';')[0]!;
     const returned = await signInAtProvider(started.data!.authorizationUrl, account, FRONT_END_RETURN);
     const query = { code: returned.searchParams.get('code')!, state: returned.searchParams.get('state')!, iss: returned.searchParams.get('iss')! };
     const finished = await anonymous.GET('/resident-sessions/oidc/callback', { params: { query }, headers: { cookie } });

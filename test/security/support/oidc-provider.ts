@@ -138,3 +138,31 @@ export async function idTokenOf(issuer: string, client: Required<TestClient>, ac
   if (!body.id_token) throw new Error(`No ID token: ${JSON.stringify(body)}`);
   return body.id_token;
 }
+
+/** The front end's page the residents' provider sends the browser back to; it forwards the answer to the api's callback. */
+export const FRONT_END_RETURN = 'http://localhost:5173/aanmelden/terug';
+
+/** The api's client at the residents' provider (confidential: it has a secret). */
+export const RESIDENTS_CLIENT = { client_id: 'inwonersbudget', client_secret: 'residents-client-secret-0123456789', redirect_uris: [FRONT_END_RETURN] } satisfies Required<TestClient>;
+
+/**
+ * The api's settings for residents signing in at `provider` as RESIDENTS_CLIENT: scopes `openid
+ * profile wijk`, every resident of `tenant`, the area from the `wijkcode` claim, pseudonyms under `pseudonymKey`.
+ */
+export function residentAuthEnv(provider: RunningProvider, pseudonymKey: string, tenant: string): Record<string, string> {
+  return {
+    RESIDENT_AUTH_ISSUER: provider.issuer,
+    RESIDENT_AUTH_CLIENT_ID: RESIDENTS_CLIENT.client_id,
+    RESIDENT_AUTH_CLIENT_SECRET: RESIDENTS_CLIENT.client_secret,
+    RESIDENT_AUTH_REDIRECT_URI: FRONT_END_RETURN,
+    RESIDENT_AUTH_SCOPES: 'openid profile wijk',
+    RESIDENT_AUTH_TENANT: tenant,
+    RESIDENT_AUTH_AREA_CLAIM: 'wijkcode',
+    RESIDENT_PSEUDONYM_KEY: pseudonymKey,
+  };
+}
+
+/** The Set-Cookie of the login cookie the api sets when a sign-in starts, or undefined without one. */
+export function loginCookieOf(headers: Headers): string | undefined {
+  return headers.getSetCookie().find((c) => c.startsWith('ib_resident_login='));
+}

@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type CryptoKey, jwtVerify, SignJWT } from 'jose';
+import type { CryptoKey } from 'jose';
 import type { AppConfig } from '../config/app-config.js';
+import { appTokenKeys, signAppToken, verifyAppToken } from './app-tokens.js';
 import { CBS_MUNICIPALITY_CODE, type Principal } from './principal.js';
-import { CLOCK_TOLERANCE_SECONDS, InvalidTokenError } from './token-verifier.js';
-import { appTokenKeys } from './voter-tokens.js';
+import { InvalidTokenError } from './token-verifier.js';
 
 /** Issuer of resident tokens: the app signs them after the residents' provider signed the resident in. */
 export const RESIDENT_ISSUER = 'urn:inwonersbudget:resident';
@@ -89,35 +89,17 @@ export class ResidentTokens {
     const claims: Record<string, unknown> = { roles: ['resident'], tenant: identity.tenant };
     if (identity.area !== undefined) claims.area = identity.area;
     if (identity.ageBand !== undefined) claims.age_band = identity.ageBand;
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'ES256' })
-      .setSubject(identity.pseudonym)
-      .setIssuer(RESIDENT_ISSUER)
-      .setAudience(this.audience)
-      .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
-      .sign(this.privateKey);
+    return signAppToken(this.privateKey, claims, { subject: identity.pseudonym, issuer: RESIDENT_ISSUER, audience: this.audience, ttlSeconds });
   }
 
   /** Verifies a resident token: the resident role and nothing else, a municipality, a pseudonym. */
   async verify(token: string): Promise<Principal> {
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(token, this.publicKey, {
-        issuer: RESIDENT_ISSUER,
-        audience: this.audience,
-        algorithms: ['ES256'],
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['exp', 'sub'],
-      }));
-    } catch (_error) {
-      throw new InvalidTokenError('The bearer token is invalid or expired');
-    }
+    const payload = await verifyAppToken(token, this.publicKey, RESIDENT_ISSUER, this.audience);
     const { roles, tenant, area, age_band: ageBand } = payload;
     if (!Array.isArray(roles) || roles.length !== 1 || roles[0] !== 'resident' || typeof tenant !== 'string' || !CBS_MUNICIPALITY_CODE.test(tenant) || payload.round !== undefined) {
       throw new InvalidTokenError('A resident token carries the resident role and a municipality, nothing else');
     }
-    const principal: Principal = { subject: payload.sub!, roles: ['resident'], tenant };
+    const principal: Principal = { subject: payload.sub, roles: ['resident'], tenant };
     if (typeof area === 'string') principal.area = area;
     if (typeof ageBand === 'string') principal.ageBand = ageBand;
     return principal;

@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { IsArray, IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import type { BallotContent } from './ballot.content.js';
 
 @ApiSchema({ description: 'A ballot\'s content, by ballot type: the plans chosen, points, ranking or scores' })
@@ -43,6 +44,22 @@ export const BALLOT_CONTENT_PROBLEMS = [
   'BALLOT.THEME_QUOTA_NOT_MET',
   'BALLOT.THEME_QUOTA_EXCEEDED',
 ] as const;
+
+/**
+ * A ballot entered with a voting code: the code and the content. Each channel says where the code
+ * comes from (the voter present, the paper) in its own `code` description and schema.
+ */
+export abstract class CodedBallotDto {
+  @ApiProperty({ example: 'K7QM-4TXA-93WD-PRZB' })
+  @IsString()
+  @Length(8, 80)
+  code!: string;
+
+  @ApiProperty({ type: BallotContentDto })
+  @ValidateNested()
+  @Type(() => BallotContentDto)
+  ballot!: BallotContentDto;
+}
 
 /** The domain's ballot content from the request body; a body that does not fit its type is a 400. */
 export function contentOf(dto: BallotContentDto): BallotContent {

@@ -3,7 +3,7 @@ import { DeciderSpecification } from '@lib/es/testing';
 import { budgetDecider } from '../budget.decider.js';
 import { BudgetAlreadyEstablishedError, BudgetAllocationExceedsAmountError, BudgetDecisionDateDoesNotExistError, BudgetDecisionReferenceRequiredError, BudgetInvalidFrameError, BudgetUnknownTemplateError } from '../budget.errors.js';
 import { findTemplate } from '../../templates/budget-templates.js';
-import type { DecisionReference } from '../budget.events.js';
+import type { BudgetEvent, BudgetFrame, DecisionReference } from '../budget.events.js';
 import { aBurgerbegrotingFrame, aDorpsbudgetFrame, anEstablishedBudget, BUDGET_ID, COUNCIL_DECISION, ESTABLISHED_AT } from '../testing/budget.given.js';
 import { EstablishBudget } from './establish-budget.command.js';
 
@@ -11,27 +11,28 @@ const spec = DeciderSpecification.for(budgetDecider);
 const establish = (overrides: Partial<EstablishBudget['data']> = {}) =>
   new EstablishBudget({ budgetId: BUDGET_ID, frame: aBurgerbegrotingFrame(), decision: COUNCIL_DECISION, template: null, establishedAt: ESTABLISHED_AT, ...overrides });
 
+/** What establishing a burgerbegroting frame (€300.000 over two areas, 60/40) records, whatever its other rules. */
+const burgerbegrotingEstablished = (frame: BudgetFrame): BudgetEvent => ({
+  type: 'BudgetEstablished',
+  data: {
+    budgetId: BUDGET_ID,
+    version: 1,
+    frame,
+    areaAmounts: [
+      { areaCode: 'WK036301', amountCents: 18_000_000 },
+      { areaCode: 'WK036302', amountCents: 12_000_000 },
+    ],
+    decision: COUNCIL_DECISION,
+    template: null,
+    establishedAt: ESTABLISHED_AT,
+  },
+});
+
 describe('EstablishBudget', () => {
   it('establishes frame version 1 and records the per-area amounts (60/40 of €300.000)', () => {
     spec([])
       .when(establish())
-      .then([
-        {
-          type: 'BudgetEstablished',
-          data: {
-            budgetId: BUDGET_ID,
-            version: 1,
-            frame: aBurgerbegrotingFrame(),
-            areaAmounts: [
-              { areaCode: 'WK036301', amountCents: 18_000_000 },
-              { areaCode: 'WK036302', amountCents: 12_000_000 },
-            ],
-            decision: COUNCIL_DECISION,
-            template: null,
-            establishedAt: ESTABLISHED_AT,
-          },
-        },
-      ]);
+      .then([burgerbegrotingEstablished(aBurgerbegrotingFrame())]);
   });
 
   it('computes a base-plus-per-inhabitant formula with its minimum exactly', () => {
@@ -105,23 +106,7 @@ describe('EstablishBudget', () => {
     frame.tally = { rule: 'greedy-reserve', tieBreak: ['most-votes', 'lowest-cost'], reservePercent: 80, reserveCents: 5_000_000 };
     spec([])
       .when(establish({ frame }))
-      .then([
-        {
-          type: 'BudgetEstablished',
-          data: {
-            budgetId: BUDGET_ID,
-            version: 1,
-            frame,
-            areaAmounts: [
-              { areaCode: 'WK036301', amountCents: 18_000_000 },
-              { areaCode: 'WK036302', amountCents: 12_000_000 },
-            ],
-            decision: COUNCIL_DECISION,
-            template: null,
-            establishedAt: ESTABLISHED_AT,
-          },
-        },
-      ]);
+      .then([burgerbegrotingEstablished(frame)]);
   });
 
   it('rejects greedy-reserve without its percentage, with a percentage outside 1..100 or a reserve that is not whole cents, and reserve fields under another rule', () => {
@@ -149,23 +134,7 @@ describe('EstablishBudget', () => {
     frame.ballot = { type: 'approval', minPlans: 1, costCapCents: 30_000_000, minSpendCents: 10_000_000, themeQuotas: [{ theme: 'groen', minPlans: 1 }, { theme: 'verkeer', maxPlans: 2 }] };
     spec([])
       .when(establish({ frame }))
-      .then([
-        {
-          type: 'BudgetEstablished',
-          data: {
-            budgetId: BUDGET_ID,
-            version: 1,
-            frame,
-            areaAmounts: [
-              { areaCode: 'WK036301', amountCents: 18_000_000 },
-              { areaCode: 'WK036302', amountCents: 12_000_000 },
-            ],
-            decision: COUNCIL_DECISION,
-            template: null,
-            establishedAt: ESTABLISHED_AT,
-          },
-        },
-      ]);
+      .then([burgerbegrotingEstablished(frame)]);
   });
 
   it('rejects a minimum spend above the cost cap or outside approval, and theme quotas that cannot hold', () => {

@@ -1,13 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandEnvelope, loadStream } from '@lib/es';
+import type { CommandEnvelope } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { appendToProposal, type ProposalCommandResult } from '../proposal.append.js';
-import { proposalDecider } from '../proposal.decider.js';
-import { ProposalNotFoundError } from '../proposal.errors.js';
 import type { CostEstimate } from '../proposal.events.js';
-import { proposalStream } from '../proposal.events.js';
+import { loadPlanInRound } from '../proposal.read.js';
 import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
 import { AmendOwnProposal } from './amend-my-proposal.command.js';
 
@@ -32,8 +30,7 @@ export class AmendMyProposalHandler implements ICommandHandler<AmendMyProposalRe
   async execute({ data, envelope }: AmendMyProposalRequest): Promise<ProposalCommandResult> {
     const { roundId, ...amendment } = data;
     // 1. The plan, in the round the path names (a plan of another round reads as absent).
-    const { state } = await loadStream(this.store, proposalStream(data.proposalId), proposalDecider, envelope.context.tenant);
-    if (!state.exists || state.roundId !== roundId) throw new ProposalNotFoundError(`Plan ${data.proposalId} does not exist`, { proposalId: data.proposalId });
+    await loadPlanInRound(this.store, envelope.context.tenant, data.proposalId, roundId);
     // 2. The round's intake now; then decide and append at the revision decided on.
     const frame = await this.rounds.submissionFrame(roundId, envelope.context.tenant);
     return appendToProposal(this.store, this.ids, new AmendOwnProposal({ ...amendment, submitterRef: envelope.context.actor, frame }), envelope);

@@ -2,28 +2,14 @@ import { describe, it } from '@jest/globals';
 import { DeciderSpecification } from '@lib/es/testing';
 import { ProposalAlreadySubmittedError, ProposalIntakeClosedError, ProposalSubmissionClosedError, ProposalUnknownThemeError } from '../proposal.errors.js';
 import { proposalDecider } from '../proposal.decider.js';
-import { aFrame, aSubmittedPlan, ORIGINAL_VERSION, PROPOSAL_ID, SUBMITTED_AT } from '../testing/proposal.given.js';
+import { aFrame, aPlanSubmission, aSubmittedPlan, ORIGINAL_VERSION, PROPOSAL_ID, SUBMITTED_AT } from '../testing/proposal.given.js';
 import type { SubmitOwnProposal } from './submit-my-proposal.command.js';
 
 const given = DeciderSpecification.for(proposalDecider);
 const RESIDENT = 'res-4b1e9f0c';
 
 function submit(overrides: Partial<SubmitOwnProposal['data']> = {}): SubmitOwnProposal {
-  return {
-    type: 'SubmitOwnProposal',
-    data: {
-      proposalId: PROPOSAL_ID,
-      submitterRef: RESIDENT,
-      areaId: 'BU03630000',
-      themeId: 'spelen',
-      title: ORIGINAL_VERSION.title,
-      summary: ORIGINAL_VERSION.summary,
-      costEstimate: ORIGINAL_VERSION.costEstimate,
-      at: SUBMITTED_AT,
-      frame: aFrame(),
-      ...overrides,
-    },
-  };
+  return { type: 'SubmitOwnProposal', data: aPlanSubmission({ submitterRef: RESIDENT, ...overrides }) };
 }
 
 describe('SubmitOwnProposal', () => {

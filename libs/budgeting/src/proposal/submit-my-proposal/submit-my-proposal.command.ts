@@ -1,24 +1,16 @@
-import type { CostEstimate, ProposalAwaitingModeration, ProposalSubmitted } from '../proposal.events.js';
+import type { ProposalAwaitingModeration, ProposalSubmitted } from '../proposal.events.js';
 import { ProposalIntakeClosedError } from '../proposal.errors.js';
 import { isAfter } from '../proposal.guards.js';
 import type { ProposalState } from '../proposal.state.js';
-import { type SubmissionFrame, SubmitProposal, submitProposal } from '../submit-proposal/submit-proposal.command.js';
+import { type PlanSubmission, SubmitProposal, submitProposal } from '../submit-proposal/submit-proposal.command.js';
 
-/** A resident submits a plan themselves: the submitter is the caller's pseudonym, and staff moderate the plan before it is public. */
+/**
+ * A resident submits a plan themselves: the submitter (`submitterRef`) is the caller's subject, a
+ * keyed pseudonym, and staff moderate the plan before it is public.
+ */
 export class SubmitOwnProposal {
   readonly type = 'SubmitOwnProposal' as const;
-  constructor(readonly data: {
-    proposalId: string;
-    /** The caller's subject: a keyed pseudonym, never a name or BSN. */
-    submitterRef: string;
-    areaId: string;
-    themeId: string;
-    title: string;
-    summary: string;
-    costEstimate: CostEstimate;
-    at: string;
-    frame: SubmissionFrame;
-  }) {}
+  constructor(readonly data: PlanSubmission) {}
 }
 
 /** The staff submission's rules, then the intake deadline of the schedule; the plan waits for moderation. */

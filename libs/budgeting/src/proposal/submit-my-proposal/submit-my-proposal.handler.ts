@@ -1,15 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandEnvelope, handleCommand } from '@lib/es';
+import type { CommandEnvelope } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { CONTACT_DETAILS_VAULT, type ContactDetails, type ContactDetailsVault } from '../contact-details/contact-details.vault.js';
-import { proposalDecider } from '../proposal.decider.js';
 import type { CostEstimate } from '../proposal.events.js';
-import { proposalStream } from '../proposal.events.js';
-import { initialProposalState } from '../proposal.state.js';
 import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
-import type { SubmitProposalResult } from '../submit-proposal/submit-proposal.handler.js';
+import { type SubmitProposalResult, submitNewPlan } from '../submit-proposal/submit-proposal.handler.js';
 import { SubmitOwnProposal } from './submit-my-proposal.command.js';
 
 export interface SubmitMyProposalInput {
@@ -49,18 +46,10 @@ export class SubmitMyProposalHandler implements ICommandHandler<SubmitMyProposal
     // 1. What the round and its frame allow (a missing or foreign round is a 404).
     const frame = await this.rounds.submissionFrame(roundId, context.tenant);
     const command = new SubmitOwnProposal({ proposalId, submitterRef, ...plan, at: context.now.toISOString(), frame });
-    // 2. Decide before anything is stored: a refused plan leaves no personal data behind.
-    proposalDecider.decide(command, initialProposalState());
-    // 3. The contact details under the resident's pseudonym (the latest given replace earlier ones: one resident, one address).
-    const hadDetails = contactDetails !== undefined && (await this.vault.read(submitterRef)) !== null;
-    if (contactDetails !== undefined) await this.vault.store(submitterRef, contactDetails);
-    // 4. Append to the new stream. If that fails, details stored only for this plan go again; earlier ones stay for the resident's other plans.
-    try {
-      const result = await handleCommand(this.store, proposalStream(proposalId), proposalDecider, command, context, { streamMustExist: false, newId: () => this.ids.newId() });
-      return { proposalId, nextRevision: result.nextRevision, events: result.events };
-    } catch (error) {
-      if (contactDetails !== undefined && !hadDetails) await this.vault.discard(submitterRef).catch(() => undefined);
-      throw error;
-    }
+    // 2. Decide before anything is stored; the contact details under the resident's pseudonym (the latest given replace
+    //    earlier ones: one resident, one address); append to the new stream. If that fails, details stored only for this
+    //    plan go again; earlier ones stay for the resident's other plans.
+    const ports = { store: this.store, ids: this.ids, vault: this.vault };
+    return submitNewPlan(ports, command, context, contactDetails, { submitterMayHaveOtherPlans: true });
   }
 }

@@ -10,28 +10,13 @@ import {
   ProposalUnknownThemeError,
 } from '../proposal.errors.js';
 import { proposalDecider } from '../proposal.decider.js';
-import { aFrame, APPLICATION_DEADLINE, aSubmittedPlan, ORIGINAL_VERSION, PROPOSAL_ID, SUBMITTED_AT, SUBMITTER_REF, SUBMITTER_STAFF_REF } from '../testing/proposal.given.js';
+import { aFrame, APPLICATION_DEADLINE, aPlanSubmission, aSubmittedPlan, ORIGINAL_VERSION, SUBMITTER_STAFF_REF } from '../testing/proposal.given.js';
 import type { SubmitProposal } from './submit-proposal.command.js';
 
 const given = DeciderSpecification.for(proposalDecider);
 
 function submit(overrides: Partial<SubmitProposal['data']> = {}): SubmitProposal {
-  return {
-    type: 'SubmitProposal',
-    data: {
-      proposalId: PROPOSAL_ID,
-      submitterRef: SUBMITTER_REF,
-      submitterStaffRef: SUBMITTER_STAFF_REF,
-      areaId: 'BU03630000',
-      themeId: 'spelen',
-      title: ORIGINAL_VERSION.title,
-      summary: ORIGINAL_VERSION.summary,
-      costEstimate: ORIGINAL_VERSION.costEstimate,
-      at: SUBMITTED_AT,
-      frame: aFrame(),
-      ...overrides,
-    },
-  };
+  return { type: 'SubmitProposal', data: { ...aPlanSubmission(), submitterStaffRef: SUBMITTER_STAFF_REF, ...overrides } };
 }
 
 describe('SubmitProposal', () => {

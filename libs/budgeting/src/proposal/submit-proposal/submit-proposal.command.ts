@@ -41,20 +41,24 @@ export interface SubmissionFrame {
   intakeClosesAt: string | null;
 }
 
+/** What every submission of a plan carries, by staff or by the resident themselves. */
+export interface PlanSubmission {
+  proposalId: string;
+  /** A reference for the submitter, never a name or BSN. */
+  submitterRef: string;
+  areaId: string;
+  themeId: string;
+  title: string;
+  summary: string;
+  costEstimate: CostEstimate;
+  at: string;
+  frame: SubmissionFrame;
+}
+
+/** Staff submit a plan on a resident's behalf (a desk, a letter); `submitterStaffRef` is who entered it, null when nobody did. */
 export class SubmitProposal {
   readonly type = 'SubmitProposal' as const;
-  constructor(readonly data: {
-    proposalId: string;
-    submitterRef: string;
-    submitterStaffRef: string | null;
-    areaId: string;
-    themeId: string;
-    title: string;
-    summary: string;
-    costEstimate: CostEstimate;
-    at: string;
-    frame: SubmissionFrame;
-  }) {}
+  constructor(readonly data: PlanSubmission & { submitterStaffRef: string | null }) {}
 }
 
 export function submitProposal(command: SubmitProposal, state: ProposalState): ProposalSubmitted[] {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandEnvelope, handleCommand, type HandleCommandResult, toDomainEvent } from '@lib/es';
+import { type CommandContext, type CommandEnvelope, handleCommand, type HandleCommandResult, toDomainEvent } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { CONTACT_DETAILS_VAULT, type ContactDetails, type ContactDetailsVault } from '../contact-details/contact-details.vault.js';
-import { proposalDecider } from '../proposal.decider.js';
+import { type ProposalCommand, proposalDecider } from '../proposal.decider.js';
 import { ProposalIdempotencyKeyReusedError } from '../proposal.errors.js';
 import type { CostEstimate, ProposalEvent, ProposalSubmitted } from '../proposal.events.js';
 import { proposalStream } from '../proposal.events.js';
@@ -46,6 +46,42 @@ export function idempotentId(tenant: string, key: string, purpose: 'proposal' | 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** What a new plan is written with: the store and its ids, and the vault for the submitter's contact details. */
+export interface NewPlanPorts {
+  store: EventStore;
+  ids: IdGenerator;
+  vault: ContactDetailsVault;
+}
+
+/**
+ * A new plan, by staff or by the resident: decided before anything is stored (a refused plan leaves
+ * no personal data behind), then the contact details under the submitter's reference, then the
+ * append to the new stream. When the append fails, `recover` may still answer (a concurrent retry
+ * recorded the plan); else the details stored only for this plan go again. A submitter who may
+ * have other plans (`submitterMayHaveOtherPlans`: a resident's pseudonym) keeps details given before.
+ */
+export async function submitNewPlan(
+  ports: NewPlanPorts,
+  command: Extract<ProposalCommand, { type: 'SubmitProposal' | 'SubmitOwnProposal' }>,
+  context: CommandContext,
+  contactDetails: ContactDetails | undefined,
+  options: { submitterMayHaveOtherPlans: boolean; recover?: () => Promise<SubmitProposalResult | null> },
+): Promise<SubmitProposalResult> {
+  const { proposalId, submitterRef } = command.data;
+  proposalDecider.decide(command, initialProposalState());
+  const hadDetails = options.submitterMayHaveOtherPlans && contactDetails !== undefined && (await ports.vault.read(submitterRef)) !== null;
+  if (contactDetails !== undefined) await ports.vault.store(submitterRef, contactDetails);
+  try {
+    const result = await handleCommand(ports.store, proposalStream(proposalId), proposalDecider, command, context, { streamMustExist: false, newId: () => ports.ids.newId() });
+    return { proposalId, nextRevision: result.nextRevision, events: result.events };
+  } catch (error) {
+    const recovered = options.recover === undefined ? null : await options.recover().catch(() => null);
+    if (recovered !== null) return recovered;
+    if (contactDetails !== undefined && !hadDetails) await ports.vault.discard(submitterRef).catch(() => undefined);
+    throw error;
+  }
+}
+
 @CommandHandler(SubmitProposalRequest)
 export class SubmitProposalHandler implements ICommandHandler<SubmitProposalRequest, SubmitProposalResult> {
   constructor(
@@ -69,20 +105,13 @@ export class SubmitProposalHandler implements ICommandHandler<SubmitProposalRequ
     // 2. What the round and its frame allow (a missing or foreign round is a 404).
     const frame = await this.rounds.submissionFrame(roundId, context.tenant);
     const command = new SubmitProposal({ proposalId, submitterRef, submitterStaffRef: submitterStaffRef ?? null, ...plan, at: context.now.toISOString(), frame });
-    // 3. Decide before anything is stored: a rejected plan leaves no personal data behind.
-    proposalDecider.decide(command, initialProposalState());
-    // 4. The contact details first: if the vault fails, no plan exists and the client may simply retry.
-    if (contactDetails !== undefined) await this.vault.store(submitterRef, contactDetails);
-    // 5. Append; the stream must not exist yet. If that fails, the details go again (unless a concurrent retry recorded the plan).
-    try {
-      const result = await handleCommand(this.store, stream, proposalDecider, command, context, { streamMustExist: false, newId: () => this.ids.newId() });
-      return { proposalId, nextRevision: result.nextRevision, events: result.events };
-    } catch (error) {
-      const replay = idempotencyKey === undefined ? null : await this.replay(stream, roundId, input, context.tenant).catch(() => null);
-      if (replay !== null) return replay;
-      if (contactDetails !== undefined) await this.vault.discard(submitterRef).catch(() => undefined);
-      throw error;
-    }
+    // 3. Decide; the contact details first (if the vault fails, no plan exists and the client may simply retry); append to the
+    //    new stream. If that fails, the details go again, unless a concurrent retry with the same key recorded the plan.
+    const ports = { store: this.store, ids: this.ids, vault: this.vault };
+    return submitNewPlan(ports, command, context, contactDetails, {
+      submitterMayHaveOtherPlans: false,
+      ...(idempotencyKey === undefined ? {} : { recover: () => this.replay(stream, roundId, input, context.tenant) }),
+    });
   }
 
   /** The first attempt's answer when the key already made a plan; a key reused for another plan is refused. */

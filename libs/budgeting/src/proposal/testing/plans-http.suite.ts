@@ -1,27 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { EventStore, RecordedEvent } from '@lib/event-store';
+import type { EventStore } from '@lib/event-store';
 import { Reactors } from '@lib/platform';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../../test/support/test-api.js';
 import { aBegrotingFrame, aFondsFrame, appendRoundEvents, phaseTransitions, seedRound } from './proposal.seed.js';
 import type { RoundEvent } from '../../round/round.events.js';
+import { aPlanBody, type PlansStore, plansHttpDriver, type Reply } from './plans-http.driver.js';
+
+export type { PlansStore } from './plans-http.driver.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
 const DAY = 86_400_000;
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  etag: string | null;
-  location: string | null;
-  /** The `Reactions` header: set when reactors carried the command into another stream. */
-  reactions: string | null;
-}
-
-/** The store a run uses, and how to let it go. */
-export interface PlansStore {
-  store: EventStore;
-  close(): Promise<void>;
-}
 
 /**
  * The plans over real HTTP: the same Given/When/Then on every store (in memory in the e2e spec,
@@ -38,36 +26,8 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
   let reviewer: string;
   let auditor: string;
 
-  async function call(method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-    const response = await fetch(`${api.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: response.headers.get('etag'), location: response.headers.get('location'), reactions: response.headers.get('reactions') };
-  }
-
-  async function everything(): Promise<RecordedEvent[]> {
-    return store.readAll({ maxCount: 100_000 });
-  }
-
-  /** Runs `act` and asserts it appended nothing to any stream. */
-  async function appendsNothing(act: () => Promise<Reply>): Promise<Reply> {
-    const before = (await everything()).map((e) => e.id);
-    const reply = await act();
-    expect((await everything()).map((e) => e.id)).toEqual(before);
-    return reply;
-  }
-
-  const plan = (overrides: Record<string, unknown> = {}) => ({
-    areaId: 'WK036301',
-    themeId: 'spelen',
-    title: 'Speeltuin Oosterpark',
-    summary: 'Nieuwe speeltoestellen en een bankje bij de vijver',
-    costEstimate: { investmentCents: 2_000_000, maintenancePerYearCents: 100_000, maintenanceYears: 5 },
-    ...overrides,
-  });
+  const { call, everything, appendsNothing } = plansHttpDriver(() => api, () => store);
+  const plan = aPlanBody;
 
   async function submit(roundId: string, body: Record<string, unknown> = plan()): Promise<string> {
     const reply = await call('POST', `/rounds/${roundId}/proposals`, admin, body);

@@ -1,5 +1,5 @@
 import type { AppealRoute, ProposalEvent, ProposalSubmitted, ProposalVersion } from '../proposal.events.js';
-import type { SubmissionFrame } from '../submit-proposal/submit-proposal.command.js';
+import type { PlanSubmission, SubmissionFrame } from '../submit-proposal/submit-proposal.command.js';
 
 export const PROPOSAL_ID = 'p-1';
 export const OTHER_PROPOSAL_ID = 'p-2';
@@ -38,6 +38,22 @@ export function aFrame(overrides: Partial<SubmissionFrame> = {}): SubmissionFram
     fixedIntakeThresholdCents: null,
     fixedIntakeDates: [],
     intakeClosesAt: null,
+    ...overrides,
+  };
+}
+
+/** The plan of ORIGINAL_VERSION submitted in aFrame(), as a command carries it (by staff or by the resident). */
+export function aPlanSubmission(overrides: Partial<PlanSubmission> = {}): PlanSubmission {
+  return {
+    proposalId: PROPOSAL_ID,
+    submitterRef: SUBMITTER_REF,
+    areaId: 'BU03630000',
+    themeId: 'spelen',
+    title: ORIGINAL_VERSION.title,
+    summary: ORIGINAL_VERSION.summary,
+    costEstimate: ORIGINAL_VERSION.costEstimate,
+    at: SUBMITTED_AT,
+    frame: aFrame(),
     ...overrides,
   };
 }

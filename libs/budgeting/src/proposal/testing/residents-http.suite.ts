@@ -4,16 +4,9 @@ import { Reactors } from '@lib/platform';
 import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../../test/support/test-api.js';
 import { ReadModelsService } from '../../../../projections/src/http/read-models.service.js';
 import { aBegrotingFrame, appendRoundEvents, phaseTransitions, seedRound } from './proposal.seed.js';
-import type { PlansStore } from './plans-http.suite.js';
+import { aPlanBody, type PlansStore, plansHttpDriver, type Reply } from './plans-http.driver.js';
 
 const START = new Date('2026-03-02T09:00:00.000Z');
-
-interface Reply {
-  status: number;
-  body: Record<string, unknown>;
-  etag: string | null;
-  location: string | null;
-}
 
 /**
  * Residents' own plans over real HTTP: a resident (or a voter, in its own round) submits and amends
@@ -35,41 +28,14 @@ export function describeResidentsOverHttp(label: string, open: () => Promise<Pla
   const BRAM = 'res-bram-0d9b4c6e';
   const VOTER = 'vc-3f8e1a9b2c';
 
-  async function call(method: string, path: string, token: string | undefined, body?: unknown): Promise<Reply> {
-    const response = await fetch(`${api.url}${path}`, {
-      method,
-      headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: response.headers.get('etag'), location: response.headers.get('location') };
-  }
-
-  async function everything(): Promise<RecordedEvent[]> {
-    return store.readAll({ maxCount: 100_000 });
-  }
-
-  /** Runs `act` and asserts it appended nothing to any stream. */
-  async function appendsNothing(act: () => Promise<Reply>): Promise<Reply> {
-    const before = (await everything()).map((e) => e.id);
-    const reply = await act();
-    expect((await everything()).map((e) => e.id)).toEqual(before);
-    return reply;
-  }
+  const { call, everything, appendsNothing } = plansHttpDriver(() => api, () => store);
 
   async function refused(act: () => Promise<Reply>, status: number, code: string): Promise<void> {
     const reply = await appendsNothing(act);
     expect({ status: reply.status, code: reply.body.code }).toEqual({ status, code });
   }
 
-  const plan = (overrides: Record<string, unknown> = {}) => ({
-    areaId: 'WK036301',
-    themeId: 'spelen',
-    title: 'Speeltuin Oosterpark',
-    summary: 'Nieuwe speeltoestellen en een bankje bij de vijver',
-    costEstimate: { investmentCents: 2_000_000, maintenancePerYearCents: 100_000, maintenanceYears: 5 },
-    ...overrides,
-  });
+  const plan = aPlanBody;
 
   async function submitAs(token: string, roundId: string, body: Record<string, unknown> = plan()): Promise<string> {
     const reply = await call('POST', `/rounds/${roundId}/my-plans`, token, body);

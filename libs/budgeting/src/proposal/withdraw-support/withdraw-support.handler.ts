@@ -1,12 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandEnvelope, loadStream } from '@lib/es';
+import type { CommandEnvelope } from '@lib/es';
 import type { EventStore } from '@lib/event-store';
 import { EVENT_STORE, ID_GENERATOR, type IdGenerator } from '@lib/platform';
 import { appendToProposal, type ProposalCommandResult } from '../proposal.append.js';
-import { proposalDecider } from '../proposal.decider.js';
-import { ProposalNotFoundError } from '../proposal.errors.js';
-import { proposalStream } from '../proposal.events.js';
+import { loadPlanInRound } from '../proposal.read.js';
 import { ROUND_GATEWAY, type RoundGateway } from '../proposal.round-gateway.js';
 import { WithdrawSupport } from './withdraw-support.command.js';
 
@@ -30,8 +28,7 @@ export class WithdrawSupportHandler implements ICommandHandler<WithdrawSupportRe
   async execute({ data, envelope }: WithdrawSupportRequest): Promise<ProposalCommandResult> {
     const { roundId, ...withdrawal } = data;
     // 1. The plan in the round the path names, and whether that round collects support now.
-    const { state } = await loadStream(this.store, proposalStream(data.proposalId), proposalDecider, envelope.context.tenant);
-    if (!state.exists || state.roundId !== roundId) throw new ProposalNotFoundError(`Plan ${data.proposalId} does not exist`, { proposalId: data.proposalId });
+    await loadPlanInRound(this.store, envelope.context.tenant, data.proposalId, roundId);
     const { supportOpen } = await this.rounds.supportRules(roundId, envelope.context.tenant);
     // 2. Decide and append.
     return appendToProposal(this.store, this.ids, new WithdrawSupport({ ...withdrawal, supportOpen }), envelope);

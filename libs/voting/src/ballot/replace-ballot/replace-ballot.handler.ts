@@ -1,18 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandEnvelope } from '@lib/es';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
+import { VotingRequest } from '../../voting.request.js';
 import { BallotRevisionRequiredError } from '../ballot.errors.js';
 import { type CastBallotInput, castBallotFor, type CastBallotResult } from '../cast-ballot/cast-ballot.use-case.js';
 
-export class ReplaceBallotRequest extends Command<CastBallotResult> {
-  constructor(
-    readonly data: CastBallotInput,
-    readonly envelope: CommandEnvelope,
-  ) {
-    super();
-  }
-}
+export class ReplaceBallotRequest extends VotingRequest<CastBallotInput, CastBallotResult> {}
 
 @CommandHandler(ReplaceBallotRequest)
 export class ReplaceBallotHandler implements ICommandHandler<ReplaceBallotRequest, CastBallotResult> {

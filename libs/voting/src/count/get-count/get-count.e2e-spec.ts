@@ -22,25 +22,29 @@ const EQUAL_SHARES = [
   'VOTES', 'voter_id;vote', '1;a,b', '2;a,b', '3;a,c', '4;a',
 ].join('\n');
 
-describe('GET /rounds/{id}/count under plain Equal Shares (real HTTP)', () => {
-  let api: TestApi;
+/** The api on a store holding `pabulib` imported as a round: opened before the tests of the describe that calls it, closed after. */
+function anImportedElection(pabulib: string): { readonly api: TestApi; readonly roundId: string } {
+  const election = {} as { api: TestApi; roundId: string };
   let store: InMemoryEventStore;
-  let roundId: string;
-
   beforeAll(async () => {
     store = new InMemoryEventStore();
-    api = await startTestApi(store);
+    election.api = await startTestApi(store);
     const deps = { store, vault: new InMemoryRoundKeyVault(), now: () => new Date('2026-05-01T09:00:00.000Z'), newId: () => randomUUID() };
-    ({ roundId } = await importPabulib(deps, EQUAL_SHARES, aContext({ tenant: TENANT })));
+    ({ roundId: election.roundId } = await importPabulib(deps, pabulib, aContext({ tenant: TENANT })));
   });
   afterAll(async () => {
-    await api.close();
+    await election.api.close();
     await store.close();
   });
+  return election;
+}
+
+describe('GET /rounds/{id}/count under plain Equal Shares (real HTTP)', () => {
+  const election = anImportedElection(EQUAL_SHARES);
 
   it('states the unspent amount and what the add1 completions would select to spend it, in the count and in the published result', async () => {
-    const auditor = { authorization: `Bearer ${await api.token('auditor')}` };
-    const response = await fetch(`${api.url}/rounds/${roundId}/count`, { headers: auditor });
+    const auditor = { authorization: `Bearer ${await election.api.token('auditor')}` };
+    const response = await fetch(`${election.api.url}/rounds/${election.roundId}/count`, { headers: auditor });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ rule: 'equalshares', winners: ['a'], budget: '12', cost: '6', leftover: '6' });
@@ -49,30 +53,17 @@ describe('GET /rounds/{id}/count under plain Equal Shares (real HTTP)', () => {
     expect(completions.map((c) => c.rule)).toEqual(['equalshares/add1', 'equalshares/add1u']);
     expect(completions[0]).toMatchObject({ winners: ['a', 'b'], added: ['b'], dropped: [], cost: '11', leftover: '1' });
     expect(completions[0]!.text).toMatch(/^Equal Shares left €6 unspent; equalshares\/add1 adds "b", spending €11 and leaving €1$/);
-    const round = (await (await fetch(`${api.url}/rounds/${roundId}`, { headers: auditor })).json()) as { result: { count: { leftover: string; completions: unknown } } };
+    const round = (await (await fetch(`${election.api.url}/rounds/${election.roundId}`, { headers: auditor })).json()) as { result: { count: { leftover: string; completions: unknown } } };
     expect(round.result.count.leftover).toBe('6');
     expect(round.result.count.completions).toEqual(completions);
   });
 });
 
 describe('GET /rounds/{id}/count under greedy-reserve (real HTTP)', () => {
-  let api: TestApi;
-  let store: InMemoryEventStore;
-  let roundId: string;
-
-  beforeAll(async () => {
-    store = new InMemoryEventStore();
-    api = await startTestApi(store);
-    const deps = { store, vault: new InMemoryRoundKeyVault(), now: () => new Date('2026-05-01T09:00:00.000Z'), newId: () => randomUUID() };
-    ({ roundId } = await importPabulib(deps, POZNAN, aContext({ tenant: TENANT })));
-  });
-  afterAll(async () => {
-    await api.close();
-    await store.close();
-  });
+  const election = anImportedElection(POZNAN);
 
   it('answers the plan funded from the reserve, with what the reserve paid apart from the budget', async () => {
-    const response = await fetch(`${api.url}/rounds/${roundId}/count`, { headers: { authorization: `Bearer ${await api.token('auditor')}` } });
+    const response = await fetch(`${election.api.url}/rounds/${election.roundId}/count`, { headers: { authorization: `Bearer ${await election.api.token('auditor')}` } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({

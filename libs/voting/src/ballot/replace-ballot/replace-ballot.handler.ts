@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
-import { VotingRequest } from '../../voting.request.js';
+import { VotingCommand } from '../../voting.command-bus.js';
 import { BallotRevisionRequiredError } from '../ballot.errors.js';
 import { type CastBallotInput, castBallotFor, type CastBallotResult } from '../cast-ballot/cast-ballot.use-case.js';
 
-export class ReplaceBallotRequest extends VotingRequest<CastBallotInput, CastBallotResult> {}
+export class ReplaceBallotRequest extends VotingCommand<CastBallotInput, CastBallotResult> {}
 
 @CommandHandler(ReplaceBallotRequest)
 export class ReplaceBallotHandler implements ICommandHandler<ReplaceBallotRequest, CastBallotResult> {

@@ -4,7 +4,7 @@ import type { CommandContext, CommandEnvelope } from '@lib/es';
 import { VOTING_DEPS, type VotingDeps } from './voting.deps.js';
 
 /** A voting command on the bus: what the use case takes, and the envelope it runs in. */
-export abstract class VotingRequest<Input, Result> extends Command<Result> {
+export abstract class VotingCommand<Input, Result> extends Command<Result> {
   constructor(
     readonly data: Input,
     readonly envelope: CommandEnvelope,
@@ -22,10 +22,10 @@ export type VotingUseCase<Input, Result> = (deps: VotingDeps, input: Input, cont
  * first (If-Match, say) writes its own.
  */
 export function answeredBy<Input, Result>(useCase: VotingUseCase<Input, Result>) {
-  class UseCaseHandler implements ICommandHandler<VotingRequest<Input, Result>, Result> {
+  class UseCaseHandler implements ICommandHandler<VotingCommand<Input, Result>, Result> {
     constructor(@Inject(VOTING_DEPS) readonly deps: VotingDeps) {}
 
-    execute({ data, envelope }: VotingRequest<Input, Result>): Promise<Result> {
+    execute({ data, envelope }: VotingCommand<Input, Result>): Promise<Result> {
       return useCase(this.deps, data, envelope.context);
     }
   }

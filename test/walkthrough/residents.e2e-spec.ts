@@ -271,7 +271,9 @@ describe('walk-through: the residents\' journey through the generated client', (
     for (const [i, choices] of others.entries()) expect((await cast(await withCode(codes[i]!), choices)).data?.events).toEqual(['BallotCast']);
     const ballots = (await since()).filter((e) => e.streamName.startsWith(`Ballot-${roundId}_`));
     expect(ballots).toHaveLength(5);
-    expect(ballots[0]!.data).toMatchObject({ channel: 'online', receiptDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // How the voter was recognised follows the sign-in: her provider (OIDC) or her code; the other voters used codes.
+    expect(ballots[0]!.data).toMatchObject({ channel: 'online', verification: voter === 'oidc' ? 'oidc' : 'voting-code', receiptDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(ballots.slice(1).map((e) => (e.data as { verification: string }).verification)).toEqual(['voting-code', 'voting-code', 'voting-code', 'voting-code']);
 
     // 9. Voting closes: the receipt says the ballot is counted, never what is on it.
     const check = () => anonymous.GET('/rounds/{roundId}/receipts/{receipt}', { params: { path: { roundId, receipt } } });

@@ -15,6 +15,8 @@ export interface Principal {
   tenant: string;
   /** Only on voter tokens: the one round they may vote in. */
   round?: string;
+  /** Only on voter tokens: how the voter signed in, with a voting code or at the residents' provider (OIDC). */
+  signedInWith?: 'voting-code' | 'oidc';
   /** Only on resident tokens: the area code the residents' provider gave at sign-in, when it gives one. */
   area?: string;
   /** Only on resident tokens: the age band (`18-24`, `75+`) derived at sign-in from the birth date, which is not kept. */

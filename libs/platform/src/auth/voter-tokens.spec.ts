@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { importPKCS8, SignJWT } from 'jose';
+import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { loadConfig } from '../config/app-config.js';
 import { InvalidTokenError, TokenVerifier } from './token-verifier.js';
 import { VOTER_ISSUER, VoterTokens } from './voter-tokens.js';
@@ -23,7 +23,16 @@ describe('voter tokens', () => {
   it('are signed by the app\'s own key and verified next to the identity provider', async () => {
     const { voterTokens, verifier } = await production();
     const token = await voterTokens.issue({ participant: 'p-1', tenant: 'GM0363', round: 'r-1', ttlSeconds: 900 });
-    expect(await verifier.verify(token)).toEqual({ subject: 'p-1', roles: ['voter'], tenant: 'GM0363', round: 'r-1' });
+    expect(await verifier.verify(token)).toEqual({ subject: 'p-1', roles: ['voter'], tenant: 'GM0363', round: 'r-1', signedInWith: 'voting-code' });
+  });
+
+  it('say when the voter signed in at the residents\' provider, and only then', async () => {
+    const { voterTokens, verifier } = await production();
+    const oidc = await voterTokens.issue({ participant: 'p-2', tenant: 'GM0363', round: 'r-1', ttlSeconds: 900, signedInWith: 'oidc' });
+    expect(await verifier.verify(oidc)).toMatchObject({ subject: 'p-2', signedInWith: 'oidc' });
+    const code = await voterTokens.issue({ participant: 'p-3', tenant: 'GM0363', round: 'r-1', ttlSeconds: 900, signedInWith: 'voting-code' });
+    expect(decodeJwt(code)).not.toHaveProperty('signed_in_with');
+    expect(await verifier.verify(code)).toMatchObject({ subject: 'p-3', signedInWith: 'voting-code' });
   });
 
   it('never carry a staff role, even when signed by the same key', async () => {

@@ -25,10 +25,10 @@ export class VoterTokens {
   }
 
   /** A short-lived token for one participant (a pseudonym) in one round. */
-  issue(input: { participant: string; tenant: string; round: string; ttlSeconds: number }): Promise<string> {
+  issue(input: { participant: string; tenant: string; round: string; ttlSeconds: number; signedInWith?: 'voting-code' | 'oidc' }): Promise<string> {
     return signAppToken(
       this.privateKey,
-      { roles: ['voter'], tenant: input.tenant, round: input.round },
+      { roles: ['voter'], tenant: input.tenant, round: input.round, ...(input.signedInWith === 'oidc' ? { signed_in_with: 'oidc' } : {}) },
       { subject: input.participant, issuer: VOTER_ISSUER, audience: this.audience, ttlSeconds: input.ttlSeconds },
     );
   }
@@ -40,6 +40,7 @@ export class VoterTokens {
     if (!Array.isArray(roles) || roles.length !== 1 || roles[0] !== 'voter' || typeof payload.round !== 'string' || typeof payload.tenant !== 'string' || !CBS_MUNICIPALITY_CODE.test(payload.tenant)) {
       throw new InvalidTokenError('A voter token carries the voter role for one round, nothing else');
     }
-    return { subject: payload.sub, roles: ['voter'], tenant: payload.tenant, round: payload.round };
+    const signedInWith = payload.signed_in_with === 'oidc' ? 'oidc' : 'voting-code';
+    return { subject: payload.sub, roles: ['voter'], tenant: payload.tenant, round: payload.round, signedInWith };
   }
 }

@@ -23,8 +23,8 @@ export type BallotContent =
   | { type: 'ordinal'; ranking: string[] };
 
 export type Channel = 'online' | 'paper' | 'assisted';
-/** How the voter was recognised: their code online, the code on the paper slip checked by staff, in person by staff, or a Pabulib import. */
-export type Verification = 'voting-code' | 'paper-code-checked' | 'in-person' | 'imported';
+/** How the voter was recognised: their code online, their sign-in at the residents' provider (OIDC), the code on the paper slip checked by staff, in person by staff, or a Pabulib import. */
+export type Verification = 'voting-code' | 'oidc' | 'paper-code-checked' | 'in-person' | 'imported';
 
 export interface CastData {
   roundId: string;

@@ -35,7 +35,7 @@ export class CastBallotController {
     assertVoterOfRound(call.principal, roundId);
     const envelope = this.shell.envelope({ ...call, ifMatch: undefined }, VOTER);
     const content = contentOf(body);
-    const data = { roundId, participantRef: call.principal.subject, content, channel: 'online' as const, verification: 'voting-code' as const };
+    const data = { roundId, participantRef: call.principal.subject, content, channel: 'online' as const, verification: call.principal.signedInWith === 'oidc' ? ('oidc' as const) : ('voting-code' as const) };
     const result = await this.commands.execute(new CastBallotRequest(data, envelope));
     const { revision, events } = this.shell.accepted(response, roundId, result);
     // The receipt is in this answer only: no cache may keep it.

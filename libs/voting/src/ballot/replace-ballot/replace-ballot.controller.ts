@@ -39,7 +39,7 @@ export class ReplaceBallotController {
     const envelope = this.shell.envelope(call, VOTER);
     if (envelope.expectedRevision === undefined) throw new BallotRevisionRequiredError('Send If-Match with the ETag of the ballot you replace');
     const content = contentOf(body);
-    const data = { roundId, participantRef: call.principal.subject, content, channel: 'online' as const, verification: 'voting-code' as const };
+    const data = { roundId, participantRef: call.principal.subject, content, channel: 'online' as const, verification: call.principal.signedInWith === 'oidc' ? ('oidc' as const) : ('voting-code' as const) };
     const result = await this.commands.execute(new ReplaceBallotRequest(data, envelope));
     const { revision, events } = this.shell.accepted(response, roundId, result);
     // The receipt is in this answer only: no cache may keep it.

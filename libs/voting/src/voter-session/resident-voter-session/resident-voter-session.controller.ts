@@ -31,7 +31,7 @@ export class ResidentVoterSessionController {
     const envelope = this.shell.envelope({ ...call, ifMatch: undefined }, RESIDENT);
     const resident = { pseudonym: principal.subject, ...(principal.area === undefined ? {} : { area: principal.area }), ...(principal.ageBand === undefined ? {} : { ageBand: principal.ageBand }) };
     const { participantRef, tenant } = await this.commands.execute(new OpenResidentVoterSession(roundId, resident, envelope));
-    const token = await this.voterTokens.issue({ participant: participantRef, tenant, round: roundId, ttlSeconds: VOTER_TOKEN_TTL_SECONDS });
+    const token = await this.voterTokens.issue({ participant: participantRef, tenant, round: roundId, ttlSeconds: VOTER_TOKEN_TTL_SECONDS, signedInWith: 'oidc' });
     return { token, expiresIn: VOTER_TOKEN_TTL_SECONDS, round: roundId };
   }
 }

@@ -217,9 +217,13 @@ describe('the projector on EventStoreDB (test double): killed and restarted mid-
       behind = (await projector.statuses()).find((s) => s.eventsHandled > 0 && s.lagEvents > 0);
     }
     const unitsAtKill = writer.units;
+    const unavailableBefore = writer.unavailable;
     await double.stop();
     const handledAtKill = await checkpoints(live.db);
+    // The server stays down until a command has met it down (at least 500 ms): a command may be waiting
+    // for its reactors rather than calling the store at the moment of the kill.
     await sleep(500);
+    for (const deadline = Date.now() + 15_000; writer.unavailable === unavailableBefore && Date.now() < deadline; ) await sleep(20);
     await double.start();
 
     // Kill 2 while live, after more writing: let the projector catch up, then write on and kill again.

@@ -5,7 +5,7 @@ import type { EventStore, Position } from '@lib/event-store';
 import type { VotingDeps } from '../../voting.deps.js';
 import { type BallotPlan, votingFrameFromBudget, type VotingFrame } from '../../voting-frame.js';
 import { ballotBoxDecider, type BallotBoxCommand } from '../ballot-box.decider.js';
-import { BallotBoxNoBallotRulesError } from '../ballot-box.errors.js';
+import { BallotBoxNoBallotRulesError, BallotBoxWrongPhaseError } from '../ballot-box.errors.js';
 import { type BallotBoxEvent, ballotBoxStream } from '../ballot-box.events.js';
 import type { BallotBoxState } from '../ballot-box.state.js';
 import { ChangeBallotBoxPhase } from '../change-phase/change-phase.command.js';
@@ -51,12 +51,31 @@ export async function followRound(deps: VotingDeps, round: ExistingRound, contex
     if (mode === 'apply') {
       // Sealing destroys the round key first: a seal in the history then always means the key is gone.
       if (step.type === 'ChangeBallotBoxPhase' && step.data.change === 'seal') await deps.vault.destroy(round.roundId);
-      const result: HandleCommandResult<BallotBoxEvent> = await handleCommand(deps.store, stream, ballotBoxDecider, step, context, { streamMustExist: step.type !== 'PrepareBallotBox', newId: deps.newId });
+      let result: HandleCommandResult<BallotBoxEvent>;
+      try {
+        result = await handleCommand(deps.store, stream, ballotBoxDecider, step, context, { streamMustExist: step.type !== 'PrepareBallotBox', newId: deps.newId });
+      } catch (error) {
+        // Another follower (the reactor of another process, or an import's own reactions) took this step
+        // between our read and our append: the box is where the step leads, so there is nothing to do.
+        if (!(error instanceof BallotBoxWrongPhaseError)) throw error;
+        state = await boxState(deps.store, stream, context.tenant);
+        if (!reached(step, state)) throw error;
+        continue;
+      }
       recorded.push(...result.events);
     }
     state = events.reduce(ballotBoxDecider.evolve, state);
   }
   return recorded;
+}
+
+const PHASE_ORDER = ['none', 'prepared', 'open', 'closed', 'sealed'] as const;
+
+/** Whether the box is already at or past where a phase step leads. */
+function reached(step: BallotBoxCommand, state: BallotBoxState): boolean {
+  if (step.type !== 'ChangeBallotBoxPhase') return false;
+  const to = { open: 'open', close: 'closed', seal: 'sealed' } as const;
+  return PHASE_ORDER.indexOf(state.phase) >= PHASE_ORDER.indexOf(to[step.data.change]);
 }
 
 /** Whether a step still has to happen: the box is exactly one step behind it. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import type { CommandContext } from '@lib/es';
 import { InMemoryEventStore } from '@lib/event-store';
 import { ReadModelsService } from '@lib/projections';
@@ -13,6 +14,32 @@ import { startTestApi, TENANT, type TestApi } from '../support/test-api.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || process.env.CHROME_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** axe-core's WCAG 2.2 A/AA rules on the page as it stands: the ids and the offending nodes of any violation. */
+async function wcagViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Tabs through the page: every element focus reaches, with whether its focus is visible (an outline or a box shadow). */
+async function tabThrough(page: Page, most = 60): Promise<{ element: string; visible: boolean }[]> {
+  const reached: { element: string; visible: boolean }[] = [];
+  for (let i = 0; i < most; i++) {
+    await page.keyboard.press('Tab');
+    // Runs in the page (the project's own type-check has no DOM library, so the code goes as text).
+    const focused = (await page.evaluate(`(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      return { element: element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + ':' + (element.textContent || '').trim().slice(0, 30), visible };
+    })()`)) as { element: string; visible: boolean } | null;
+    if (focused === null || reached.some((r) => r.element === focused.element)) break;
+    reached.push(focused);
+  }
+  return reached;
+}
 
 describe('the public results page in a real browser', () => {
   let api: TestApi;
@@ -58,7 +85,7 @@ describe('the public results page in a real browser', () => {
   });
 
   it('shows the winners, the turnout and the explanations in Dutch, is keyboard-navigable, and has text alternatives for its charts', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
     const response = await page.goto(`${api.url}/public/rounds/${roundId}`);
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
@@ -84,7 +111,7 @@ describe('the public results page in a real browser', () => {
     expect(explanations.length).toBe(rows.length);
     expect(explanations.filter((e) => /^(Gekozen|Paste niet|Equal Shares: de voorstanders|Niemand steunt|Niet gekozen|De telling stopte)/.test(e))).toEqual(explanations);
     expect(explanations.join(' ')).not.toMatch(/\b(selected|supporters|left|costs|nobody)\b/);
-    const english = await browser.newPage();
+    const english = await (await browser.newContext()).newPage();
     await english.goto(`${api.url}/public/rounds/${roundId}?lang=en`);
     expect((await english.locator('#results tbody tr td:last-child').allTextContents()).every((e) => /^(Selected|Did not fit|Equal Shares: its supporters|Nobody supports|Not chosen|The count stopped)/.test(e))).toBe(true);
     await english.close();
@@ -102,15 +129,22 @@ describe('the public results page in a real browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator(':focus').getAttribute('id')).toBe('main');
 
+    // WCAG 2.2 AA by axe-core, and by keyboard: every link and control is reached by Tab with a visible focus.
+    expect(await wcagViolations(page)).toEqual([]);
+    const reached = await tabThrough(page);
+    expect(reached.length).toBeGreaterThanOrEqual(2);
+    expect(reached.filter((r) => !r.visible)).toEqual([]);
+
     await page.screenshot({ path: join(ARTIFACTS, 'public-round-nl.png'), fullPage: true });
   });
 
   it('switches to English through its language link', async () => {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     await page.goto(`${api.url}/public/rounds/${roundId}`);
     await page.click('a[hreflang="en"]');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.textContent('#turnout-line')).toBe('84 of 84 eligible residents voted (100.0%).');
+    expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'public-round-en.png'), fullPage: true });
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals';
 import type { EventStore, RecordedEvent } from '@lib/event-store';
+import { Reactors } from '@lib/platform';
 import type { TestApi } from '../../../../../test/support/test-api.js';
 
 /** An answer over HTTP, as the plans' suites read it. */
@@ -24,7 +25,11 @@ export interface PlansHttpDriver {
   call(method: string, path: string, token: string | undefined, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   /** Every event in the store. */
   everything(): Promise<RecordedEvent[]>;
-  /** Runs `act` and asserts it appended nothing to any stream. */
+  /**
+   * Runs `act` and asserts it appended nothing to any stream. Waits first until the reactors have
+   * carried out everything stored before (the seals of a seeded round, the reactions of the last
+   * test), so only `act` can change the store between the two readings.
+   */
   appendsNothing(act: () => Promise<Reply>): Promise<Reply>;
 }
 
@@ -32,6 +37,18 @@ export interface PlansHttpDriver {
 export function plansHttpDriver(api: () => TestApi, store: () => EventStore): PlansHttpDriver {
   async function everything(): Promise<RecordedEvent[]> {
     return store().readAll({ maxCount: 100_000 });
+  }
+  async function settledStore(): Promise<string[]> {
+    const reactors = api().app.get(Reactors);
+    let ids = (await everything()).map((e) => e.id);
+    for (let round = 0; round < 20; round++) {
+      const outcome = await reactors.caughtUp();
+      expect(outcome.pending).toEqual([]);
+      const now = (await everything()).map((e) => e.id);
+      if (now.length === ids.length) return now;
+      ids = now;
+    }
+    throw new Error('the reactors kept appending');
   }
   return {
     async call(method, path, token, body, headers = {}) {
@@ -51,7 +68,7 @@ export function plansHttpDriver(api: () => TestApi, store: () => EventStore): Pl
     },
     everything,
     async appendsNothing(act) {
-      const before = (await everything()).map((e) => e.id);
+      const before = await settledStore();
       const reply = await act();
       expect((await everything()).map((e) => e.id)).toEqual(before);
       return reply;

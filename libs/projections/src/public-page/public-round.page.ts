@@ -1,7 +1,7 @@
-import { explain } from './explanation.js';
+import { explain, type Lang } from '@lib/tally';
 import type { PublicRoundView, TurnoutGroup } from './public-round.view.js';
 
-export type Lang = 'nl' | 'en';
+export type { Lang };
 
 const TEXT = {
   nl: {

@@ -3,7 +3,7 @@ import type { PlanRow } from '../plans/plan.entity.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import type { ResultPlanRow } from '../results/result-plan.entity.js';
 import type { RoundOverviewRow } from '../rounds/round-overview.entity.js';
-import { type StructuredExplanation, structuredExplanation } from './explanation.js';
+import { type StructuredExplanation, structuredExplanation } from '@lib/tally';
 
 export interface PublicPlan {
   id: string;

@@ -1,6 +1,7 @@
-import type { Lang } from './public-round.page.js';
+/** The languages explanations are worded in. */
+export type Lang = 'nl' | 'en';
 
-/** The counting lib's reason codes (`Reason['code']` in @lib/tally). */
+/** The reason codes of a count (`Reason['code']`). */
 export type ReasonCode = 'selected' | 'did-not-fit' | 'below-threshold' | 'stopped' | 'mes-unaffordable' | 'not-feasible' | 'no-support' | 'not-chosen';
 
 /**
@@ -52,7 +53,7 @@ const COMPARISON = /^(.*) \(comparison step: (\d+) voters prefer Equal Shares, (
 const AFTER_MES = /^selected after Equal Shares: (.*)$/;
 
 /**
- * The structure of a count's explanation: from `details.reason` (a @lib/tally Reason, when the publisher
+ * The structure of a count's explanation: from `details.reason` (a Reason, when the publisher
  * passed it) and the English text the counting lib writes. Null for an explanation written by hand.
  */
 export function structuredExplanation(text: string, details?: Record<string, unknown> | null): StructuredExplanation | null {

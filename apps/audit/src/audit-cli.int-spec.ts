@@ -7,7 +7,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventHash, GENESIS_HASH, HASH_KEY, PREVIOUS_HASH_KEY } from '@lib/es';
 import { parsePosition } from '@lib/event-store';
-import { computeRoundSeal, ROUND_SEALED } from '@lib/audit';
+import { computeRoundSeal, ENGLISH_IN_DUTCH, ROUND_SEALED } from '@lib/audit';
 import { openTestReadModels } from '../../../libs/projections/src/testing/read-models.given.js';
 import { closeSharedPglite, openTestSqlStore, type TestSqlStore } from '../../../test/support/sql-store.js';
 import { anAuditedRound, audit, type AuditedRound } from './testing/audited-round.js';
@@ -145,14 +145,15 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
       const markdown = await readFile(written.markdown, 'utf8');
       expect(markdown).toContain('# Proces-verbaal: Assen Top Idee');
       expect(markdown).toContain('Telregel: Equal Shares met aanvulling (add1)');
-      expect(markdown).toContain('Bij gelijke stand: lowest-cost, daarna most-votes, daarna plannummer');
-      expect(markdown).toContain('84 geldige stemmen van 84 stemgerechtigden (100.0%); 84 deelnemers geregistreerd.');
+      expect(markdown).toContain('Bij gelijke stand: laagste kosten, daarna meeste stemmen, daarna plannummer');
+      expect(markdown).toContain('84 geldige stemmen van 84 stemgerechtigden (100,0%); 84 deelnemers geregistreerd.');
       for (const winner of assen.winners) expect(markdown).toContain(`| ${assen.names.get(winner)} (${winner}) |`);
       expect(markdown).toContain('PopUp Podium');
-      expect(markdown).toContain('| Kader vastgesteld | college pabulib:Netherlands/Assen');
-      expect(markdown).toMatch(/Zegel 1, \S+ \(fase submission\): sha256 [0-9a-f]{64}/);
-      expect(markdown).toMatch(/Zegel 5, \S+ \(fase counting\): sha256 [0-9a-f]{64}/);
-      expect(markdown).toContain(`(fase adoption): sha256 ${seals.digest}`);
+      expect(markdown).toContain('| Kader vastgesteld | college van burgemeester en wethouders pabulib:Netherlands/Assen/2024 | 20 mei 2026 |');
+      expect(markdown).toContain('| PopUp Podium (3) | ja | 43 | Gekozen in ronde 1: elke voorstander betaalde hoogstens €\u00a0167,44 |');
+      expect(markdown).toMatch(/Zegel 1, \S+ \(fase indienen\): sha256 [0-9a-f]{64}/);
+      expect(markdown).toMatch(/Zegel 5, \S+ \(fase tellen\): sha256 [0-9a-f]{64}/);
+      expect(markdown).toContain(`(fase vaststellen): sha256 ${seals.digest}`);
       expect(markdown).toContain(`npm run --silent audit -- verify --round ${assen.roundId} --expect-seal ${seals.digest}`);
       expect(markdown).toContain('de uitkomst komt plan voor plan overeen');
 
@@ -175,6 +176,59 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
     }
   });
 
+  it('writes the proces-verbaal in Dutch throughout: no English word outside the commands and identifiers', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'audit-report-'));
+    try {
+      const { out } = await audit(db.store, ['report', '--round', assen.roundId, '--out', dir, '--json']);
+      const markdown = await readFile((JSON.parse(out) as { markdown: string }).markdown, 'utf8');
+      // The commands to run and the identifiers a reader copies (stream names, positions, digests) stay as they are.
+      const prose = markdown
+        .replace(/```sh[\s\S]*?```/g, '')
+        .replace(/\b[A-Z][A-Za-z]+-[0-9a-f-]+(?:_[0-9a-f]+)?(?:@\d+)?/g, '')
+        .replace(/npm run [^)|\n]*/g, '');
+      const found = ENGLISH_IN_DUTCH.filter((english) => new RegExp(`(^|[^\\p{L}])${english}([^\\p{L}]|$)`, 'iu').test(prose));
+      expect(found).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('dates each decision by the day the council or college took it, and writes the English version on request', async () => {
+    const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
+    const counted = await round.countedResult();
+    const decision = { body: 'college', number: 'B&W 2026/131', date: '2026-06-03' };
+    await round.command({ type: 'CorrectResult', data: { roundId: round.roundId, ...counted, reason: 'Bezwaar gegrond verklaard', decision } }, 'Bezwaar gegrond verklaard');
+    const dir = await mkdtemp(join(tmpdir(), 'audit-report-'));
+    try {
+      const dutch = JSON.parse((await audit(db.store, ['report', '--round', round.roundId, '--out', dir, '--json'])).out) as { markdown: string; pdf: string };
+      expect(dutch.markdown).toBe(join(dir, `proces-verbaal-${round.roundId}.md`));
+      const nl = await readFile(dutch.markdown, 'utf8');
+      const recorded = /\| Uitslag gecorrigeerd \(1\) \| college van burgemeester en wethouders B&W 2026\/131 \| 3 juni 2026 \| (.+?) \| Bezwaar gegrond verklaard \|/.exec(nl);
+      expect(recorded).not.toBeNull();
+      // Entered later than it was decided: the record shows both days, each in its own column.
+      expect(recorded![1]).not.toBe('3 juni 2026');
+      expect(nl).toContain('Correctie 1 (');
+      expect(nl).toContain('Bezwaar gegrond verklaard [college van burgemeester en wethouders B&W 2026/131 van 3 juni 2026]');
+
+      const { code, out } = await audit(db.store, ['report', '--round', round.roundId, '--out', dir, '--lang', 'en', '--json']);
+      expect(code).toBe(0);
+      const english = JSON.parse(out) as { markdown: string; pdf: string };
+      expect(english.markdown).toBe(join(dir, `proces-verbaal-${round.roundId}.en.md`));
+      expect(english.pdf).toBe(join(dir, `proces-verbaal-${round.roundId}.en.pdf`));
+      const en = await readFile(english.markdown, 'utf8');
+      expect(en).toContain('# Official record (proces-verbaal): ');
+      expect(en).toContain('On a tie: ');
+      expect(en).toContain('| Result corrected (1) | board of mayor and aldermen B&W 2026/131 | 3 June 2026 |');
+      expect(en).toContain('## 5. Seals');
+      for (const dutchWord of ['Gekozen', 'Uitslag', 'Zegel', 'Telregel', 'Stembiljet', 'daarna', 'gemeenteraad']) expect(en).not.toContain(dutchWord);
+      expect(pdfText(await readFile(english.pdf))).toContain('Official record');
+      // Nothing but nl and en.
+      expect((await audit(db.store, ['report', '--round', round.roundId, '--out', dir, '--lang', 'de'])).code).toBe(64);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names greedy-reserve in the proces-verbaal with its percentage, and recounts a Poznań round to its published result', async () => {
     const round = await anAuditedRound(db.store, 'Poland_Poznan_2026_13_-_Jezyce_Sw.Lazarz__small.pb');
     const recount = await audit(db.store, ['recount', '--round', round.roundId]);
@@ -184,7 +238,7 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
       const { out } = await audit(db.store, ['report', '--round', round.roundId, '--out', dir, '--json']);
       const markdown = await readFile((JSON.parse(out) as { markdown: string }).markdown, 'utf8');
       expect(markdown).toContain(
-        'Telregel: greedy zonder overslaan, aangevuld uit de reserve (het plan waar de telling stopt), aanvulling als het restant minstens 80% van het plan dekt (reserve naast het budget zonder vast bedrag)',
+        'Telregel: meeste stemmen eerst zonder overslaan, aangevuld uit de reserve (het plan waar de telling stopt), aanvulling als het restant minstens 80% van het plan dekt (reserve naast het budget zonder vast bedrag)',
       );
       expect(markdown).toContain('Uit de reserve naast het budget betaald: 0 (in telleenheden van 100 cent); dat bedrag telt niet mee in het budget.');
     } finally {

@@ -45,8 +45,9 @@ Verbs:
                                (COMMIT/PREPARE, as history prints it)
   recount --round ID           recount the ballot events with the frozen rule and compare with the
                                published (or corrected) result plan by plan; exits 1 on a difference
-  report --round ID [--out DIR]
-                               write the round's proces-verbaal as Markdown and PDF (default DIR: .)
+  report --round ID [--out DIR] [--lang nl|en]
+                               write the round's proces-verbaal as Markdown and PDF (default DIR: .),
+                               in Dutch (the official record) or in English (proces-verbaal-ID.en.*)
   rebuild [--projection NAME]  rebuild the read models (all, or one) from the event store
   help                         this text
 
@@ -84,6 +85,7 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   'expect-seal': { type: 'string' },
   out: { type: 'string' },
+  lang: { type: 'string' },
   projection: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
@@ -242,6 +244,8 @@ async function recountVerb({ store, err, print, needRound, domain }: VerbContext
 /** `report`: the round's proces-verbaal as Markdown and PDF. */
 async function reportVerb({ run, store, values, err, print, needRound, progress, bar, domain }: VerbContext): Promise<number> {
   const roundId = needRound('report');
+  const lang = values.lang ?? 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang is nl or en, not ${lang}`);
   const record = await roundRecord(store, roundId, await domain(), { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
   bar?.stop();
   if (record.history.length === 0 && record.frame === null) {
@@ -250,10 +254,11 @@ async function reportVerb({ run, store, values, err, print, needRound, progress,
   }
   const dir = resolve(values.out ?? '.');
   await mkdir(dir, { recursive: true });
-  const markdown = join(dir, `proces-verbaal-${roundId}.md`);
-  const pdf = join(dir, `proces-verbaal-${roundId}.pdf`);
-  await writeFile(markdown, recordMarkdown(record));
-  await writeFile(pdf, await recordPdf(record));
+  const suffix = lang === 'nl' ? '' : `.${lang}`;
+  const markdown = join(dir, `proces-verbaal-${roundId}${suffix}.md`);
+  const pdf = join(dir, `proces-verbaal-${roundId}${suffix}.pdf`);
+  await writeFile(markdown, recordMarkdown(record, lang));
+  await writeFile(pdf, await recordPdf(record, lang));
   const ok = record.verification.ok && (record.recount === null || record.recount.published === null || record.recount.match);
   print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length }, () => `Wrote ${markdown}\nWrote ${pdf}\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`);
   return ok ? 0 : 1;

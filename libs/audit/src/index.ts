@@ -7,3 +7,4 @@ export * from './state-as-of.js';
 export * from './recount.js';
 export * from './round-record.js';
 export * from './round-record.render.js';
+export { ENGLISH_IN_DUTCH } from './round-record.words.js';

@@ -48,8 +48,17 @@ export interface RecountReport {
 }
 
 /** Why a recount cannot run: no ballot box, or voting still open. */
+/** Why a round cannot be recounted (yet): the proces-verbaal words it in its own language. */
+export type RecountUnavailableReason = 'no-ballot-box' | 'being-prepared' | 'voting-open';
+
 export class RecountUnavailableError extends Error {
   override readonly name = 'RecountUnavailableError';
+  constructor(
+    message: string,
+    readonly reason: RecountUnavailableReason,
+  ) {
+    super(message);
+  }
 }
 
 /** Every result on a round stream, in order: the published result, then each correction. */
@@ -98,8 +107,8 @@ export async function ballotBoxOf(store: EventStore, roundId: string, domain: Pi
 export async function recountRound(store: EventStore, roundId: string, domain: AuditDomain): Promise<RecountReport> {
   // 1. The frozen frame, from the ballot box.
   const box = await ballotBoxOf(store, roundId, domain);
-  if (!box) throw new RecountUnavailableError(`Round ${roundId} has no ballot box: there is no vote to recount`);
-  if (box.phase === 'prepared' || box.phase === 'open') throw new RecountUnavailableError(`Round ${roundId} is still ${box.phase === 'open' ? 'voting' : 'being prepared'}: a recount runs once voting closed`);
+  if (!box) throw new RecountUnavailableError(`Round ${roundId} has no ballot box: there is no vote to recount`, 'no-ballot-box');
+  if (box.phase === 'prepared' || box.phase === 'open') throw new RecountUnavailableError(`Round ${roundId} is still ${box.phase === 'open' ? 'voting' : 'being prepared'}: a recount runs once voting closed`, box.phase === 'open' ? 'voting-open' : 'being-prepared');
   // 2. The standing ballots, from the ballot events alone, counted with the frame's rule.
   const { election, ballots } = await domain.electionOfRound(store, roundId, box.tenant, box.frame);
   const result = tally(election);

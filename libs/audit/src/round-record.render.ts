@@ -1,4 +1,6 @@
+import { explain, type Lang, structuredExplanation } from '@lib/tally';
 import type { RoundRecord } from './round-record.js';
+import { BALLOT_TYPE_WORDS, BODY_WORDS, BREAK_WORDS, EVENT_WORDS, FORM_WORDS, PHASE_WORDS, ROLE_WORDS, RULE_WORDS, TIE_BREAK_WORDS, word } from './round-record.words.js';
 
 /** The record as a sequence of blocks: one source for the Markdown and the PDF, so they never say different things. */
 export type Block =
@@ -9,238 +11,358 @@ export type Block =
   | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] }
   | { kind: 'code'; lines: string[] };
 
-const RULE_NAMES: Record<string, string> = {
-  greedy: 'greedy (meeste stemmen eerst, overslaan wat niet past)',
-  'greedy-no-skip': 'greedy zonder overslaan (stopt bij het eerste plan dat niet past)',
-  'greedy-threshold': 'greedy met drempel',
-  'greedy-reserve': 'greedy zonder overslaan, aangevuld uit de reserve (het plan waar de telling stopt)',
-  equalshares: 'Equal Shares (Method of Equal Shares)',
-  'equalshares/add1': 'Equal Shares met aanvulling (add1)',
-  'equalshares/add1-comparison': 'Equal Shares met aanvulling, vergeleken met greedy',
-  phragmen: 'sequentiële Phragmén',
+type Words = Record<Lang, string>;
+
+type Wording = {
+  lang: Lang;
+  currency: string;
+  /** A plan by its name and number. */
+  plan: (id: string) => string;
+  money: (cents: number) => string;
+  /** A date (YYYY-MM-DD) or a moment (ISO time, shown in Dutch local time). */
+  date: (iso: string) => string;
+  moment: (iso: string) => string;
+  phase: (phase: string) => string;
 };
 
-function money(cents: number, currency: string): string {
+const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+function money(cents: number, currency: string, lang: Lang): string {
   try {
-    return new Intl.NumberFormat('nl-NL', { style: 'currency', currency }).format(cents / 100);
+    return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency }).format(cents / 100);
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
 }
 
-/** greedy-reserve's terms: the share of the plan the budget left must cover, and the reserve beside the budget. */
-function reserveText(f: { reservePercent?: number; reserveCents?: number }, currency: string): string {
-  if (f.reservePercent === undefined) return '';
-  const amount = f.reserveCents !== undefined ? `reserve ${money(f.reserveCents, currency)} naast het budget` : 'reserve naast het budget zonder vast bedrag';
-  return `, aanvulling als het restant minstens ${f.reservePercent}% van het plan dekt (${amount})`;
-}
-
-/** How the record names money and plans: in the frame's currency, a plan by its name and id. */
-interface Wording {
-  currency: string;
-  plan: (id: string) => string;
-}
-
-/** The record of a round, block by block, in Dutch (it is the municipality's official record). */
-export function recordBlocks(record: RoundRecord): Block[] {
+function wordingOf(record: RoundRecord, lang: Lang): Wording {
   const currency = record.frame?.currency ?? 'EUR';
   const nameOf = new Map((record.frame?.plans ?? []).map((p) => [p.planId, p.name ?? p.planId]));
-  const plan = (id: string) => (nameOf.get(id) && nameOf.get(id) !== id ? `${nameOf.get(id)} (${id})` : id);
-  const wording: Wording = { currency, plan };
-  return [
-    ...introBlocks(record),
-    ...frameBlocks(record, wording),
-    ...historyBlocks(record),
-    ...turnoutBlocks(record),
-    ...resultBlocks(record, wording),
-    ...recountBlocks(record, wording),
-    ...sealBlocks(record),
-    ...selfCheckBlocks(record),
-  ];
+  const day = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' });
+  const moment = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  const valid = (d: Date) => !Number.isNaN(d.getTime());
+  return {
+    lang,
+    currency,
+    plan: (id) => (nameOf.get(id) && nameOf.get(id) !== id ? `${nameOf.get(id)} (${id})` : id),
+    money: (cents) => money(cents, currency, lang),
+    date: (iso) => {
+      const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+      return valid(d) ? day.format(d) : iso;
+    },
+    moment: (iso) => {
+      const d = new Date(iso);
+      return valid(d) ? moment.format(d) : iso;
+    },
+    phase: (phase) => word(PHASE_WORDS, phase, lang),
+  };
+}
+
+/** A number with one decimal as the record's language writes it (100,0 in Dutch). */
+const decimal = (text: string, lang: Lang) => (lang === 'nl' ? text.replace('.', ',') : text);
+
+/** A decision's body and number, in words: "gemeenteraad RB 2026/77". */
+function decisionName(d: { body?: string; number?: string }, lang: Lang): string {
+  return [d.body ? word(BODY_WORDS, d.body, lang) : undefined, d.number].filter(Boolean).join(' ');
+}
+
+/** A history line's decision reference ("council RB 2026/77 2026-06-10") with the body in words. */
+function referenceWords(reference: string, lang: Lang): string {
+  return reference.replace(/^(council|college|residents-body) /, (_, body: string) => `${word(BODY_WORDS, body, lang)} `);
+}
+
+/** A count's explanation in the record's language; one written by hand stays as it was written. */
+function explanationWords(outcome: { explanation: string; details?: Record<string, unknown> }, lang: Lang): string {
+  const structured = structuredExplanation(outcome.explanation, outcome.details);
+  return structured ? explain(structured, lang) : outcome.explanation;
+}
+
+/** greedy-reserve's terms: the share of a plan's cost the budget left must cover, and the reserve beside the budget. */
+function reserveText(f: { reservePercent?: number; reserveCents?: number }, w: Wording): string {
+  if (f.reservePercent === undefined) return '';
+  const nl = w.lang === 'nl';
+  const amount =
+    f.reserveCents !== undefined
+      ? nl
+        ? `reserve ${w.money(f.reserveCents)} naast het budget`
+        : `reserve of ${w.money(f.reserveCents)} beside the budget`
+      : nl
+        ? 'reserve naast het budget zonder vast bedrag'
+        : 'reserve beside the budget without a fixed amount';
+  return nl ? `, aanvulling als het restant minstens ${f.reservePercent}% van het plan dekt (${amount})` : `, topped up when what is left covers at least ${f.reservePercent}% of the plan (${amount})`;
+}
+
+/**
+ * The record of a round, block by block: in Dutch, the municipality's official record, or in
+ * English on request (`audit report --lang en`). Both say the same; only the words differ.
+ */
+export function recordBlocks(record: RoundRecord, lang: Lang = 'nl'): Block[] {
+  const w = wordingOf(record, lang);
+  return [...introBlocks(record, w), ...frameBlocks(record, w), ...historyBlocks(record, w), ...turnoutBlocks(record, w), ...resultBlocks(record, w), ...recountBlocks(record, w), ...sealBlocks(record, w), ...selfCheckBlocks(record, w)];
 }
 
 /** The title and which round, municipality and phase the record is about. */
-function introBlocks(record: RoundRecord): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'title', text: `Proces-verbaal: ${record.title}` });
-  blocks.push({
-    kind: 'list',
-    items: [
-      `Ronde: ${record.roundId}`,
-      `Gemeente: ${record.tenant ?? 'onbekend'}`,
-      ...(record.form ? [`Vorm: ${record.form}`] : []),
-      ...(record.phase ? [`Fase: ${record.phase}`] : []),
-      `Opgemaakt: ${record.generatedAt} uit de event store alleen (npm run audit -- report)`,
-    ],
-  });
-  return blocks;
+function introBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  return [
+    { kind: 'title', text: nl ? `Proces-verbaal: ${record.title}` : `Official record (proces-verbaal): ${record.title}` },
+    {
+      kind: 'list',
+      items: [
+        `${nl ? 'Ronde' : 'Round'}: ${record.roundId}`,
+        `${nl ? 'Gemeente' : 'Municipality'}: ${record.tenant ?? (nl ? 'onbekend' : 'unknown')}`,
+        ...(record.form ? [`${nl ? 'Vorm' : 'Form'}: ${word(FORM_WORDS, record.form, w.lang)}`] : []),
+        ...(record.phase ? [`${nl ? 'Fase' : 'Phase'}: ${w.phase(record.phase)}`] : []),
+        nl
+          ? `Opgemaakt op ${w.moment(record.generatedAt)}, alleen uit de opslag van gebeurtenissen (npm run audit -- report)`
+          : `Drawn up on ${w.moment(record.generatedAt)}, from the event store alone (npm run audit -- report --lang en)`,
+      ],
+    },
+  ];
 }
 
 /** 1. The frozen frame and the decisions the round rests on. */
-function frameBlocks(record: RoundRecord, { currency }: Wording): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', text: '1. Kader' });
+function frameBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  const blocks: Block[] = [{ kind: 'heading', text: nl ? '1. Kader' : '1. Frame' }];
   if (record.frame) {
     const f = record.frame;
-    const ballot = [`stemvorm ${f.ballot.type}`];
-    if (f.ballot.minPlans !== undefined) ballot.push(`minimaal ${f.ballot.minPlans} plannen`);
-    if (f.ballot.maxPlans !== undefined) ballot.push(`maximaal ${f.ballot.maxPlans} plannen`);
-    if (f.ballot.costCapCents !== undefined) ballot.push(`samen hooguit ${money(f.ballot.costCapCents, currency)}`);
-    if (f.ballot.points !== undefined) ballot.push(`${f.ballot.points} punten`);
-    if (f.ballot.rankingLength !== undefined) ballot.push(`rangorde van ${f.ballot.rankingLength}`);
+    const ballot = [word(BALLOT_TYPE_WORDS, f.ballot.type, w.lang)];
+    if (f.ballot.minPlans !== undefined) ballot.push(nl ? `minimaal ${f.ballot.minPlans} plannen` : `at least ${f.ballot.minPlans} plans`);
+    if (f.ballot.maxPlans !== undefined) ballot.push(nl ? `maximaal ${f.ballot.maxPlans} plannen` : `at most ${f.ballot.maxPlans} plans`);
+    if (f.ballot.costCapCents !== undefined) ballot.push(nl ? `samen hooguit ${w.money(f.ballot.costCapCents)}` : `together at most ${w.money(f.ballot.costCapCents)}`);
+    if (f.ballot.points !== undefined) ballot.push(nl ? `${f.ballot.points} punten` : `${f.ballot.points} points`);
+    if (f.ballot.rankingLength !== undefined) ballot.push(nl ? `rangorde van ${f.ballot.rankingLength}` : `ranking of ${f.ballot.rankingLength}`);
+    const areas = f.areaBudgets.map((a) => `${a.areaCode} ${w.money(a.amountCents)}`).join(', ');
+    const tieBreak = [...f.tieBreak, 'project-id'].map((k) => word(TIE_BREAK_WORDS, k, w.lang)).join(nl ? ', daarna ' : ', then ');
+    const rule = `${word(RULE_WORDS, f.rule, w.lang)}${f.thresholdVotes !== undefined ? (nl ? `, drempel ${f.thresholdVotes} stemmen` : `, threshold ${f.thresholdVotes} votes`) : ''}${reserveText(f, w)}`;
     blocks.push({
       kind: 'list',
-      items: [
-        `Budget: ${f.budgetId}, kaderversie ${f.frameVersion} (bevroren in de stembus)`,
-        `Bedrag: ${money(f.amountCents, currency)}${f.areaBudgets.length > 0 ? `, waarvan per gebied apart geteld: ${f.areaBudgets.map((a) => `${a.areaCode} ${money(a.amountCents, currency)}`).join(', ')}` : ''}`,
-        `Telregel: ${RULE_NAMES[f.rule] ?? f.rule}${f.thresholdVotes !== undefined ? `, drempel ${f.thresholdVotes} stemmen` : ''}${reserveText(f, currency)}`,
-        `Bij gelijke stand: ${[...f.tieBreak, 'plannummer'].join(', daarna ')}${f.seed !== undefined ? ` (loting met zaad ${f.seed})` : ''}`,
-        `Stembiljet: ${ballot.join(', ')}`,
-        `Plannen op het stembiljet: ${f.plans.length}`,
-      ],
+      items: nl
+        ? [
+            `Budget: ${f.budgetId}, kaderversie ${f.frameVersion} (bevroren in de stembus)`,
+            `Bedrag: ${w.money(f.amountCents)}${areas ? `, waarvan per gebied apart geteld: ${areas}` : ''}`,
+            `Telregel: ${rule}`,
+            `Bij gelijke stand: ${tieBreak}${f.seed !== undefined ? ` (loting met zaad ${f.seed})` : ''}`,
+            `Stembiljet: ${ballot.join(', ')}`,
+            `Plannen op het stembiljet: ${f.plans.length}`,
+          ]
+        : [
+            `Budget: ${f.budgetId}, frame version ${f.frameVersion} (frozen in the ballot box)`,
+            `Amount: ${w.money(f.amountCents)}${areas ? `, of which counted per area: ${areas}` : ''}`,
+            `Counting rule: ${rule}`,
+            `On a tie: ${tieBreak}${f.seed !== undefined ? ` (lot with seed ${f.seed})` : ''}`,
+            `Ballot paper: ${ballot.join(', ')}`,
+            `Plans on the ballot paper: ${f.plans.length}`,
+          ],
     });
   } else {
-    blocks.push({ kind: 'paragraph', text: 'Deze ronde heeft geen stembus: er is niet gestemd.' });
+    blocks.push({ kind: 'paragraph', text: nl ? 'Deze ronde heeft geen stembus: er is niet gestemd.' : 'This round has no ballot box: there was no vote.' });
   }
   if (record.decisions.length > 0) {
-    blocks.push({ kind: 'paragraph', text: 'Besluiten waarop de ronde rust:' });
-    blocks.push({ kind: 'table', header: ['Besluit', 'Kenmerk', 'Datum', 'Reden'], rows: record.decisions.map((d) => [d.what, d.reference, d.at.slice(0, 10), d.reason ?? '']), widths: [3, 3, 2, 4] });
+    blocks.push({ kind: 'paragraph', text: nl ? 'Besluiten waarop de ronde rust:' : 'Decisions the round rests on:' });
+    blocks.push({
+      kind: 'table',
+      header: nl ? ['Besluit', 'Orgaan en nummer', 'Besluitdatum', 'Vastgelegd', 'Reden'] : ['Decision', 'Body and number', 'Date of decision', 'Recorded', 'Reason'],
+      rows: record.decisions.map((d) => {
+        const label = word(EVENT_WORDS, d.type, w.lang);
+        const what = d.phase !== undefined ? `${label}: ${w.phase(d.phase)}` : d.correction !== undefined ? `${label} (${d.correction})` : label;
+        return [what, decisionName(d, w.lang), d.decidedOn ? w.date(d.decidedOn) : '', w.date(d.recordedAt.slice(0, 10)), d.reason ?? ''];
+      }),
+      widths: [3, 3, 2, 2, 3],
+    });
   }
   return blocks;
 }
 
 /** 2. Every decision and fact in order. */
-function historyBlocks(record: RoundRecord): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', text: '2. Verloop (besluiten en feiten)' });
+function historyBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  return [
+    { kind: 'heading', text: nl ? '2. Verloop (besluiten en feiten)' : '2. Course of the round (decisions and facts)' },
+    {
+      kind: 'table',
+      header: nl ? ['Tijd', 'Wie', 'Wat', 'Stroom', 'Positie', 'Reden / kenmerk'] : ['Time', 'Who', 'What', 'Stream', 'Position', 'Reason / reference'],
+      rows: record.history.map((e) => [
+        e.at,
+        `${e.actor} (${word(ROLE_WORDS, e.role, w.lang)})`,
+        word(EVENT_WORDS, e.type, w.lang),
+        `${e.streamName}@${e.revision}`,
+        e.position,
+        [e.reason, e.decisionReference ? referenceWords(e.decisionReference, w.lang) : undefined].filter(Boolean).join(' | '),
+      ]),
+      widths: [3, 2.5, 3, 4, 2, 3.5],
+    },
+  ];
+}
+
+/** 3. Turnout. */
+function turnoutBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  const blocks: Block[] = [{ kind: 'heading', text: nl ? '3. Opkomst' : '3. Turnout' }];
+  const t = record.turnout;
+  if (!t) {
+    blocks.push({ kind: 'paragraph', text: nl ? 'Geen stembus, dus geen opkomst.' : 'No ballot box, so no turnout.' });
+    return blocks;
+  }
+  const share = t.percentage !== null ? ` (${decimal(t.percentage, w.lang)}%)` : '';
   blocks.push({
-    kind: 'table',
-    header: ['Tijd', 'Wie', 'Wat', 'Stroom', 'Positie', 'Reden / kenmerk'],
-    rows: record.history.map((e) => [e.at, `${e.actor} (${e.role})`, e.type, `${e.streamName}@${e.revision}`, e.position, [e.reason, e.decisionReference].filter(Boolean).join(' | ')]),
-    widths: [3, 2.5, 3, 4, 2, 3.5],
+    kind: 'paragraph',
+    text: nl ? `${t.ballots} geldige stemmen van ${t.eligible} stemgerechtigden${share}; ${t.registered} deelnemers geregistreerd.` : `${t.ballots} valid ballots of ${t.eligible} eligible voters${share}; ${t.registered} participants registered.`,
   });
   return blocks;
 }
 
-/** 3. Turnout. */
-function turnoutBlocks(record: RoundRecord): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', text: '3. Opkomst' });
-  if (record.turnout) {
-    const t = record.turnout;
-    blocks.push({ kind: 'paragraph', text: `${t.ballots} geldige stemmen van ${t.eligible} stemgerechtigden${t.percentage !== null ? ` (${t.percentage}%)` : ''}; ${t.registered} deelnemers geregistreerd.` });
-  } else {
-    blocks.push({ kind: 'paragraph', text: 'Geen stembus, dus geen opkomst.' });
-  }
-  return blocks;
+/** A result's council or college decision, in brackets: "[gemeenteraad RB 2026/77 van 10 juni 2026]". */
+function resultDecision(decision: { body?: string; number?: string; date?: string } | undefined, w: Wording): string {
+  if (!decision) return '';
+  const date = decision.date ? `${w.lang === 'nl' ? ' van' : ' of'} ${w.date(decision.date)}` : '';
+  return ` [${decisionName(decision, w.lang)}${date}]`;
 }
 
 /** 4. The published result, its explanation and its corrections. */
-function resultBlocks(record: RoundRecord, { currency, plan }: Wording): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', text: '4. Uitslag' });
+function resultBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  const blocks: Block[] = [{ kind: 'heading', text: nl ? '4. Uitslag' : '4. Result' }];
   const result = record.result;
   if (!result) {
-    blocks.push({ kind: 'paragraph', text: 'Er is (nog) geen uitslag gepubliceerd.' });
-  } else {
+    blocks.push({ kind: 'paragraph', text: nl ? 'Er is (nog) geen uitslag gepubliceerd.' : 'No result has been published (yet).' });
+    return blocks;
+  }
+  blocks.push({
+    kind: 'paragraph',
+    text:
+      result.type === 'ResultCorrected'
+        ? `${nl ? 'Uitslag na correctie' : 'Result after correction'} ${result.correction} (${w.moment(result.at)}): ${result.reason ?? ''}${resultDecision(result.decision, w)}`
+        : `${nl ? 'Gepubliceerde uitslag' : 'Published result'} (${w.moment(result.at)}).`,
+  });
+  blocks.push({ kind: 'paragraph', text: nl ? `Gekozen plannen (${result.winners.length}, samen ${w.money(result.totalCents)}):` : `Plans selected (${result.winners.length}, together ${w.money(result.totalCents)}):` });
+  blocks.push({ kind: 'table', header: nl ? ['Plan', 'Bedrag'] : ['Plan', 'Amount'], rows: result.winners.map((x) => [w.plan(x.proposalId), w.money(x.amountCents)]), widths: [6, 2] });
+  blocks.push({ kind: 'paragraph', text: nl ? 'Toelichting per plan:' : 'Explanation per plan:' });
+  blocks.push({
+    kind: 'table',
+    header: nl ? ['Plan', 'Gekozen', 'Stemmen', 'Toelichting'] : ['Plan', 'Selected', 'Votes', 'Explanation'],
+    rows: result.explanation.map((o) => [w.plan(o.proposalId), o.selected ? (nl ? 'ja' : 'yes') : nl ? 'nee' : 'no', o.votes === undefined ? '' : String(o.votes), explanationWords(o, w.lang)]),
+    widths: [3.5, 1.2, 1.3, 6],
+  });
+  const corrections = record.results.filter((r) => r.type === 'ResultCorrected');
+  if (corrections.length > 0) {
+    blocks.push({ kind: 'paragraph', text: nl ? 'Correcties van de uitslag:' : 'Corrections of the result:' });
     blocks.push({
-      kind: 'paragraph',
-      text:
-        result.type === 'ResultCorrected'
-          ? `Uitslag na correctie ${result.correction} (${result.at}): ${result.reason ?? ''}${result.decision ? ` [${[result.decision.body, result.decision.number, result.decision.date].join(' ')}]` : ''}`
-          : `Gepubliceerde uitslag (${result.at}).`,
+      kind: 'list',
+      items: corrections.map(
+        (c) =>
+          `${nl ? 'Correctie' : 'Correction'} ${c.correction} (${w.moment(c.at)}): ${c.reason ?? ''}${resultDecision(c.decision, w)}; ${nl ? 'gekozen' : 'selected'}: ${c.winners.map((x) => x.proposalId).join(', ')}`,
+      ),
     });
-    blocks.push({ kind: 'paragraph', text: `Gekozen plannen (${result.winners.length}, samen ${money(result.totalCents, currency)}):` });
-    blocks.push({ kind: 'table', header: ['Plan', 'Bedrag'], rows: result.winners.map((w) => [plan(w.proposalId), money(w.amountCents, currency)]), widths: [6, 2] });
-    blocks.push({ kind: 'paragraph', text: 'Toelichting per plan:' });
-    blocks.push({
-      kind: 'table',
-      header: ['Plan', 'Gekozen', 'Stemmen', 'Toelichting'],
-      rows: result.explanation.map((o) => [plan(o.proposalId), o.selected ? 'ja' : 'nee', o.votes === undefined ? '' : String(o.votes), o.explanation]),
-      widths: [3.5, 1.2, 1.3, 6],
-    });
-    const corrections = record.results.filter((r) => r.type === 'ResultCorrected');
-    if (corrections.length > 0) {
-      blocks.push({ kind: 'paragraph', text: 'Correcties van de uitslag:' });
-      blocks.push({
-        kind: 'list',
-        items: corrections.map((c) => `Correctie ${c.correction} (${c.at}): ${c.reason ?? ''}${c.decision ? ` [${[c.decision.body, c.decision.number, c.decision.date].join(' ')}]` : ''}; gekozen: ${c.winners.map((w) => w.proposalId).join(', ')}`),
-      });
-    }
   }
   return blocks;
 }
 
+const UNAVAILABLE: Record<NonNullable<RoundRecord['recountUnavailable']>, Words> = {
+  'no-ballot-box': { nl: 'de ronde heeft geen stembus, er is niet gestemd', en: 'the round has no ballot box, there was no vote' },
+  'being-prepared': { nl: 'de stembus wordt nog klaargezet; hertellen kan als het stemmen voorbij is', en: 'the ballot box is still being prepared; a recount runs once voting closed' },
+  'voting-open': { nl: 'het stemmen is nog bezig; hertellen kan als het stemmen voorbij is', en: 'voting is still open; a recount runs once voting closed' },
+  'nothing-published': { nl: 'er is geen gepubliceerde uitslag om de hertelling mee te vergelijken', en: 'there is no published result to compare the recount with' },
+};
+
 /** 4. (continued) The recount with the frozen rule, compared with the result that stands. */
-function recountBlocks(record: RoundRecord, { plan }: Wording): Block[] {
+function recountBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
   const blocks: Block[] = [];
-  if (record.recount && record.recount.published === null) {
-    blocks.push({ kind: 'paragraph', text: `Hertelling: ${record.recount.ballots} stembiljetten geteld met de bevroren telregel (${record.recount.rule}); gekozen zouden zijn: ${record.recount.recount.winners.map(plan).join(', ') || 'geen'}. Er is geen gepubliceerde uitslag om mee te vergelijken.` });
-  } else if (record.recount) {
-    const r = record.recount;
-    blocks.push({
-      kind: 'paragraph',
-      text: r.match
-        ? `Hertelling: ${r.ballots} stembiljetten opnieuw geteld met de bevroren telregel (${r.rule}); de uitkomst komt plan voor plan overeen met de uitslag die er nu staat.`
-        : `Hertelling: ${r.ballots} stembiljetten opnieuw geteld met de bevroren telregel (${r.rule}); de uitkomst WIJKT AF bij: ${r.mismatched.join(', ')}.`,
-    });
+  const r = record.recount;
+  if (r) {
+    const rule = word(RULE_WORDS, r.rule, w.lang);
+    const counted = nl ? `Hertelling: ${r.ballots} stembiljetten opnieuw geteld met de bevroren telregel (${rule})` : `Recount: ${r.ballots} ballots counted again with the frozen rule (${rule})`;
+    const text =
+      r.published === null
+        ? nl
+          ? `${counted}; gekozen zouden zijn: ${r.recount.winners.map(w.plan).join(', ') || 'geen'}. Er is geen gepubliceerde uitslag om mee te vergelijken.`
+          : `${counted}; it would select: ${r.recount.winners.map(w.plan).join(', ') || 'none'}. There is no published result to compare with.`
+        : r.match
+          ? nl
+            ? `${counted}; de uitkomst komt plan voor plan overeen met de uitslag die er nu staat.`
+            : `${counted}; the outcome agrees plan by plan with the result that stands.`
+          : nl
+            ? `${counted}; de uitkomst WIJKT AF bij: ${r.mismatched.join(', ')}.`
+            : `${counted}; the outcome DIFFERS for: ${r.mismatched.join(', ')}.`;
+    blocks.push({ kind: 'paragraph', text });
   } else if (record.recountUnavailable) {
-    blocks.push({ kind: 'paragraph', text: `Hertelling niet mogelijk: ${record.recountUnavailable}` });
+    blocks.push({ kind: 'paragraph', text: `${nl ? 'Hertelling niet mogelijk' : 'No recount possible'}: ${UNAVAILABLE[record.recountUnavailable][w.lang]}.` });
   }
-  const reserveUsed = record.recount?.recount.reserveUsed;
+  const reserveUsed = r?.recount.reserveUsed;
   if (reserveUsed !== undefined) {
     const unit = record.frame?.countingUnitCents ?? 100;
-    blocks.push({ kind: 'paragraph', text: `Uit de reserve naast het budget betaald: ${reserveUsed} (in telleenheden van ${unit} cent); dat bedrag telt niet mee in het budget.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: nl
+        ? `Uit de reserve naast het budget betaald: ${reserveUsed} (in telleenheden van ${unit} cent); dat bedrag telt niet mee in het budget.`
+        : `Paid from the reserve beside the budget: ${reserveUsed} (in counting units of ${unit} cents); that amount does not count against the budget.`,
+    });
   }
   return blocks;
 }
 
 /** 5. The seals and the check of the hash chains. */
-function sealBlocks(record: RoundRecord): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', text: '5. Zegels' });
+function sealBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  const blocks: Block[] = [{ kind: 'heading', text: nl ? '5. Zegels' : '5. Seals' }];
   if (record.seals.length === 0) {
-    blocks.push({ kind: 'paragraph', text: 'De ronde is nog niet verzegeld.' });
+    blocks.push({ kind: 'paragraph', text: nl ? 'De ronde is nog niet verzegeld.' : 'The round has not been sealed yet.' });
   } else {
     blocks.push({
       kind: 'list',
-      items: record.seals.map(
-        (s, i) =>
-          `Zegel ${i + 1}, ${s.sealedAt}${s.phase ? ` (fase ${s.phase})` : ''}: sha256 ${s.digest} over ${s.events} events in ${s.streams} stromen tot positie ${s.upTo}; ${s.verified ? 'klopt nog' : 'KLOPT NIET MEER'}`,
+      items: record.seals.map((s, i) =>
+        nl
+          ? `Zegel ${i + 1}, ${s.sealedAt}${s.phase ? ` (fase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} gebeurtenissen in ${s.streams} stromen tot positie ${s.upTo}; ${s.verified ? 'klopt nog' : 'KLOPT NIET MEER'}`
+          : `Seal ${i + 1}, ${s.sealedAt}${s.phase ? ` (phase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} events in ${s.streams} streams up to position ${s.upTo}; ${s.verified ? 'still holds' : 'NO LONGER HOLDS'}`,
       ),
     });
   }
   const v = record.verification;
+  const breaks = v.breaks.map((b) => `${b.streamName} ${nl ? 'revisie' : 'revision'} ${b.revision}: ${word(BREAK_WORDS, b.problem, w.lang)}`).join('; ');
   blocks.push({
     kind: 'paragraph',
     text: v.ok
-      ? `Controle van de hashketens: alle ${v.events} events in ${v.streams} stromen van de ronde en ${v.seals} zegel(s) kloppen.`
-      : `Controle van de hashketens: ${v.breaks.length} BREUK(EN): ${v.breaks.map((b) => `${b.streamName} revisie ${b.revision}: ${b.problem}`).join('; ')}.`,
+      ? nl
+        ? `Controle van de hashketens: alle ${v.events} gebeurtenissen in ${v.streams} stromen van de ronde en ${v.seals} zegel(s) kloppen.`
+        : `Check of the hash chains: all ${v.events} events in ${v.streams} streams of the round and ${v.seals} seal(s) hold.`
+      : nl
+        ? `Controle van de hashketens: ${v.breaks.length} BREUK(EN): ${breaks}.`
+        : `Check of the hash chains: ${v.breaks.length} BREAK(S): ${breaks}.`,
   });
   return blocks;
 }
 
 /** 6. How a reader checks it all again. */
-function selfCheckBlocks(record: RoundRecord): Block[] {
-  const blocks: Block[] = [];
-  blocks.push({ kind: 'heading', text: '6. Zelf controleren' });
-  blocks.push({
-    kind: 'paragraph',
-    text:
-      'Elk event draagt een hash over zijn inhoud en de hash van het vorige event in zijn stroom; een zegel is de sha256 over de laatste hash van elke stroom van de ronde. ' +
-      'Vergelijk de digest hierboven met de digest die de raad publiceerde en voer met leesrechten op (een kopie van) de event store uit:',
-  });
-  blocks.push({ kind: 'code', lines: record.commands });
-  blocks.push({ kind: 'paragraph', text: 'Exitcode 0: alles klopt; 1: iets wijkt af (de uitvoer noemt stroom, revisie en event, of de afwijkende plannen).' });
-  return blocks;
+function selfCheckBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  return [
+    { kind: 'heading', text: nl ? '6. Zelf controleren' : '6. Check it yourself' },
+    {
+      kind: 'paragraph',
+      text: nl
+        ? 'Elke gebeurtenis draagt een hash over haar inhoud en de hash van de vorige gebeurtenis in haar stroom; een zegel is de sha256 over de laatste hash van elke stroom van de ronde. ' +
+          'Vergelijk de digest hierboven met de digest die de gemeenteraad kreeg en voer met leesrechten op (een kopie van) de opslag van gebeurtenissen uit:'
+        : 'Every event carries a hash over its content and the hash of the event before it in its stream; a seal is the sha256 over the last hash of every stream of the round. ' +
+          'Compare the digest above with the digest the council received and run, with read access to (a copy of) the event store:',
+    },
+    { kind: 'code', lines: record.commands },
+    {
+      kind: 'paragraph',
+      text: nl
+        ? 'Exitcode 0: alles klopt; 1: iets wijkt af (de uitvoer noemt stroom, revisie en gebeurtenis, of de plannen die afwijken).'
+        : 'Exit code 0: everything holds; 1: something differs (the output names the stream, revision and event, or the plans that differ).',
+    },
+  ];
 }
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-/** The record as Markdown. */
-export function recordMarkdown(record: RoundRecord): string {
+/** The record as Markdown, in Dutch or (on request) English. */
+export function recordMarkdown(record: RoundRecord, lang: Lang = 'nl'): string {
   const lines: string[] = [];
-  for (const block of recordBlocks(record)) {
+  for (const block of recordBlocks(record, lang)) {
     switch (block.kind) {
       case 'title':
         lines.push(`# ${block.text}`, '');
@@ -274,7 +396,7 @@ function pdfText(text: string): string {
 }
 
 /** The record as a PDF (A4, Helvetica), rendered from the same blocks as the Markdown. */
-export async function recordPdf(record: RoundRecord): Promise<Buffer> {
+export async function recordPdf(record: RoundRecord, lang: Lang = 'nl'): Promise<Buffer> {
   // Loaded here: the API imports this library for the seal and needs no PDF writer.
   const { default: PDFDocument } = await import('pdfkit');
   const generated = new Date(record.generatedAt);
@@ -282,7 +404,7 @@ export async function recordPdf(record: RoundRecord): Promise<Buffer> {
     size: 'A4',
     margin: 50,
     bufferPages: true,
-    info: { Title: pdfText(`Proces-verbaal ${record.title}`), Subject: `Round ${record.roundId}`, Creator: 'inwonersbudget audit', CreationDate: generated, ModDate: generated },
+    info: { Title: pdfText(`Proces-verbaal ${record.title}`), Subject: `${lang === 'nl' ? 'Ronde' : 'Round'} ${record.roundId}`, Creator: 'inwonersbudget audit', CreationDate: generated, ModDate: generated },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -294,7 +416,7 @@ export async function recordPdf(record: RoundRecord): Promise<Buffer> {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 
-  for (const block of recordBlocks(record)) {
+  for (const block of recordBlocks(record, lang)) {
     switch (block.kind) {
       case 'title':
         doc.font('Helvetica-Bold').fontSize(16).text(pdfText(block.text), left, doc.y, { width }).moveDown(0.5);
@@ -346,7 +468,7 @@ export async function recordPdf(record: RoundRecord): Promise<Buffer> {
     doc.switchToPage(pages.start + i);
     // Below the bottom margin, where pdfkit would otherwise start a new page.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(7).text(pdfText(`Proces-verbaal ronde ${record.roundId}, pagina ${i + 1} van ${pages.count}`), left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
+    doc.font('Helvetica').fontSize(7).text(pdfText(lang === 'nl' ? `Proces-verbaal ronde ${record.roundId}, pagina ${i + 1} van ${pages.count}` : `Official record, round ${record.roundId}, page ${i + 1} of ${pages.count}`), left, doc.page.height - 35, { width, align: 'center', lineBreak: false });
   }
   doc.end();
   return done;

@@ -3,15 +3,25 @@ import type { EventStore } from '@lib/event-store';
 import type { BallotPlan, VotingFrame } from '@lib/voting/events';
 import type { AuditDomain } from './audit-domain.js';
 import { history, type HistoryEntry } from './history.js';
-import { ballotBoxOf, recountRound, resultsOf, RecountUnavailableError, type PublishedResult, type RecountReport } from './recount.js';
+import { ballotBoxOf, recountRound, resultsOf, RecountUnavailableError, type RecountUnavailableReason, type PublishedResult, type RecountReport } from './recount.js';
 import { roundSeals, sealVerificationCommands, type StoredSeal } from './seal-round.js';
 import { verifyStore, type VerifyReport } from './verify-store.js';
 
-/** A decision the round rests on: the frame's establishment and amendments, phase changes, adoption, corrections. */
+/**
+ * A decision the round rests on: the frame's establishment and amendments, phase changes, adoption,
+ * corrections. `decidedOn` is the date the council or college took it; `recordedAt` when it was entered.
+ */
 export interface DecisionReference {
-  what: string;
-  reference: string;
-  at: string;
+  type: string;
+  /** RoundPhaseAdvanced: the phase the round moved to. */
+  phase?: string;
+  /** ResultCorrected: which correction. */
+  correction?: number;
+  /** council | college | residents-body, as the event names the body. */
+  body?: string;
+  number?: string;
+  decidedOn?: string;
+  recordedAt: string;
   reason?: string;
 }
 
@@ -49,7 +59,7 @@ export interface RoundRecord {
   /** Every result the round stream holds, published first, then each correction. */
   results: PublishedResult[];
   recount: RecountReport | null;
-  recountUnavailable?: string;
+  recountUnavailable?: RecountUnavailableReason | 'nothing-published';
   verification: Pick<VerifyReport, 'ok' | 'streams' | 'events' | 'seals' | 'breaks'>;
   seals: (StoredSeal & { verified: boolean })[];
   /** The commands that check this record. */
@@ -62,20 +72,18 @@ interface DecisionLike {
   date?: unknown;
 }
 
-function referenceText(decision: unknown): string | null {
-  if (!decision || typeof decision !== 'object') return typeof decision === 'string' ? decision : null;
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** The decision's body, number and date apart (a bare string is a number without body or date). */
+function decisionParts(decision: unknown): Pick<DecisionReference, 'body' | 'number' | 'decidedOn'> | null {
+  if (typeof decision === 'string') return decision === '' ? null : { number: decision };
+  if (!decision || typeof decision !== 'object') return null;
   const { body, number, date } = decision as DecisionLike;
-  const parts = [body, number, date].filter((p): p is string => typeof p === 'string' && p !== '');
-  return parts.length > 0 ? parts.join(' ') : null;
+  const parts = { ...(text(body) ? { body: text(body) } : {}), ...(text(number) ? { number: text(number) } : {}), ...(text(date) ? { decidedOn: text(date) } : {}) };
+  return Object.keys(parts).length > 0 ? parts : null;
 }
 
-const DECISION_LABELS: Record<string, string> = {
-  BudgetEstablished: 'Kader vastgesteld',
-  FrameAmended: 'Kader gewijzigd',
-  RoundPhaseAdvanced: 'Fase gewijzigd',
-  ResultAdopted: 'Uitslag vastgesteld',
-  ResultCorrected: 'Uitslag gecorrigeerd',
-};
+const DECISION_TYPES = new Set(['BudgetEstablished', 'FrameAmended', 'RoundPhaseAdvanced', 'ResultAdopted', 'ResultCorrected']);
 
 /** Gathers the record of a round: frame, decisions, turnout, result with its recount, seals and verification. */
 export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void }): Promise<RoundRecord> {
@@ -97,24 +105,30 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
   const decisions: DecisionReference[] = [];
   for (const e of [...budgetEvents, ...roundEvents]) {
     const data = e.data as { decision?: unknown; reason?: unknown; to?: unknown; correction?: unknown };
-    const reference = referenceText(data.decision);
-    if (!reference || !(e.type in DECISION_LABELS)) continue;
-    const what = e.type === 'RoundPhaseAdvanced' ? `${DECISION_LABELS[e.type]}: ${String(data.to)}` : e.type === 'ResultCorrected' ? `${DECISION_LABELS[e.type]} (${String(data.correction)})` : DECISION_LABELS[e.type]!;
+    const parts = decisionParts(data.decision);
+    if (!parts || !DECISION_TYPES.has(e.type)) continue;
     const reason = typeof data.reason === 'string' ? data.reason : typeof e.metadata.reason === 'string' ? e.metadata.reason : undefined;
-    decisions.push({ what, reference, at: typeof e.metadata.at === 'string' ? e.metadata.at : e.created.toISOString(), ...(reason ? { reason } : {}) });
+    decisions.push({
+      type: e.type,
+      ...(e.type === 'RoundPhaseAdvanced' ? { phase: String(data.to) } : {}),
+      ...(e.type === 'ResultCorrected' && typeof data.correction === 'number' ? { correction: data.correction } : {}),
+      ...parts,
+      recordedAt: typeof e.metadata.at === 'string' ? e.metadata.at : e.created.toISOString(),
+      ...(reason ? { reason } : {}),
+    });
   }
 
   // 3. The results, and the recount against the one that stands.
   const results = resultsOf(roundEvents);
   let recount: RecountReport | null = null;
-  let recountUnavailable: string | undefined;
+  let recountUnavailable: RoundRecord['recountUnavailable'];
   try {
     recount = await recountRound(store, roundId, domain);
   } catch (error) {
     if (!(error instanceof RecountUnavailableError)) throw error;
-    recountUnavailable = error.message;
+    recountUnavailable = error.reason;
   }
-  if (recount && recount.published === null) recountUnavailable = 'er is geen gepubliceerde uitslag om de hertelling mee te vergelijken';
+  if (recount && recount.published === null) recountUnavailable = 'nothing-published';
   const ballots = recount?.ballots ?? null;
 
   // 4. The seals, each with whether it still recomputes.

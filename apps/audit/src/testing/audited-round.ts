@@ -58,7 +58,7 @@ export async function anAuditedRound(store: EventStore, file: string, options: {
     await handleCommand(store, roundStream(roundId), roundDecider, { ...command, data: { ...command.data, at: ctx.now.toISOString() } } as unknown as RoundCommand, ctx, { newId, streamMustExist: true });
   };
   const seal = async (phase: string) => {
-    const ctx = context(`sealed when the round moved to ${phase}`);
+    const ctx = context('verzegeld bij de overgang naar een nieuwe fase');
     at[`sealed:${phase}`] = ctx.now.toISOString();
     const sealed = await sealRound(store, roundId, { at: ctx.now.toISOString(), phase });
     await handleCommand(store, roundStream(roundId), facts, [sealed as unknown as Fact], ctx, { newId, streamMustExist: true });
@@ -66,7 +66,7 @@ export async function anAuditedRound(store: EventStore, file: string, options: {
   };
 
   // 2. Adoption opens, and is sealed (covering the published count).
-  await run({ type: 'AdvancePhase', data: { roundId, to: 'adoption', reason: 'Schedule: adoption', decision: null, frame: null } });
+  await run({ type: 'AdvancePhase', data: { roundId, to: 'adoption', reason: 'Volgens de planning', decision: null, frame: null } });
   await seal('adoption');
 
   const box = (await loadBallotBox(store, roundId, TENANT)).state;

@@ -193,11 +193,11 @@ export async function importPabulib(
   const at = deps.now().toISOString();
   await planNewRound(deps.store, deps.newId, { roundId, budgetId, title: version.frame.title, year: deps.now().getUTCFullYear(), decidedBy: null, preselection: false, schedule: [], carryOver: [], intakeDates: [], plannedAt: at }, context);
   const advance = async (to: RoundPhase, reason: string) => react(await runRoundCommand(rounds, roundId, (_round, frame) => new AdvancePhase({ roundId, to, reason, decision: null, frame, at }), { context }));
-  for (const to of BEFORE_VOTING) await advance(to, 'Pabulib import: the file\'s plans are the ballot');
+  for (const to of BEFORE_VOTING) await advance(to, 'Pabulib-import: de plannen uit het bestand komen op het stembiljet');
   // The file's plans are not Proposal streams: the box is prepared with them before the round enters voting, and then only opens.
   const beforeVoting = await readRound(deps.store, roundId, context.tenant);
   await prepareBallotBoxWithFrame(deps, roundId, await votingFrameOfRound(deps.store, beforeVoting.state, context.tenant, { plans, currency }), context);
-  await advance('voting', 'Pabulib import: the recorded votes are cast');
+  await advance('voting', 'Pabulib-import: de stemmen uit het bestand worden uitgebracht');
 
   // 3. The roll: one fresh code per voter, registered by pseudonym.
   const codes = election.ballots.map(() => generateCode());
@@ -227,8 +227,8 @@ export async function importPabulib(
     return castBallotFor(castDeps, { roundId, participantRef, content: contentOf(ballot), channel: 'online', verification: 'imported' }, context, { box, participant });
   });
   // 5. Voting closes with the round; the result is counted from the ballots, as in a live round.
-  await advance('counting', 'Pabulib import: all recorded votes cast');
-  const published = await runRoundCommand(rounds, roundId, publishResultCommand(ballotBox, { roundId, reason: 'Pabulib import: counted with the file\'s rule', at }, context), { context });
+  await advance('counting', 'Pabulib-import: alle stemmen uit het bestand zijn uitgebracht');
+  const published = await runRoundCommand(rounds, roundId, publishResultCommand(ballotBox, { roundId, reason: 'Pabulib-import: geteld met de telregel van het bestand', at }, context), { context });
   await react(published);
   return { roundId, budgetId, ballots: election.ballots.length, result: (published.events[0] as ResultPublished).data };
 }

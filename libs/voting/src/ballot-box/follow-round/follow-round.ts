@@ -32,7 +32,8 @@ export async function followRound(deps: VotingDeps, round: ExistingRound, contex
   const stream = ballotBoxStream(round.roundId);
   let state = await boxState(deps.store, stream, context.tenant);
   const last = round.history.at(-1);
-  const because = last ? `Round ${last.to}: ${last.reason}` : `Round ${round.phase}`;
+  // The round's own reason (in the municipality's words); the box's event says what the box did.
+  const because = last?.reason.trim() || 'De ronde ging naar een nieuwe fase';
   const facts = { phase: round.phase, resultAdopted: round.result?.adoption != null };
   const at = context.now.toISOString();
   const steps: BallotBoxCommand[] = [];

@@ -10,6 +10,7 @@ import {
   checkPublishedSeal,
   currentSeal,
   history,
+  isStoreChainBreak,
   parseAsOf,
   recordMarkdown,
   recordPdf,
@@ -38,6 +39,9 @@ Verbs:
   verify --round ID --expect-seal DIGEST
                                also check a digest the council published: one of the round's seals
                                must carry it and the store must still recompute it
+  verify --expect-head DIGEST  also check a head of the store-wide chain published outside the store
+                               (on the public page, in the proces-verbaal): a link that recomputes
+                               must carry it, so a store rewritten chain and all is caught
   seal --round ID              the round's current seal and how to check it
   history --round ID           the round's decisions in order: when, who, what, why, decision references
   state --as-of TIME|POSITION (--round ID | --plan ID | --budget ID | --stream NAME)
@@ -84,6 +88,7 @@ const OPTIONS = {
   stream: { type: 'string' },
   'as-of': { type: 'string' },
   'expect-seal': { type: 'string' },
+  'expect-head': { type: 'string' },
   out: { type: 'string' },
   lang: { type: 'string' },
   projection: { type: 'string' },
@@ -174,7 +179,7 @@ export async function runAudit(run: AuditRun): Promise<number> {
 /** `verify`: every hash chain and seal, and a published digest when given. */
 async function verifyVerb({ store, values, print, progress, bar }: VerbContext): Promise<number> {
   if (values['expect-seal'] !== undefined && !values.round) throw new UsageError('--expect-seal needs --round ID');
-  const report = await verifyStore(store, { roundId: values.round, onProgress: progress('verifying') });
+  const report = await verifyStore(store, { roundId: values.round, expectHead: values['expect-head'], onProgress: progress('verifying') });
   const expectation = values['expect-seal'] !== undefined ? await checkPublishedSeal(store, values.round!, values['expect-seal'], { onProgress: progress('recomputing the seal') }) : null;
   bar?.stop();
   const ok = report.ok && (expectation?.ok ?? true);
@@ -296,9 +301,17 @@ function jsonBigInt(_key: string, value: unknown): unknown {
 
 function formatVerify(report: VerifyReport, roundId?: string): string {
   const scope = roundId ? `round ${roundId}` : 'the whole store';
-  if (report.ok) return `OK: ${scope}: ${report.events} events in ${report.streams} streams, ${report.seals} seals verified\n`;
-  const lines = report.breaks.map((b) => `BROKEN: ${b.streamName} revision ${b.revision} (event ${b.eventId}): ${b.problem}; expected ${b.expected}, found ${b.actual}\n`);
-  return `${lines.join('')}FAILED: ${scope}: ${report.breaks.length} break(s) in ${report.events} events, ${report.streams} streams\n`;
+  const c = report.storeChain;
+  const chain = c.head
+    ? `store-wide chain: ${c.links} link(s) over ${c.covered} events, head ${c.head.digest} up to ${c.head.upTo}${c.unchained > 0 ? `; ${c.unchained} later event(s) not chained yet` : ''}\n`
+    : `store-wide chain: no link yet${c.unchained > 0 ? ` (${c.unchained} event(s) not chained yet)` : ''}\n`;
+  if (report.ok) return `OK: ${scope}: ${report.events} events in ${report.streams} streams, ${report.seals} seals verified\n${chain}`;
+  const lines = report.breaks.map((b) =>
+    isStoreChainBreak(b)
+      ? `BROKEN: ${b.streamName}${b.revision !== undefined ? ` revision ${b.revision}` : ''} at position ${b.position}${b.link !== undefined ? ` (store-wide chain link ${b.link})` : ''}: ${b.problem}; expected ${b.expected}, found ${b.actual}\n`
+      : `BROKEN: ${b.streamName} revision ${b.revision} (event ${b.eventId}): ${b.problem}; expected ${b.expected}, found ${b.actual}\n`,
+  );
+  return `${lines.join('')}FAILED: ${scope}: ${report.breaks.length} break(s) in ${report.events} events, ${report.streams} streams\n${chain}`;
 }
 
 function formatExpectation(e: SealExpectation): string {

@@ -1,5 +1,23 @@
-import { belongsToRound, type ChainBreak, computeRoundSeal, GENESIS_HASH, HASH_KEY, eventHash, PREVIOUS_HASH_KEY, ROUND_SEALED, scanAll } from '@lib/es';
-import { type EventStore, parsePosition } from '@lib/event-store';
+import {
+  belongsToRound,
+  type ChainBreak,
+  type ChainEntry,
+  chainCovers,
+  chainEntry,
+  computeRoundSeal,
+  GENESIS_HASH,
+  HASH_KEY,
+  eventHash,
+  linkDigest,
+  PREVIOUS_HASH_KEY,
+  readStoreChain,
+  ROUND_SEALED,
+  scanAll,
+  type StoreChainHead,
+  type StoreChainLink,
+  streamsOf,
+} from '@lib/es';
+import { comparePositions, type EventStore, formatPosition, parsePosition, type Position, type RecordedEvent } from '@lib/event-store';
 
 export { ROUND_SEALED } from '@lib/es';
 
@@ -12,13 +30,48 @@ export interface SealBreak {
   actual: string;
 }
 
+/**
+ * What the store-wide chain catches, by class: an event deleted (a stream's last event in a link's
+ * range is gone), a whole stream deleted, an event inserted into a range already chained, an event
+ * rewritten with a hash that fits its stream, events moved to other positions, a link of the chain
+ * itself missing or altered, an online ballot recorded after its box closed (appended after the fact),
+ * and a published head the store does not hold (the store rewritten, chain and all).
+ */
+export type StoreChainProblem =
+  | 'event-deleted'
+  | 'stream-deleted'
+  | 'event-inserted'
+  | 'event-rewritten'
+  | 'events-reordered'
+  | 'chain-link-missing'
+  | 'chain-link-altered'
+  | 'ballot-after-close'
+  | 'published-head-missing';
+
+export interface StoreChainBreak {
+  problem: StoreChainProblem;
+  streamName: string;
+  /** The `$all` position the break is at (as the chain recorded it, or where the store holds it now). */
+  position: string;
+  revision?: string;
+  /** The link of the store-wide chain that caught it. */
+  link?: number;
+  expected: string;
+  actual: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   streams: number;
   events: number;
   seals: number;
-  breaks: (ChainBreak | SealBreak)[];
+  breaks: (ChainBreak | SealBreak | StoreChainBreak)[];
+  /** The store-wide chain: its links, the events they cover, the events not chained yet, its head. */
+  storeChain: { links: number; covered: number; unchained: number; head: StoreChainHead | null };
 }
+
+/** Whether a break is one of the store-wide chain's. */
+export const isStoreChainBreak = (b: VerifyReport['breaks'][number]): b is StoreChainBreak => !('eventId' in b);
 
 interface ChainState {
   revision: bigint;
@@ -32,20 +85,28 @@ interface ChainState {
  * round late (a budget's frame frozen for it), so every chain is followed from its start and the
  * round's are picked out at the end.
  */
-export async function verifyStore(store: EventStore, options: { roundId?: string; onProgress?: (events: number) => void } = {}): Promise<VerifyReport> {
+export async function verifyStore(store: EventStore, options: { roundId?: string; expectHead?: string; onProgress?: (events: number) => void } = {}): Promise<VerifyReport> {
+  const links = (await readStoreChain(store)).map((e) => e.data);
+  const storeChain = new StoreChainCheck(links);
+  const ballots = new BallotsAfterClose();
   const chains = new Map<string, ChainState & { events: number }>();
   const members = new Set<string>();
   const seals: { streamName: string; revision: bigint; eventId: string; roundId: string; digest: string; upTo: string }[] = [];
+  const sealedHeads: { streamName: string; position: string; head: StoreChainHead }[] = [];
   const chainBreaks: ChainBreak[] = [];
   let scanned = 0;
   for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
     if (options.roundId && belongsToRound(event, options.roundId)) members.add(event.streamName);
+    storeChain.add(event);
+    ballots.add(event);
     const chain = chains.get(event.streamName) ?? { revision: -1n, hash: GENESIS_HASH, broken: false, events: 0 };
     chains.set(event.streamName, chain);
     chain.events++;
     if (event.type === ROUND_SEALED) {
       const data = event.data as { digest?: string; upTo?: string };
       seals.push({ streamName: event.streamName, revision: event.revision, eventId: event.id, roundId: event.streamName.slice('Round-'.length), digest: String(data.digest), upTo: String(data.upTo) });
+      const head = (event.data as { storeChain?: StoreChainHead }).storeChain;
+      if (head) sealedHeads.push({ streamName: event.streamName, position: formatPosition(event.position), head });
     }
     if (chain.broken) continue;
     const at = { streamName: event.streamName, revision: event.revision, eventId: event.id };
@@ -75,7 +136,9 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     chain.hash = recorded;
   }
   const inScope = (streamName: string) => !options.roundId || members.has(streamName);
-  const breaks: (ChainBreak | SealBreak)[] = chainBreaks.filter((b) => inScope(b.streamName));
+  const roundScope = (streamName: string) => inScope(streamName) || (options.roundId !== undefined && streamName.includes(options.roundId));
+  const chainReport = storeChain.finish(chains, sealedHeads, options.expectHead);
+  const breaks: VerifyReport['breaks'] = [...chainBreaks.filter((b) => inScope(b.streamName)), ...[...chainReport.breaks, ...ballots.breaks].filter((b) => roundScope(b.streamName))];
   const scopedSeals = seals.filter((seal) => inScope(seal.streamName));
   for (const seal of scopedSeals) {
     const recomputed = await computeRoundSeal(store, seal.roundId, { upTo: parsePosition(seal.upTo) });
@@ -84,5 +147,145 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     }
   }
   const streams = [...chains.entries()].filter(([name]) => inScope(name));
-  return { ok: breaks.length === 0, streams: streams.length, events: streams.reduce((sum, [, chain]) => sum + chain.events, 0), seals: scopedSeals.length, breaks };
+  return {
+    ok: breaks.length === 0,
+    streams: streams.length,
+    events: streams.reduce((sum, [, chain]) => sum + chain.events, 0),
+    seals: scopedSeals.length,
+    breaks,
+    storeChain: { links: links.length, covered: chainReport.covered, unchained: chainReport.unchained, head: chainReport.head },
+  };
+}
+
+/**
+ * Follows `$all` through the store-wide chain's links: each link's range is recomputed and, where its
+ * digest differs, compared stream by stream with what the link recorded, to name the class of change.
+ */
+class StoreChainCheck {
+  private index = 0;
+  private range: ChainEntry[] = [];
+  private unchainedEvents = 0;
+  private coveredEvents = 0;
+  readonly breaks: StoreChainBreak[] = [];
+  /** Digests of the links that recompute, by digest: what a published head is looked up in. */
+  private readonly sound = new Set<string>();
+
+  constructor(private readonly links: StoreChainLink[]) {}
+
+  /** Links whose digest did not recompute, with what their range holds now: classified once every stream is known. */
+  private readonly mismatched: { link: StoreChainLink; actual: ReturnType<typeof streamsOf>; events: number; digest: string }[] = [];
+
+  add(event: RecordedEvent): void {
+    if (!chainCovers(event)) return;
+    while (this.index < this.links.length && comparePositions(event.position, parsePosition(this.links[this.index]!.upTo)) > 0) this.close();
+    if (this.index >= this.links.length) {
+      this.unchainedEvents++;
+      return;
+    }
+    this.range.push(chainEntry(event));
+  }
+
+  /**
+   * Closes the last links and classifies every mismatch. `sealed` are the chain heads the round seals
+   * recorded, `expectHead` a head published outside the store: each must be a link that recomputes.
+   */
+  finish(
+    chains: Map<string, unknown>,
+    sealed: { streamName: string; position: string; head: StoreChainHead }[],
+    expectHead: string | undefined,
+  ): { breaks: StoreChainBreak[]; covered: number; unchained: number; head: StoreChainHead | null } {
+    while (this.index < this.links.length) this.close();
+    for (const m of this.mismatched) {
+      const found = this.classify(m.link, m.actual, m.events, chains);
+      this.breaks.push(...(found.length > 0 ? found : [{ streamName: 'StoreChain-all', link: m.link.link, problem: 'chain-link-altered' as const, position: m.link.upTo, expected: m.digest, actual: m.link.digest }]));
+    }
+    for (const seal of sealed) {
+      if (this.sound.has(seal.head.digest)) continue;
+      const held = this.links.find((l) => l.link === seal.head.link);
+      this.breaks.push({
+        problem: held ? 'chain-link-altered' : 'chain-link-missing',
+        streamName: seal.streamName,
+        position: seal.position,
+        link: seal.head.link,
+        expected: `link ${seal.head.link} ${seal.head.digest}`,
+        actual: held ? `link ${held.link} ${held.digest}` : 'no such link',
+      });
+    }
+    const last = this.links[this.links.length - 1];
+    if (expectHead !== undefined && !this.sound.has(expectHead)) {
+      this.breaks.push({ problem: 'published-head-missing', streamName: 'StoreChain-all', position: last?.upTo ?? '0/0', expected: expectHead, actual: last?.digest ?? 'no chain' });
+    }
+    return { breaks: this.breaks, covered: this.coveredEvents, unchained: this.unchainedEvents, head: last ? { link: last.link, upTo: last.upTo, digest: last.digest } : null };
+  }
+
+  private close(): void {
+    const link = this.links[this.index]!;
+    const before = this.links[this.index - 1];
+    const entries = this.range;
+    this.range = [];
+    this.index++;
+    this.coveredEvents += entries.length;
+    const at = { streamName: 'StoreChain-all', link: link.link };
+    if (link.link !== this.index - 1 || link.after !== (before?.upTo ?? '0/0')) {
+      this.breaks.push({ ...at, problem: 'chain-link-missing', position: link.after, expected: `link ${this.index - 1} after ${before?.upTo ?? '0/0'}`, actual: `link ${link.link} after ${link.after}` });
+    } else if (link.previous !== (before?.digest ?? GENESIS_HASH)) {
+      this.breaks.push({ ...at, problem: 'chain-link-altered', position: link.upTo, expected: before?.digest ?? GENESIS_HASH, actual: link.previous });
+    }
+    const digest = linkDigest(link.previous, entries);
+    if (digest === link.digest) {
+      this.sound.add(link.digest);
+      return;
+    }
+    this.mismatched.push({ link, actual: streamsOf(entries), events: entries.length, digest });
+  }
+
+  /** What changed in a link's range, stream by stream. */
+  private classify(link: StoreChainLink, actual: ReturnType<typeof streamsOf>, events: number, chains: Map<string, unknown>): StoreChainBreak[] {
+    const found: StoreChainBreak[] = [];
+    const moved: StoreChainBreak[] = [];
+    for (const [streamName, recorded] of Object.entries(link.streams)) {
+      const now = actual[streamName];
+      const common = { streamName, link: link.link, revision: recorded.revision };
+      if (!now) {
+        // Gone from the range: the whole stream, or its last event(s) in the range.
+        const exists = chains.has(streamName);
+        found.push({ ...common, problem: exists ? 'event-deleted' : 'stream-deleted', position: recorded.position, expected: `${streamName}@${recorded.revision} ${recorded.hash}`, actual: exists ? 'absent from its range' : 'no such stream' });
+      } else if (BigInt(now.revision) < BigInt(recorded.revision)) {
+        found.push({ ...common, problem: 'event-deleted', position: recorded.position, expected: `${streamName}@${recorded.revision}`, actual: `${streamName}@${now.revision}` });
+      } else if (BigInt(now.revision) > BigInt(recorded.revision)) {
+        found.push({ ...common, problem: 'event-inserted', position: now.position, revision: now.revision, expected: `${streamName}@${recorded.revision}`, actual: `${streamName}@${now.revision}` });
+      } else if (now.hash !== recorded.hash) {
+        found.push({ ...common, problem: 'event-rewritten', position: now.position, expected: recorded.hash, actual: now.hash });
+      } else if (now.position !== recorded.position) {
+        moved.push({ ...common, problem: 'events-reordered', position: now.position, expected: recorded.position, actual: now.position });
+      }
+    }
+    for (const [streamName, now] of Object.entries(actual)) {
+      if (!(streamName in link.streams)) found.push({ streamName, link: link.link, revision: now.revision, problem: 'event-inserted', position: now.position, expected: 'not in the chained range', actual: `${streamName}@${now.revision} ${now.hash}` });
+    }
+    if (found.length === 0 && moved.length === 0 && events !== link.events) {
+      found.push({ streamName: 'StoreChain-all', link: link.link, problem: events < link.events ? 'event-deleted' : 'event-inserted', position: link.upTo, expected: `${link.events} events`, actual: `${events} events` });
+    }
+    return [...found, ...moved];
+  }
+}
+
+/** Online ballots whose `$all` position is after their box's close: written into the store after the fact. */
+class BallotsAfterClose {
+  private readonly closed = new Map<string, Position>();
+  readonly breaks: StoreChainBreak[] = [];
+
+  add(event: RecordedEvent): void {
+    if (event.type === 'BallotBoxClosed' && event.streamName.startsWith('BallotBox-')) {
+      this.closed.set(event.streamName.slice('BallotBox-'.length), event.position);
+      return;
+    }
+    if (event.type !== 'BallotCast' && event.type !== 'BallotReplaced') return;
+    const data = event.data as { roundId?: unknown; channel?: unknown; batchId?: unknown };
+    if (data.channel === 'paper' || (typeof data.batchId === 'string' && data.batchId !== '')) return;
+    const closedAt = typeof data.roundId === 'string' ? this.closed.get(data.roundId) : undefined;
+    if (closedAt && comparePositions(event.position, closedAt) > 0) {
+      this.breaks.push({ problem: 'ballot-after-close', streamName: event.streamName, position: formatPosition(event.position), revision: event.revision.toString(), expected: `before ${formatPosition(closedAt)}`, actual: formatPosition(event.position) });
+    }
+  }
 }

@@ -7,3 +7,4 @@ export * from './stream-name.js';
 export * from './store-scan.js';
 export * from './round-seal.js';
 export * from './reactor.js';
+export * from './store-chain.js';

@@ -3,6 +3,7 @@ import canonicalize from 'canonicalize';
 import { HASH_KEY } from './hash-chain.js';
 import { type EventStore, formatPosition, type Position, type RecordedEvent } from '@lib/event-store';
 import { scanAll } from './store-scan.js';
+import type { StoreChainHead } from './store-chain.js';
 
 /**
  * A round's seal: one digest over every event of the round up to a position. Each stream's last
@@ -60,6 +61,8 @@ export interface RoundSealedData extends RoundSeal {
   sealedAt: string;
   /** The phase the round moved to when it was sealed (absent for a seal taken outside a phase change). */
   phase?: string;
+  /** The head of the store-wide chain when the round was sealed: the link that covers `upTo`. */
+  storeChain?: StoreChainHead;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Decider, handleCommand, ROUND_SEALED, type Reaction, type Reactor, computeRoundSeal } from '@lib/es';
+import { type Decider, extendStoreChain, handleCommand, ROUND_SEALED, type Reaction, type Reactor, computeRoundSeal } from '@lib/es';
 import { type EventStore, type Position, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
 import { roundStream, type ResultAdopted, type RoundPhaseAdvanced, type RoundSealed } from '../round/round.events.js';
 
@@ -95,12 +95,14 @@ export function roundSealReaction(store: EventStore): Reaction<SealRound> {
         //    `$all` shows that command (then everything before it is committed, and the digest is final).
         await visibleInAll(store, end);
         const seal = await computeRoundSeal(store, roundId, { upTo: end.position });
-        const event: RoundSealed = { type: 'RoundSealed', data: { roundId, ...seal, sealedAt, phase } };
+        // 3. The store-wide chain up to the same command, so the seal also fixes everything else the store held then.
+        const head = await extendStoreChain(store, { now: context.now, correlationId: context.correlationId, upTo: end.position, newId });
+        const event: RoundSealed = { type: 'RoundSealed', data: { roundId, ...seal, sealedAt, phase, ...(head ? { storeChain: head } : {}) } };
         try {
           await handleCommand(store, stream, recordSeal, event, context, { newId, expectedRevision: events[events.length - 1]!.revision });
           return;
         } catch (error) {
-          // 3. Someone appended in between: look again.
+          // 4. Someone appended in between: look again.
           if (error instanceof WrongExpectedVersionError && attempt < 5) continue;
           throw error;
         }

@@ -1,5 +1,5 @@
 import { streamName } from '@lib/es';
-import type { DomainEvent } from '@lib/es';
+import type { DomainEvent, StoreChainHead } from '@lib/es';
 import type { AreaAmount, FrameForm, IntakeRules, LegalRegime, PlanCriterion } from '../budget/budget.events.js';
 import type { AppealRoute } from '../proposal/proposal.events.js';
 
@@ -226,7 +226,17 @@ export type ResultCorrected = DomainEvent<
  */
 export type RoundSealed = DomainEvent<
   'RoundSealed',
-  { roundId: string; digest: string; upTo: string; streams: number; events: number; sealedAt: string; phase?: string }
+  {
+    roundId: string;
+    digest: string;
+    upTo: string;
+    streams: number;
+    events: number;
+    sealedAt: string;
+    phase?: string;
+    /** The head of the store-wide chain when the round was sealed: the link that covers `upTo` (absent on seals from before the chain). */
+    storeChain?: StoreChainHead;
+  }
 >;
 
 export type RoundEvent =

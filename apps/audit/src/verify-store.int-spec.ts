@@ -51,7 +51,7 @@ describe('audit verify against a SQL store tampered with directly', () => {
     expect(await verifyStore(db.store, { roundId: 'r1' })).toMatchObject({ ok: true, streams: 2, events: 6, seals: 1 });
     const { code, out } = await audit(db, 'verify');
     expect(code).toBe(0);
-    expect(out).toBe('OK: the whole store: 7 events in 3 streams, 1 seals verified\n');
+    expect(out).toBe('OK: the whole store: 7 events in 3 streams, 1 seals verified\nstore-wide chain: no link yet (7 event(s) not chained yet)\n');
   });
 
   it('catches one byte of one event\'s data changed, and names it', async () => {

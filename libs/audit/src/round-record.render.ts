@@ -314,13 +314,15 @@ function sealBlocks(record: RoundRecord, w: Wording): Block[] {
       kind: 'list',
       items: record.seals.map((s, i) =>
         nl
-          ? `Zegel ${i + 1}, ${s.sealedAt}${s.phase ? ` (fase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} gebeurtenissen in ${s.streams} stromen tot positie ${s.upTo}; ${s.verified ? 'klopt nog' : 'KLOPT NIET MEER'}`
-          : `Seal ${i + 1}, ${s.sealedAt}${s.phase ? ` (phase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} events in ${s.streams} streams up to position ${s.upTo}; ${s.verified ? 'still holds' : 'NO LONGER HOLDS'}`,
+          ? `Zegel ${i + 1}, ${s.sealedAt}${s.phase ? ` (fase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} gebeurtenissen in ${s.streams} stromen tot positie ${s.upTo}; ${s.verified ? 'klopt nog' : 'KLOPT NIET MEER'}${s.storeChain ? `; keten van de hele opslag: schakel ${s.storeChain.link}, sha256 ${s.storeChain.digest} tot positie ${s.storeChain.upTo}` : ''}`
+          : `Seal ${i + 1}, ${s.sealedAt}${s.phase ? ` (phase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} events in ${s.streams} streams up to position ${s.upTo}; ${s.verified ? 'still holds' : 'NO LONGER HOLDS'}${s.storeChain ? `; store-wide chain: link ${s.storeChain.link}, sha256 ${s.storeChain.digest} up to position ${s.storeChain.upTo}` : ''}`,
       ),
     });
   }
   const v = record.verification;
-  const breaks = v.breaks.map((b) => `${b.streamName} ${nl ? 'revisie' : 'revision'} ${b.revision}: ${word(BREAK_WORDS, b.problem, w.lang)}`).join('; ');
+  const breaks = v.breaks
+    .map((b) => `${b.streamName}${b.revision !== undefined ? ` ${nl ? 'revisie' : 'revision'} ${b.revision}` : ''}${'position' in b ? ` (${nl ? 'positie' : 'position'} ${b.position})` : ''}: ${word(BREAK_WORDS, b.problem, w.lang)}`)
+    .join('; ');
   blocks.push({
     kind: 'paragraph',
     text: v.ok

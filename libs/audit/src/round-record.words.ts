@@ -148,6 +148,15 @@ export const BREAK_WORDS: Record<string, Words> = {
   'missing-hash': { nl: 'de hash ontbreekt', en: 'the hash is missing' },
   'revision-gap': { nl: 'er ontbreekt een event in de stroom', en: 'an event is missing from the stream' },
   'seal-mismatch': { nl: 'de zegel klopt niet meer', en: 'the seal no longer matches' },
+  'event-deleted': { nl: 'een gebeurtenis is verwijderd', en: 'an event was deleted' },
+  'stream-deleted': { nl: 'een hele stroom is verwijderd', en: 'a whole stream was deleted' },
+  'event-inserted': { nl: 'een gebeurtenis is achteraf ingevoegd', en: 'an event was inserted afterwards' },
+  'event-rewritten': { nl: 'een gebeurtenis is herschreven', en: 'an event was rewritten' },
+  'events-reordered': { nl: 'gebeurtenissen staan op een andere plaats', en: 'events were moved' },
+  'chain-link-missing': { nl: 'een schakel van de keten van de hele opslag ontbreekt', en: 'a link of the store-wide chain is missing' },
+  'chain-link-altered': { nl: 'een schakel van de keten van de hele opslag is veranderd', en: 'a link of the store-wide chain was altered' },
+  'ballot-after-close': { nl: 'een stem is vastgelegd nadat de stembus sloot', en: 'a ballot was recorded after the box closed' },
+  'published-head-missing': { nl: 'de gepubliceerde digest van de keten staat niet meer in de opslag', en: 'the published digest of the chain is no longer in the store' },
 };
 
 export const FORM_WORDS: Record<string, Words> = {

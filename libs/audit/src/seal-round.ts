@@ -25,6 +25,7 @@ export async function roundSeals(store: EventStore, roundId: string): Promise<St
         events: Number(data.events ?? 0),
         sealedAt: typeof data.sealedAt === 'string' ? data.sealedAt : typeof e.metadata.at === 'string' ? e.metadata.at : e.created.toISOString(),
         ...(typeof data.phase === 'string' ? { phase: data.phase } : {}),
+        ...(data.storeChain && typeof data.storeChain.digest === 'string' ? { storeChain: data.storeChain } : {}),
         revision: e.revision,
         eventId: e.id,
       };

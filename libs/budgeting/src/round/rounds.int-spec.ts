@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { type EventStore, EventStoreUnavailableError, InMemoryEventStore } from '@lib/event-store';
+import { comparePositions, type EventStore, EventStoreUnavailableError, InMemoryEventStore, parsePosition } from '@lib/event-store';
 import { proposalStream } from '../proposal/proposal.events.js';
 import { anAdmittedPlan } from '../proposal/testing/proposal.given.js';
 import { openTestSqlStore } from '../../../../test/support/sql-store.js';
@@ -8,8 +8,8 @@ import { OTHER_TENANT, startTestApi, TENANT, type TestApi } from '../../../../te
 import { budgetStream } from '../budget/budget.events.js';
 import { aBurgerbegrotingFrame, AMENDMENT_DECISION, COUNCIL_DECISION } from '../budget/testing/budget.given.js';
 import { call, eventCount, given } from '../budget/testing/http.js';
-import { verifyStore } from '@lib/audit';
-import { computeRoundSeal } from '@lib/es';
+import { isStoreChainBreak, verifyStore } from '@lib/audit';
+import { computeRoundSeal, readStoreChain } from '@lib/es';
 import { roundStream } from './round.events.js';
 
 const NOW = new Date('2026-02-01T08:00:00.000Z');
@@ -262,7 +262,15 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     const { upTo, digest } = seal.data as { upTo: string; digest: string };
     const [commit, prepare] = upTo.split('/').map(BigInt);
     expect((await computeRoundSeal(store, roundId, { upTo: { commit: commit!, prepare: prepare! } })).digest).toBe(digest);
+    // The seal fixes the store-wide chain up to the same command: the link it names covers its upTo.
+    const head = (seal.data as { storeChain: { link: number; upTo: string; digest: string } }).storeChain;
+    const link = (await readStoreChain(store)).find((l) => l.data.link === head.link)!;
+    expect(link.data).toMatchObject({ digest: head.digest, upTo: head.upTo });
+    expect(comparePositions(parsePosition(head.upTo), { commit: commit!, prepare: prepare! })).toBeGreaterThanOrEqual(0);
     expect(await verifyStore(store, { roundId })).toMatchObject({ ok: true, seals: 1 });
+    // (Other tests seed plans without hashes; the store-wide chain itself has nothing to report.)
+    expect((await verifyStore(store, { expectHead: head.digest })).breaks.filter(isStoreChainBreak)).toEqual([]);
+    expect((await verifyStore(store, { expectHead: 'f'.repeat(64) })).breaks.filter(isStoreChainBreak)).toEqual([expect.objectContaining({ problem: 'published-head-missing' })]);
   });
 
   it('a seal lost to a failed append is taken by the seal\'s reactor on its retry; a retried phase change seals nothing more', async () => {

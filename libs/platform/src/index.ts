@@ -14,3 +14,4 @@ export * from './persistence/runner-lock.js';
 export * from './reactors/reactor-checkpoints.js';
 export * from './reactors/reactor-runner.js';
 export * from './reactors/reactor-host.js';
+export * from './reactors/timer-runner.js';

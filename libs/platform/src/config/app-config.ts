@@ -167,6 +167,13 @@ export class AppConfig {
   @Max(60000)
   REACTOR_WAIT_MS = 5000;
 
+  /** How often the round clock looks for phases the schedule opens or closes (ms); 0: the clock does not run in this process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  ROUND_CLOCK_TICK_MS = 30000;
+
   get mode(): 'embedded' | 'server' | 'production' {
     if (this.EVENTSTORE_URL) return 'production';
     if (this.DATABASE_URL) return 'server';
@@ -285,6 +292,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'AUTH_AUDIENCE',
   'PROJECTOR_IN_PROCESS',
   'REACTOR_WAIT_MS',
+  'ROUND_CLOCK_TICK_MS',
   'RATE_LIMIT_PER_MINUTE',
   'TRUST_PROXY',
   'VOTER_TOKEN_PRIVATE_KEY',

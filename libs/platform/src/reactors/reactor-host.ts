@@ -2,10 +2,11 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { comparePositions, type EventStore, type Position } from '@lib/event-store';
 import type { Reaction } from '@lib/es';
 import { AppConfig } from '../config/app-config.js';
-import { EVENT_STORE } from '../persistence/tokens.js';
+import { CLOCK, type Clock, EVENT_STORE } from '../persistence/tokens.js';
 import { InProcessLock, type RunnerLock } from '../persistence/runner-lock.js';
 import { InMemoryReactorCheckpoints, type ReactorCheckpoints } from './reactor-checkpoints.js';
 import { type ReactorFaults, type ReactorLogger, reactorKey, ReactorRunner } from './reactor-runner.js';
+import { type Timer, TimerRunner } from './timer-runner.js';
 
 /** Where the reactors keep their checkpoints and take their lock. */
 export interface ReactorStorage {
@@ -33,12 +34,14 @@ export interface AppendedEvent {
  */
 export class ReactorHost {
   private readonly reactions: Reaction[] = [];
+  private readonly timers: { timer: Timer; intervalMs: number }[] = [];
   private runners: ReactorRunner[] = [];
+  private timerRunners: TimerRunner[] = [];
   private storage: ReactorStorage;
 
   constructor(
     private readonly store: EventStore,
-    private readonly options: { logger?: ReactorLogger; retryMs?: number; faults?: ReactorFaults; storage?: ReactorStorage } = {},
+    private readonly options: { logger?: ReactorLogger; retryMs?: number; faults?: ReactorFaults; storage?: ReactorStorage; now?: () => Date } = {},
   ) {
     this.storage = options.storage ?? { checkpoints: new InMemoryReactorCheckpoints(), lock: new InProcessLock() };
   }
@@ -47,6 +50,12 @@ export class ReactorHost {
   register(reaction: Reaction): void {
     if (this.reactions.some((r) => r.reactor.name === reaction.reactor.name)) throw new Error(`Reactor ${reaction.reactor.name} is registered twice`);
     this.reactions.push(reaction);
+  }
+
+  /** Adds a timer (before `start`): it ticks every `intervalMs` in the one process that holds its lock. */
+  registerTimer(timer: Timer, intervalMs: number): void {
+    if (this.timers.some((t) => t.timer.name === timer.name)) throw new Error(`Timer ${timer.name} is registered twice`);
+    this.timers.push({ timer, intervalMs });
   }
 
   /** Keeps checkpoints and the lock in this storage instead of in memory (before `start`). */
@@ -58,20 +67,32 @@ export class ReactorHost {
     return this.reactions.map((r) => r.reactor.name);
   }
 
+  get timerNames(): string[] {
+    return this.timers.map((t) => t.timer.name);
+  }
+
   start(): void {
     if (this.runners.length > 0) return;
     this.runners = this.reactions.map((reaction) => new ReactorRunner(reaction, { store: this.store, ...this.storage, logger: this.options.logger, retryMs: this.options.retryMs, faults: this.options.faults }));
     for (const runner of this.runners) runner.start();
+    const now = this.options.now ?? (() => new Date());
+    this.timerRunners = this.timers.map(({ timer, intervalMs }) => new TimerRunner(timer, { lock: this.storage.lock, now, intervalMs, logger: this.options.logger }));
+    for (const runner of this.timerRunners) runner.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+    await Promise.all([...this.runners.map((runner) => runner.stop()), ...this.timerRunners.map((runner) => runner.stop())]);
     this.runners = [];
+    this.timerRunners = [];
     await this.storage.lock.close();
   }
 
   runner(name: string): ReactorRunner | undefined {
     return this.runners.find((r) => r.name === name);
+  }
+
+  timerRunner(name: string): TimerRunner | undefined {
+    return this.timerRunners.find((r) => r.name === name);
   }
 
   /**
@@ -146,8 +167,9 @@ export class Reactors extends ReactorHost implements OnApplicationBootstrap, Bef
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     readonly config: AppConfig,
+    @Inject(CLOCK) clock: Clock,
   ) {
-    super(store, { logger: { info: (m, d) => new Logger('Reactors').log(m, d), error: (m, d) => new Logger('Reactors').error(m, d) } });
+    super(store, { logger: { info: (m, d) => new Logger('Reactors').log(m, d), error: (m, d) => new Logger('Reactors').error(m, d) }, now: () => clock.now() });
   }
 
   /** The configured bound on a command's wait for its reactions. */
@@ -158,6 +180,7 @@ export class Reactors extends ReactorHost implements OnApplicationBootstrap, Bef
   onApplicationBootstrap(): void {
     this.start();
     if (this.names.length > 0) this.log.log(`reactors running: ${this.names.join(', ')}`);
+    if (this.timerNames.length > 0) this.log.log(`timers running: ${this.timerNames.join(', ')}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

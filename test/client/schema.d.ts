@@ -992,6 +992,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel the round before its result is adopted (RoundPhaseAdvanced to closed, RoundCancelled); the ballot box closes and the frame version is released
+         * @description Cancel the round before its result is adopted (RoundPhaseAdvanced to closed, RoundCancelled); the ballot box closes and the frame version is released. Roles: administrator.
+         */
+        post: operations["CancelRoundController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/commitments": {
         parameters: {
             query?: never;
@@ -1916,6 +1936,16 @@ export interface components {
              *     ]
              */
             versions: Record<string, never>[];
+        };
+        /** @description Cancel the round before its result is adopted, on a decision of the college or the council */
+        CancelRoundDto: {
+            /** @description The decision that stops the round (ROUND.DECISION_REQUIRED) */
+            decision: components["schemas"]["RoundDecisionDto"];
+            /**
+             * @description Required (ROUND.REASON_REQUIRED)
+             * @example Storing bij het stemmen; het college zet de ronde stop
+             */
+            reason: string;
         };
         /** @description Unspent money of an earlier year that stays with an area */
         CarryOverDto: {
@@ -9007,6 +9037,145 @@ export interface operations {
             };
         };
     };
+    CancelRoundController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRoundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Set when reactors carry the command into other streams (ballot box, budget freeze, seal): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the round again later. */
+                    Reactions?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `ROUND.REASON_REQUIRED`, `ROUND.DECISION_REQUIRED`, `ROUND.DECISION_DATE_DOES_NOT_EXIST`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.REASON_REQUIRED" | "ROUND.DECISION_REQUIRED" | "ROUND.DECISION_DATE_DOES_NOT_EXIST" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.NOT_CANCELLABLE`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_CANCELLABLE" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     CommitFundsController_commit: {
         parameters: {
             query?: never;
@@ -10176,7 +10345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.INVALID_TRANSITION`, `ROUND.CEILING_EXCEEDED`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `ROUND.INVALID_TRANSITION`, `ROUND.PHASE_NOT_OPEN`, `ROUND.PHASE_STILL_OPEN`, `ROUND.CEILING_EXCEEDED`, `ROUND.RESULT_NOT_PUBLISHED`, `ROUND.RESULT_NOT_ADOPTED`, `ROUND.WRONG_DECIDING_BODY`, `BALLOT_BOX.NO_BALLOT_RULES`, `BUDGET.FRAME_VERSION_OUTDATED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10184,7 +10353,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "ROUND.INVALID_TRANSITION" | "ROUND.CEILING_EXCEEDED" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_NOT_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "BUDGET.FRAME_VERSION_OUTDATED" | "STORE.CONCURRENT_WRITE";
+                        code?: "ROUND.INVALID_TRANSITION" | "ROUND.PHASE_NOT_OPEN" | "ROUND.PHASE_STILL_OPEN" | "ROUND.CEILING_EXCEEDED" | "ROUND.RESULT_NOT_PUBLISHED" | "ROUND.RESULT_NOT_ADOPTED" | "ROUND.WRONG_DECIDING_BODY" | "BALLOT_BOX.NO_BALLOT_RULES" | "BUDGET.FRAME_VERSION_OUTDATED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };

@@ -53,6 +53,8 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
     const benches = await submit('Bankjes', 1_000_000, 'spelen');
     const fountain = await submit('Fontein', 4_500_000, 'water');
     const all = [playground, trees, flowers, benches, fountain];
+    // Submission closes on its scheduled day (31 March); only then does the round move on.
+    at('2026-04-01T08:00:00.000Z');
     await ok(advance('support'), 201);
     for (const id of all) for (let i = 0; i < 10; i++) await ok(call('POST', `/proposals/${id}/support`, admin, { supporterRef: `ps-${id.slice(0, 8)}-${i}` }), 200);
     await ok(advance('feasibility'), 201);

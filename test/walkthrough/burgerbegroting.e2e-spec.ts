@@ -64,6 +64,8 @@ describe('walk-through: burgerbegroting (stadsdeel, vote, advisory)', () => {
     expect((await call('GET', `/rounds/${roundId}/my-plans`, residents[0]!)).body.plans).toEqual([expect.objectContaining({ proposalId: playground, moderation: expect.objectContaining({ admitted: true }) })]);
 
     // 5. Support: every plan needs ten residents behind it; each supports once, under their own pseudonym, and may take it back.
+    // Submission closes on its scheduled day (31 March); only then does the round move on.
+    at('2026-04-01T08:00:00.000Z');
     await ok(advance('support'), 201, ['RoundPhaseAdvanced']);
     for (const id of [playground, trees, benches, garden, fountain]) {
       for (const resident of residents) await ok(call('POST', `/rounds/${roundId}/plans/${id}/my-support`, resident), 200);

@@ -174,6 +174,8 @@ describe('walk-through: the residents\' journey through the generated client', (
     expect(JSON.stringify(listed.data)).not.toMatch(new RegExp(`${ans.pseudonym}|Ans Jansen|ans@example`));
 
     // 4. Support: three neighbours back her plan, each once under their own pseudonym; one changes her mind and back.
+    // Submission closes on its scheduled day (31 March); only then does the round move on.
+    walk.at('2026-04-01T08:00:00.000Z');
     await advance('support');
     expect((await support(neighbours[0]!.token)).data?.events).toEqual(['ProposalSupported']);
     await refused(() => support(neighbours[0]!.token), 409, 'PROPOSAL.ALREADY_SUPPORTED');

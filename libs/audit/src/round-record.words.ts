@@ -27,6 +27,7 @@ export const EVENT_WORDS: Record<EventType, Words> = {
   RoundPlanned: { nl: 'Ronde gepland', en: 'Round planned' },
   RoundFollowedFrameAmendment: { nl: 'Ronde volgt gewijzigd kader', en: 'Round follows the amended frame' },
   RoundPhaseAdvanced: { nl: 'Fase gewijzigd', en: 'Phase changed' },
+  RoundCancelled: { nl: 'Ronde geannuleerd', en: 'Round cancelled' },
   SubmissionOpened: { nl: 'Indienen geopend', en: 'Submission opened' },
   RoundRulesFrozen: { nl: 'Regels van de ronde bevroren', en: 'Round rules frozen' },
   FundsCommitted: { nl: 'Geld vastgelegd', en: 'Funds committed' },

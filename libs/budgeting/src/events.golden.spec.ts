@@ -88,6 +88,7 @@ const round: EventExamples<RoundEvent> = {
   },
   RoundFollowedFrameAmendment: { roundId: 'r-1', fromVersion: 1, frame: { ...roundFrame, version: 2, ceilingCents: 26_500_000 }, at: '2027-02-20T09:00:01.000Z' },
   RoundPhaseAdvanced: { roundId: 'r-1', from: 'feasibility', to: 'voting', reason: 'Toetsing afgerond', decision: college, at: '2027-04-01T07:00:00.000Z' },
+  RoundCancelled: { roundId: 'r-1', from: 'voting', reason: 'Stemming ongeldig door storing', decision: college, at: '2027-04-10T07:00:00.000Z' },
   SubmissionOpened: { roundId: 'r-1', frameVersion: 1, criteria: frame.criteria, at: '2027-02-01T07:00:00.000Z' },
   RoundRulesFrozen: { roundId: 'r-1', frameVersion: 2, at: '2027-04-01T07:00:00.000Z' },
   FundsCommitted: {

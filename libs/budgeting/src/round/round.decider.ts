@@ -3,13 +3,14 @@ import type { RoundEvent } from './round.events.js';
 import { evolveRound, initialRoundState, type RoundState } from './round.state.js';
 import { adoptResult, type AdoptResult } from './adopt-result/adopt-result.command.js';
 import { advancePhase, type AdvancePhase } from './advance-phase/advance-phase.command.js';
+import { cancelRound, type CancelRound } from './cancel-round/cancel-round.command.js';
 import { commitFunds, type CommitFunds } from './commit-funds/commit-funds.command.js';
 import { correctResult, type CorrectResult } from './correct-result/correct-result.command.js';
 import { planRound, type PlanRound } from './plan-round/plan-round.command.js';
 import { publishResult, type PublishResult } from './publish-result/publish-result.command.js';
 import { releaseFunds, type ReleaseFunds } from './release-funds/release-funds.command.js';
 
-export type RoundCommand = PlanRound | AdvancePhase | CommitFunds | ReleaseFunds | PublishResult | AdoptResult | CorrectResult;
+export type RoundCommand = PlanRound | AdvancePhase | CommitFunds | ReleaseFunds | PublishResult | AdoptResult | CorrectResult | CancelRound;
 
 export const roundDecider: Decider<RoundCommand, RoundState, RoundEvent> = {
   decide(command, state) {
@@ -28,6 +29,8 @@ export const roundDecider: Decider<RoundCommand, RoundState, RoundEvent> = {
         return adoptResult(command, state);
       case 'CorrectResult':
         return correctResult(command, state);
+      case 'CancelRound':
+        return cancelRound(command, state);
     }
   },
   evolve: evolveRound,

@@ -32,3 +32,9 @@ export class RoundResultNotAdoptedError extends domainError('ROUND.RESULT_NOT_AD
 /** A vote's result is counted by the server (no winners in the request); a residents' body's result is its decision (no count). */
 export class RoundResultIsCountedError extends domainError('ROUND.RESULT_IS_COUNTED') {}
 export class RoundDecidedByResidentsBodyError extends domainError('ROUND.DECIDED_BY_RESIDENTS_BODY') {}
+/** The schedule opens the phase later (`details.phase`, `details.opensAt`): the clock opens it then. */
+export class RoundPhaseNotOpenError extends domainError('ROUND.PHASE_NOT_OPEN') {}
+/** Residents' window still open by the schedule (`details.phase`, `details.closesAt`): it is not closed early. */
+export class RoundPhaseStillOpenError extends domainError('ROUND.PHASE_STILL_OPEN') {}
+/** The round was cancelled, or is past the point where it can be (`details.phase`). */
+export class RoundNotCancellableError extends domainError('ROUND.NOT_CANCELLABLE') {}

@@ -110,6 +110,9 @@ export type RoundPhaseAdvanced = DomainEvent<
   { roundId: string; from: RoundPhase; to: RoundPhase; reason: string; decision: RoundDecision | null; at: string }
 >;
 
+/** The round was stopped before its result was adopted, on a decision; its phase moved to `closed` in the same append. */
+export type RoundCancelled = DomainEvent<'RoundCancelled', { roundId: string; from: RoundPhase; reason: string; decision: RoundDecision; at: string }>;
+
 /** The criteria in force when submission (or intake) opened: the only ones a feasibility verdict may use. */
 export type SubmissionOpened = DomainEvent<'SubmissionOpened', { roundId: string; frameVersion: number; criteria: PlanCriterion[]; at: string }>;
 
@@ -243,6 +246,7 @@ export type RoundEvent =
   | RoundPlanned
   | RoundFollowedFrameAmendment
   | RoundPhaseAdvanced
+  | RoundCancelled
   | SubmissionOpened
   | RoundRulesFrozen
   | FundsCommitted
@@ -256,6 +260,7 @@ export const ROUND_EVENT_TYPES: RoundEvent['type'][] = [
   'RoundPlanned',
   'RoundFollowedFrameAmendment',
   'RoundPhaseAdvanced',
+  'RoundCancelled',
   'SubmissionOpened',
   'RoundRulesFrozen',
   'FundsCommitted',

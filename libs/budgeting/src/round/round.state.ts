@@ -73,6 +73,8 @@ export interface ExistingRound {
   /** Releases recorded without a cause (manual ones, and those made before releases carried theirs), by `uncausedReleaseKey`. */
   uncausedReleases: string[];
   result: RoundResult | null;
+  /** Set when the round was cancelled (its phase is `closed` then). */
+  cancelled: { reason: string; decision: RoundDecision; at: string } | null;
 }
 
 export type RoundState = { exists: false } | ExistingRound;
@@ -117,6 +119,7 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
       releaseCauses: [],
       uncausedReleases: [],
       result: null,
+      cancelled: null,
     };
   }
   if (!state.exists) return state;
@@ -127,6 +130,8 @@ export function evolveRound(state: RoundState, event: RoundEvent): RoundState {
       const { from, to, reason, decision, at } = event.data;
       return { ...state, phase: to, history: [...state.history, { from, to, reason, decision, at }] };
     }
+    case 'RoundCancelled':
+      return { ...state, cancelled: { reason: event.data.reason, decision: event.data.decision, at: event.data.at } };
     case 'SubmissionOpened':
       return { ...state, submissionOpenedAt: event.data.at, criteriaPublishedBeforeSubmission: event.data.criteria };
     case 'RoundRulesFrozen':

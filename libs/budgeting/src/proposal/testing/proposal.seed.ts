@@ -43,8 +43,8 @@ export function aBegrotingFrame(): BudgetFrame {
  * Writes a budget and a round, advanced through `phases`, straight into the store with the
  * round's own decisions: the plans' tests start from events, as every test here does.
  */
-export async function seedRound(store: EventStore, options: { tenant: string; budgetId: string; roundId: string; frame: BudgetFrame; phases: RoundPhase[]; at: string; schedule?: ScheduledPhase[] }): Promise<void> {
-  const { tenant, budgetId, roundId, frame, phases, at, schedule = [] } = options;
+export async function seedRound(store: EventStore, options: { tenant: string; budgetId: string; roundId: string; frame: BudgetFrame; phases: RoundPhase[]; at: string; schedule?: ScheduledPhase[]; plannedAt?: string }): Promise<void> {
+  const { tenant, budgetId, roundId, frame, phases, at, schedule = [], plannedAt = at } = options;
   const metadata = { tenant, actor: 'staff-admin', role: 'administrator', $correlationId: `seed-${roundId}` };
   const budgetEvents = anEstablishedBudget(frame, budgetId);
   await store.append(`Budget-${budgetId}`, budgetEvents.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as unknown as Record<string, unknown>, metadata })), { expectedRevision: 'no_stream' });
@@ -63,7 +63,7 @@ export async function seedRound(store: EventStore, options: { tenant: string; bu
       intakeDates: frame.form === 'initiatievenfonds' ? ['2026-09-01'] : [],
       frame: roundFrame,
       frameTitle: frame.title,
-      plannedAt: at,
+      plannedAt,
     }),
     initialRoundState(),
   );

@@ -74,6 +74,7 @@ export function describeResidentsOverHttp(label: string, open: () => Promise<Pla
         frame: aBegrotingFrame(),
         phases: ['submission'],
         at: START.toISOString(),
+        plannedAt: '2026-02-20T09:00:00.000Z',
         schedule: [{ phase: 'submission', opensOn: '2026-03-01', closesOn: '2026-03-05' }],
       });
     });

@@ -9,6 +9,8 @@ import {
   RoundDecisionRequiredError,
   RoundInvalidTransitionError,
   RoundNotFoundError,
+  RoundPhaseNotOpenError,
+  RoundPhaseStillOpenError,
   RoundReasonRequiredError,
   RoundResultNotAdoptedError,
   RoundResultNotPublishedError,
@@ -17,6 +19,7 @@ import {
 import type { RoundEvent } from '../round.events.js';
 import type { ExistingRound } from '../round.state.js';
 import { aPlannedRound, aRoundFrame, aRoundIn, ROUND_ID } from '../testing/round.given.js';
+import { aScheduledRoundIn } from '../testing/scheduled-round.given.js';
 import { AdvancePhase, type AdvancePhaseData } from './advance-phase.command.js';
 
 const spec = DeciderSpecification.for(roundDecider);
@@ -125,5 +128,33 @@ describe('AdvancePhase sent again', () => {
   });
   it('is still refused with another reason: not a retry', () => {
     spec(aRoundIn('voting')).when(advance({ to: 'voting', reason: 'Again' })).thenThrows(RoundInvalidTransitionError, 'ROUND.INVALID_TRANSITION');
+  });
+
+  describe('the schedule binds staff too', () => {
+    it('refuses opening a scheduled phase before its day (Amsterdam), appending nothing', () => {
+      const error = spec(aScheduledRoundIn('planned'))
+        .when(advance({ to: 'submission', at: '2026-01-31T22:59:59.999Z' }))
+        .thenThrows(RoundPhaseNotOpenError, 'ROUND.PHASE_NOT_OPEN');
+      expect(error.details).toEqual({ phase: 'submission', opensOn: '2026-02-01', opensAt: '2026-01-31T23:00:00.000Z' });
+    });
+
+    it('opens it from the first moment of its day', () => {
+      const events = roundDecider.decide(advance({ to: 'submission', at: '2026-01-31T23:00:00.000Z' }), fold(roundDecider, aScheduledRoundIn('planned')));
+      expect(events.map((e) => e.type)).toEqual(['RoundPhaseAdvanced', 'SubmissionOpened']);
+    });
+
+    it('refuses closing a residents\' window before the end of its closing day (summer time: 22:00 UTC)', () => {
+      const error = spec(aScheduledRoundIn('voting'))
+        .when(advance({ to: 'counting', at: '2026-06-14T21:59:59.999Z' }))
+        .thenThrows(RoundPhaseStillOpenError, 'ROUND.PHASE_STILL_OPEN');
+      expect(error.details).toEqual({ phase: 'voting', closesOn: '2026-06-14', closesAt: '2026-06-14T21:59:59.999Z' });
+      const events = roundDecider.decide(advance({ to: 'counting', at: '2026-06-14T22:00:00.000Z' }), fold(roundDecider, aScheduledRoundIn('voting')));
+      expect(events.map((e) => e.type)).toEqual(['RoundPhaseAdvanced']);
+    });
+
+    it('leaves unscheduled phases to staff', () => {
+      const events = roundDecider.decide(advance({ to: 'feasibility', at: '2026-04-01T08:00:00.000Z' }), fold(roundDecider, aScheduledRoundIn('support')));
+      expect(events.map((e) => e.type)).toEqual(['RoundPhaseAdvanced']);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { RoundDecision, RoundEvent, RoundFrame, RoundPhase } from '../round.events.js';
 import type { ExistingRound, RoundState } from '../round.state.js';
-import { RoundInvalidTransitionError, RoundResultNotAdoptedError, RoundResultNotPublishedError, RoundWrongDecidingBodyError } from '../round.errors.js';
+import { RoundInvalidTransitionError, RoundPhaseNotOpenError, RoundPhaseStillOpenError, RoundResultNotAdoptedError, RoundResultNotPublishedError, RoundWrongDecidingBodyError } from '../round.errors.js';
 import { followFrame, isCompleteRoundDecision, requireDecision, requireReason, requireRound, sameDecision } from '../round.rules.js';
+import { closesAt, entryOf, opensAt, RESIDENT_WINDOWS } from '../round.schedule.js';
 import { evolveRound } from '../round.state.js';
 
 export interface AdvancePhaseData {
@@ -37,6 +38,7 @@ export function advancePhase(command: AdvancePhase, state: RoundState): RoundEve
   if (to !== next) {
     throw new RoundInvalidTransitionError(`A round in ${round.phase} cannot move to ${to}`, { from: round.phase, to, allowed: next === undefined ? [] : [next] });
   }
+  checkSchedule(round, to, at);
   if (decision !== null && !isCompleteRoundDecision(decision)) requireDecision(decision, 'An incomplete decision reference');
   if (to === 'adoption' && round.result === null) throw new RoundResultNotPublishedError('Publish the result before its adoption', { roundId });
   if (to === 'implementation' && round.result !== null && round.result.adoption === null) {
@@ -57,4 +59,17 @@ export function advancePhase(command: AdvancePhase, state: RoundState): RoundEve
   }
   if (FREEZING_PHASES.includes(to)) events.push({ type: 'RoundRulesFrozen', data: { roundId, frameVersion: after.frameVersion, at } });
   return events;
+}
+
+/** The schedule binds staff too: a scheduled phase opens on its day, not before; a residents' window is not closed before its day ends. */
+function checkSchedule(round: ExistingRound, to: RoundPhase, at: string): void {
+  const current = entryOf(round, round.phase);
+  const closing = current === undefined ? null : closesAt(current);
+  if (RESIDENT_WINDOWS.includes(round.phase) && closing !== null && at <= closing) {
+    throw new RoundPhaseStillOpenError(`The schedule keeps ${round.phase} open until the end of ${current!.closesOn}`, { phase: round.phase, closesOn: current!.closesOn, closesAt: closing });
+  }
+  const next = entryOf(round, to);
+  if (next !== undefined && at < opensAt(next)) {
+    throw new RoundPhaseNotOpenError(`The schedule opens ${to} on ${next.opensOn}`, { phase: to, opensOn: next.opensOn, opensAt: opensAt(next) });
+  }
 }

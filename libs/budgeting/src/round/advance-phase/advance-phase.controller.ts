@@ -16,7 +16,7 @@ export class AdvancePhaseController {
     private readonly shell: CommandShell,
   ) {}
 
-  @RoundCommandEndpoint(':roundId/phase-transitions', 'Move the round to its next phase (RoundPhaseAdvanced; SubmissionOpened / RoundRulesFrozen where they apply)', { 400: ['ROUND.REASON_REQUIRED', 'ROUND.DECISION_REQUIRED', 'ROUND.DECISION_DATE_DOES_NOT_EXIST', 'BALLOT_BOX.NO_PLANS'], 409: ['ROUND.INVALID_TRANSITION', 'ROUND.CEILING_EXCEEDED', 'ROUND.RESULT_NOT_PUBLISHED', 'ROUND.RESULT_NOT_ADOPTED', 'ROUND.WRONG_DECIDING_BODY', 'BALLOT_BOX.NO_BALLOT_RULES', 'BUDGET.FRAME_VERSION_OUTDATED'] })
+  @RoundCommandEndpoint(':roundId/phase-transitions', 'Move the round to its next phase (RoundPhaseAdvanced; SubmissionOpened / RoundRulesFrozen where they apply)', { 400: ['ROUND.REASON_REQUIRED', 'ROUND.DECISION_REQUIRED', 'ROUND.DECISION_DATE_DOES_NOT_EXIST', 'BALLOT_BOX.NO_PLANS'], 409: ['ROUND.INVALID_TRANSITION', 'ROUND.PHASE_NOT_OPEN', 'ROUND.PHASE_STILL_OPEN', 'ROUND.CEILING_EXCEEDED', 'ROUND.RESULT_NOT_PUBLISHED', 'ROUND.RESULT_NOT_ADOPTED', 'ROUND.WRONG_DECIDING_BODY', 'BALLOT_BOX.NO_BALLOT_RULES', 'BUDGET.FRAME_VERSION_OUTDATED'] })
   async advance(
     @Param('roundId', StreamIdPipe) roundId: string,
     @Body() body: AdvancePhaseDto,

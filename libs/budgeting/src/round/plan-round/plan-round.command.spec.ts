@@ -128,11 +128,37 @@ describe('PlanRound', () => {
       .thenThrows(RoundInvalidPlanError, 'ROUND.INVALID_PLAN');
     expect(error.details).toEqual({
       issues: [
+        { field: 'schedule.0.closesOn', message: 'voting has a closing date' },
         { field: 'schedule.1.phase', message: 'phases are scheduled in the order of the pipeline' },
         { field: 'schedule.1.opensOn', message: 'opens before the phase scheduled before it' },
         { field: 'schedule.2.phase', message: 'intake is not a phase of this round (planned → submission → support → feasibility → voting → counting → adoption → implementation → closed)' },
       ],
     });
+  });
+
+  it('rejects a schedule that lies in the past or lets a phase open before the one before it has closed', () => {
+    const error = spec([])
+      .when(
+        plan({
+          plannedAt: '2026-03-01T10:00:00.000Z',
+          schedule: [
+            { phase: 'submission', opensOn: '2026-02-01', closesOn: '2026-03-31' },
+            { phase: 'voting', opensOn: '2026-03-31', closesOn: '2026-04-14' },
+          ],
+        }),
+      )
+      .thenThrows(RoundInvalidPlanError, 'ROUND.INVALID_PLAN');
+    expect(error.details).toEqual({
+      issues: [
+        { field: 'schedule.0.opensOn', message: 'lies in the past (the round is planned on 2026-03-01)' },
+        { field: 'schedule.1.opensOn', message: 'opens before the phase scheduled before it has closed' },
+      ],
+    });
+  });
+
+  it('takes a schedule that opens on the day the round is planned, in Amsterdam (the evening before in UTC)', () => {
+    const events = roundDecider.decide(plan({ plannedAt: '2026-01-31T23:30:00.000Z', schedule: [{ phase: 'submission', opensOn: '2026-02-01', closesOn: '2026-03-31' }] }), { exists: false });
+    expect(events.map((e) => e.type)).toEqual(['RoundPlanned']);
   });
 
   it('rejects an initiatievenfonds round without fixed intake dates', () => {

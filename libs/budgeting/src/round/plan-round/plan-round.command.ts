@@ -10,6 +10,7 @@ import {
 } from '../round.errors.js';
 import { pipelineOf, withCarryOver } from '../round.frame.js';
 import { isIsoDate } from '../round.rules.js';
+import { dayOf } from '../round.schedule.js';
 
 export interface PlanRoundData {
   roundId: string;
@@ -56,6 +57,8 @@ export function planRound(command: PlanRound, state: RoundState): RoundPlanned[]
 
   const seen = new Set<string>();
   let previousOpening = '';
+  let previousClosing: string | undefined;
+  const planningDay = dayOf(d.plannedAt);
   d.schedule.forEach((entry, i) => {
     const at = `schedule.${i}`;
     const index = pipeline.indexOf(entry.phase);
@@ -66,7 +69,11 @@ export function planRound(command: PlanRound, state: RoundState): RoundPlanned[]
     if (entry.closesOn !== undefined && (!isIsoDate(entry.closesOn) || entry.closesOn < entry.opensOn)) issue(`${at}.closesOn`, 'must be a date on or after opensOn');
     if (index >= 0 && i > 0 && pipeline.indexOf(d.schedule[i - 1]!.phase) > index) issue(`${at}.phase`, 'phases are scheduled in the order of the pipeline');
     if (entry.opensOn < previousOpening) issue(`${at}.opensOn`, 'opens before the phase scheduled before it');
+    else if (previousClosing !== undefined && entry.opensOn <= previousClosing) issue(`${at}.opensOn`, 'opens before the phase scheduled before it has closed');
+    if (isIsoDate(entry.opensOn) && entry.opensOn < planningDay) issue(`${at}.opensOn`, `lies in the past (the round is planned on ${planningDay})`);
+    if (entry.phase === 'voting' && entry.closesOn === undefined) issue(`${at}.closesOn`, 'voting has a closing date');
     previousOpening = entry.opensOn;
+    previousClosing = entry.closesOn;
   });
 
   if (form === 'initiatievenfonds') {

@@ -4,6 +4,8 @@ import { AdoptResultController } from './round/adopt-result/adopt-result.control
 import { AdoptResultHandler } from './round/adopt-result/adopt-result.handler.js';
 import { AdvancePhaseController } from './round/advance-phase/advance-phase.controller.js';
 import { AdvancePhaseHandler } from './round/advance-phase/advance-phase.handler.js';
+import { CancelRoundController } from './round/cancel-round/cancel-round.controller.js';
+import { CancelRoundHandler } from './round/cancel-round/cancel-round.handler.js';
 import { CommitFundsController } from './round/commit-funds/commit-funds.controller.js';
 import { CommitFundsHandler } from './round/commit-funds/commit-funds.handler.js';
 import { CorrectResultController } from './round/correct-result/correct-result.controller.js';
@@ -18,6 +20,7 @@ import { ReleaseFundsController } from './round/release-funds/release-funds.cont
 import { ReleaseFundsHandler } from './round/release-funds/release-funds.handler.js';
 import { RoundCommandRunner } from './round/round-command.runner.js';
 import { RoundReactions } from './round/round.reactions.js';
+import { RoundClockRegistration } from './round-clock/round-clock.registration.js';
 
 /** The `Round-<id>` stream over HTTP, one use-case folder per command. Other modules commit and release funds through the CommandBus (CommitFundsRequest, ReleaseFundsRequest). */
 @Module({
@@ -30,11 +33,13 @@ import { RoundReactions } from './round/round.reactions.js';
     PublishResultController,
     AdoptResultController,
     CorrectResultController,
+    CancelRoundController,
     GetRoundController,
   ],
   providers: [
     RoundCommandRunner,
     RoundReactions,
+    RoundClockRegistration,
     PlanRoundHandler,
     AdvancePhaseHandler,
     CommitFundsHandler,
@@ -42,6 +47,7 @@ import { RoundReactions } from './round/round.reactions.js';
     PublishResultHandler,
     AdoptResultHandler,
     CorrectResultHandler,
+    CancelRoundHandler,
     GetRoundHandler,
   ],
   exports: [RoundCommandRunner],

@@ -38,6 +38,8 @@ describe('the round clock (injected time, real HTTP)', () => {
   const roundEvents = async (roundId: string) => store.readStream(`Round-${roundId}`);
   const phases = async (roundId: string) => (await roundEvents(roundId)).filter((e) => e.type === 'RoundPhaseAdvanced').map((e) => `${e.data.from}→${e.data.to}`);
 
+  const plans = new Map<string, string>();
+
   async function aScheduledRound(api: TestApi): Promise<string> {
     const budget = await call(api.url, 'POST', '/budgets', { token: admin, body: { ...aBurgerbegrotingFrame(), decision: COUNCIL_DECISION } });
     const budgetId = budget.body.id as string;
@@ -48,6 +50,7 @@ describe('the round clock (injected time, real HTTP)', () => {
     const proposalId = randomUUID();
     const plan = anAdmittedPlan().map((e) => ({ ...e, data: { ...(e.data as Record<string, unknown>), proposalId, ...(e.type === 'ProposalSubmitted' ? { roundId, budgetId } : {}) } }));
     await given(store, `Proposal-${proposalId}`, plan as never, TENANT, randomUUID);
+    plans.set(roundId, proposalId);
     return roundId;
   }
 
@@ -111,6 +114,31 @@ describe('the round clock (injected time, real HTTP)', () => {
     expect((await roundEvents(roundId)).filter((e) => e.type === 'RoundRulesFrozen')).toHaveLength(1);
     const box = await call(first!.url, 'GET', `/rounds/${roundId}/ballot-box`, { token: admin });
     expect(box.body).toMatchObject({ phase: 'open' });
+  });
+
+  it('refuses a ballot and a sign-in once the voting window has closed, before the clock has moved the round on', async () => {
+    const [api] = apis;
+    now = new Date('2026-06-10T10:00:00.000Z');
+    const printed = await fetch(`${api!.url}/rounds/${roundId}/voting-codes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 2, area: 'WK036301', ageBand: '18-64' }),
+    });
+    expect(printed.status).toBe(201);
+    const [early, late] = (await printed.text()).trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+    await api!.app.get(Reactors).caughtUp(20_000);
+    const session = await call(api!.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: early } });
+    expect(session.status).toBe(201);
+
+    // Half past midnight in Amsterdam on 15 June: the window closed at the end of 14 June; no tick yet.
+    now = new Date('2026-06-14T22:30:00.000Z');
+    const before = (await store.readAll({ maxCount: 100_000 })).length;
+    const ballot = await call(api!.url, 'POST', `/rounds/${roundId}/ballots`, { token: session.body.token as string, body: { type: 'approval', choices: [plans.get(roundId)] } });
+    expect([ballot.status, ballot.body.code, (ballot.body.details as Record<string, unknown>).closedOn]).toEqual([409, 'BALLOT.VOTING_CLOSED', '2026-06-14']);
+    const signIn = await call(api!.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: late } });
+    expect([signIn.status, signIn.body.code]).toEqual([409, 'BALLOT.VOTING_CLOSED']);
+    expect((await store.readAll({ maxCount: 100_000 })).length).toBe(before);
+    expect((await phases(roundId)).slice(-1)).toEqual(['feasibility→voting']);
   });
 
   it('catches up after the process was down across the opening and the closing of the vote', async () => {

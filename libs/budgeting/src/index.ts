@@ -14,6 +14,7 @@ export * from './proposal/contact-details/contact-details.vault.js';
 export * from './proposal.module.js';
 export * from './round/round.events.js';
 export * from './round/round.state.js';
+export { windowClosedOn } from './round/round.schedule.js';
 export * from './round/round.errors.js';
 export * from './round/round.decider.js';
 export * from './round/round.read.js';

@@ -57,3 +57,13 @@ export function dueTransition(round: ExistingRound, now: Date): DueTransition | 
   if (closing !== null && at > closing) return { from: round.phase, to, reason: `Volgens de planning: ${round.phase} sloot op ${current!.closesOn}` };
   return null;
 }
+
+/**
+ * The closing day of the round's current phase when its schedule has closed it by `now` although the clock has
+ * not yet moved the round on (it does at its next tick); null while the window is open or unscheduled.
+ */
+export function windowClosedOn(round: ExistingRound, now: Date): string | null {
+  const entry = entryOf(round, round.phase);
+  const closing = entry === undefined ? null : closesAt(entry);
+  return closing !== null && now.toISOString() > closing ? entry!.closesOn! : null;
+}

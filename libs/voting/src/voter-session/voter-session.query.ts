@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { domainError } from '@lib/es';
-import { BallotCodeBlockedError, BallotNotEligibleError, BallotVotingClosedError } from '../ballot/ballot.errors.js';
+import { BallotCodeBlockedError, BallotNotEligibleError } from '../ballot/ballot.errors.js';
+import { requireVotingWindow } from '../ballot/voting-window.js';
 import { participantByCode } from '../participant/participant.lookup.js';
 import { loadBallotBox, roundOf, tenantOfRound, VOTING_DEPS, type VotingDeps } from '../voting.deps.js';
 
@@ -18,7 +19,7 @@ export async function openVoterSession(deps: VotingDeps, roundId: string, code: 
   }
   const box = await loadBallotBox(deps.store, roundId, tenant);
   const round = await roundOf(deps.store, roundId, tenant);
-  if (box.state.phase !== 'open' || (round && round.phase !== 'voting')) throw new BallotVotingClosedError('Voting is not open in this round');
+  requireVotingWindow(box.state, round, deps.now());
   const participant = await participantByCode(deps.store, deps.vault, roundId, code, tenant);
   if (!participant) throw new VoterSessionUnknownCodeError('This code does not give access to this round');
   if (participant.state.status !== 'active') throw new BallotCodeBlockedError('This voting code is blocked');

@@ -4,11 +4,11 @@ import { ballotRefOf } from '../../round-key/pseudonym.js';
 import { ballotBoxState, type PreparedBox, roundOf, type VotingDeps } from '../../voting.deps.js';
 import type { BallotContent } from '../ballot.content.js';
 import { ballotDecider } from '../ballot.decider.js';
-import { BallotVotingClosedError } from '../ballot.errors.js';
 import { type BallotEvent, ballotStream, type Verification } from '../ballot.events.js';
 import type { BallotFacts } from '../ballot.facts.js';
 import { ReplaceBallot } from '../replace-ballot/replace-ballot.command.js';
 import { newReceipt } from '../receipt/receipt.js';
+import { requireVotingWindow } from '../voting-window.js';
 import { CastBallot } from './cast-ballot.command.js';
 
 export interface CastBallotInput {
@@ -45,8 +45,7 @@ export async function castBallotFor(deps: VotingDeps, input: CastBallotInput, co
   ]);
   const box = settled(boxRead);
   const round = settled(roundRead);
-  if (round && round.phase !== 'voting') throw new BallotVotingClosedError('Voting is not open in this round', { phase: round.phase });
-  if (box.phase !== 'open') throw new BallotVotingClosedError('Voting is not open in this round', { phase: box.phase });
+  requireVotingWindow(box, round, deps.now());
   const participant = requireParticipant(settled(participantRead), input.roundId);
   const facts: BallotFacts = {
     phase: box.phase,

@@ -1,6 +1,6 @@
 import { type CommandContext, DomainError, handleCommand } from '@lib/es';
 import { WrongExpectedVersionError } from '@lib/event-store';
-import { BallotVotingClosedError } from '../../ballot/ballot.errors.js';
+import { requireVotingWindow } from '../../ballot/voting-window.js';
 import { participantDecider } from '../../participant/participant.decider.js';
 import { ParticipantAgeBandStraddlesMinimumError } from '../../participant/participant.errors.js';
 import { type ParticipantRegistered, participantStream } from '../../participant/participant.events.js';
@@ -37,7 +37,7 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
   // 1. The round's box in the resident's municipality (404 otherwise, as for one that does not exist), open for votes.
   const box = await loadBallotBox(deps.store, roundId, context.tenant);
   const round = await roundOf(deps.store, roundId, context.tenant);
-  if (box.state.phase !== 'open' || (round && round.phase !== 'voting')) throw new BallotVotingClosedError('Voting is not open in this round', { phase: round?.phase ?? box.state.phase });
+  requireVotingWindow(box.state, round, deps.now());
   // 2. The round-scoped pseudonym: only computable with the round key.
   const participantRef = residentParticipantRefOf(await deps.vault.keyFor(roundId), resident.pseudonym);
   const known = await participantByRef(deps.store, roundId, participantRef, context.tenant);

@@ -219,6 +219,39 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect(final.body).toMatchObject({ phase: 'adoption', frameVersion: 2, result: { corrections: 1, totalCents: 1_000_000, adoption: { reason: 'College follows the vote' } } });
   });
 
+  it('cancelling a round in its vote closes it on a decision: the box closes and the frame is released; refusals append nothing', async () => {
+    const budgetId = await aBudget();
+    const roundId = await aRound(budgetId);
+    for (const to of ['submission', 'support', 'feasibility']) expect((await advance(roundId, to)).status).toBe(201);
+    await anAdmittedPlanIn(roundId, budgetId);
+    expect((await advance(roundId, 'voting')).status).toBe(201);
+    const cancel = (body: Record<string, unknown>, token = admin) => call(api.url, 'POST', `/rounds/${roundId}/cancellation`, { token, body });
+    const decision = { body: 'college', number: 'CB-2026-77', date: '2026-02-01' };
+
+    const before = await eventCount(store);
+    const reviewer = await cancel({ reason: 'Storing', decision }, await api.token('reviewer'));
+    expect(reviewer.status).toBe(403);
+    const noDecision = await cancel({ reason: 'Storing bij het stemmen' });
+    expect([noDecision.status, noDecision.body.code]).toEqual([400, 'ROUND.DECISION_REQUIRED']);
+    const noReason = await cancel({ reason: '  ', decision });
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'ROUND.REASON_REQUIRED']);
+    expect(await eventCount(store)).toBe(before);
+
+    const cancelled = await cancel({ reason: 'Storing bij het stemmen', decision });
+    expect([cancelled.status, cancelled.body.events]).toEqual([201, ['RoundPhaseAdvanced', 'RoundCancelled']]);
+    const recorded = (await store.readStream(roundStream(roundId))).filter((e) => e.type === 'RoundCancelled');
+    expect(recorded.map((e) => e.data)).toEqual([{ roundId, from: 'voting', reason: 'Storing bij het stemmen', decision, at: NOW.toISOString() }]);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']);
+    expect((await store.readStream(budgetStream(budgetId))).at(-1)!.type).toBe('FrameVersionReleased');
+    const read = await call(api.url, 'GET', `/rounds/${roundId}`, { token: admin });
+    expect(read.body).toMatchObject({ phase: 'closed' });
+
+    const after = await eventCount(store);
+    const again = await cancel({ reason: 'Nog eens', decision });
+    expect([again.status, again.body.code]).toEqual([409, 'ROUND.NOT_CANCELLABLE']);
+    expect(await eventCount(store)).toBe(after);
+  });
+
   it('a round command writes its own stream only; when the ballot box write fails, the box\'s reactor retries and the box converges before the answer', async () => {
     const budgetId = await aBudget();
     const roundId = await aRound(budgetId);

@@ -107,6 +107,12 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
     otherMunicipality: 'not-found',
     prepare: async (fx) => ({ params: { roundId: await fx.round() }, body: { to: 'support', reason: 'Indieningstermijn verstreken' } }),
   },
+  'POST /rounds/:roundId/cancellation': {
+    access: ADMIN,
+    ok: 201,
+    otherMunicipality: 'not-found',
+    prepare: async (fx) => ({ params: { roundId: await fx.round() }, body: { reason: 'Storing bij het indienen; het college zet de ronde stop', decision: { body: 'college', number: 'CB-2026-120', date: '2026-03-02' } } }),
+  },
   'POST /rounds/:roundId/commitments': {
     access: ADMIN,
     ok: 409,

@@ -1,7 +1,10 @@
 import { createPublicKey } from 'node:crypto';
 import { type CryptoKey, importJWK, importPKCS8, importSPKI, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { AppConfig } from '../config/app-config.js';
-import { CLOCK_TOLERANCE_SECONDS, InvalidTokenError, localSigningKey } from './token-verifier.js';
+import { InvalidTokenError, lifetimeChecks, localSigningKey, requireBoundedLifetime } from './token-verifier.js';
+
+/** The longest the app's own tokens (voters, residents: minutes, by design) may be valid. */
+export const MAX_APP_TOKEN_LIFETIME_SECONDS = 3600;
 
 /**
  * The app's own key pair for the tokens it issues itself (voters, residents): VOTER_TOKEN_PRIVATE_KEY,
@@ -49,9 +52,9 @@ export async function verifyAppToken(token: string, publicKey: CryptoKey, issuer
       issuer,
       audience,
       algorithms: ['ES256'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ['exp', 'sub'],
+      ...lifetimeChecks(MAX_APP_TOKEN_LIFETIME_SECONDS),
     });
+    requireBoundedLifetime(payload, MAX_APP_TOKEN_LIFETIME_SECONDS);
     return payload as JWTPayload & { sub: string };
   } catch (_error) {
     throw new InvalidTokenError('The bearer token is invalid or expired');

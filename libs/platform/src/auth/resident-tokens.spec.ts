@@ -93,6 +93,7 @@ describe('resident tokens', () => {
       .setSubject('a'.repeat(64))
       .setIssuer(RESIDENT_ISSUER)
       .setAudience(config.AUTH_AUDIENCE)
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(await importJWK((await localSigningKey(dataDir)).privateJwk, 'ES256'));
 

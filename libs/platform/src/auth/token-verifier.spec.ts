@@ -23,7 +23,7 @@ describe('TokenVerifier.local (embedded mode)', () => {
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   const sign = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT = (jwt) => jwt) =>
-    build(new SignJWT({ roles: ['administrator'], tenant: 'GM0363', ...claims }).setProtectedHeader({ alg: 'ES256' }).setIssuer(LOCAL_ISSUER).setAudience(AUDIENCE).setSubject('staff-1')).sign(privateKey);
+    build(new SignJWT({ roles: ['administrator'], tenant: 'GM0363', ...claims }).setProtectedHeader({ alg: 'ES256' }).setIssuer(LOCAL_ISSUER).setAudience(AUDIENCE).setSubject('staff-1').setIssuedAt()).sign(privateKey);
 
   it('accepts a token of the CLI and reads subject, roles and municipality', async () => {
     const token = await issueLocalToken(dataDir, { subject: 'staff-9', roles: ['reviewer', 'auditor'], tenant: 'GM0014', audience: AUDIENCE, ttlSeconds: 60 });
@@ -46,8 +46,18 @@ describe('TokenVerifier.local (embedded mode)', () => {
     ['with roles as a string', () => sign({ roles: 'administrator' }, (jwt) => jwt.setExpirationTime(now() + 60))],
     ['without a municipality', () => sign({ tenant: undefined }, (jwt) => jwt.setExpirationTime(now() + 60))],
     ['with a municipality that is not a CBS code', () => sign({ tenant: 'GM0363; DROP' }, (jwt) => jwt.setExpirationTime(now() + 60))],
+    ['without iat', () => new SignJWT({ roles: ['administrator'], tenant: 'GM0363' }).setProtectedHeader({ alg: 'ES256' }).setIssuer(LOCAL_ISSUER).setAudience(AUDIENCE).setSubject('staff-1').setExpirationTime(now() + 60).sign(privateKey)],
+    ['issued in the future beyond the clock tolerance', () => sign({}, (jwt) => jwt.setIssuedAt(now() + 120).setExpirationTime(now() + 600))],
+    ['valid for ten years', () => sign({}, (jwt) => jwt.setExpirationTime(now() + 10 * 365 * 86_400))],
+    ['valid for a day longer than the CLI may issue (7 days)', () => sign({}, (jwt) => jwt.setExpirationTime(now() + 8 * 86_400))],
+    ['issued longer ago than the longest lifetime', () => sign({}, (jwt) => jwt.setIssuedAt(now() - 8 * 86_400).setExpirationTime(now() + 60))],
   ])('refuses a token %s', async (_name, make) => {
     await expect(verifier.verify(await make())).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('accepts a token issued within the clock tolerance ahead of our clock, valid for the 7 days the CLI allows', async () => {
+    const token = await sign({}, (jwt) => jwt.setIssuedAt(now() + 10).setExpirationTime(now() + 10 + 7 * 86_400));
+    await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'staff-1' });
   });
 
   it('accepts a token that expired within the clock tolerance (30 s)', async () => {
@@ -113,6 +123,15 @@ describe('TokenVerifier.remote (production: the issuer\'s JWKS)', () => {
     await expect(verifier.verify(await idpToken({ aud: 'another-client' }))).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify(await idpToken({}, 'k1', other.privateKey))).rejects.toThrow(InvalidTokenError);
     await expect(verifier.verify(await idpToken({}, 'k2', other.privateKey))).rejects.toThrow(InvalidTokenError);
+  });
+
+  it('refuses a token of the identity provider valid for more than 24 hours, without iat, or issued in the future', async () => {
+    const verifier = TokenVerifier.remote(jwksUrl, ISSUER, AUDIENCE);
+    const token = (build: (jwt: SignJWT) => SignJWT) => build(new SignJWT({ roles: ['reviewer'], tenant: 'GM0363', iss: ISSUER, aud: AUDIENCE }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('medewerker-42')).sign(keys.privateKey);
+    await expect(verifier.verify(await token((jwt) => jwt.setIssuedAt().setExpirationTime(now() + 25 * 3600)))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await token((jwt) => jwt.setExpirationTime(now() + 300)))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await token((jwt) => jwt.setIssuedAt(now() + 3600).setExpirationTime(now() + 7200)))).rejects.toThrow(InvalidTokenError);
+    await expect(verifier.verify(await token((jwt) => jwt.setIssuedAt().setExpirationTime(now() + 8 * 3600)))).resolves.toMatchObject({ subject: 'medewerker-42' });
   });
 
   it('never takes a voter from the identity provider: staff roles only', async () => {

@@ -8,6 +8,7 @@ import {
   importJWK,
   type CryptoKey,
   type JWK,
+  type JWTPayload,
   jwtVerify,
   type JWTVerifyGetKey,
   SignJWT,
@@ -21,6 +22,8 @@ export const LOCAL_ISSUER = 'urn:inwonersbudget:local';
 export const CLOCK_TOLERANCE_SECONDS = 30;
 /** Longest lifetime the `token` CLI issues (development and tests only). */
 export const MAX_LOCAL_TTL_SECONDS = 7 * 24 * 3600;
+/** The longest a token of the staff provider may be valid (`exp − iat`): a working day and a night, never years. */
+export const MAX_REMOTE_LIFETIME_SECONDS = 24 * 3600;
 /** Asymmetric algorithms only: an HMAC or `none` token is refused whatever its header says. */
 export const REMOTE_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 const LOCAL_ALGORITHMS = ['ES256'];
@@ -84,6 +87,21 @@ export async function issueLocalToken(dataDir: string, input: IssueTokenInput): 
     .sign(key);
 }
 
+/**
+ * The time claims every token must carry: `exp`, `sub` and `iat`, with `iat` not in the future and not
+ * older than the longest lifetime allowed (both within the clock tolerance).
+ */
+export function lifetimeChecks(maxLifetimeSeconds: number): { clockTolerance: number; requiredClaims: string[]; maxTokenAge: number } {
+  return { clockTolerance: CLOCK_TOLERANCE_SECONDS, requiredClaims: ['exp', 'sub', 'iat'], maxTokenAge: maxLifetimeSeconds };
+}
+
+/** A token valid for longer than `maxLifetimeSeconds` (`exp − iat`) is refused, however fresh: a stolen one would live too long. */
+export function requireBoundedLifetime(payload: JWTPayload, maxLifetimeSeconds: number): void {
+  if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > maxLifetimeSeconds) {
+    throw new InvalidTokenError('The bearer token is valid for longer than allowed');
+  }
+}
+
 /** The `iss` a token claims, unverified: only to choose the key that verifies it. */
 function claimedIssuer(token: string): string | undefined {
   try {
@@ -104,6 +122,7 @@ export class TokenVerifier {
     private readonly issuer: string,
     private readonly audience: string,
     private readonly algorithms: string[],
+    private readonly maxLifetimeSeconds: number,
   ) {}
 
   /** Also accept the app's own voter tokens (issuer `urn:inwonersbudget:voter`), which carry only the voter role. */
@@ -120,13 +139,13 @@ export class TokenVerifier {
 
   /** Production: keys from the issuer's JWKS (cached, refetched on an unknown `kid`). */
   static remote(jwksUrl: string, issuer: string, audience: string): TokenVerifier {
-    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }), issuer, audience, REMOTE_ALGORITHMS);
+    return new TokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }), issuer, audience, REMOTE_ALGORITHMS, MAX_REMOTE_LIFETIME_SECONDS);
   }
 
   static async local(dataDir: string, audience: string): Promise<TokenVerifier> {
     const { publicJwk } = await localSigningKey(dataDir);
     const key = (await importJWK(publicJwk, 'ES256')) as CryptoKey;
-    return new TokenVerifier(key, LOCAL_ISSUER, audience, LOCAL_ALGORITHMS);
+    return new TokenVerifier(key, LOCAL_ISSUER, audience, LOCAL_ALGORITHMS, MAX_LOCAL_TTL_SECONDS);
   }
 
   async verify(token: string): Promise<Principal> {
@@ -140,9 +159,9 @@ export class TokenVerifier {
         issuer: this.issuer,
         audience: this.audience,
         algorithms: this.algorithms,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['exp', 'sub'],
+        ...lifetimeChecks(this.maxLifetimeSeconds),
       }));
+      requireBoundedLifetime(payload, this.maxLifetimeSeconds);
     } catch (_error) {
       throw new InvalidTokenError('The bearer token is invalid or expired');
     }

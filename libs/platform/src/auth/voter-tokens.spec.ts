@@ -43,9 +43,20 @@ describe('voter tokens', () => {
       .setSubject('p-1')
       .setIssuer(VOTER_ISSUER)
       .setAudience('inwonersbudget')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(key);
     await expect(verifier.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('are refused when valid for more than an hour or issued in the future, even when signed by the app\'s key', async () => {
+    const { verifier } = await production();
+    const key = await importPKCS8(pem, 'ES256');
+    const voter = (build: (jwt: SignJWT) => SignJWT) => build(new SignJWT({ roles: ['voter'], tenant: 'GM0363', round: 'r-1' }).setProtectedHeader({ alg: 'ES256' }).setSubject('p-1').setIssuer(VOTER_ISSUER).setAudience('inwonersbudget')).sign(key);
+    expect(await verifier.verify(await voter((jwt) => jwt.setIssuedAt().setExpirationTime('15m')))).toMatchObject({ subject: 'p-1', roles: ['voter'] });
+    await expect(verifier.verify(await voter((jwt) => jwt.setIssuedAt().setExpirationTime('2h')))).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify(await voter((jwt) => jwt.setIssuedAt('10m from now').setExpirationTime('20m')))).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify(await voter((jwt) => jwt.setExpirationTime('15m')))).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('are refused when signed by another key', async () => {
@@ -56,6 +67,7 @@ describe('voter tokens', () => {
       .setSubject('p-1')
       .setIssuer(VOTER_ISSUER)
       .setAudience('inwonersbudget')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(await importPKCS8(other, 'ES256'));
     await expect(verifier.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);

@@ -10,7 +10,24 @@ export interface TestSqlStore {
   /** Quoted schema of the event tables. */
   schema: string;
   kind: 'postgres' | 'pglite';
+  /**
+   * Waits until reading `$all` reaches every event in the table. `$all` stops before the oldest
+   * transaction still running anywhere on the server (so it never skips one that commits later);
+   * on a PostgreSQL shared with other test files that horizon may trail a moment behind.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   cleanup(): Promise<void>;
+}
+
+async function waitUntilSettled(store: SqlEventStore, sql: SqlDriver, schema: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${schema}.events WHERE event_type <> '$streamDeleted'`);
+    const seen = (await store.readAll({ maxCount: 1_000_000 })).length;
+    if (seen >= Number(row!.n)) return;
+    if (Date.now() > deadline) throw new Error(`$all still shows ${seen} of ${row!.n} events after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** A SQL event store in a schema of its own: PostgreSQL when DATABASE_URL is set, PGlite in memory otherwise. */
@@ -26,6 +43,7 @@ export async function openTestSqlStore(): Promise<TestSqlStore> {
       sql,
       schema: `"${schemaName}"`,
       kind: 'postgres',
+      settled: (timeoutMs = 30_000) => waitUntilSettled(store, sql, `"${schemaName}"`, timeoutMs),
       cleanup: async () => {
         await store.close();
         await pool.query(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);
@@ -40,6 +58,7 @@ export async function openTestSqlStore(): Promise<TestSqlStore> {
     sql,
     schema: `"${schemaName}"`,
     kind: 'pglite',
+    settled: (timeoutMs = 30_000) => waitUntilSettled(store, sql, `"${schemaName}"`, timeoutMs),
     cleanup: async () => {
       await store.close();
       await sql.exec(`DROP SCHEMA IF EXISTS "${schemaName}" CASCADE`);

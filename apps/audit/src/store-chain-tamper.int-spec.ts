@@ -15,9 +15,12 @@ const ballot = (ref: string, choices: string[]) => ({ type: 'BallotCast', data: 
 
 async function record(db: TestSqlStore, stream: string, facts: Fact[]) {
   await handleCommand(db.store, stream, recorder, facts, context, { newId });
+  // The chain and the audit read `$all`, whose horizon may trail on a PostgreSQL shared with other test files.
+  await db.settled();
 }
 
 async function audit(db: TestSqlStore, ...argv: string[]) {
+  await db.settled();
   let out = '';
   const code = await runAudit({ argv, store: db.store, out: (t) => (out += t), err: (t) => (out += t), progress: false });
   return { code, out };
@@ -31,12 +34,19 @@ async function audit(db: TestSqlStore, ...argv: string[]) {
 describe('the store-wide chain against a SQL store tampered with directly', () => {
   let db: TestSqlStore;
   const events = '"events"';
-  const chain = () => extendStoreChain(db.store, { now: context.now, correlationId: 'chain-1', newId });
+  const chain = async () => {
+    const head = await extendStoreChain(db.store, { now: context.now, correlationId: 'chain-1', newId });
+    await db.settled();
+    return head;
+  };
   const positionOf = async (stream: string, revision: number) => {
     const [row] = await db.sql.query<{ position: string }>(`SELECT transaction_id::text || '/' || global_position::text AS position FROM ${db.schema}.${events} WHERE stream_id = $1 AND revision = $2`, [stream, revision]);
     return row!.position;
   };
-  const breaks = async () => (await verifyStore(db.store)).breaks as StoreChainBreak[];
+  const breaks = async () => {
+    await db.settled();
+    return (await verifyStore(db.store)).breaks as StoreChainBreak[];
+  };
 
   beforeEach(async () => {
     db = await openTestSqlStore();

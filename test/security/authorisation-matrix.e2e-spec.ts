@@ -97,7 +97,7 @@ describe.each(Object.keys(ENDPOINTS))('%s', (key) => {
     const endpoint = endpoints.find((e) => e.key === key);
     expect(endpoint).toMatchObject({ key });
     const expectation = ENDPOINTS[key]!;
-    expect(endpoint!.rule).toEqual(expectation.access === 'public' ? { kind: 'public' } : { kind: 'roles', roles: expectation.access });
+    expect(endpoint!.rule).toEqual(expectation.access === 'public' ? { kind: 'public', ...(expectation.ownCredentials ? { ownCredentials: true } : {}) } : { kind: 'roles', roles: expectation.access });
     const actual: Record<string, number | string> = {};
     const expected: Record<string, number> = {};
     for (const caller of CALLERS) {

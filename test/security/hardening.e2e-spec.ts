@@ -176,3 +176,34 @@ describe('rate limiting without a trusted proxy', () => {
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 });
+
+describe('metrics behind a scrape token', () => {
+  const token = 'scrape-7f3c9a1e5b2d8c4f6a0e9b1d';
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(new InMemoryEventStore(), { env: { METRICS_TOKEN: token } });
+  });
+  afterAll(() => api.close());
+
+  it('answers 401 problem details without the token, with another one, or with a staff token', async () => {
+    const staff = await api.token('administrator');
+    for (const authorization of [undefined, `Bearer ${token}x`, `Bearer ${token.slice(1)}`, `Basic ${token}`, `Bearer ${staff}`]) {
+      const response = await fetch(`${api.url}/metrics`, { headers: authorization ? { authorization } : {} });
+      expect([authorization, response.status, response.headers.get('content-type')]).toEqual([authorization, 401, expect.stringContaining('application/problem+json')]);
+      expect(await response.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', instance: '/metrics' });
+    }
+  });
+
+  it('serves the metrics to a scraper that presents the token', async () => {
+    const response = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(await response.text()).toContain('http_request_duration_seconds_count');
+  });
+
+  it('leaves the rest of the api to the staff token as before', async () => {
+    const response = await fetch(`${api.url}/budgets/b-1`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+  });
+});

@@ -18,6 +18,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     if (!rule) throw new MissingAccessRuleError(`${context.getClass().name}.${context.getHandler().name} has no authorisation rule`);
+    if (rule.kind === 'public' && rule.ownCredentials) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const header = request.headers.authorization;
     if (header !== undefined) {

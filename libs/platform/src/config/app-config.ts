@@ -79,6 +79,15 @@ export class AppConfig {
   TRUST_PROXY = 'loopback';
 
   /**
+   * Bearer token Prometheus presents to scrape `/metrics` (`authorization.credentials` in its scrape
+   * config). Empty: `/metrics` is open, except with NODE_ENV=production, where it is then off (404).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{24,512}$/, { message: 'METRICS_TOKEN must be 24 to 512 printable ASCII characters without spaces (openssl rand -hex 32)' })
+  METRICS_TOKEN?: string;
+
+  /**
    * The app's own key for voter tokens: PKCS#8 PEM of a P-256 key (`\n` escapes allowed).
    * Required with AUTH_JWKS_URL; embedded mode uses the key in DATA_DIR.
    */
@@ -197,6 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'AUTH_ISSUER',
     'AUTH_JWKS_URL',
     'VOTER_TOKEN_PRIVATE_KEY',
+    'METRICS_TOKEN',
     'PROJECTOR_IN_PROCESS',
     'RESIDENT_AUTH_ISSUER',
     'RESIDENT_AUTH_CLIENT_ID',
@@ -295,6 +305,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'ROUND_CLOCK_TICK_MS',
   'RATE_LIMIT_PER_MINUTE',
   'TRUST_PROXY',
+  'METRICS_TOKEN',
   'VOTER_TOKEN_PRIVATE_KEY',
   'RESIDENT_AUTH_ISSUER',
   'RESIDENT_AUTH_CLIENT_ID',

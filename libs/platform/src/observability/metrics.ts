@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers, Injectable, type NestMiddleware, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/auth.decorators.js';
+import { AppConfig } from '../config/app-config.js';
 
 /** One registry per process, so tests that build several apps do not collide. */
 export const metricsRegistry = new Registry();
@@ -28,13 +30,32 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Who may scrape: with METRICS_TOKEN, only a request carrying it as bearer token (compared in
+ * constant time); without it, anyone in development and tests, and no one in production, where
+ * request counts per route and status would tell outsiders how a vote is going.
+ */
+export function metricsAccess(config: Pick<AppConfig, 'METRICS_TOKEN' | 'NODE_ENV'>, authorization: string | undefined): 'allowed' | 'unauthenticated' | 'off' {
+  if (!config.METRICS_TOKEN) return config.NODE_ENV === 'production' ? 'off' : 'allowed';
+  const match = /^Bearer ([\x21-\x7e]+)$/.exec(authorization ?? '');
+  return match && timingSafeEqual(digest(match[1]!), digest(config.METRICS_TOKEN)) ? 'allowed' : 'unauthenticated';
+}
+
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
+  constructor(private readonly config: AppConfig) {}
+
+  /** Public to the auth guard (Prometheus has no staff token); METRICS_TOKEN guards it instead. */
   @Get()
-  @Public()
+  @Public({ ownCredentials: true })
   @Header('Content-Type', metricsRegistry.contentType)
-  async metrics(): Promise<string> {
+  async metrics(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    const access = metricsAccess(this.config, authorization);
+    if (access === 'off') throw new NotFoundException('Cannot GET /metrics');
+    if (access === 'unauthenticated') throw new UnauthorizedException('/metrics needs the METRICS_TOKEN as bearer token');
     return metricsRegistry.metrics();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseVoterRoll, VoterRollInvalidRowError, VoterRollUnexpectedColumnError } from './voter-roll.csv.js';
+import { parseVoterRoll, VoterRollInvalidRowError, VoterRollUnexpectedColumnError, VoterRollWeakCodeError, weakCodeReason } from './voter-roll.csv.js';
 
 const CODE_A = 'ABCDEFGH23';
 const CODE_B = 'JKLMNPQR45';
@@ -48,5 +48,28 @@ describe('parseVoterRoll', () => {
 
   it('still refuses an unknown column when the header is quoted', () => {
     expect(() => parseVoterRoll(`"code","area","age_band","wijkteam"\n${CODE_A},Noord,18-25,x\n`)).toThrow(VoterRollUnexpectedColumnError);
+  });
+
+  it.each([
+    ['AAAAAAAA', 'fewer than 5 different characters'],
+    ['ABABABABABAB', 'fewer than 5 different characters'],
+    ['AB12CAB12C', 'repeats one block'],
+    ['12345678', 'straight run'],
+    ['ZYXWVUTSRQ', 'straight run'],
+    ['ABCDEFGHIJKL', 'straight run'],
+    ['31415926535', 'too short'],
+    ['QWERTZUP', 'too short'],
+  ])('refuses the guessable code %s (%s), naming its line, whatever else the file holds', (code, reason) => {
+    expect(weakCodeReason(code)).toContain(reason);
+    const error = thrownBy(() => parseVoterRoll(`code,area,age_band
+${CODE_A},Noord,18-25
+${code},Zuid,65+
+`));
+    expect(error).toBeInstanceOf(VoterRollWeakCodeError);
+    expect(error).toMatchObject({ code: 'VOTER_ROLL.WEAK_CODE', details: { line: 3 } });
+  });
+
+  it.each(['K7QM4TXA93WDPRZB', 'ABCDEFGH23', 'QWERTZUPK', '3141592653589', 'ABCD2345EFGH'])('takes the code %s: enough to guess', (code) => {
+    expect(weakCodeReason(code)).toBeNull();
   });
 });

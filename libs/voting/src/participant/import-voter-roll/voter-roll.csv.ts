@@ -8,6 +8,27 @@ export class VoterRollMissingColumnError extends domainError('VOTER_ROLL.MISSING
 export class VoterRollInvalidRowError extends domainError('VOTER_ROLL.INVALID_ROW', 'invalid') {}
 export class VoterRollDuplicateCodeError extends domainError('VOTER_ROLL.DUPLICATE_CODE', 'invalid') {}
 export class VoterRollEmptyError extends domainError('VOTER_ROLL.EMPTY', 'invalid') {}
+export class VoterRollWeakCodeError extends domainError('VOTER_ROLL.WEAK_CODE', 'invalid') {}
+
+/** About 40 bits: a code that anyone may try to sign in with must not be found by trying. */
+const MIN_CODE_BITS = 40;
+
+/**
+ * Why a (normalised) code is too easy to guess, or null: fewer than 5 different characters, one
+ * block repeated (`AB12AB12`), a straight run (`12345678`, `ABCDEFGHIJ`), or too short for the
+ * characters it uses (digits only: at least 13; letters only: 9; letters and digits: 8).
+ */
+export function weakCodeReason(code: string): string | null {
+  if (new Set(code).size < 5) return 'it uses fewer than 5 different characters';
+  for (let size = 1; size <= code.length / 2; size++) {
+    if (code.length % size === 0 && code.slice(0, size).repeat(code.length / size) === code) return 'it repeats one block';
+  }
+  const step = code.charCodeAt(1) - code.charCodeAt(0);
+  if (Math.abs(step) === 1 && [...code].every((c, i) => i === 0 || c.charCodeAt(0) - code.charCodeAt(i - 1) === step)) return 'it is a straight run';
+  const alphabet = /^[0-9]+$/.test(code) ? 10 : /^[A-Z]+$/.test(code) ? 26 : 36;
+  if (code.length * Math.log2(alphabet) < MIN_CODE_BITS) return 'it is too short for the characters it uses (digits only: at least 13; letters only: 9; letters and digits: 8)';
+  return null;
+}
 
 /** One row of the municipality's file: a code with its area and age band (and, only to apply excluded roles, a function). */
 export interface VoterRollRow {
@@ -67,6 +88,8 @@ export function parseVoterRoll(text: string): VoterRollRow[] {
     if (cells.length !== columns.length) throw new VoterRollInvalidRowError(`Line ${line} has ${cells.length} cells; the header has ${columns.length}`, { line });
     const code = normaliseCode(cells[at('code')]!);
     if (!CODE_PATTERN.test(code)) throw new VoterRollInvalidRowError(`Line ${line}: a code is 8 to 64 letters and digits`, { line });
+    const weak = weakCodeReason(code);
+    if (weak) throw new VoterRollWeakCodeError(`Line ${line}: the code is too easy to guess: ${weak}`, { line });
     if (seen.has(code)) throw new VoterRollDuplicateCodeError(`Line ${line} repeats the code of line ${seen.get(code)}`, { line, firstLine: seen.get(code) });
     seen.set(code, line);
     const role = at('role') >= 0 ? cells[at('role')]! : '';

@@ -84,6 +84,26 @@ describe('HTTP hardening', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 
+  it('refuses text no store can keep (U+0000, half a surrogate pair) in a JSON key or value, or a NUL in a CSV body, with 400 and nothing appended', async () => {
+    const token = await api.token('administrator');
+    const store = api.store as InMemoryEventStore;
+    const before = (await store.readAll({ maxCount: 100_000 })).length;
+    const bodies = ['{"title":"Speeltuin\\u0000"}', '{"title":"\\ud800 los"}', '{"title":"los \\udfff"}', '{"notes":{"a\\u0000b":1}}', '{"areas":["WK01","\\udc00\\ud800"]}'];
+    for (const body of bodies) {
+      const response = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+      expect([body, response.status]).toEqual([body, 400]);
+      expect(await response.json()).toMatchObject({ code: 'REQUEST.INVALID', status: 400 });
+    }
+    const csv = await fetch(`${api.url}/rounds/r-1/voter-roll`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: 'code,area,age_band\nK7QM4TXA93WDPRZB,WK\u000001,18-64\n' });
+    expect(csv.status).toBe(400);
+    expect(await csv.json()).toMatchObject({ code: 'REQUEST.INVALID', status: 400 });
+    expect((await store.readAll({ maxCount: 100_000 })).length).toBe(before);
+    // A whole pair (an emoji) is text like any other.
+    const emoji = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"title":"\\ud83c\\udf33"}' });
+    expect(emoji.status).not.toBe(500);
+    expect((await emoji.json()) as { detail?: string }).not.toMatchObject({ detail: expect.stringContaining('U+0000') });
+  });
+
   it('answers malformed JSON with 400 problem details', async () => {
     const token = await api.token('administrator');
     const response = await fetch(`${api.url}/budgets`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"title": ' });

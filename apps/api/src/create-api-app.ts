@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsFor } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
-import { type AppConfig, type Clock, type Database, type IdGenerator, documentProblems, rateLimitMiddleware, refusePrototypeKeys, ResidentTokens, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
+import { type AppConfig, type Clock, type Database, type IdGenerator, documentProblems, rateLimitMiddleware, refuseNulInText, refuseUnsafeJson, ResidentTokens, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -46,8 +46,9 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
   app.use(rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
-  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'], reviver: refusePrototypeKeys });
-  app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
+  app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'], reviver: refuseUnsafeJson });
+  // Nest's type leaves out body-parser's `verify` (its rawBody option uses it); without rawBody it is passed on as is.
+  app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'], verify: refuseNulInText } as NestExpressBodyParserOptionsFor<'text'>);
   const origins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: ['ETag', 'Location', 'Retry-After', 'Reactions'] });
   if (options.shutdownHooks !== false) app.enableShutdownHooks();

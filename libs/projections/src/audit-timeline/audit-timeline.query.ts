@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { camel, notFound, type Page, pageOf, type PageQuery } from '../http/http.js';
+import { camel, notFound, type Page, pageOf, type PageQuery, pagedSql, pageRows } from '../http/http.js';
 import { ReadModelsService } from '../http/read-models.service.js';
 import { findRound } from '../rounds/round.queries.js';
 import type { AuditTimelineRow } from './audit-timeline.entity.js';
@@ -25,17 +25,16 @@ export class GetAuditTimelineHandler implements IQueryHandler<GetAuditTimeline, 
     if (!round) notFound('round', roundId);
     const { limit, offset, page, pageSize } = pageOf(paging);
     const rows = await db.read((m) =>
-      m.query<{ row: AuditTimelineRow; total: string }[]>(
-        `SELECT to_jsonb(t) AS row, count(*) OVER () AS total FROM ${db.schema}.audit_timeline t
-          WHERE tenant = $1 AND (round_id = $2 OR (round_id IS NULL AND budget_id = $3))
-          ORDER BY commit_position, prepare_position LIMIT $4 OFFSET $5`,
+      m.query<{ row: AuditTimelineRow | null; total: string }[]>(
+        pagedSql(`${db.schema}.audit_timeline`, 't', 'tenant = $1 AND (round_id = $2 OR (round_id IS NULL AND budget_id = $3))', 'commit_position, prepare_position', 4),
         [tenant, roundId, round.budget_id, limit, offset],
       ),
     );
-    const items = rows.map(({ row }) => {
+    const { rows: matched, total } = pageRows(rows);
+    const items = matched.map((row) => {
       const { commitPosition, preparePosition, ...rest } = camel(row);
       return { ...rest, position: `${String(commitPosition)}/${String(preparePosition)}` };
     });
-    return { items, page, pageSize, total: Number(rows[0]?.total ?? 0) };
+    return { items, page, pageSize, total };
   }
 }

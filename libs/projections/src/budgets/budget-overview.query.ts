@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { camel, notFound, type Page, pageOf, type PageQuery } from '../http/http.js';
+import { camel, notFound, type Page, pageOf, type PageQuery, pagedSql, pageRows } from '../http/http.js';
 import { ReadModelsService } from '../http/read-models.service.js';
 import type { BudgetOverviewRow } from './budget-overview.entity.js';
 
@@ -31,12 +31,13 @@ export class ListBudgetOverviewsHandler implements IQueryHandler<ListBudgetOverv
     const db = await this.readModels.db();
     const { limit, offset, page, pageSize } = pageOf(paging);
     const rows = await db.read((m) =>
-      m.query<{ row: BudgetOverviewRow; total: string }[]>(
-        `SELECT to_jsonb(b) AS row, count(*) OVER () AS total FROM ${db.schema}.budget_overview b WHERE tenant = $1 ORDER BY established_at DESC, budget_id LIMIT $2 OFFSET $3`,
+      m.query<{ row: BudgetOverviewRow | null; total: string }[]>(
+        pagedSql(`${db.schema}.budget_overview`, 'b', 'tenant = $1', 'established_at DESC, budget_id', 2),
         [tenant, limit, offset],
       ),
     );
-    return { items: rows.map((r) => camel(r.row)), page, pageSize, total: Number(rows[0]?.total ?? 0) };
+    const { rows: matched, total } = pageRows(rows);
+    return { items: matched.map((row) => camel(row)), page, pageSize, total };
   }
 }
 

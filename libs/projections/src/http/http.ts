@@ -5,13 +5,17 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 
+/** The last page anyone can ask for: `page × pageSize` stays an offset the database takes (1e300 is an integer too). */
+export const MAX_PAGE = 1_000_000;
+
 /** `?page=1&pageSize=50`. */
 export class PageQuery {
-  @ApiPropertyOptional({ example: 1, minimum: 1 })
+  @ApiPropertyOptional({ example: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page?: number;
 
   @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 500 })
@@ -28,6 +32,24 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/**
+ * One page of `table` (as `alias`) where `where` holds, in `orderBy` order, with the count of all
+ * matches as `total` (text) on every row, and on one row with `row` null past the last page (so the
+ * total is right there too). Rows: `{ row, total }`; parameters `$limit` and `$limit+1` are LIMIT and OFFSET.
+ */
+export function pagedSql(table: string, alias: string, where: string, orderBy: string, limitParam: number): string {
+  return `WITH matched AS (SELECT ${alias}.* FROM ${table} ${alias} WHERE ${where})
+    SELECT (SELECT count(*) FROM matched)::text AS total, to_jsonb(paged) AS row
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (SELECT * FROM matched ORDER BY ${orderBy} LIMIT $${limitParam} OFFSET $${limitParam + 1}) AS paged ON true
+     ORDER BY ${orderBy}`;
+}
+
+/** The page's items and total from the rows of `pagedSql`. */
+export function pageRows<R>(rows: { row: R | null; total: string }[]): { rows: R[]; total: number } {
+  return { rows: rows.flatMap((r) => (r.row === null ? [] : [r.row])), total: Number(rows[0]?.total ?? 0) };
 }
 
 export function pageOf(query: PageQuery): { limit: number; offset: number; page: number; pageSize: number } {

@@ -65,6 +65,17 @@ describe('read-model query api', () => {
     const plans = (await (await get('/read-models/plans?roundId=r-oost-2026&themeId=spelen&pageSize=1', token)).json()) as { items: { proposalId: string }[]; total: number };
     expect(plans.items.map((p) => p.proposalId)).toEqual(['p-2']);
     expect(plans.total).toBe(1);
+    const last = (await (await get('/read-models/plans?roundId=r-oost-2026&themeId=spelen&page=1000000&pageSize=500', token)).json()) as { items: unknown[]; page: number; total: number };
+    expect(last).toMatchObject({ items: [], page: 1_000_000, total: 1 });
+  });
+
+  it('refuses a page or page size no one can ask for with 400 problem details, never a database error', async () => {
+    const token = await api.token('auditor');
+    for (const query of ['page=1e300', 'page=1000001', 'page=0', 'page=-1', 'page=1.5', 'page=NaN', 'pageSize=501', 'pageSize=1e3', 'page=Infinity']) {
+      const response = await get(`/read-models/plans?roundId=r-oost-2026&${query}`, token);
+      expect([query, response.status]).toEqual([query, 400]);
+      expect(await response.json()).toMatchObject({ status: 400, code: expect.stringMatching(/^REQUEST\./) });
+    }
   });
 
   it('keeps every municipality to its own rows: another one gets 404 and empty lists', async () => {

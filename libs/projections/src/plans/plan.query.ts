@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { camel, notFound, type Page, pageOf, type PageQuery } from '../http/http.js';
+import { camel, notFound, type Page, pageOf, type PageQuery, pagedSql, pageRows } from '../http/http.js';
 import { ReadModelsService } from '../http/read-models.service.js';
 import type { PlanRow } from './plan.entity.js';
 
@@ -40,15 +40,20 @@ export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Record<st
     const db = await this.readModels.db();
     const { limit, offset, page, pageSize } = pageOf(paging);
     const rows = await db.read((m) =>
-      m.query<{ row: PlanRow; total: string }[]>(
-        `SELECT to_jsonb(p) AS row, count(*) OVER () AS total FROM ${db.schema}.plan p
-          WHERE tenant = $1 AND ($2::text IS NULL OR round_id = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR area_id = $4)
-            AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)
-          ORDER BY submitted_at, proposal_id LIMIT $7 OFFSET $8`,
+      m.query<{ row: PlanRow | null; total: string }[]>(
+        pagedSql(
+          `${db.schema}.plan`,
+          'p',
+          `tenant = $1 AND ($2::text IS NULL OR round_id = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR area_id = $4)
+            AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)`,
+          'submitted_at, proposal_id',
+          7,
+        ),
         [tenant, f.roundId ?? null, f.status ?? null, f.areaId ?? null, f.themeId ?? null, f.feasibility ?? null, limit, offset],
       ),
     );
-    return { items: rows.map((r) => camel(r.row)), page, pageSize, total: Number(rows[0]?.total ?? 0) };
+    const { rows: matched, total } = pageRows(rows);
+    return { items: matched.map((row) => camel(row)), page, pageSize, total };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound, type Page, pageOf, type PageQuery } from '../http/http.js';
+import { notFound, type Page, pageOf, type PageQuery, pagedSql, pageRows } from '../http/http.js';
 import { ReadModelsService } from '../http/read-models.service.js';
 import type { PlanRow } from '../plans/plan.entity.js';
 import { NOT_PUBLIC_PLAN_STATUSES } from './public-round.view.js';
@@ -58,15 +58,20 @@ export class ListPublicPlansHandler implements IQueryHandler<ListPublicPlans, Pa
       const [budget] = await m.query<{ areas: { code: string; name: string }[] | null }[]>(`SELECT areas FROM ${s}.budget_overview WHERE budget_id = $1 AND tenant = $2`, [round.budget_id, round.tenant]);
       const names = new Map((budget?.areas ?? []).map((a) => [a.code, a.name]));
       const words = f.q?.trim() ? `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-      const rows = await m.query<{ row: PlanRow; total: string }[]>(
-        `SELECT to_jsonb(p) AS row, count(*) OVER () AS total FROM ${s}.plan p
-          WHERE tenant = $1 AND round_id = $2 AND NOT (status = ANY($3::text[]))
+      const rows = await m.query<{ row: PlanRow | null; total: string }[]>(
+        pagedSql(
+          `${s}.plan`,
+          'p',
+          `tenant = $1 AND round_id = $2 AND NOT (status = ANY($3::text[]))
             AND ($4::text IS NULL OR area_id = $4) AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR status = $6)
-            AND ($7::text IS NULL OR title ILIKE $7 OR summary ILIKE $7)
-          ORDER BY submitted_at, proposal_id LIMIT $8 OFFSET $9`,
+            AND ($7::text IS NULL OR title ILIKE $7 OR summary ILIKE $7)`,
+          'submitted_at, proposal_id',
+          8,
+        ),
         [round.tenant, roundId, [...NOT_PUBLIC_PLAN_STATUSES], f.areaId ?? null, f.themeId ?? null, f.status ?? null, words, limit, offset],
       );
-      const items = rows.map(({ row: p }) => ({
+      const { rows: matched, total } = pageRows(rows);
+      const items = matched.map((p) => ({
         proposalId: p.proposal_id,
         title: p.title,
         summary: p.summary,
@@ -82,7 +87,7 @@ export class ListPublicPlansHandler implements IQueryHandler<ListPublicPlans, Pa
         version: Number(p.version),
         submittedAt: new Date(p.submitted_at).toISOString(),
       }));
-      return { items, page, pageSize, total: Number(rows[0]?.total ?? 0) };
+      return { items, page, pageSize, total };
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { camel, notFound, type Page, pageOf, type PageQuery } from '../http/http.js';
+import { camel, notFound, type Page, pageOf, type PageQuery, pagedSql, pageRows } from '../http/http.js';
 import { ReadModelsService } from '../http/read-models.service.js';
 import type { PlanRow } from '../plans/plan.entity.js';
 import type { RoundOverviewRow } from './round-overview.entity.js';
@@ -56,14 +56,19 @@ export class ListRoundOverviewsHandler implements IQueryHandler<ListRoundOvervie
     const db = await this.readModels.db();
     const { limit, offset, page, pageSize } = pageOf(paging);
     const rows = await db.read((m) =>
-      m.query<{ row: RoundOverviewRow; total: string }[]>(
-        `SELECT to_jsonb(r) AS row, count(*) OVER () AS total FROM ${db.schema}.round_overview r
-          WHERE tenant = $1 AND ($2::int IS NULL OR year = $2) AND ($3::text IS NULL OR phase = $3) AND ($4::text IS NULL OR budget_id = $4)
-          ORDER BY year DESC, planned_at DESC, round_id LIMIT $5 OFFSET $6`,
+      m.query<{ row: RoundOverviewRow | null; total: string }[]>(
+        pagedSql(
+          `${db.schema}.round_overview`,
+          'r',
+          'tenant = $1 AND ($2::int IS NULL OR year = $2) AND ($3::text IS NULL OR phase = $3) AND ($4::text IS NULL OR budget_id = $4)',
+          'year DESC, planned_at DESC, round_id',
+          5,
+        ),
         [tenant, filters.year ?? null, filters.phase ?? null, filters.budgetId ?? null, limit, offset],
       ),
     );
-    return { items: rows.map((r) => camel(r.row)), page, pageSize, total: Number(rows[0]?.total ?? 0) };
+    const { rows: matched, total } = pageRows(rows);
+    return { items: matched.map((row) => camel(row)), page, pageSize, total };
   }
 }
 

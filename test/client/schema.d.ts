@@ -7039,6 +7039,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 phase?: "planned" | "submission" | "support" | "feasibility" | "preselection" | "voting" | "counting" | "deliberation" | "adoption" | "implementation" | "intake" | "closed";
+                /** @description The round's year (as at planning: 2000 to 2100) */
                 year?: number;
             };
             header?: never;

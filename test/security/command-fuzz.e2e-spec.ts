@@ -127,6 +127,19 @@ describe.each(COMMANDS)('%s with malformed input', (key) => {
     );
   });
 
+  it('refuses the valid body with U+0000, half a surrogate pair or a number beyond 2^53 in any field', async () => {
+    const paths = fieldPaths(valid.body ?? {}).filter((path) => ['string', 'number'].includes(typeof getAt(valid.body, path)));
+    if (paths.length === 0) return;
+    const unstorable = fc.oneof(fc.string({ maxLength: 20 }).map((s) => `${s}\u0000`), fc.constantFrom('\ud800', 'x\udfff', '\udc00\ud800', '\u0000'));
+    const huge = fc.oneof(fc.constantFrom(1e300, -1e300, 2 ** 53, -(2 ** 53), Number.MAX_VALUE, 1e21), fc.double({ min: 2 ** 53, max: 1e308, noNaN: true }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths).chain((path) => fc.tuple(fc.constant(path), typeof getAt(valid.body, path) === 'string' ? unstorable : huge)), async ([path, replacement]) => {
+        await refuses({ body: replaceAt(valid.body, path, replacement) });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('refuses the valid body with an unknown or prototype-polluting field', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'bsn', 'tenant', 'actor'), fc.string({ minLength: 1, maxLength: 20 }).map((k) => `zz_${k}`)), fc.jsonValue({ maxDepth: 2 }), async (field, value) => {
@@ -150,7 +163,7 @@ describe.each(COMMANDS)('%s with malformed input', (key) => {
   it('refuses a valid body under malformed path parameters', async () => {
     if (endpoint.params.length === 0) return;
     await fc.assert(
-      fc.asyncProperty(fc.record(Object.fromEntries(endpoint.params.map((name) => [name, fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('..', '%', '../budgets', 'a'.repeat(500), 'Budget-x', '$all', ' ', '\u0000', 'x;DROP TABLE events'))]))), async (params) => {
+      fc.asyncProperty(fc.record(Object.fromEntries(endpoint.params.map((name) => [name, fc.oneof(fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('..', '%', '../budgets', 'a'.repeat(500), 'Budget-x', '$all', ' ', '\u0000', 'x;DROP TABLE events', '1e300', '99999999999999999999'))]))), async (params) => {
         await refuses({ params, body: valid.body });
       }),
       { numRuns: RUNS },

@@ -14,6 +14,7 @@ import { HealthController } from './observability/health.controller.js';
 import { HttpMetricsMiddleware, MetricsController } from './observability/metrics.js';
 import { READINESS_CHECKS } from './observability/readiness.js';
 import { CommandShell } from './http/command-endpoint.js';
+import { RefuseNulInQueryMiddleware } from './security/nul-in-query.middleware.js';
 import { Reactors } from './reactors/reactor-host.js';
 import { CLOCK, type Clock, EVENT_STORE, ID_GENERATOR, type IdGenerator } from './persistence/tokens.js';
 
@@ -57,6 +58,6 @@ export class PlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(HttpMetricsMiddleware, RefuseNulInQueryMiddleware).forRoutes('*path');
   }
 }

@@ -118,6 +118,8 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    // As behind the municipality's proxy on the same host: each sign-in from an address of its own.
+    TRUST_PROXY: 'loopback',
     AUTH_ISSUER: staff.issuer,
     AUTH_JWKS_URL: `${staff.issuer}/jwks`,
     AUTH_AUDIENCE: STAFF_CLIENT.client_id,

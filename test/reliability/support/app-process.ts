@@ -104,9 +104,9 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, 
   return proc;
 }
 
-/** Starts the api on a port and waits until it answers /health/live. */
+/** Starts the api on a port and waits until it answers /health/live; as behind a proxy on the same host (X-Forwarded-For trusted from loopback). */
 export async function startApiProcess(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<AppProcess & { url: string }> {
-  const api = spawnApp('api', { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', ...env }, nodeArgs);
+  const api = spawnApp('api', { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: 'loopback', ...env }, nodeArgs);
   const url = `http://127.0.0.1:${port}`;
   await api.waitFor('listening on');
   return Object.assign(api, { url });

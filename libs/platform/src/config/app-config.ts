@@ -73,10 +73,14 @@ export class AppConfig {
   @Min(0)
   RATE_LIMIT_PER_MINUTE = 6000;
 
-  /** Which proxies to believe about the client address (Express `trust proxy`): `loopback`, a hop count, or comma-separated addresses/CIDRs. */
+  /**
+   * Which proxies to believe about the client address (Express `trust proxy`): `false` (none: the
+   * default, so no client can pick its own address in `X-Forwarded-For`), `loopback`, a hop count,
+   * or comma-separated addresses/CIDRs of the load balancer.
+   */
   @IsString()
   @Matches(/^(loopback|false|\d{1,2}|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be loopback, false, a hop count or comma-separated addresses' })
-  TRUST_PROXY = 'loopback';
+  TRUST_PROXY = 'false';
 
   /**
    * Bearer token Prometheus presents to scrape `/metrics` (`authorization.credentials` in its scrape

@@ -197,6 +197,22 @@ describe('rate limiting without a trusted proxy (the default)', () => {
   });
 });
 
+describe('the OpenAPI page switched off (API_DOCS=false, the production default)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(new InMemoryEventStore(), { env: { API_DOCS: 'false' } });
+  });
+  afterAll(() => api.close());
+
+  it('answers /docs and /docs-json with 404 problem details and still serves the api', async () => {
+    for (const path of ['/docs', '/docs-json', '/docs/swagger-ui-init.js']) {
+      const response = await fetch(`${api.url}${path}`);
+      expect([path, response.status, response.headers.get('content-type')]).toEqual([path, 404, expect.stringContaining('application/problem+json')]);
+    }
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+  });
+});
+
 describe('metrics behind a scrape token', () => {
   const token = 'scrape-7f3c9a1e5b2d8c4f6a0e9b1d';
   let api: TestApi;

@@ -76,7 +76,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   openToAnyone(document);
   documentProblems(document);
   describeOperations(document);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
+  // In production only when asked for (API_DOCS=true): the document is published with the source (openapi/openapi.json).
+  if (config.apiDocsServed) SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
   return app;
 }
 

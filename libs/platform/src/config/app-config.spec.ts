@@ -20,6 +20,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
 
+  it('names a bad secret and its length, never its value', () => {
+    const secrets = { METRICS_TOKEN: 'short secret 7f3c', RESIDENT_PSEUDONYM_KEY: 'too-short-pseudonym-key', VOTER_TOKEN_PRIVATE_KEY: 'not-a-pem-but-a-secret', DATABASE_URL: 'mysql://admin:hunter2@db/x' };
+    let message = '';
+    try {
+      loadConfig(secrets);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('METRICS_TOKEN=(hidden, 17 characters)');
+    expect(message).toContain('RESIDENT_PSEUDONYM_KEY=(hidden, 23 characters)');
+    expect(message).toMatch(/VOTER_TOKEN_PRIVATE_KEY=\(hidden, 22 characters\)/);
+    expect(message).toContain('DATABASE_URL=(hidden');
+    for (const value of Object.values(secrets)) expect(message).not.toContain(value);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('serves the OpenAPI page except in production, unless API_DOCS says otherwise', () => {
+    const production = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/jwks', AUTH_ISSUER: 'https://login.example', VOTER_TOKEN_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----x' };
+    expect(loadConfig({}).apiDocsServed).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocsServed).toBe(false);
+    expect(loadConfig(production).apiDocsServed).toBe(false);
+    expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocsServed).toBe(true);
+    expect(() => loadConfig({ API_DOCS: 'yes' })).toThrow(/API_DOCS must be true or false/);
+  });
+
   it('requires an identity provider in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWKS_URL: required/);
   });

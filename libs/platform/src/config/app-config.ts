@@ -187,6 +187,16 @@ export class AppConfig {
   @Max(3_600_000)
   ROUND_CLOCK_TICK_MS = 30000;
 
+  /** Serve the OpenAPI page and document (`/docs`, `/docs-json`): `true` or `false`; empty: yes, except with NODE_ENV=production. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'API_DOCS must be true or false' })
+  API_DOCS?: 'true' | 'false';
+
+  get apiDocsServed(): boolean {
+    return this.API_DOCS === undefined ? this.NODE_ENV !== 'production' : this.API_DOCS === 'true';
+  }
+
   get mode(): 'embedded' | 'server' | 'production' {
     if (this.EVENTSTORE_URL) return 'production';
     if (this.DATABASE_URL) return 'server';
@@ -202,6 +212,12 @@ export class ConfigError extends Error {
   }
 }
 
+/** Variables whose value is a secret: an error about one names it and its length, never its value (it ends in logs). */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['VOTER_TOKEN_PRIVATE_KEY', 'RESIDENT_AUTH_CLIENT_SECRET', 'RESIDENT_PSEUDONYM_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'EVENTSTORE_URL']);
+
+const shownValue = (name: string, value: string | undefined): string =>
+  value !== undefined && SECRET_VARIABLES.has(name) ? `(hidden, ${value.length} characters)` : JSON.stringify(value ?? null);
+
 /** Reads and validates the configuration; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).concat([
@@ -211,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'AUTH_JWKS_URL',
     'VOTER_TOKEN_PRIVATE_KEY',
     'METRICS_TOKEN',
+    'API_DOCS',
     'PROJECTOR_IN_PROCESS',
     'RESIDENT_AUTH_ISSUER',
     'RESIDENT_AUTH_CLIENT_ID',
@@ -227,7 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = plainToInstance(AppConfig, input);
   const errors = validateSync(config, { forbidUnknownValues: true });
-  const problems = errors.map((e) => `${e.property}=${JSON.stringify(input[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  const problems = errors.map((e) => `${e.property}=${shownValue(e.property, input[e.property])}: ${Object.values(e.constraints ?? {}).join('; ')}`);
   if (config.NODE_ENV === 'production' && !config.AUTH_JWKS_URL) {
     problems.push('AUTH_JWKS_URL: required when NODE_ENV=production (tokens must come from the municipality\'s identity provider)');
   }
@@ -310,6 +327,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'RATE_LIMIT_PER_MINUTE',
   'TRUST_PROXY',
   'METRICS_TOKEN',
+  'API_DOCS',
   'VOTER_TOKEN_PRIVATE_KEY',
   'RESIDENT_AUTH_ISSUER',
   'RESIDENT_AUTH_CLIENT_ID',

@@ -976,8 +976,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Your standing ballot (only you can see it, and only while the round is not sealed); 404 BALLOT.NOT_CAST before you voted
-         * @description Your standing ballot (only you can see it, and only while the round is not sealed); 404 BALLOT.NOT_CAST before you voted. Roles: voter.
+         * Whether your ballot stands, and its revision to replace it (not what it says: the receipt checks it was counted); 404 BALLOT.NOT_CAST before you voted
+         * @description Whether your ballot stands, and its revision to replace it (not what it says: the receipt checks it was counted); 404 BALLOT.NOT_CAST before you voted. Roles: voter.
          */
         get: operations["MyBallotController_mine"];
         /**
@@ -2368,22 +2368,13 @@ export interface components {
              */
             reason?: string;
         };
-        /** @description The voter's own standing ballot: channel, content and revision */
+        /** @description The voter's own standing ballot: its channel and revision (the ETag to replace it), not its content */
         MyBallotView: {
             /**
              * @example online
              * @enum {string}
              */
             channel: "online" | "assisted" | "paper";
-            /**
-             * @example {
-             *       "type": "approval",
-             *       "choices": [
-             *         "3f1c…"
-             *       ]
-             *     }
-             */
-            content: Record<string, never>;
             /**
              * @description The same value as the ETag
              * @example 0

@@ -3,14 +3,12 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { participantByRef, requireParticipant } from '../../participant/participant.lookup.js';
 import { ballotRefOf } from '../../round-key/pseudonym.js';
 import { VOTING_DEPS, type VotingDeps } from '../../voting.deps.js';
-import type { BallotContent } from '../ballot.content.js';
 import { ballotDecider } from '../ballot.decider.js';
 import { type BallotEvent, ballotStream } from '../ballot.events.js';
 
-/** A standing ballot as its voter sees it. */
+/** A standing ballot as its voter sees it: that it stands, not what it says. */
 export interface MyBallot {
   channel: string;
-  content: BallotContent;
   revision: bigint;
 }
 
@@ -22,7 +20,7 @@ export async function myBallot(deps: VotingDeps, roundId: string, participantRef
   if (events.length === 0) return null;
   let state = ballotDecider.initialState();
   for (const event of events) state = ballotDecider.evolve(state, { type: event.type, data: event.data } as BallotEvent);
-  return state.cast ? { channel: state.channel, content: state.content, revision: events[events.length - 1]!.revision } : null;
+  return state.cast ? { channel: state.channel, revision: events[events.length - 1]!.revision } : null;
 }
 
 export class GetMyBallot extends Query<MyBallot | null> {

@@ -4675,7 +4675,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.DECISION_DEADLINE_PASSED`, `PROPOSAL.GRANT_EXCEEDS_REQUEST`, `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
+            /** @description A rule refused the request; nothing was appended. Codes: `PROPOSAL.WRONG_STATUS`, `PROPOSAL.CRITERIA_NOT_MET`, `PROPOSAL.GRANT_EXCEEDS_REQUEST`, `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4683,7 +4683,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
-                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.CRITERIA_NOT_MET" | "PROPOSAL.DECISION_DEADLINE_PASSED" | "PROPOSAL.GRANT_EXCEEDS_REQUEST" | "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
+                        code?: "PROPOSAL.WRONG_STATUS" | "PROPOSAL.CRITERIA_NOT_MET" | "PROPOSAL.GRANT_EXCEEDS_REQUEST" | "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };

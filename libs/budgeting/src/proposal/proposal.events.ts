@@ -125,13 +125,24 @@ export type ProposalGranted = DomainEvent<
     at: string;
     /** The id of the round's `FundsCommitted` this grant records (absent on grants recorded before reactors did). */
     commitment?: string;
+    /** Only on a late beschikking: the (extended) statutory deadline it came after (Awb 4:17). */
+    decidedAfterDeadline?: string;
   }
 >;
 
 /** The beschikking refusing the subsidy. */
 export type ProposalGrantRefused = DomainEvent<
   'ProposalGrantRefused',
-  { proposalId: string; decisionReference: string; decisionDate: string; appeal: AppealRoute; reason: string; at: string }
+  {
+    proposalId: string;
+    decisionReference: string;
+    decisionDate: string;
+    appeal: AppealRoute;
+    reason: string;
+    at: string;
+    /** Only on a late beschikking: the (extended) statutory deadline it came after (Awb 4:17). */
+    decidedAfterDeadline?: string;
+  }
 >;
 
 export type ProposalImplementationStarted = DomainEvent<'ProposalImplementationStarted', { proposalId: string; startedOn: string; at: string }>;

@@ -3,7 +3,6 @@ import { DeciderSpecification } from '@lib/es/testing';
 import {
   ProposalCriteriaNotMetError,
   ProposalDecisionDateDoesNotExistError,
-  ProposalDecisionDeadlinePassedError,
   ProposalGrantExceedsRequestError,
   ProposalInvalidAmountError,
   ProposalReasonRequiredError,
@@ -53,16 +52,23 @@ describe('DecideGrant', () => {
     given(reviewedApplication).when(decide({ at: '2026-04-28T21:59:59.999Z' })).then([{ ...granted, data: { ...granted.data, at: '2026-04-28T21:59:59.999Z' } }]);
   });
 
-  it('rejects deciding after the statutory deadline', () => {
-    given(reviewedApplication).when(decide({ at: '2026-04-28T22:00:00.000Z' })).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
+  it('still decides after the statutory deadline, and records the deadline it missed (Awb 4:17)', () => {
+    given(reviewedApplication)
+      .when(decide({ at: '2026-04-28T22:00:00.000Z' }))
+      .then([{ ...granted, data: { ...granted.data, at: '2026-04-28T22:00:00.000Z', decidedAfterDeadline: '2026-04-28T21:59:59.999Z' } }]);
   });
 
-  it('rejects refusing after the statutory deadline too', () => {
-    given([anApplication()]).when(decide({ granted: false, at: '2026-05-01T00:00:00.000Z' })).thenThrows(ProposalDecisionDeadlinePassedError, 'PROPOSAL.DECISION_DEADLINE_PASSED');
+  it('records a late refusal with its missed deadline too', () => {
+    given([anApplication()])
+      .when(decide({ granted: false, reason: 'Past niet binnen de regeling', at: '2026-05-01T00:00:00.000Z' }))
+      .then([{ type: 'ProposalGrantRefused', data: { proposalId: PROPOSAL_ID, decisionReference: 'Z/26/000123', decisionDate: '2026-06-01', appeal: BEZWAAR, reason: 'Past niet binnen de regeling', at: '2026-05-01T00:00:00.000Z', decidedAfterDeadline: '2026-04-28T21:59:59.999Z' } }]);
   });
 
-  it('decides within an extended deadline', () => {
+  it('decides within an extended deadline, and past it records the extended deadline it missed', () => {
     given([...reviewedApplication, extended]).when(decide({ at: '2026-05-20T09:00:00.000Z' })).then([{ ...granted, data: { ...granted.data, at: '2026-05-20T09:00:00.000Z' } }]);
+    given([...reviewedApplication, extended])
+      .when(decide({ at: '2026-07-01T09:00:00.000Z' }))
+      .then([{ ...granted, data: { ...granted.data, at: '2026-07-01T09:00:00.000Z', decidedAfterDeadline: '2026-05-26T21:59:59.999Z' } }]);
   });
 
   it('rejects an application whose criteria are not all met, naming the unmet ones as admission does', () => {

@@ -1,5 +1,5 @@
 import type { AppealRoute, ProposalGranted, ProposalGrantRefused } from '../proposal.events.js';
-import { ProposalCriteriaNotMetError, ProposalDecisionDateDoesNotExistError, ProposalDecisionDeadlinePassedError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
+import { ProposalCriteriaNotMetError, ProposalDecisionDateDoesNotExistError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
 import { existing, isAfter, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
 import { currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState, unmetCriteria } from '../proposal.state.js';
 
@@ -20,11 +20,14 @@ export class DecideGrant {
   }) {}
 }
 
-function checkDeadline(plan: ExistingProposal, at: string): void {
+/**
+ * The (extended) statutory deadline a decision comes after, or nothing. A late beschikking is still
+ * taken: the Awb (4:17) keeps the duty to decide and may owe the applicant a penalty, so it is
+ * recorded with the deadline it missed rather than refused.
+ */
+function missedDeadline(plan: ExistingProposal, at: string): { decidedAfterDeadline: string } | Record<string, never> {
   const deadline = decisionDeadline(plan);
-  if (deadline !== null && isAfter(at, deadline)) {
-    throw new ProposalDecisionDeadlinePassedError('The statutory decision deadline has passed', { decisionDeadline: deadline, extended: plan.deadlineExtended });
-  }
+  return deadline !== null && isAfter(at, deadline) ? { decidedAfterDeadline: deadline } : {};
 }
 
 /** A beschikking dated on a day no calendar has (2026-02-30) would not hold up in bezwaar. */
@@ -42,9 +45,9 @@ export function decideGrant(command: DecideGrant, state: ProposalState): (Propos
   // An initiatievenfonds decides applications one by one; the other forms decide what the ballot selected.
   const open = plan.form === 'initiatievenfonds' ? (['submitted', 'revision_requested'] as const) : (['selected'] as const);
   requireStatus(plan, open, granted ? 'be granted' : 'be refused');
-  checkDeadline(plan, at);
+  const late = missedDeadline(plan, at);
   const reason = requireReason(command.data.reason);
-  if (!granted) return [{ type: 'ProposalGrantRefused', data: { proposalId, decisionReference, decisionDate, appeal, reason, at } }];
+  if (!granted) return [{ type: 'ProposalGrantRefused', data: { proposalId, decisionReference, decisionDate, appeal, reason, at, ...late } }];
 
   if (plan.form === 'initiatievenfonds') {
     // As admission does: the refusal names what is still missing, so the applicant knows what to mend.
@@ -56,7 +59,7 @@ export function decideGrant(command: DecideGrant, state: ProposalState): (Propos
   requireCents(amountCents, 'amountCents', { positive: true });
   const requested = requestedCents(currentVersion(plan));
   if (amountCents > requested) throw new ProposalGrantExceedsRequestError('A grant cannot exceed what the plan asks for', { amountCents, requestedCents: requested });
-  return [{ type: 'ProposalGranted', data: { proposalId, roundId: plan.roundId, amountCents, decisionReference, decisionDate, appeal, reason, at } }];
+  return [{ type: 'ProposalGranted', data: { proposalId, roundId: plan.roundId, amountCents, decisionReference, decisionDate, appeal, reason, at, ...late } }];
 }
 
 /**

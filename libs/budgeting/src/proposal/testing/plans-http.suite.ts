@@ -346,16 +346,18 @@ export function describePlansOverHttp(label: string, open: () => Promise<PlansSt
         return id;
       }
 
-      it('rejects a decision after the statutory deadline, and a late extension', async () => {
+      it('takes a decision after the statutory deadline, recording the deadline it missed (Awb 4:17), and refuses a late extension', async () => {
         const id = await reviewed(1_000_000);
         const read = await call('GET', `/proposals/${id}`, admin);
         expect(read.body.intake).toEqual({ kind: 'continuous', decisionPeriodDays: 56, maxExtensionDays: 28, decisionDeadline: '2026-04-28T21:59:59.999Z' });
         now = new Date(START.getTime() + 58 * DAY);
         try {
-          const late = await appendsNothing(() => grant(id, 1_000_000));
-          expect(late.status).toBe(409);
-          expect(late.body.code).toBe('PROPOSAL.DECISION_DEADLINE_PASSED');
           expect((await appendsNothing(() => call('POST', `/proposals/${id}/decision-deadline-extension`, admin, { reason: 'Te laat' }))).body.code).toBe('PROPOSAL.DECISION_DEADLINE_PASSED');
+          // A refusal, so the round's ceiling stays as the next tests expect it; a late grant records the same.
+          const late = await call('POST', `/proposals/${id}/grant-decision`, admin, { granted: false, decisionReference: 'Z/26/LAAT', decisionDate: '2026-04-30', reason: 'Past niet binnen de regeling' });
+          expect([late.status, late.body.events]).toEqual([200, ['ProposalGrantRefused']]);
+          const [event] = (await store.readStream(`Proposal-${id}`)).filter((e) => e.type === 'ProposalGrantRefused');
+          expect(event!.data).toMatchObject({ decisionReference: 'Z/26/LAAT', decidedAfterDeadline: '2026-04-28T21:59:59.999Z' });
         } finally {
           now = START;
         }

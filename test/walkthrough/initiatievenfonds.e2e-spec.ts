@@ -76,10 +76,13 @@ describe('walk-through: initiatievenfonds (continuous intake, subsidieplafond)',
     await ok(grant(library, 300_000, 'Z/26/2003'), 200, ['ProposalGranted']);
     expect(await round()).toMatchObject({ committedCents: 950_000, remainingCents: 50_000 });
 
-    // 10. An application left undecided past its statutory term can no longer be decided this way.
+    // 10. An application left undecided past its statutory term: too late to extend the term, but the
+    // duty to decide remains (Awb 4:17), so the late beschikking is taken and recorded as late.
     at('2026-05-01T09:00:00.000Z');
-    const late = await call('POST', `/proposals/${mural}/grant-decision`, admin, { granted: true, amountCents: 40_000, decisionReference: 'Z/26/2004', decisionDate: '2026-05-01', reason: 'Voldoet' });
-    expect([late.status, late.body.code]).toEqual([409, 'PROPOSAL.DECISION_DEADLINE_PASSED']);
-    expect(await application(mural)).toMatchObject({ status: 'submitted' });
+    const extension = await call('POST', `/proposals/${mural}/decision-deadline-extension`, admin, { reason: 'Advies nodig' });
+    expect([extension.status, extension.body.code]).toEqual([409, 'PROPOSAL.DECISION_DEADLINE_PASSED']);
+    await ok(call('POST', `/proposals/${mural}/grant-decision`, admin, { granted: true, amountCents: 40_000, decisionReference: 'Z/26/2004', decisionDate: '2026-05-01', reason: 'Voldoet' }), 200, ['ProposalGranted']);
+    expect(await application(mural)).toMatchObject({ status: 'granted' });
+    expect(await round()).toMatchObject({ committedCents: 990_000, remainingCents: 10_000 });
   });
 });

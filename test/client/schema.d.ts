@@ -592,8 +592,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support; filter by round, status, area, theme, feasibility
-         * @description Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support; filter by round, status, area, theme, feasibility. Roles: administrator, reviewer, official, auditor.
+         * Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision
+         * @description Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision. Roles: administrator, reviewer, official, auditor.
          */
         get: operations["PlanController_list"];
         put?: never;
@@ -6586,6 +6586,8 @@ export interface operations {
         parameters: {
             query?: {
                 areaId?: string;
+                /** @description Only applications still undecided whose statutory decision deadline (as extended) lies before this time: pass today to list those overdue (Awb) */
+                decisionDueBefore?: string;
                 feasibility?: "pending" | "feasible" | "not_feasible" | "needs_revision";
                 page?: number;
                 pageSize?: number;
@@ -6610,9 +6612,12 @@ export interface operations {
                             areaId: string;
                             budgetId: string;
                             costCents: number;
+                            decidedAfterDeadline: boolean;
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedCents: number;
+                            /** Format: date-time */
+                            decisionDeadline: string | null;
                             decisionReason: string | null;
                             decisionReference: string | null;
                             feasibility: string;
@@ -6736,9 +6741,12 @@ export interface operations {
                         areaId: string;
                         budgetId: string;
                         costCents: number;
+                        decidedAfterDeadline: boolean;
                         /** Format: date-time */
                         decidedAt: string | null;
                         decidedCents: number;
+                        /** Format: date-time */
+                        decisionDeadline: string | null;
                         decisionReason: string | null;
                         decisionReference: string | null;
                         feasibility: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Allow, ApiProblems, CurrentPrincipal, type Principal, READ_ROLES } from '@lib/platform';
 import { PageQuery, withETag } from '../http/http.js';
@@ -38,6 +38,14 @@ export class PlanListQuery extends PageQuery {
   @IsOptional()
   @IsIn(FEASIBILITY)
   feasibility?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-05-01T00:00:00Z',
+    description: 'Only applications still undecided whose statutory decision deadline (as extended) lies before this time: pass today to list those overdue (Awb)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  decisionDueBefore?: string;
 }
 
 @ApiTags('read models')
@@ -48,12 +56,12 @@ export class PlanController {
 
   @Get()
   @Allow(...READ_ROLES)
-  @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support; filter by round, status, area, theme, feasibility' })
+  @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision' })
   @ApiOkResponse({ description: 'A page of plans (rows of plan)', schema: pageSchema(PLAN) })
   @ApiProblems({ 400: [] })
   async list(@Query() query: PlanListQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const { roundId, status, areaId, themeId, feasibility, page, pageSize } = query;
-    return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility }, { page, pageSize })));
+    const { roundId, status, areaId, themeId, feasibility, decisionDueBefore, page, pageSize } = query;
+    return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility, decisionDueBefore }, { page, pageSize })));
   }
 
   @Get(':proposalId')

@@ -48,6 +48,10 @@ export interface PlanRow {
   decision_reference: string | null;
   decision_reason: string | null;
   decided_at: string | null;
+  /** The statutory decision deadline (Awb) of an initiatievenfonds application, as extended; null for ballot plans. */
+  decision_deadline: string | null;
+  /** The beschikking came after that deadline (Awb 4:17: taken late, recorded as such). */
+  decided_after_deadline: boolean;
   implementation_started_on: string | null;
   paid_cents: number;
   spent_cents: number;
@@ -85,6 +89,8 @@ export const PlanEntity = readModelEntity<PlanRow>(
     decision_reference: 'text?',
     decision_reason: 'text?',
     decided_at: 'timestamptz?',
+    decision_deadline: 'timestamptz?',
+    decided_after_deadline: 'boolean',
     implementation_started_on: 'text?',
     paid_cents: 'bigint',
     spent_cents: 'bigint',

@@ -6,6 +6,8 @@ import { roundOverviewProjection } from '../rounds/round-overview.projection.js'
 import { given, openTestReadModels, project, rowsOf, type TestReadModels } from '../testing/read-models.given.js';
 import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, ROUND_ID, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
 import { publicRoundView } from '../public-page/public-round.view.js';
+import type { ReadModelsService } from '../http/read-models.service.js';
+import { ListPlans, ListPlansHandler } from './plan.query.js';
 
 describe('budgets, rounds and plans read models', () => {
   let rm: TestReadModels;
@@ -135,5 +137,54 @@ describe('residents\' plans in the read models', () => {
     );
     const page = await publicRoundView(rm.db, ROUND_ID);
     expect(page!.plans.map((p) => p.id)).toEqual(['p-in']);
+  });
+});
+
+describe('initiatievenfonds applications and their statutory decision deadline', () => {
+  let rm: TestReadModels;
+  beforeAll(async () => {
+    rm = await openTestReadModels();
+  });
+  afterAll(async () => {
+    await rm.cleanup();
+  });
+
+  const application = (proposalId: string, receivedAt: string, decisionDeadline: string) => {
+    const event = planSubmitted(proposalId, { at: receivedAt });
+    return { ...event, data: { ...event.data, form: 'initiatievenfonds', intake: { kind: 'continuous', decisionDeadline, decisionPeriodDays: 56, maxExtensionDays: 28 } } };
+  };
+  const beschikking = { decisionDate: '2026-05-01', appeal: { route: 'bezwaar', periodWeeks: 6, addressedTo: 'het college van burgemeester en wethouders' }, reason: 'Voldoet' };
+
+  it('given applications decided in time, late, extended and not yet, then the rows carry the deadline and the late decision, and the overdue ones can be listed', async () => {
+    const store = new InMemoryEventStore();
+    await given(store, [
+      budgetEstablished(),
+      roundPlanned(),
+      application('p-in-time', '2026-02-02T10:00:00.000Z', '2026-03-30T21:59:59.999Z'),
+      application('p-late', '2026-02-03T10:00:00.000Z', '2026-03-31T21:59:59.999Z'),
+      application('p-extended', '2026-02-04T10:00:00.000Z', '2026-04-01T21:59:59.999Z'),
+      application('p-overdue', '2026-02-05T10:00:00.000Z', '2026-04-02T21:59:59.999Z'),
+      application('p-not-yet', '2026-04-20T10:00:00.000Z', '2026-06-15T21:59:59.999Z'),
+      proposalEvent('p-in-time', 'ProposalGranted', { roundId: ROUND_ID, amountCents: 100_000, decisionReference: 'Z/1', ...beschikking, at: '2026-03-20T10:00:00.000Z' }),
+      proposalEvent('p-late', 'ProposalGrantRefused', { decisionReference: 'Z/2', ...beschikking, at: '2026-04-10T10:00:00.000Z', decidedAfterDeadline: '2026-03-31T21:59:59.999Z' }),
+      proposalEvent('p-extended', 'ProposalDecisionDeadlineExtended', { previousDeadline: '2026-04-01T21:59:59.999Z', newDeadline: '2026-04-29T21:59:59.999Z', reason: 'Advies wijkraad', at: '2026-03-25T10:00:00.000Z' }),
+    ]);
+    await project(store, rm.db, [budgetOverviewProjection, roundOverviewProjection, planProjection]);
+
+    const plans = await rowsOf(rm.db, 'plan', 'proposal_id');
+    expect(plans.map((p) => [p.proposal_id, p.status, p.decision_deadline, p.decided_after_deadline])).toEqual([
+      ['p-extended', 'submitted', '2026-04-29T21:59:59.999+00:00', false],
+      ['p-in-time', 'granted', '2026-03-30T21:59:59.999+00:00', false],
+      ['p-late', 'grant_refused', '2026-03-31T21:59:59.999+00:00', true],
+      ['p-not-yet', 'submitted', '2026-06-15T21:59:59.999+00:00', false],
+      ['p-overdue', 'submitted', '2026-04-02T21:59:59.999+00:00', false],
+    ]);
+
+    const list = new ListPlansHandler({ db: async () => rm.db } as unknown as ReadModelsService);
+    const overdueOn = async (day: string) => (await list.execute(new ListPlans('GM0363', { decisionDueBefore: day }))).items.map((p) => p.proposalId);
+    expect(await overdueOn('2026-04-15T00:00:00Z')).toEqual(['p-overdue']);
+    expect(await overdueOn('2026-05-01T00:00:00Z')).toEqual(['p-extended', 'p-overdue']);
+    expect(await overdueOn('2026-03-01T00:00:00Z')).toEqual([]);
+    expect((await list.execute(new ListPlans('GM0014', { decisionDueBefore: '2026-05-01T00:00:00Z' }))).items).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ const TABLES = ['plan'] as const;
 /** Plans: status, area, theme, cost, feasibility per criterion, support, decision and implementation money. */
 export const planProjection: Projection = {
   name: 'plans',
-  version: 1,
+  // 2: the decision deadline and whether the beschikking came after it.
+  version: 2,
   canHandle: PROPOSAL_EVENT_TYPES,
   tables: TABLES,
   truncate: truncateTables(TABLES),
@@ -55,6 +56,8 @@ function submitted(data: Extract<ProposalEvent, { type: 'ProposalSubmitted' }>['
     decision_reference: null,
     decision_reason: null,
     decided_at: null,
+    decision_deadline: data.intake.kind === 'round' ? null : data.intake.decisionDeadline,
+    decided_after_deadline: false,
     implementation_started_on: null,
     paid_cents: 0,
     spent_cents: 0,
@@ -99,9 +102,10 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
       return { ...plan, status: 'submitted', decision_reason: event.data.reason, updated_at: event.data.at };
     case 'ProposalRefusedAtIntake':
       return { ...plan, status: 'moderation_refused', decision_reason: event.data.reason, updated_at: event.data.at };
+    case 'ProposalDecisionDeadlineExtended':
+      return { ...plan, decision_deadline: event.data.newDeadline, updated_at: event.data.at };
     case 'ProposalAbsorbed':
     case 'ProposalReviewerConflictDeclared':
-    case 'ProposalDecisionDeadlineExtended':
       return { ...plan, updated_at: event.data.at };
     case 'ProposalMergedInto':
       return { ...plan, status: 'merged', merged_into: event.data.continuingProposalId, decision_reason: event.data.reason, updated_at: event.data.at };
@@ -126,10 +130,19 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
         decision_reference: event.data.decisionReference,
         decision_reason: event.data.reason,
         decided_at: event.data.at,
+        decided_after_deadline: event.data.decidedAfterDeadline !== undefined,
         updated_at: event.data.at,
       };
     case 'ProposalGrantRefused':
-      return { ...plan, status: 'grant_refused', decision_reference: event.data.decisionReference, decision_reason: event.data.reason, decided_at: event.data.at, updated_at: event.data.at };
+      return {
+        ...plan,
+        status: 'grant_refused',
+        decision_reference: event.data.decisionReference,
+        decision_reason: event.data.reason,
+        decided_at: event.data.at,
+        decided_after_deadline: event.data.decidedAfterDeadline !== undefined,
+        updated_at: event.data.at,
+      };
     case 'ProposalImplementationStarted':
       return { ...plan, status: 'in_implementation', implementation_started_on: event.data.startedOn, updated_at: event.data.at };
     case 'ProposalPaymentRecorded':

@@ -9,6 +9,8 @@ export interface PlanFilters {
   areaId?: string;
   themeId?: string;
   feasibility?: string;
+  /** Undecided applications whose statutory decision deadline lies before this time: overdue on that day. */
+  decisionDueBefore?: string;
 }
 
 /** Plans of one municipality (table plan), filtered by round, status, area, theme and feasibility. */
@@ -45,11 +47,12 @@ export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Record<st
           `${db.schema}.plan`,
           'p',
           `tenant = $1 AND ($2::text IS NULL OR round_id = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR area_id = $4)
-            AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)`,
+            AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)
+            AND ($7::timestamptz IS NULL OR (decision_deadline < $7 AND decided_at IS NULL AND status = 'submitted'))`,
           'submitted_at, proposal_id',
-          7,
+          8,
         ),
-        [tenant, f.roundId ?? null, f.status ?? null, f.areaId ?? null, f.themeId ?? null, f.feasibility ?? null, limit, offset],
+        [tenant, f.roundId ?? null, f.status ?? null, f.areaId ?? null, f.themeId ?? null, f.feasibility ?? null, f.decisionDueBefore ?? null, limit, offset],
       ),
     );
     const { rows: matched, total } = pageRows(rows);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InMemoryEventStore } from '@lib/event-store';
 import type { Role } from '@lib/platform';
-import { DocumentedProblems } from '../support/documented-problems.js';
-import { startTestApi, type TestApi } from '../support/test-api.js';
+import type { DocumentedProblems } from '../support/documented-problems.js';
+import type { TestApi } from '../support/test-api.js';
 import { ENDPOINTS, type EndpointExpectation, NON_CONTROLLER_ROUTES, type PreparedRequest } from './endpoint-expectations.js';
-import { type Endpoint, expressRoutes, fillPath, isCommand, nestEndpoints } from './support/endpoints.js';
-import { Fixtures, OTHER_TENANT, send, TENANT } from './support/fixtures.js';
+import { type Endpoint, expressRoutes, fillPath, isCommand } from './support/endpoints.js';
+import { type Fixtures, OTHER_TENANT, send, TENANT } from './support/fixtures.js';
+import { startSecurityApi } from './support/security-api.js';
 
 interface Caller {
   name: string;
@@ -39,18 +39,13 @@ function missingVariant(request: PreparedRequest): PreparedRequest {
   return { ...request, params: { ...request.params, ...Object.fromEntries(ids.map(([name]) => [name, 'x-does-not-exist'])) }, body: body === undefined ? undefined : JSON.parse(body) };
 }
 
-let store: InMemoryEventStore;
 let api: TestApi;
 let fixtures: Fixtures;
 let endpoints: Endpoint[];
 let documented: DocumentedProblems;
 
 beforeAll(async () => {
-  store = new InMemoryEventStore();
-  api = await startTestApi(store, { env: { RATE_LIMIT_PER_MINUTE: '0', PROJECTOR_IN_PROCESS: 'true' } });
-  fixtures = new Fixtures(api, store);
-  endpoints = nestEndpoints(api.app);
-  documented = await DocumentedProblems.of(api.url);
+  ({ api, fixtures, endpoints, documented } = await startSecurityApi({ PROJECTOR_IN_PROCESS: 'true' }));
 });
 afterAll(() => api.close());
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { InMemoryEventStore } from '@lib/event-store';
+import type { InMemoryEventStore } from '@lib/event-store';
 import { Reactors, type Role } from '@lib/platform';
-import { DocumentedProblems } from '../support/documented-problems.js';
-import { startTestApi, type TestApi } from '../support/test-api.js';
+import type { DocumentedProblems } from '../support/documented-problems.js';
+import type { TestApi } from '../support/test-api.js';
 import { ENDPOINTS, type PreparedRequest } from './endpoint-expectations.js';
-import { type Endpoint, fillPath, isCommand, nestEndpoints } from './support/endpoints.js';
-import { Fixtures, send, TENANT, type Reply } from './support/fixtures.js';
+import { type Endpoint, fillPath, isCommand } from './support/endpoints.js';
+import { type Fixtures, send, TENANT, type Reply } from './support/fixtures.js';
+import { startSecurityApi } from './support/security-api.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const COMMANDS = Object.keys(ENDPOINTS).filter((key) => /^(POST|PUT|PATCH|DELETE) /.test(key));
@@ -18,11 +19,7 @@ let endpoints: Endpoint[];
 let documented: DocumentedProblems;
 
 beforeAll(async () => {
-  store = new InMemoryEventStore();
-  api = await startTestApi(store, { env: { RATE_LIMIT_PER_MINUTE: '0' } });
-  fixtures = new Fixtures(api, store);
-  endpoints = nestEndpoints(api.app);
-  documented = await DocumentedProblems.of(api.url);
+  ({ store, api, fixtures, endpoints, documented } = await startSecurityApi());
 });
 afterAll(() => api.close());
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InMemoryEventStore } from '@lib/event-store';
+import type { InMemoryEventStore } from '@lib/event-store';
 import { Reactors, type Role } from '@lib/platform';
-import { DocumentedProblems } from '../support/documented-problems.js';
-import { startTestApi, type TestApi } from '../support/test-api.js';
+import type { DocumentedProblems } from '../support/documented-problems.js';
+import type { TestApi } from '../support/test-api.js';
 import { ENDPOINTS } from './endpoint-expectations.js';
-import { type Endpoint, fillPath, nestEndpoints } from './support/endpoints.js';
-import { Fixtures, send, TENANT } from './support/fixtures.js';
+import { type Endpoint, fillPath } from './support/endpoints.js';
+import { type Fixtures, send, TENANT } from './support/fixtures.js';
+import { startSecurityApi } from './support/security-api.js';
 
 interface QueryParameter {
   name: string;
@@ -35,11 +36,7 @@ let documented: DocumentedProblems;
 let queryParameters: Map<string, QueryParameter[]>;
 
 beforeAll(async () => {
-  store = new InMemoryEventStore();
-  api = await startTestApi(store, { env: { RATE_LIMIT_PER_MINUTE: '0' } });
-  fixtures = new Fixtures(api, store);
-  endpoints = nestEndpoints(api.app);
-  documented = await DocumentedProblems.of(api.url);
+  ({ store, api, fixtures, endpoints, documented } = await startSecurityApi());
   const document = (await (await fetch(`${api.url}/docs-json`)).json()) as { paths: Record<string, Record<string, { parameters?: QueryParameter[] }>> };
   queryParameters = new Map(
     Object.entries(document.paths).flatMap(([path, operations]) =>

@@ -66,9 +66,9 @@ describe.each(COMMANDS)('%s with malformed input', (key) => {
   let valid: PreparedRequest;
 
   /** Sends, asserts a 4xx problem, and that the store is exactly as before. */
-  async function refuses(request: { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string }): Promise<void> {
+  async function refuses(request: { params?: Record<string, string>; path?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string }): Promise<void> {
     const before = await store.readAll({ maxCount: 1_000_000 });
-    const path = fillPath(endpoint.path, request.params ?? valid.params ?? {});
+    const path = request.path ?? fillPath(endpoint.path, request.params ?? valid.params ?? {});
     const reply = await send(api.url, endpoint.method, path, { token: request.token ?? token, body: request.body, rawBody: request.rawBody, headers: request.headers });
     expectProblem(key, reply, { path, ...request });
     const after = await store.readAll({ maxCount: 1_000_000 });
@@ -165,6 +165,15 @@ describe.each(COMMANDS)('%s with malformed input', (key) => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('refuses a valid body under a path parameter that is half a surrogate pair or overlong UTF-8, sent percent-encoded as is', async () => {
+    for (const name of endpoint.params) {
+      for (const raw of ['%ED%A0%80', '%ED%BF%BF', '%C0%80', 'x%00y']) {
+        const path = endpoint.path.replace(/:(\w+)/g, (_all, param: string) => (param === name ? raw : encodeURIComponent(valid.params![param]!)));
+        await refuses({ path, body: valid.body });
+      }
+    }
   });
 
   it('refuses malformed credentials before looking at anything', async () => {

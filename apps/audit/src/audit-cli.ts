@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
@@ -7,6 +7,7 @@ import type { ReadModelDatabase } from '@lib/projections';
 import {
   type AuditDomain,
   AsOfError,
+  certificateFingerprint,
   checkPublishedSeal,
   currentSeal,
   history,
@@ -16,6 +17,9 @@ import {
   recordPdf,
   recountRound,
   RecountUnavailableError,
+  normaliseFingerprint,
+  type RecordSignatureReport,
+  type RecordSigner,
   roundRecord,
   sealVerificationInstructions,
   stateAsOf,
@@ -23,6 +27,7 @@ import {
   type SealExpectation,
   type StreamStateAsOf,
   type VerifyReport,
+  verifyRecordPdf,
   verifyStore,
 } from '@lib/audit';
 import { loadAuditDomain } from './audit-domain.js';
@@ -51,13 +56,19 @@ Verbs:
                                published (or corrected) result plan by plan; exits 1 on a difference
   report --round ID [--out DIR] [--lang nl|en]
                                write the round's proces-verbaal as Markdown and PDF (default DIR: .),
-                               in Dutch (the official record) or in English (proces-verbaal-ID.en.*)
+                               in Dutch (the official record) or in English (proces-verbaal-ID.en.*);
+                               the PDF is signed with the key in RECORD_SIGNING_P12, else written
+                               unsigned and says so (refused with NODE_ENV=production)
+  verify-pdf FILE (--certificate PEM | --fingerprint SHA256)
+                               check a signed proces-verbaal: the signature covers the whole file,
+                               nothing changed since, and it was made with this certificate; exits 1
+                               when altered, signed by another key, or not signed (needs no store)
   rebuild [--projection NAME]  rebuild the read models (all, or one) from the event store
   help                         this text
 
 Exit codes: 0 all checks pass; 1 a check failed (broken chain or seal, recount differs, digest
 differs); 2 nothing to check (no such round, stream, result or ballot box); 64 usage error;
-75 a projection is busy (stop the projector first).
+75 a projection is busy (stop the projector first); 78 invalid configuration (the signing key).
 `;
 
 export interface AuditRun {
@@ -72,11 +83,16 @@ export interface AuditRun {
   /** The domain logic the audit folds and counts with (default: @lib/budgeting's and @lib/voting's, loaded on first use). */
   domain?: () => Promise<AuditDomain>;
   now?: () => Date;
+  /** Signs the PDF record (the municipality's key from RECORD_SIGNING_P12); without it the PDF is written unsigned. */
+  signer?: RecordSigner | null;
+  /** Refuse to write an unsigned PDF record (NODE_ENV=production without a signing key). */
+  refuseUnsigned?: boolean;
 }
 
 const USAGE_ERROR = 64;
 const NOTHING_TO_CHECK = 2;
 const BUSY = 75;
+const CONFIG = 78;
 
 class UsageError extends Error {}
 
@@ -89,6 +105,8 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   'expect-seal': { type: 'string' },
   'expect-head': { type: 'string' },
+  certificate: { type: 'string' },
+  fingerprint: { type: 'string' },
   out: { type: 'string' },
   lang: { type: 'string' },
   projection: { type: 'string' },
@@ -101,6 +119,7 @@ const parseAuditArgs = (argv: string[]) => parseArgs({ args: argv, allowPosition
 interface VerbContext {
   run: AuditRun;
   store: EventStore;
+  positionals: string[];
   values: ReturnType<typeof parseAuditArgs>['values'];
   err: (text: string) => void;
   print: (value: unknown, text: () => string) => void;
@@ -118,8 +137,12 @@ const VERBS: Record<string, (context: VerbContext) => Promise<number>> = {
   state: stateVerb,
   recount: recountVerb,
   report: reportVerb,
+  'verify-pdf': verifyPdfVerb,
   rebuild: rebuildVerb,
 };
+
+/** Verbs that read no event store (`main` opens none for them). */
+export const STORELESS_VERBS: ReadonlySet<string> = new Set(['help', 'verify-pdf']);
 
 /** Runs one audit verb; resolves to the process exit code. */
 export async function runAudit(run: AuditRun): Promise<number> {
@@ -141,7 +164,7 @@ export async function runAudit(run: AuditRun): Promise<number> {
     return 0;
   }
   const store = run.store;
-  if (!store) throw new Error('no event store');
+  if (!store && !STORELESS_VERBS.has(verb)) throw new Error('no event store');
   const print = (value: unknown, text: () => string) => out(json ? `${JSON.stringify(value, jsonBigInt)}\n` : text());
   const needRound = (what: string): string => {
     if (!values.round) throw new UsageError(`${what} needs --round ID`);
@@ -159,7 +182,7 @@ export async function runAudit(run: AuditRun): Promise<number> {
     if (!runVerb) throw new UsageError(`Unknown verb: ${verb}`);
     let loaded: Promise<AuditDomain> | undefined;
     const domain = () => (loaded ??= (run.domain ?? loadAuditDomain)());
-    return await runVerb({ run, store, values, err, print, needRound, progress, bar, domain });
+    return await runVerb({ run, store: store!, positionals: positionals.slice(1), values, err, print, needRound, progress, bar, domain });
   } catch (error) {
     bar?.stop();
     if (error instanceof UsageError || error instanceof AsOfError) {
@@ -251,7 +274,13 @@ async function reportVerb({ run, store, values, err, print, needRound, progress,
   const roundId = needRound('report');
   const lang = values.lang ?? 'nl';
   if (lang !== 'nl' && lang !== 'en') throw new UsageError(`--lang is nl or en, not ${lang}`);
-  const record = await roundRecord(store, roundId, await domain(), { now: (run.now ?? (() => new Date()))(), onProgress: progress('reading') });
+  const signer = run.signer ?? null;
+  if (!signer && run.refuseUnsigned) {
+    err('RECORD_SIGNING_P12: required for report when NODE_ENV=production (the proces-verbaal is signed with the municipality\'s key)\n');
+    return CONFIG;
+  }
+  const now = (run.now ?? (() => new Date()))();
+  const record = await roundRecord(store, roundId, await domain(), { now, onProgress: progress('reading'), signedBy: signer?.certificate ?? null });
   bar?.stop();
   if (record.history.length === 0 && record.frame === null) {
     err(`No events for round ${roundId}\n`);
@@ -263,11 +292,54 @@ async function reportVerb({ run, store, values, err, print, needRound, progress,
   const markdown = join(dir, `proces-verbaal-${roundId}${suffix}.md`);
   const pdf = join(dir, `proces-verbaal-${roundId}${suffix}.pdf`);
   await writeFile(markdown, recordMarkdown(record, lang));
-  await writeFile(pdf, await recordPdf(record, lang));
+  const unsigned = await recordPdf(record, lang);
+  await writeFile(pdf, signer ? await signer.sign(unsigned, { at: now, reason: lang === 'nl' ? `Proces-verbaal ronde ${roundId}` : `Official record, round ${roundId}`, location: record.tenant ?? undefined }) : unsigned);
   const ok = record.verification.ok && (record.recount === null || record.recount.published === null || record.recount.match);
-  print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length }, () => `Wrote ${markdown}\nWrote ${pdf}\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`);
+  const signed = signer ? { subject: signer.certificate.subject, fingerprint256: signer.certificate.fingerprint256 } : null;
+  print({ markdown, pdf, ok, verified: record.verification.ok, recountMatches: record.recount?.match ?? null, seals: record.seals.length, signed }, () =>
+    `Wrote ${markdown}\nWrote ${pdf} (${signed ? `signed by ${signed.subject}, SHA-256 ${signed.fingerprint256}` : 'NOT signed: no RECORD_SIGNING_P12'})\n${ok ? '' : 'WARNING: the record reports a broken chain or seal, or a recount that differs\n'}`,
+  );
   return ok ? 0 : 1;
 }
+
+/** `verify-pdf`: the signature of a PDF record, against the municipality's certificate or its fingerprint. */
+async function verifyPdfVerb({ values, positionals, err, print }: VerbContext): Promise<number> {
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError('verify-pdf needs one FILE');
+  if ((values.certificate === undefined) === (values.fingerprint === undefined)) throw new UsageError('verify-pdf needs --certificate PEM or --fingerprint SHA256 (one of them)');
+  let fingerprint = values.fingerprint;
+  if (fingerprint !== undefined) {
+    try {
+      fingerprint = normaliseFingerprint(fingerprint);
+    } catch (error) {
+      throw new UsageError(`--fingerprint: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (values.certificate !== undefined) {
+    try {
+      fingerprint = certificateFingerprint(await readFile(values.certificate)).fingerprint256;
+    } catch (error) {
+      if (isNotFound(error)) {
+        err(`No certificate file ${values.certificate}\n`);
+        return NOTHING_TO_CHECK;
+      }
+      throw new UsageError(`--certificate ${values.certificate} is not a PEM (or DER) X.509 certificate`);
+    }
+  }
+  let pdf: Buffer;
+  try {
+    pdf = await readFile(file);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    err(`No file ${file}\n`);
+    return NOTHING_TO_CHECK;
+  }
+  const report = await verifyRecordPdf(pdf, { fingerprint: fingerprint! });
+  print({ file, ...report }, () => formatSignature(file, report));
+  return report.ok ? 0 : 1;
+}
+
+const isNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ENOENT';
 
 /** `rebuild`: the read models rebuilt from the event store. */
 async function rebuildVerb({ run, store, values, err, print, progress, bar }: VerbContext): Promise<number> {
@@ -320,6 +392,21 @@ function formatExpectation(e: SealExpectation): string {
   return `SEAL OK: the published digest ${e.expected} is the round's ${e.latest ? 'latest' : 'earlier'} seal (${seal.sealedAt}, Round-${seal.roundId}@${seal.revision}, up to ${seal.upTo}) and recomputes from the store\n${
     e.latest ? '' : `NOTE: a later seal exists: ${e.latestSeal!.digest} (${e.latestSeal!.sealedAt})\n`
   }`;
+}
+
+function formatSignature(file: string, r: RecordSignatureReport): string {
+  const signer = r.signer ? `${r.signer.subject} (SHA-256 ${r.signer.fingerprint256})` : 'unknown';
+  const when = r.signingTime ? `, signed at ${r.signingTime}` : '';
+  switch (r.outcome) {
+    case 'valid':
+      return `VALID: ${file} is signed by ${signer}${when}; the signature covers the whole file and nothing changed since\n`;
+    case 'altered':
+      return `ALTERED: ${file}: ${r.problem}\n`;
+    case 'other-signer':
+      return `OTHER SIGNER: ${file} is signed by ${signer}${when}, not by the certificate expected (SHA-256 ${r.expectedFingerprint})\n`;
+    case 'not-signed':
+      return `NOT SIGNED: ${file}: ${r.problem}\n`;
+  }
 }
 
 function formatState(s: StreamStateAsOf): string {

@@ -1,6 +1,25 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, openDatabase } from '@lib/platform';
-import { runAudit } from './audit-cli.js';
+import { type AppConfig, ConfigError, loadConfig, openDatabase } from '@lib/platform';
+import { recordSigner, RecordSigningKeyError, type RecordSigner } from '@lib/audit';
+import { runAudit, STORELESS_VERBS } from './audit-cli.js';
+
+/** The municipality's key for the PDF record, from RECORD_SIGNING_P12 (a PKCS#12 file) and its passphrase; null when not configured. */
+async function signerOf(config: AppConfig): Promise<RecordSigner | null> {
+  if (!config.RECORD_SIGNING_P12) return null;
+  let p12: Buffer;
+  try {
+    p12 = await readFile(config.RECORD_SIGNING_P12);
+  } catch (error) {
+    throw new ConfigError([`RECORD_SIGNING_P12=${JSON.stringify(config.RECORD_SIGNING_P12)}: cannot read the file (${(error as { code?: string }).code ?? String(error)})`]);
+  }
+  try {
+    return await recordSigner(p12, config.RECORD_SIGNING_PASSPHRASE ?? '');
+  } catch (error) {
+    if (error instanceof RecordSigningKeyError) throw new ConfigError([`RECORD_SIGNING_P12 / RECORD_SIGNING_PASSPHRASE: ${error.message}`]);
+    throw error;
+  }
+}
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -10,15 +29,19 @@ const { values, positionals } = parseArgs({
 
 let database;
 try {
-  if (positionals.length === 0 || positionals[0] === 'help' || values.help) {
+  if (positionals.length === 0 || STORELESS_VERBS.has(String(positionals[0])) || values.help) {
     process.exitCode = await runAudit({ argv: process.argv.slice(2), store: null });
   } else {
     const config = loadConfig();
+    // Only the report signs; the other verbs never open the key file.
+    const signer = positionals[0] === 'report' ? await signerOf(config) : null;
     const opened = await openDatabase(config);
     database = opened;
     process.exitCode = await runAudit({
       argv: process.argv.slice(2),
       store: opened.eventStore,
+      signer,
+      refuseUnsigned: config.NODE_ENV === 'production',
       // The read models live where the app keeps them: DATABASE_URL's PostgreSQL, else the embedded PGlite.
       readModels: async () => {
         const { openReadModels } = await import('@lib/projections');

@@ -7,4 +7,5 @@ export * from './state-as-of.js';
 export * from './recount.js';
 export * from './round-record.js';
 export * from './round-record.render.js';
+export * from './record-signature.js';
 export { ENGLISH_IN_DUTCH } from './round-record.words.js';

@@ -356,6 +356,42 @@ function selfCheckBlocks(record: RoundRecord, w: Wording): Block[] {
         ? 'Exitcode 0: alles klopt; 1: iets wijkt af (de uitvoer noemt stroom, revisie en gebeurtenis, of de plannen die afwijken).'
         : 'Exit code 0: everything holds; 1: something differs (the output names the stream, revision and event, or the plans that differ).',
     },
+    ...signatureBlocks(record, w),
+  ];
+}
+
+/** 7. Whether the PDF is signed, with which certificate, and how a reader checks the signature. */
+function signatureBlocks(record: RoundRecord, w: Wording): Block[] {
+  const nl = w.lang === 'nl';
+  const heading: Block = { kind: 'heading', text: nl ? '7. Ondertekening' : '7. Signature' };
+  const s = record.signedBy;
+  if (!s) {
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: nl
+          ? 'Dit proces-verbaal is NIET elektronisch ondertekend: er is geen sleutel van de gemeente ingesteld (RECORD_SIGNING_P12). Het bewijst alleen iets samen met de zegels hierboven en de digests die de gemeenteraad kreeg.'
+          : 'This record is NOT signed electronically: no key of the municipality is configured (RECORD_SIGNING_P12). It proves something only together with the seals above and the digests the council received.',
+      },
+    ];
+  }
+  const file = `proces-verbaal-${record.roundId}${nl ? '' : '.en'}.pdf`;
+  return [
+    heading,
+    {
+      kind: 'paragraph',
+      text: nl
+        ? `Het PDF-bestand van dit proces-verbaal is elektronisch ondertekend door de gemeente (PKCS#7, losse handtekening over het hele bestand) met het certificaat ${s.subject}, SHA-256-vingerafdruk ${s.fingerprint256}, geldig tot ${w.date(s.validTo.slice(0, 10))}. Wie na het ondertekenen één teken van het bestand wijzigt, maakt de handtekening ongeldig. Controleer haar met het certificaat dat de gemeente publiceert, of met de vingerafdruk hierboven:`
+        : `The PDF file of this record is signed electronically by the municipality (PKCS#7, a detached signature over the whole file) with the certificate ${s.subject}, SHA-256 fingerprint ${s.fingerprint256}, valid until ${w.date(s.validTo.slice(0, 10))}. Changing a single character of the file after signing makes the signature invalid. Check it with the certificate the municipality publishes, or with the fingerprint above:`,
+    },
+    { kind: 'code', lines: [`npm run --silent audit -- verify-pdf ${file} --certificate gemeente.pem`, `npm run --silent audit -- verify-pdf ${file} --fingerprint ${s.fingerprint256}`] },
+    {
+      kind: 'paragraph',
+      text: nl
+        ? 'Exitcode 0: geldig, ondertekend met dit certificaat; 1: gewijzigd na ondertekening, ondertekend met een andere sleutel, of niet ondertekend (de uitvoer zegt welke).'
+        : 'Exit code 0: valid, signed with this certificate; 1: changed after signing, signed with another key, or not signed (the output says which).',
+    },
   ];
 }
 

@@ -4,6 +4,7 @@ import type { BallotPlan, VotingFrame } from '@lib/voting/events';
 import type { AuditDomain } from './audit-domain.js';
 import { history, type HistoryEntry } from './history.js';
 import { ballotBoxOf, recountRound, resultsOf, RecountUnavailableError, type RecountUnavailableReason, type PublishedResult, type RecountReport } from './recount.js';
+import type { SigningCertificate } from './record-signature.js';
 import { roundSeals, sealVerificationCommands, type StoredSeal } from './seal-round.js';
 import { verifyStore, type VerifyReport } from './verify-store.js';
 
@@ -64,6 +65,8 @@ export interface RoundRecord {
   seals: (StoredSeal & { verified: boolean })[];
   /** The commands that check this record. */
   commands: string[];
+  /** The certificate the PDF is signed with; null when it is written unsigned (no key configured). */
+  signedBy: SigningCertificate | null;
 }
 
 interface DecisionLike {
@@ -86,7 +89,7 @@ function decisionParts(decision: unknown): Pick<DecisionReference, 'body' | 'num
 const DECISION_TYPES = new Set(['BudgetEstablished', 'FrameAmended', 'RoundPhaseAdvanced', 'ResultAdopted', 'ResultCorrected']);
 
 /** Gathers the record of a round: frame, decisions, turnout, result with its recount, seals and verification. */
-export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void }): Promise<RoundRecord> {
+export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void; signedBy?: SigningCertificate | null }): Promise<RoundRecord> {
   // 1. The chains and seals of the round, and its decisions in order.
   const verification = await verifyStore(store, { roundId, onProgress: options.onProgress });
   const entries = await history(store, roundId, { onProgress: options.onProgress });
@@ -178,5 +181,6 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
     verification: { ok: verification.ok, streams: verification.streams, events: verification.events, seals: verification.seals, breaks: verification.breaks },
     seals,
     commands,
+    signedBy: options.signedBy ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { type PlanOutcome, type RoundCommand, roundDecider, roundStream, type Wi
 import { importPabulib, InMemoryRoundKeyVault, loadBallotBox } from '@lib/voting';
 import { sealRound } from '@lib/audit';
 import type { ReadModelDatabase } from '@lib/projections';
+import type { AuditRun } from '../audit-cli.js';
 
 export const TENANT = 'GM0363';
 
@@ -86,7 +87,7 @@ export async function anAuditedRound(store: EventStore, file: string, options: {
 }
 
 /** Runs the CLI in-process and collects what it prints. */
-export async function audit(store: EventStore, argv: string[], extra: { readModels?: () => Promise<ReadModelDatabase> } = {}) {
+export async function audit(store: EventStore | null, argv: string[], extra: Pick<AuditRun, 'signer' | 'refuseUnsigned'> & { readModels?: () => Promise<ReadModelDatabase> } = {}) {
   const { runAudit } = await import('../audit-cli.js');
   let out = '';
   let err = '';

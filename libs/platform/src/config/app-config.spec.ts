@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from './app-config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, SECRET_VARIABLES } from './app-config.js';
 import { readFileSync } from 'node:fs';
 
 describe('loadConfig', () => {
@@ -43,6 +43,21 @@ describe('loadConfig', () => {
     expect(loadConfig(production).apiDocsServed).toBe(false);
     expect(loadConfig({ ...production, API_DOCS: 'true' }).apiDocsServed).toBe(true);
     expect(() => loadConfig({ API_DOCS: 'yes' })).toThrow(/API_DOCS must be true or false/);
+  });
+
+  it('reads the key of the signed proces-verbaal as a file path and a secret passphrase, the passphrase only with the file', () => {
+    const config = loadConfig({ RECORD_SIGNING_P12: '/run/secrets/pv.p12', RECORD_SIGNING_PASSPHRASE: 'open sesame 42' });
+    expect([config.RECORD_SIGNING_P12, config.RECORD_SIGNING_PASSPHRASE]).toEqual(['/run/secrets/pv.p12', 'open sesame 42']);
+    expect(SECRET_VARIABLES.has('RECORD_SIGNING_PASSPHRASE')).toBe(true);
+    expect(loadConfig({ RECORD_SIGNING_P12: '' }).RECORD_SIGNING_P12).toBeUndefined();
+    let message = '';
+    try {
+      loadConfig({ RECORD_SIGNING_PASSPHRASE: 'open sesame 42' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('RECORD_SIGNING_PASSPHRASE: only together with RECORD_SIGNING_P12');
+    expect(message).not.toContain('open sesame 42');
   });
 
   it('requires an identity provider in production', () => {

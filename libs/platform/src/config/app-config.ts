@@ -168,6 +168,22 @@ export class AppConfig {
   @MinLength(32, { message: 'RESIDENT_PSEUDONYM_KEY must be at least 32 characters (openssl rand -base64 48)' })
   RESIDENT_PSEUDONYM_KEY?: string;
 
+  /**
+   * The municipality's key for the signed PDF proces-verbaal (`audit report`): the path of a PKCS#12
+   * file (`.p12`/`.pfx`, private key and certificate). Empty: the PDF is written unsigned and says so,
+   * except with NODE_ENV=production, where `audit report` then refuses (exit 78).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  RECORD_SIGNING_P12?: string;
+
+  /** The passphrase of RECORD_SIGNING_P12 (empty: a file without passphrase). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  RECORD_SIGNING_PASSPHRASE?: string;
+
   /** Run the projections inside the api process (embedded mode does by default). */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'))
   @IsOptional()
@@ -213,7 +229,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables whose value is a secret: an error about one names it and its length, never its value (it ends in logs). */
-export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['VOTER_TOKEN_PRIVATE_KEY', 'RESIDENT_AUTH_CLIENT_SECRET', 'RESIDENT_PSEUDONYM_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'EVENTSTORE_URL']);
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['VOTER_TOKEN_PRIVATE_KEY', 'RESIDENT_AUTH_CLIENT_SECRET', 'RESIDENT_PSEUDONYM_KEY', 'METRICS_TOKEN', 'DATABASE_URL', 'EVENTSTORE_URL', 'RECORD_SIGNING_PASSPHRASE']);
 
 const shownValue = (name: string, value: string | undefined): string =>
   value !== undefined && SECRET_VARIABLES.has(name) ? `(hidden, ${value.length} characters)` : JSON.stringify(value ?? null);
@@ -236,6 +252,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'RESIDENT_AUTH_TENANT',
     'RESIDENT_AUTH_AREA_CLAIM',
     'RESIDENT_PSEUDONYM_KEY',
+    'RECORD_SIGNING_P12',
+    'RECORD_SIGNING_PASSPHRASE',
   ]);
   const input: Record<string, string> = {};
   for (const key of known) {
@@ -250,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
   if (config.AUTH_JWKS_URL && !config.VOTER_TOKEN_PRIVATE_KEY) problems.push('VOTER_TOKEN_PRIVATE_KEY: required together with AUTH_JWKS_URL (voters sign in with a code, and the app signs their tokens)');
+  if (config.RECORD_SIGNING_PASSPHRASE && !config.RECORD_SIGNING_P12) problems.push('RECORD_SIGNING_PASSPHRASE: only together with RECORD_SIGNING_P12');
   problems.push(...residentAuthProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -339,4 +358,6 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'RESIDENT_AUTH_BIRTHDATE_CLAIM',
   'RESIDENT_AGE_BANDS',
   'RESIDENT_PSEUDONYM_KEY',
+  'RECORD_SIGNING_P12',
+  'RECORD_SIGNING_PASSPHRASE',
 ];

@@ -13,6 +13,8 @@ export interface HistoryEntry {
   position: string;
   reason?: string;
   decisionReference?: string;
+  /** A beschikking (ProposalGranted, ProposalGrantRefused) given after its statutory deadline: that deadline (Awb 4:17). */
+  decidedAfterDeadline?: string;
 }
 
 /**
@@ -59,6 +61,7 @@ function entryOf(event: RecordedEvent): HistoryEntry {
   if (typeof reason === 'string') entry.reason = reason;
   const reference = referenceOf(event.data);
   if (reference) entry.decisionReference = reference;
+  if (typeof event.data.decidedAfterDeadline === 'string') entry.decidedAfterDeadline = event.data.decidedAfterDeadline;
   return entry;
 }
 

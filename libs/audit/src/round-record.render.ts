@@ -98,7 +98,7 @@ function reserveText(f: { reservePercent?: number; reserveCents?: number }, w: W
  */
 export function recordBlocks(record: RoundRecord, lang: Lang = 'nl'): Block[] {
   const w = wordingOf(record, lang);
-  return [...introBlocks(record, w), ...frameBlocks(record, w), ...historyBlocks(record, w), ...turnoutBlocks(record, w), ...resultBlocks(record, w), ...recountBlocks(record, w), ...sealBlocks(record, w), ...selfCheckBlocks(record, w)];
+  return [...introBlocks(record, w), ...cancellationBlocks(record, w), ...frameBlocks(record, w), ...historyBlocks(record, w), ...turnoutBlocks(record, w), ...resultBlocks(record, w), ...recountBlocks(record, w), ...sealBlocks(record, w), ...selfCheckBlocks(record, w)];
 }
 
 /** The title and which round, municipality and phase the record is about. */
@@ -175,9 +175,39 @@ function frameBlocks(record: RoundRecord, w: Wording): Block[] {
   return blocks;
 }
 
+/** A cancelled round's own section, before the frame: when, by which role, from which phase, why, under which decision. */
+function cancellationBlocks(record: RoundRecord, w: Wording): Block[] {
+  const c = record.cancellation;
+  if (!c) return [];
+  const nl = w.lang === 'nl';
+  const decision = c.decision ? `${decisionName(c.decision, w.lang)}${c.decision.decidedOn ? `${nl ? ' van' : ' of'} ${w.date(c.decision.decidedOn)}` : ''}` : nl ? 'geen besluit vastgelegd' : 'no decision recorded';
+  const from = c.from ? w.phase(c.from) : nl ? 'onbekend' : 'unknown';
+  return [
+    { kind: 'heading', text: nl ? 'Annulering van de ronde' : 'Cancellation of the round' },
+    {
+      kind: 'list',
+      items: nl
+        ? [`Geannuleerd op ${w.moment(c.at)}, vastgelegd door een ${word(ROLE_WORDS, c.role, w.lang)}`, `In de fase: ${from}`, `Besluit: ${decision}`, `Reden: ${c.reason}`]
+        : [`Cancelled on ${w.moment(c.at)}, recorded in the role of ${word(ROLE_WORDS, c.role, w.lang)}`, `In the phase: ${from}`, `Decision: ${decision}`, `Reason: ${c.reason}`],
+    },
+    {
+      kind: 'paragraph',
+      text: nl
+        ? 'De ronde is gesloten voordat een uitslag werd vastgesteld; wat hieronder staat, is wat er tot de annulering gebeurde.'
+        : 'The round was closed before a result was adopted; what follows is what happened up to the cancellation.',
+    },
+  ];
+}
+
+/** A beschikking given after its statutory deadline, in words: "na afloop van de beslistermijn (…; art. 4:17 Awb)". */
+function lateWords(deadline: string, w: Wording): string {
+  return w.lang === 'nl' ? `na afloop van de beslistermijn (${w.moment(deadline)}; art. 4:17 Awb)` : `after the statutory decision term (${w.moment(deadline)}; Awb 4:17)`;
+}
+
 /** 2. Every decision and fact in order. */
 function historyBlocks(record: RoundRecord, w: Wording): Block[] {
   const nl = w.lang === 'nl';
+  const late = record.history.filter((e) => e.decidedAfterDeadline !== undefined);
   return [
     { kind: 'heading', text: nl ? '2. Verloop (besluiten en feiten)' : '2. Course of the round (decisions and facts)' },
     {
@@ -186,13 +216,27 @@ function historyBlocks(record: RoundRecord, w: Wording): Block[] {
       rows: record.history.map((e) => [
         e.at,
         `${e.actor} (${word(ROLE_WORDS, e.role, w.lang)})`,
-        word(EVENT_WORDS, e.type, w.lang),
+        e.decidedAfterDeadline !== undefined ? `${word(EVENT_WORDS, e.type, w.lang)}, ${lateWords(e.decidedAfterDeadline, w)}` : word(EVENT_WORDS, e.type, w.lang),
         `${e.streamName}@${e.revision}`,
         e.position,
         [e.reason, e.decisionReference ? referenceWords(e.decisionReference, w.lang) : undefined].filter(Boolean).join(' | '),
       ]),
       widths: [3, 2.5, 3, 4, 2, 3.5],
     },
+    ...(late.length > 0
+      ? ([
+          {
+            kind: 'paragraph',
+            text: nl
+              ? `Beschikkingen gegeven na afloop van de wettelijke beslistermijn (${late.length}; art. 4:17 Awb, dwangsom bij niet tijdig beslissen):`
+              : `Decisions given after the statutory decision term (${late.length}; Awb 4:17, penalty for not deciding in time):`,
+          },
+          {
+            kind: 'list',
+            items: late.map((e) => `${e.streamName}: ${word(EVENT_WORDS, e.type, w.lang)} ${nl ? 'op' : 'on'} ${w.moment(e.at)}${e.decisionReference ? ` (${e.decisionReference})` : ''}, ${nl ? 'termijn verstreken op' : 'term ended on'} ${w.moment(e.decidedAfterDeadline!)}`),
+          },
+        ] satisfies Block[])
+      : []),
   ];
 }
 

@@ -26,6 +26,16 @@ export interface DecisionReference {
   reason?: string;
 }
 
+/** A round stopped before its result was adopted (RoundCancelled): when, by which role, from which phase, why, under which decision. */
+export interface RoundCancellation {
+  at: string;
+  /** The role of who recorded it (administrator, official, …), never the person. */
+  role: string;
+  from: string;
+  reason: string;
+  decision: Pick<DecisionReference, 'body' | 'number' | 'decidedOn'> | null;
+}
+
 /** Everything the official record (proces-verbaal) of a round states, read from the event store alone. */
 export interface RoundRecord {
   roundId: string;
@@ -33,6 +43,8 @@ export interface RoundRecord {
   title: string;
   form: string | null;
   phase: string | null;
+  /** Set when the round was cancelled. */
+  cancellation: RoundCancellation | null;
   generatedAt: string;
   frame: {
     budgetId: string;
@@ -86,7 +98,21 @@ function decisionParts(decision: unknown): Pick<DecisionReference, 'body' | 'num
   return Object.keys(parts).length > 0 ? parts : null;
 }
 
-const DECISION_TYPES = new Set(['BudgetEstablished', 'FrameAmended', 'RoundPhaseAdvanced', 'ResultAdopted', 'ResultCorrected']);
+const DECISION_TYPES = new Set(['BudgetEstablished', 'FrameAmended', 'RoundPhaseAdvanced', 'RoundCancelled', 'ResultAdopted', 'ResultCorrected']);
+
+/** The round's cancellation, from its RoundCancelled event. */
+function cancellationOf(roundEvents: { type: string; data: Record<string, unknown>; metadata: Record<string, unknown>; created: Date }[]): RoundCancellation | null {
+  const event = roundEvents.find((e) => e.type === 'RoundCancelled');
+  if (!event) return null;
+  const data = event.data as { from?: unknown; reason?: unknown; decision?: unknown; at?: unknown };
+  return {
+    at: typeof data.at === 'string' ? data.at : typeof event.metadata.at === 'string' ? event.metadata.at : event.created.toISOString(),
+    role: typeof event.metadata.role === 'string' ? event.metadata.role : 'unknown',
+    from: String(data.from ?? ''),
+    reason: typeof data.reason === 'string' ? data.reason : '',
+    decision: decisionParts(data.decision),
+  };
+}
 
 /** Gathers the record of a round: frame, decisions, turnout, result with its recount, seals and verification. */
 export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void; signedBy?: SigningCertificate | null }): Promise<RoundRecord> {
@@ -150,6 +176,7 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
     title: planned?.title ?? budgetFrame?.title ?? `Ronde ${roundId}`,
     form: planned?.frame?.form ?? budgetFrame?.form ?? null,
     phase,
+    cancellation: cancellationOf(roundEvents),
     generatedAt: options.now.toISOString(),
     frame: frame
       ? {

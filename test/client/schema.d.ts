@@ -492,8 +492,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness; no interim counts unless the frame allows them
-         * @description The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness; no interim counts unless the frame allows them. Open to anyone: no token.
+         * The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness, and every seal of the round (moment, phase change, digest, store-wide head) with the audit command that checks it; no interim counts unless the frame allows them
+         * @description The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness, and every seal of the round (moment, phase change, digest, store-wide head) with the audit command that checks it; no interim counts unless the frame allows them. Open to anyone: no token.
          */
         get: operations["PublicRoundController_page"];
         put?: never;

@@ -151,10 +151,21 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
       expect(markdown).toContain('PopUp Podium');
       expect(markdown).toContain('| Kader vastgesteld | college van burgemeester en wethouders pabulib:Netherlands/Assen/2024 | 20 mei 2026 |');
       expect(markdown).toContain('| PopUp Podium (3) | ja | 43 | Gekozen in ronde 1: elke voorstander betaalde hoogstens €\u00a0167,44 |');
-      expect(markdown).toMatch(/Zegel 1, \S+ \(fase indienen\): sha256 [0-9a-f]{64}/);
-      expect(markdown).toMatch(/Zegel 5, \S+ \(fase tellen\): sha256 [0-9a-f]{64}/);
-      expect(markdown).toContain(`(fase vaststellen): sha256 ${seals.digest}`);
+      expect(markdown).toMatch(/Zegel 1, 20 mei 2026 om \d\d:\d\d, bij de overgang naar de fase indienen: sha256 [0-9a-f]{64}/);
+      expect(markdown).toMatch(/Zegel 5, 20 mei 2026 om \d\d:\d\d, bij de overgang naar de fase tellen: sha256 [0-9a-f]{64}/);
+      expect(markdown).toContain(`bij de overgang naar de fase vaststellen: sha256 ${seals.digest}`);
       expect(markdown).toContain(`npm run --silent audit -- verify --round ${assen.roundId} --expect-seal ${seals.digest}`);
+      // Exactly the seals the round stream holds, in order, each with the command that checks it (digest and the head it fixed).
+      const stored = (await db.store.readStream(`Round-${assen.roundId}`)).filter((e) => e.type === ROUND_SEALED).map((e) => e.data as { digest: string; upTo: string; storeChain?: { link: number; digest: string; upTo: string } });
+      expect(stored).toHaveLength(6);
+      const listed = [...markdown.matchAll(/^- Zegel (\d+), .+?: sha256 ([0-9a-f]{64}) over \d+ gebeurtenissen in \d+ stromen tot positie (\S+); klopt nog(?:; keten van de hele opslag: schakel (\d+), sha256 ([0-9a-f]{64}) tot positie (\S+))?$/gm)];
+      expect(listed.map((m) => [Number(m[1]), m[2], m[3], m[5] ?? null])).toEqual(stored.map((s, i) => [i + 1, s.digest, s.upTo, s.storeChain?.digest ?? null]));
+      const checks = stored.map((s) => `npm run --silent audit -- verify --round ${assen.roundId} --expect-seal ${s.digest}${s.storeChain ? ` --expect-head ${s.storeChain.digest}` : ''}`);
+      expect(markdown).toContain(['```sh', ...checks, '```'].join('\n'));
+      // The first seal's command, run as printed, passes.
+      const withHead = stored.find((s) => s.storeChain)!;
+      expect(stored[0]!.storeChain).toBeDefined();
+      expect((await audit(db.store, ['verify', '--round', assen.roundId, '--expect-seal', withHead.digest, '--expect-head', withHead.storeChain!.digest])).code).toBe(0);
       expect(markdown).toContain('de uitkomst komt plan voor plan overeen');
 
       const pdf = await readFile(written.pdf);

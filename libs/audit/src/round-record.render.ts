@@ -1,5 +1,6 @@
 import { explain, type Lang, structuredExplanation } from '@lib/tally';
 import type { RoundRecord } from './round-record.js';
+import { sealCheckCommand } from './seal-round.js';
 import { BALLOT_TYPE_WORDS, BODY_WORDS, BREAK_WORDS, EVENT_WORDS, FORM_WORDS, PHASE_WORDS, ROLE_WORDS, RULE_WORDS, TIE_BREAK_WORDS, word } from './round-record.words.js';
 
 /** The record as a sequence of blocks: one source for the Markdown and the PDF, so they never say different things. */
@@ -355,13 +356,26 @@ function sealBlocks(record: RoundRecord, w: Wording): Block[] {
     blocks.push({ kind: 'paragraph', text: nl ? 'De ronde is nog niet verzegeld.' : 'The round has not been sealed yet.' });
   } else {
     blocks.push({
+      kind: 'paragraph',
+      text: nl
+        ? `Bij elke overgang naar een nieuwe fase is de ronde verzegeld (${record.seals.length} zegel(s), overgenomen uit de opslag van gebeurtenissen, zoals ook de openbare pagina ze toont): het moment, de fasewissel, de digest over alle gebeurtenissen van de ronde tot die positie, en de kop van de keten van de hele opslag die het zegel vastlegde.`
+        : `At every change to a new phase the round was sealed (${record.seals.length} seal(s), taken from the event store, as the public page shows them too): the moment, the phase change, the digest over every event of the round up to that position, and the head of the chain over the whole store the seal fixed.`,
+    });
+    blocks.push({
       kind: 'list',
       items: record.seals.map((s, i) =>
         nl
-          ? `Zegel ${i + 1}, ${s.sealedAt}${s.phase ? ` (fase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} gebeurtenissen in ${s.streams} stromen tot positie ${s.upTo}; ${s.verified ? 'klopt nog' : 'KLOPT NIET MEER'}${s.storeChain ? `; keten van de hele opslag: schakel ${s.storeChain.link}, sha256 ${s.storeChain.digest} tot positie ${s.storeChain.upTo}` : ''}`
-          : `Seal ${i + 1}, ${s.sealedAt}${s.phase ? ` (phase ${w.phase(s.phase)})` : ''}: sha256 ${s.digest} over ${s.events} events in ${s.streams} streams up to position ${s.upTo}; ${s.verified ? 'still holds' : 'NO LONGER HOLDS'}${s.storeChain ? `; store-wide chain: link ${s.storeChain.link}, sha256 ${s.storeChain.digest} up to position ${s.storeChain.upTo}` : ''}`,
+          ? `Zegel ${i + 1}, ${w.moment(s.sealedAt)}${s.phase ? `, bij de overgang naar de fase ${w.phase(s.phase)}` : ''}: sha256 ${s.digest} over ${s.events} gebeurtenissen in ${s.streams} stromen tot positie ${s.upTo}; ${s.verified ? 'klopt nog' : 'KLOPT NIET MEER'}${s.storeChain ? `; keten van de hele opslag: schakel ${s.storeChain.link}, sha256 ${s.storeChain.digest} tot positie ${s.storeChain.upTo}` : ''}`
+          : `Seal ${i + 1}, ${w.moment(s.sealedAt)}${s.phase ? `, at the change to the phase ${w.phase(s.phase)}` : ''}: sha256 ${s.digest} over ${s.events} events in ${s.streams} streams up to position ${s.upTo}; ${s.verified ? 'still holds' : 'NO LONGER HOLDS'}${s.storeChain ? `; store-wide chain: link ${s.storeChain.link}, sha256 ${s.storeChain.digest} up to position ${s.storeChain.upTo}` : ''}`,
       ),
     });
+    blocks.push({
+      kind: 'paragraph',
+      text: nl
+        ? 'Iedereen met leesrechten op (een kopie van) de opslag van gebeurtenissen controleert een zegel met de opdracht van dat zegel (in volgorde). Exitcode 0: de opslag levert tot die positie nog precies die digest op en de keten van de hele opslag draagt nog die kop; 1: er is na het verzegelen iets veranderd, verwijderd of tussengevoegd.'
+        : 'Anyone with read access to (a copy of) the event store checks a seal with its command (in order). Exit code 0: the store still yields exactly that digest up to that position and the chain over the whole store still carries that head; 1: something was changed, deleted or inserted after sealing.',
+    });
+    blocks.push({ kind: 'code', lines: record.seals.map((s) => sealCheckCommand(record.roundId, s)) });
   }
   const v = record.verification;
   const breaks = v.breaks

@@ -165,7 +165,7 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
   const seals = (await roundSeals(store, roundId)).map((s) => ({ ...s, verified: !brokenSeals.has(`Round-${roundId}@${s.revision}`) }));
   const latest = seals[seals.length - 1];
   const commands = latest
-    ? sealVerificationCommands(roundId, latest.digest)
+    ? sealVerificationCommands(roundId, latest.digest, latest.storeChain?.digest)
     : [`npm run --silent audit -- verify --round ${roundId}`, `npm run --silent audit -- recount --round ${roundId}`, `npm run --silent audit -- history --round ${roundId}`];
   commands.push(`npm run --silent audit -- report --round ${roundId} --out DIR`);
 

@@ -66,5 +66,10 @@ describe('sealing a round', () => {
     expect(text).toContain(`  npm run --silent audit -- verify --round r1 --expect-seal ${'ab'.repeat(32)}\n`);
     expect(text).toContain('  npm run --silent audit -- recount --round r1\n');
     expect(text).toContain('  npm run --silent audit -- history --round r1\n');
+    // A seal that fixed the store-wide chain's head: the same command checks both.
+    const head = { link: 3, upTo: '12/12', digest: 'cd'.repeat(32) };
+    const chained = sealVerificationInstructions('r1', { digest: 'ab'.repeat(32), upTo: '12/12', storeChain: head });
+    expect(chained).toContain(`Head of the store-wide chain it fixed: link 3, sha256 ${'cd'.repeat(32)}, up to position 12/12.`);
+    expect(chained).toContain(`  npm run --silent audit -- verify --round r1 --expect-seal ${'ab'.repeat(32)} --expect-head ${'cd'.repeat(32)}\n`);
   });
 });

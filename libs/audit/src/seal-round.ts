@@ -1,5 +1,5 @@
 import { type EventStore, parsePosition } from '@lib/event-store';
-import { computeRoundSeal, ROUND_SEALED, type RoundSeal, type RoundSealedData } from '@lib/es';
+import { computeRoundSeal, ROUND_SEALED, type RoundSeal, type RoundSealedData, type StoreChainHead } from '@lib/es';
 
 export { sealRound, type RoundSealedData } from '@lib/es';
 
@@ -38,27 +38,33 @@ export async function currentSeal(store: EventStore, roundId: string): Promise<S
   return seals[seals.length - 1] ?? null;
 }
 
-/** The audit commands that check a round against a digest the council published. */
-export function sealVerificationCommands(roundId: string, digest: string): string[] {
+/** The audit command that checks one seal: the round's digest and, when the seal fixed one, the store-wide chain's head. */
+export function sealCheckCommand(roundId: string, seal: { digest: string; storeChain?: Pick<StoreChainHead, 'digest'> }): string {
+  return `npm run --silent audit -- verify --round ${roundId} --expect-seal ${seal.digest}${seal.storeChain ? ` --expect-head ${seal.storeChain.digest}` : ''}`;
+}
+
+/** The audit commands that check a round against a digest the council published (and the store-wide head its seal fixed). */
+export function sealVerificationCommands(roundId: string, digest: string, head?: string): string[] {
   return [
-    `npm run --silent audit -- verify --round ${roundId} --expect-seal ${digest}`,
+    sealCheckCommand(roundId, { digest, ...(head ? { storeChain: { digest: head } } : {}) }),
     `npm run --silent audit -- recount --round ${roundId}`,
     `npm run --silent audit -- history --round ${roundId}`,
   ];
 }
 
 /** Plain-text instructions for checking a seal, for the seal endpoint and the report. */
-export function sealVerificationInstructions(roundId: string, seal: Pick<RoundSeal, 'digest' | 'upTo'>): string {
-  const [verify, recount, history] = sealVerificationCommands(roundId, seal.digest);
+export function sealVerificationInstructions(roundId: string, seal: Pick<RoundSeal, 'digest' | 'upTo'> & { storeChain?: StoreChainHead }): string {
+  const [verify, recount, history] = sealVerificationCommands(roundId, seal.digest, seal.storeChain?.digest);
   return [
     `Seal of round ${roundId}: sha256 ${seal.digest}, over every event of the round up to position ${seal.upTo}.`,
+    ...(seal.storeChain ? [`Head of the store-wide chain it fixed: link ${seal.storeChain.link}, sha256 ${seal.storeChain.digest}, up to position ${seal.storeChain.upTo}.`] : []),
     'The digest is the SHA-256 of the canonical JSON (RFC 8785) of the sorted list of [stream, last revision, last event hash]',
     "of every stream of the round; each event's hash covers its content and the previous event's hash, so the digest",
     'commits to every event of the round, in order. Compare it with the digest the council published, then run against',
     'a copy of the event store (the auditor needs read access only):',
     `  ${verify}`,
-    '    exit 0: every hash chain and seal of the round recomputes and this digest is one of the round\'s seals;',
-    '    exit 1: something was changed, deleted or reordered after sealing, or the digest is not the round\'s.',
+    `    exit 0: every hash chain and seal of the round recomputes and this digest is one of the round's seals${seal.storeChain ? ', and a link of the store-wide chain that recomputes carries the head' : ''};`,
+    "    exit 1: something was changed, deleted or reordered after sealing, or the digest is not the round's.",
     `  ${recount}`,
     '    recounts the ballots with the frozen rule and compares plan by plan with the published result.',
     `  ${history}`,

@@ -107,6 +107,8 @@ describe('interim results do not leak while voting runs (frame without public in
           endpoint.path === '/metrics'
             ? metricsLeaks(body)
             : body
+                // The seals' SHA-256 digests are hex: any two digits in them are no count.
+                .replace(/\b[0-9a-f]{64}\b/g, '')
                 .replace(/<[^>]*>/g, '\n')
                 .split('\n')
                 .filter((line) => COUNTS.test(line));

@@ -17,7 +17,7 @@ export class PublicRoundController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiQuery({ name: 'lang', required: false, enum: ['nl', 'en'] })
-  @ApiOperation({ summary: 'The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness; no interim counts unless the frame allows them' })
+  @ApiOperation({ summary: 'The public results page of a round (Dutch, or English with ?lang=en): status, plans, result with explanations, turnout and representativeness, and every seal of the round (moment, phase change, digest, store-wide head) with the audit command that checks it; no interim counts unless the frame allows them' })
   @ApiOkResponse({ description: 'The page as HTML (always; there is no JSON variant)', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems({ 404: ['READ_MODEL.NOT_FOUND'] })
   async page(@Param('roundId') roundId: string, @Query('lang') lang: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<string | undefined> {

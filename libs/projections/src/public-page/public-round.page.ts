@@ -1,5 +1,5 @@
 import { explain, type Lang } from '@lib/tally';
-import type { PublicRoundView, TurnoutGroup } from './public-round.view.js';
+import type { PublicRoundView, PublicSeal, TurnoutGroup } from './public-round.view.js';
 
 export type { Lang };
 
@@ -45,6 +45,21 @@ const TEXT = {
     } as Record<string, string>,
     feasibilities: { pending: 'nog niet getoetst', feasible: 'haalbaar', not_feasible: 'niet haalbaar', needs_revision: 'aanpassing nodig' } as Record<string, string>,
     channels: { online: 'online', paper: 'op papier', assisted: 'met hulp' } as Record<string, string>,
+    seals: 'Zegels',
+    sealsIntro:
+      'Bij elke overgang naar een nieuwe fase verzegelt het systeem de ronde: een SHA-256-digest over alle gebeurtenissen van de ronde tot dat moment, met de kop van de keten over de hele opslag. Wie daarna iets wijzigt, verwijdert of tussenvoegt, krijgt andere digests. Elk zegel staat hier zodra het is vastgelegd.',
+    noSeals: 'De ronde is nog niet verzegeld.',
+    seal: 'Zegel',
+    moment: 'Moment',
+    phaseChange: 'Fasewissel',
+    roundDigest: 'Digest van de ronde (SHA-256)',
+    upTo: 'Tot positie',
+    head: 'Kop van de keten van de hele opslag (SHA-256)',
+    toPhase: (p: string) => `naar ${p}`,
+    link: (n: number, upTo: string) => `schakel ${n}, tot positie ${upTo}`,
+    sealCaption: (n: number) => `Zegels van de ronde (${n})`,
+    check: 'Zelf controleren: met leesrechten op (een kopie van) de opslag van gebeurtenissen controleert iedereen het laatste zegel met:',
+    exit: 'Exitcode 0: de opslag levert nog precies deze digests op; 1: er is na het verzegelen iets veranderd, verwijderd of tussengevoegd. Een eerder zegel controleert u op dezelfde manier, met zijn eigen digests.',
   },
   en: {
     skip: 'Skip to content',
@@ -87,8 +102,47 @@ const TEXT = {
     } as Record<string, string>,
     feasibilities: { pending: 'not yet reviewed', feasible: 'feasible', not_feasible: 'not feasible', needs_revision: 'needs revision' } as Record<string, string>,
     channels: { online: 'online', paper: 'on paper', assisted: 'assisted' } as Record<string, string>,
+    seals: 'Seals',
+    sealsIntro:
+      'At every change to a new phase the system seals the round: a SHA-256 digest over every event of the round up to that moment, with the head of the chain over the whole store. Whoever changes, deletes or inserts anything afterwards gets other digests. Each seal appears here as soon as it is recorded.',
+    noSeals: 'The round has not been sealed yet.',
+    seal: 'Seal',
+    moment: 'Moment',
+    phaseChange: 'Phase change',
+    roundDigest: 'Digest of the round (SHA-256)',
+    upTo: 'Up to position',
+    head: 'Head of the chain over the whole store (SHA-256)',
+    toPhase: (p: string) => `to ${p}`,
+    link: (n: number, upTo: string) => `link ${n}, up to position ${upTo}`,
+    sealCaption: (n: number) => `Seals of the round (${n})`,
+    check: 'Check it yourself: with read access to (a copy of) the event store, anyone checks the latest seal with:',
+    exit: 'Exit code 0: the store still yields exactly these digests; 1: something was changed, deleted or inserted after sealing. An earlier seal is checked the same way, with its own digests.',
   },
 };
+
+/** The audit command that checks a seal against the store: the round's digest, and the store-wide chain's head it fixed. */
+export function sealCheckCommand(roundId: string, seal: Pick<PublicSeal, 'digest' | 'storeChain'>): string {
+  return `npm run --silent audit -- verify --round ${roundId} --expect-seal ${seal.digest}${seal.storeChain ? ` --expect-head ${seal.storeChain.digest}` : ''}`;
+}
+
+/** Every seal of the round with the command that checks the latest, in the page's language. */
+function sealSection(view: PublicRoundView, lang: Lang): string {
+  const t = TEXT[lang];
+  if (view.seals.length === 0) return `<p>${esc(t.sealsIntro)}</p><p>${esc(t.noSeals)}</p>`;
+  const moment = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+  const rows = view.seals
+    .map(
+      (seal, i) =>
+        `<tr><th scope="row">${i + 1}</th><td><time datetime="${esc(seal.sealedAt)}">${esc(moment.format(new Date(seal.sealedAt)))}</time></td><td>${esc(seal.phase ? t.toPhase(t.phases[seal.phase] ?? seal.phase) : '–')}</td><td><code class="digest">${esc(seal.digest)}</code></td><td>${esc(seal.upTo)}</td><td>${seal.storeChain ? `<code class="digest">${esc(seal.storeChain.digest)}</code> (${esc(t.link(seal.storeChain.link, seal.storeChain.upTo))})` : '–'}</td></tr>`,
+    )
+    .join('');
+  const latest = view.seals[view.seals.length - 1]!;
+  return `<p>${esc(t.sealsIntro)}</p>
+<table id="seals"><caption>${esc(t.sealCaption(view.seals.length))}</caption><thead><tr><th scope="col">${esc(t.seal)}</th><th scope="col">${esc(t.moment)}</th><th scope="col">${esc(t.phaseChange)}</th><th scope="col">${esc(t.roundDigest)}</th><th scope="col">${esc(t.upTo)}</th><th scope="col">${esc(t.head)}</th></tr></thead><tbody>${rows}</tbody></table>
+<p>${esc(t.check)}</p>
+<pre id="seal-check"><code>${esc(sealCheckCommand(view.roundId, latest))}</code></pre>
+<p>${esc(t.exit)}</p>`;
+}
 
 /** HTML-escapes text for element content and attribute values. */
 export function esc(value: unknown): string {
@@ -178,6 +232,7 @@ a{color:#0b4f8a}a:focus,button:focus{outline:3px solid #c25100;outline-offset:2p
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid #767676;padding:.4rem;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums}
+code.digest,pre{word-break:break-all;overflow-wrap:anywhere}pre{white-space:pre-wrap;background:#f3f3f3;padding:.5rem}
 </style>
 </head>
 <body>
@@ -190,6 +245,7 @@ th,td{border-bottom:1px solid #767676;padding:.4rem;text-align:left;vertical-ali
 <section aria-labelledby="h-turnout"><h2 id="h-turnout">${esc(t.turnout)}</h2>${turnout}</section>
 <section aria-labelledby="h-plans"><h2 id="h-plans">${esc(t.plans)}</h2>
 <table><caption>${esc(t.plans)}</caption><thead><tr><th scope="col">${esc(t.plan)}</th><th scope="col">${esc(t.area)}</th><th scope="col">${esc(t.cost)}</th><th scope="col">${esc(t.feasibility)}</th></tr></thead><tbody>${plans}</tbody></table></section>
+<section aria-labelledby="h-seals"><h2 id="h-seals">${esc(t.seals)}</h2>${sealSection(view, lang)}</section>
 </main>
 </body>
 </html>`;

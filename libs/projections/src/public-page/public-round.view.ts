@@ -2,7 +2,7 @@ import type { BallotBoxRow } from '../ballot-box/ballot-box.entity.js';
 import type { PlanRow } from '../plans/plan.entity.js';
 import type { ReadModelDatabase } from '../read-model-database.js';
 import type { ResultPlanRow } from '../results/result-plan.entity.js';
-import type { RoundOverviewRow } from '../rounds/round-overview.entity.js';
+import type { RoundOverviewRow, RoundSealRow } from '../rounds/round-overview.entity.js';
 import { type StructuredExplanation, structuredExplanation } from '@lib/tally';
 
 export interface PublicPlan {
@@ -46,6 +46,22 @@ export interface TurnoutGroup {
   suppressed?: boolean;
 }
 
+/** A seal of the round, as the public may check it: published the moment the round records it. */
+export interface PublicSeal {
+  /** Revision of its `RoundSealed` on `Round-<id>`. */
+  revision: number;
+  sealedAt: string;
+  /** The phase the round moved to (the phase change the seal marks); null for a seal outside a phase change. */
+  phase: string | null;
+  /** sha256 over every stream of the round up to `upTo`. */
+  digest: string;
+  upTo: string;
+  streams: number;
+  events: number;
+  /** The head of the store-wide chain the seal fixed; null on seals from before the chain. */
+  storeChain: { link: number; upTo: string; digest: string } | null;
+}
+
 /** Published turnout groups below this many ballots are withheld: a ballot's area and age band could point to the person. */
 export const SMALL_GROUP = 10;
 
@@ -78,6 +94,8 @@ export interface PublicRoundView {
     byChannel: { channel: string; ballots: number }[];
     byAgeBand: TurnoutGroup[];
   } | null;
+  /** Every seal of the round, oldest first. */
+  seals: PublicSeal[];
 }
 
 /** The public view of a round, or null when no round or ballot box has that id. */
@@ -146,6 +164,18 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
       turnout.byArea = turnout.byArea.map((g) => ({ ...g, name: areaName(g.group) ?? g.group }));
     }
 
+    const sealRows = (await m.query<{ row: RoundSealRow }[]>(`SELECT to_jsonb(r) AS row FROM ${s}.round_seal r WHERE round_id = $1 AND tenant = $2 ORDER BY revision`, [roundId, tenant])).map((r) => r.row);
+    const seals: PublicSeal[] = sealRows.map((r) => ({
+      revision: Number(r.revision),
+      sealedAt: new Date(r.sealed_at).toISOString(),
+      phase: r.phase,
+      digest: r.digest,
+      upTo: r.up_to,
+      streams: Number(r.streams),
+      events: Number(r.events),
+      storeChain: r.chain_digest !== null && r.chain_link !== null && r.chain_up_to !== null ? { link: Number(r.chain_link), upTo: r.chain_up_to, digest: r.chain_digest } : null,
+    }));
+
     return {
       roundId,
       title: round?.title ?? budget?.title ?? roundId,
@@ -159,6 +189,7 @@ export async function publicRoundView(db: ReadModelDatabase, roundId: string): P
       interim,
       fairness,
       turnout,
+      seals,
     };
   });
 }

@@ -80,3 +80,44 @@ export const RoundFrameFlagEntity = readModelEntity<RoundFrameFlagRow>(
   { budget_id: 'text', frame_version: 'integer', interim_results_public: 'boolean' },
   ['budget_id', 'frame_version'],
 );
+
+/**
+ * One row per seal of a round (`RoundSealed` on `Round-<id>`, revision `revision`). Table `round_seal`:
+ * the digest over the round's streams up to `$all` position `up_to`, when and at which phase change,
+ * and the head of the store-wide chain it fixed (`chain_*`, absent on seals from before the chain).
+ */
+export interface RoundSealRow {
+  [column: string]: unknown;
+  round_id: string;
+  revision: number;
+  tenant: string;
+  digest: string;
+  up_to: string;
+  streams: number;
+  events: number;
+  sealed_at: string;
+  /** The phase the round moved to (absent for a seal taken outside a phase change). */
+  phase: string | null;
+  chain_link: number | null;
+  chain_up_to: string | null;
+  chain_digest: string | null;
+}
+
+export const RoundSealEntity = readModelEntity<RoundSealRow>(
+  'round_seal',
+  {
+    round_id: 'text',
+    revision: 'bigint',
+    tenant: 'text',
+    digest: 'text',
+    up_to: 'text',
+    streams: 'integer',
+    events: 'integer',
+    sealed_at: 'timestamptz',
+    phase: 'text?',
+    chain_link: 'integer?',
+    chain_up_to: 'text?',
+    chain_digest: 'text?',
+  },
+  ['round_id', 'revision'],
+);

@@ -2,19 +2,37 @@ import type { RecordedEvent } from '@lib/event-store';
 import { type BudgetEvent, ROUND_EVENT_TYPES, type RoundEvent, type RoundSealed } from '@lib/budgeting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { RowBatch } from '../rows.js';
-import type { RoundFrameFlagRow, RoundOverviewRow } from './round-overview.entity.js';
+import type { RoundFrameFlagRow, RoundOverviewRow, RoundSealRow } from './round-overview.entity.js';
 
-const TABLES = ['round_overview', 'round_frame_flag'] as const;
+const TABLES = ['round_overview', 'round_frame_flag', 'round_seal'] as const;
 
-/** A seal changes nothing the overview shows. */
+/** A seal changes nothing the overview shows; it has a row of its own in `round_seal`. */
 type RoundOverviewEvent = Exclude<RoundEvent, RoundSealed>;
-const ROUND_OVERVIEW_TYPES = ROUND_EVENT_TYPES.filter((t): t is RoundOverviewEvent['type'] => t !== 'RoundSealed');
 
-/** Rounds: phase and dates, ceiling, committed money and result status. */
+/** A seal as the public page shows it, whether or not the round was planned here (an imported round has no RoundPlanned). */
+function sealRow(recorded: RecordedEvent): RoundSealRow {
+  const { data } = domainEvent<RoundSealed>(recorded);
+  return {
+    round_id: data.roundId,
+    revision: Number(recorded.revision),
+    tenant: tenantOf(recorded),
+    digest: data.digest,
+    up_to: data.upTo,
+    streams: data.streams,
+    events: data.events,
+    sealed_at: data.sealedAt,
+    phase: data.phase ?? null,
+    chain_link: data.storeChain?.link ?? null,
+    chain_up_to: data.storeChain?.upTo ?? null,
+    chain_digest: data.storeChain?.digest ?? null,
+  };
+}
+
+/** Rounds: phase and dates, ceiling, committed money and result status; and every seal of each round (v2). */
 export const roundOverviewProjection: Projection = {
   name: 'round-overview',
-  version: 1,
-  canHandle: ['BudgetEstablished', 'FrameAmended', ...ROUND_OVERVIEW_TYPES],
+  version: 2,
+  canHandle: ['BudgetEstablished', 'FrameAmended', ...ROUND_EVENT_TYPES],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
@@ -22,8 +40,13 @@ export const roundOverviewProjection: Projection = {
     const flags = new RowBatch<RoundFrameFlagRow>(context, 'round_frame_flag', ['budget_id', 'frame_version']);
     await rounds.load('round_id', events.map((e) => (e.data as { roundId?: string }).roundId));
     await flags.load('budget_id', events.map((e) => (e.data as { budgetId?: string }).budgetId));
+    const seals = new RowBatch<RoundSealRow>(context, 'round_seal', ['round_id', 'revision']);
     const interimPublic = (budgetId: string, version: number): boolean => flags.get(budgetId, version)?.interim_results_public ?? false;
     for (const recorded of events) {
+      if (recorded.type === 'RoundSealed') {
+        seals.set(sealRow(recorded));
+        continue;
+      }
       if (recorded.type === 'BudgetEstablished' || recorded.type === 'FrameAmended') {
         const event = domainEvent<BudgetEvent>(recorded) as Extract<BudgetEvent, { type: 'BudgetEstablished' | 'FrameAmended' }>;
         flags.set({ budget_id: event.data.budgetId, frame_version: event.data.version, interim_results_public: event.data.frame.interimResultsPublic });
@@ -100,5 +123,6 @@ export const roundOverviewProjection: Projection = {
     }
     await flags.flush();
     await rounds.flush();
+    await seals.flush();
   },
 };

@@ -59,10 +59,12 @@ Verbs:
                                in Dutch (the official record) or in English (proces-verbaal-ID.en.*);
                                the PDF is signed with the key in RECORD_SIGNING_P12, else written
                                unsigned and says so (refused with NODE_ENV=production)
-  verify-pdf FILE (--certificate PEM | --fingerprint SHA256)
+  verify-pdf FILE (--certificate PEM | --fingerprint SHA256) [--round ID]
                                check a signed proces-verbaal: the signature covers the whole file,
                                nothing changed since, and it was made with this certificate; exits 1
-                               when altered, signed by another key, or not signed (needs no store)
+                               when altered, signed by another key, or not signed (needs no store).
+                               With --round: also the seal and store-wide head the record names,
+                               against the store (as verify --expect-seal --expect-head)
   rebuild [--projection NAME]  rebuild the read models (all, or one) from the event store
   help                         this text
 
@@ -141,7 +143,7 @@ const VERBS: Record<string, (context: VerbContext) => Promise<number>> = {
   rebuild: rebuildVerb,
 };
 
-/** Verbs that read no event store (`main` opens none for them). */
+/** Verbs that read no event store (`main` opens none for them); verify-pdf does with --round. */
 export const STORELESS_VERBS: ReadonlySet<string> = new Set(['help', 'verify-pdf']);
 
 /** Runs one audit verb; resolves to the process exit code. */
@@ -303,7 +305,7 @@ async function reportVerb({ run, store, values, err, print, needRound, progress,
 }
 
 /** `verify-pdf`: the signature of a PDF record, against the municipality's certificate or its fingerprint. */
-async function verifyPdfVerb({ values, positionals, err, print }: VerbContext): Promise<number> {
+async function verifyPdfVerb({ store, values, positionals, err, print, progress, bar }: VerbContext): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('verify-pdf needs one FILE');
   if ((values.certificate === undefined) === (values.fingerprint === undefined)) throw new UsageError('verify-pdf needs --certificate PEM or --fingerprint SHA256 (one of them)');
@@ -335,8 +337,29 @@ async function verifyPdfVerb({ values, positionals, err, print }: VerbContext): 
     return NOTHING_TO_CHECK;
   }
   const report = await verifyRecordPdf(pdf, { fingerprint: fingerprint! });
-  print({ file, ...report }, () => formatSignature(file, report));
-  return report.ok ? 0 : 1;
+  if (values.round === undefined || !report.ok) {
+    print({ file, ...report }, () => formatSignature(file, report));
+    return report.ok ? 0 : 1;
+  }
+  // --round: the seal the (validly signed) record names, against the store.
+  if (!store) throw new Error('no event store');
+  const seal = report.seal;
+  if (!seal) {
+    print({ file, ...report, storeCheck: null }, () => formatSignature(file, report));
+    err(`${file} names no seal of a round (a record written before its round was sealed, or by an older version)\n`);
+    return NOTHING_TO_CHECK;
+  }
+  if (seal.roundId !== values.round) {
+    const problem = `the record is about round ${seal.roundId}, not ${values.round}`;
+    print({ file, ...report, ok: false, storeCheck: { ok: false, problem } }, () => `${formatSignature(file, report)}SEAL DIFFERS: ${problem}\n`);
+    return 1;
+  }
+  const expectation = await checkPublishedSeal(store, seal.roundId, seal.digest, { onProgress: progress('recomputing the seal') });
+  const verified = await verifyStore(store, { roundId: seal.roundId, ...(seal.head ? { expectHead: seal.head } : {}), onProgress: progress('verifying') });
+  bar?.stop();
+  const ok = expectation.ok && verified.ok;
+  print({ file, ...report, ok, storeCheck: { ok, expectedSeal: expectation, verify: verified } }, () => `${formatSignature(file, report)}${formatExpectation(expectation)}${formatVerify(verified, seal.roundId)}`);
+  return ok ? 0 : 1;
 }
 
 const isNotFound = (error: unknown) => (error as { code?: unknown } | null)?.code === 'ENOENT';

@@ -29,7 +29,7 @@ const { values, positionals } = parseArgs({
 
 let database;
 try {
-  if (positionals.length === 0 || STORELESS_VERBS.has(String(positionals[0])) || values.help) {
+  if (positionals.length === 0 || (STORELESS_VERBS.has(String(positionals[0])) && values.round === undefined) || values.help) {
     process.exitCode = await runAudit({ argv: process.argv.slice(2), store: null });
   } else {
     const config = loadConfig();

@@ -92,6 +92,30 @@ describe('the signed PDF proces-verbaal and audit verify-pdf', () => {
     await expect(readFile(join(refusedDir, `proces-verbaal-${round.roundId}.pdf`))).rejects.toThrow(/ENOENT/);
   });
 
+  it('with --round also checks the seal the signed record names against the store: holds, another round, a store changed since', async () => {
+    const sealed = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
+    const { out } = await audit(db.store, ['report', '--round', sealed.roundId, '--out', dir, '--json'], { signer });
+    const pdf = (JSON.parse(out) as { pdf: string }).pdf;
+    const latest = JSON.parse((await audit(db.store, ['seal', '--round', sealed.roundId, '--json'])).out) as { digest: string };
+    const holds = await audit(db.store, ['verify-pdf', pdf, '--certificate', certificate, '--round', sealed.roundId, '--json']);
+    expect(holds.code).toBe(0);
+    expect(JSON.parse(holds.out)).toMatchObject({ ok: true, outcome: 'valid', seal: { roundId: sealed.roundId, digest: latest.digest }, storeCheck: { ok: true, expectedSeal: { ok: true, latest: true } } });
+    expect((await audit(db.store, ['verify-pdf', pdf, '--certificate', certificate, '--round', sealed.roundId])).out).toContain(`SEAL OK: the published digest ${latest.digest} is the round's latest seal`);
+
+    const elsewhere = await audit(db.store, ['verify-pdf', pdf, '--certificate', certificate, '--round', round.roundId]);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.out).toContain(`SEAL DIFFERS: the record is about round ${sealed.roundId}, not ${round.roundId}`);
+
+    // The administrator changes the published result in the store after the record was signed.
+    await db.sql.query(`UPDATE ${db.schema}."events" SET data = jsonb_set(data, '{totalCents}', '1') WHERE stream_id = $1 AND event_type = 'ResultPublished'`, [`Round-${sealed.roundId}`]);
+    const changed = await audit(db.store, ['verify-pdf', pdf, '--certificate', certificate, '--round', sealed.roundId]);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toMatch(/^VALID: /);
+    // The seal's digest still stands on the stored hashes; the changed event no longer fits its hash.
+    expect(changed.out).toMatch(new RegExp(`^BROKEN: Round-${sealed.roundId} revision \\d+ \\(event \\S+\\): hash-mismatch`, 'm'));
+    expect(changed.out).toContain(`FAILED: round ${sealed.roundId}: `);
+  });
+
   it('answers verify-pdf without a file or a certificate with a usage error (64), and a file that is not there with 2', async () => {
     expect((await audit(null, ['verify-pdf', '--certificate', certificate])).code).toBe(64);
     expect((await audit(null, ['verify-pdf', join(dir, 'x.pdf')])).code).toBe(64);

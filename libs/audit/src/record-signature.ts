@@ -93,6 +93,23 @@ export interface RecordSignatureReport {
   signingTime: string | null;
   /** Digest of the signed bytes, and the digest the signature holds (its messageDigest attribute). */
   digest: { algorithm: string; computed: string; signed: string | null } | null;
+  /** The round and latest seal the record names in its (signed) document information; null when it names none or the file is not signed. */
+  seal: RecordSeal | null;
+}
+
+/** The round's latest seal as a proces-verbaal names it (`audit report` writes it into the PDF's Keywords). */
+export interface RecordSeal {
+  roundId: string;
+  digest: string;
+  head: string | null;
+}
+
+/** The seal named in the signed bytes only (a Keywords string added after signing is not the record's). */
+function recordSealOf(pdf: Buffer, byteRange: [number, number, number, number]): RecordSeal | null {
+  const [start, first, second, length] = byteRange;
+  const signed = Buffer.concat([pdf.subarray(start, start + first), pdf.subarray(second, second + length)]).toString('latin1');
+  const found = /\(inwonersbudget round:(\S+) seal:([0-9a-f]{64})(?: head:([0-9a-f]{64}))?\)/.exec(signed);
+  return found ? { roundId: found[1]!, digest: found[2]!, head: found[3] ?? null } : null;
 }
 
 /** `AB:CD:…` (upper case, colons) from a fingerprint written with or without colons, in either case. */
@@ -139,7 +156,7 @@ function signatureOf(pdf: Buffer): { byteRange: [number, number, number, number]
  */
 export async function verifyRecordPdf(pdf: Buffer, expected: { fingerprint: string }): Promise<RecordSignatureReport> {
   const expectedFingerprint = normaliseFingerprint(expected.fingerprint);
-  const base = { expectedFingerprint, signer: null, signingTime: null, digest: null };
+  const base = { expectedFingerprint, signer: null, signingTime: null, digest: null, seal: null };
   const found = signatureOf(pdf);
   if (!found) return { ...base, ok: false, outcome: 'not-signed', problem: 'the file carries no signature (no /ByteRange)', byteRange: null };
   const { byteRange, der } = found;
@@ -176,7 +193,7 @@ export async function verifyRecordPdf(pdf: Buffer, expected: { fingerprint: stri
     }
   }
   const named = signer ? certificateOf(signer) : null;
-  const report = { expectedFingerprint, signingTime, digest, byteRange, signer: named };
+  const report = { expectedFingerprint, signingTime, digest, byteRange, signer: named, seal: recordSealOf(pdf, byteRange) };
   if (digest.signed !== computed) return { ...report, ok: false, outcome: 'altered', problem: `the file's signed bytes have ${algorithm} ${computed}, but the signature was made over ${digest.signed ?? '(no digest)'}: the file was changed after signing` };
   if (!named) return { ...report, ok: false, outcome: 'altered', problem: 'the signature does not verify with any certificate it carries: the signature was changed or damaged' };
   if (named.fingerprint256 !== expectedFingerprint) {

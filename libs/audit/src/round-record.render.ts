@@ -491,6 +491,15 @@ function pdfText(text: string): string {
     .replace(/[^\u0020-\u00ff€–—‘’“”•…]/gu, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\u0020-\u00ff]/g, '?'));
 }
 
+/**
+ * The round and its latest seal in the PDF's document information (`Keywords`), so `audit verify-pdf
+ * --round ID` can compare a signed record with the store: inside the signed bytes, and plain text.
+ */
+export function recordKeywords(record: Pick<RoundRecord, 'roundId' | 'seals'>): string | null {
+  const latest = record.seals[record.seals.length - 1];
+  return latest ? `inwonersbudget round:${record.roundId} seal:${latest.digest}${latest.storeChain ? ` head:${latest.storeChain.digest}` : ''}` : null;
+}
+
 /** The record as a PDF (A4, Helvetica), rendered from the same blocks as the Markdown. */
 export async function recordPdf(record: RoundRecord, lang: Lang = 'nl'): Promise<Buffer> {
   // Loaded here: the API imports this library for the seal and needs no PDF writer.
@@ -500,7 +509,14 @@ export async function recordPdf(record: RoundRecord, lang: Lang = 'nl'): Promise
     size: 'A4',
     margin: 50,
     bufferPages: true,
-    info: { Title: pdfText(`Proces-verbaal ${record.title}`), Subject: `${lang === 'nl' ? 'Ronde' : 'Round'} ${record.roundId}`, Creator: 'inwonersbudget audit', CreationDate: generated, ModDate: generated },
+    info: {
+      Title: pdfText(`Proces-verbaal ${record.title}`),
+      Subject: `${lang === 'nl' ? 'Ronde' : 'Round'} ${record.roundId}`,
+      Creator: 'inwonersbudget audit',
+      CreationDate: generated,
+      ModDate: generated,
+      ...(recordKeywords(record) ? { Keywords: recordKeywords(record)! } : {}),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));

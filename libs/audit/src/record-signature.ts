@@ -143,8 +143,9 @@ function signatureOf(pdf: Buffer): { byteRange: [number, number, number, number]
   const byteRange = [Number(last[1]), Number(last[2]), Number(last[3]), Number(last[4])] as [number, number, number, number];
   const contents = text.slice(byteRange[1], byteRange[2]);
   const hex = /^<([0-9A-Fa-f]*)>$/.exec(contents)?.[1];
-  if (hex === undefined || hex.length === 0) return { byteRange, der: null };
-  return { byteRange, der: Buffer.from(hex.replace(/(00)+$/, ''), 'hex') };
+  if (hex === undefined || /^0*$/.test(hex)) return { byteRange, der: null };
+  // The zeros that pad the placeholder stay: the DER's own length says where it ends (a signature may end in a zero byte).
+  return { byteRange, der: Buffer.from(hex, 'hex') };
 }
 
 /**

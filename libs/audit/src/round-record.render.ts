@@ -1,6 +1,6 @@
 import { explain, type Lang, structuredExplanation } from '@lib/tally';
 import type { RoundRecord } from './round-record.js';
-import { BALLOT_TYPE_WORDS, BODY_WORDS, BREAK_WORDS, EVENT_WORDS, FORM_WORDS, PHASE_WORDS, ROLE_WORDS, RULE_WORDS, TIE_BREAK_WORDS, word } from './round-record.words.js';
+import { BALLOT_TYPE_WORDS, BODY_WORDS, BREAK_WORDS, EVENT_WORDS, FORM_WORDS, KEY_DESTROYED_WORDS, PHASE_WORDS, ROLE_WORDS, RULE_WORDS, TIE_BREAK_WORDS, word } from './round-record.words.js';
 
 /** The record as a sequence of blocks: one source for the Markdown and the PDF, so they never say different things. */
 export type Block =
@@ -189,7 +189,7 @@ function historyBlocks(record: RoundRecord, w: Wording): Block[] {
         word(EVENT_WORDS, e.type, w.lang),
         `${e.streamName}@${e.revision}`,
         e.position,
-        [e.reason, e.decisionReference ? referenceWords(e.decisionReference, w.lang) : undefined].filter(Boolean).join(' | '),
+        [e.type === 'RoundKeyDestroyed' && e.reason ? word(KEY_DESTROYED_WORDS, e.reason, w.lang) : e.reason, e.decisionReference ? referenceWords(e.decisionReference, w.lang) : undefined].filter(Boolean).join(' | '),
       ]),
       widths: [3, 2.5, 3, 4, 2, 3.5],
     },

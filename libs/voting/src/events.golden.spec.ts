@@ -51,6 +51,7 @@ const ballotBox: EventExamples<BallotBoxEvent> = {
   BallotBoxOpened: { roundId: 'r-1', reason: 'De stemperiode begint', openedAt: '2027-04-01T07:00:00.000Z' },
   BallotBoxClosed: { roundId: 'r-1', reason: 'De stemperiode is voorbij', closedAt: '2027-04-21T21:00:00.000Z' },
   VoterRollExtended: { roundId: 'r-1', source: 'municipality-file', registered: 18_250, eligible: 17_980, extendedAt: '2027-03-31T08:00:00.000Z' },
+  RoundKeyDestroyed: { roundId: 'r-1', reason: 'voting-closed', destroyedAt: '2027-04-15T17:00:00.000Z' },
   BallotBoxSealed: { roundId: 'r-1', reason: 'Uitslag vastgesteld, rondesleutel vernietigd', sealedAt: '2027-05-01T09:00:01.000Z' },
 };
 

@@ -77,6 +77,7 @@ export const EVENT_WORDS: Record<EventType, Words> = {
   ParticipantRegistered: { nl: 'Deelnemers geregistreerd', en: 'Participants registered' },
   VotingCodeBlocked: { nl: 'Stemcode geblokkeerd', en: 'Voting code blocked' },
   VotingCodeReissued: { nl: 'Stemcode opnieuw uitgegeven', en: 'Voting code reissued' },
+  VoterSignedIn: { nl: 'Kiezer aangemeld', en: 'Voter signed in' },
 };
 
 /** Why a round key was destroyed (`RoundKeyDestroyed.reason`). */

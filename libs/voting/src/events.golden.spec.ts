@@ -75,6 +75,7 @@ const participant: EventExamples<ParticipantEvent> = {
   },
   VotingCodeBlocked: { roundId: 'r-1', participantRef: 'par-5d21', reason: 'Brief onbestelbaar retour', blockedAt: '2027-04-05T10:00:00.000Z' },
   VotingCodeReissued: { roundId: 'r-1', participantRef: 'par-4b9e', successorRef: 'par-e013', reason: 'Brief kwijt', reissuedAt: '2027-04-06T10:00:00.000Z' },
+  VoterSignedIn: { roundId: 'r-1', participantRef: 'par-4b9e', channel: 'code', signedInAt: '2027-04-02T19:12:40.000Z' },
 };
 
 const paperBatch: EventExamples<PaperBatchEvent> = {

@@ -48,7 +48,7 @@ import { ResidentVoterSessionController } from './voter-session/resident-voter-s
 import { OpenResidentVoterSessionHandler } from './voter-session/resident-voter-session/resident-voter-session.handler.js';
 import { VoterSessionController } from './voter-session/voter-session.controller.js';
 import { VoterSessionLimiter } from './voter-session/voter-session.limiter.js';
-import { VoterOfCodeHandler } from './voter-session/voter-session.query.js';
+import { OpenVoterSessionHandler } from './voter-session/voter-session.handler.js';
 import { VOTING_DEPS, type VotingDeps } from './voting.deps.js';
 
 /**
@@ -100,7 +100,7 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     GenerateVotingCodesHandler,
     BlockVotingCodeHandler,
     ReissueVotingCodeHandler,
-    VoterOfCodeHandler,
+    OpenVoterSessionHandler,
     OpenResidentVoterSessionHandler,
     CastBallotHandler,
     ReplaceBallotHandler,

@@ -1435,7 +1435,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with a voting code: a voter token for this round, valid 15 minutes (rate-limited per code and per address)
-         * @description Sign in with a voting code: a voter token for this round, valid 15 minutes (rate-limited per code and per address). Open to anyone: no token.
+         * @description Every sign-in is recorded (VoterSignedIn: the participant's pseudonym, the channel and the time; no code, no address), and the answer says when this code signed in before.
          */
         post: operations["VoterSessionController_open"];
         delete?: never;
@@ -1799,6 +1799,11 @@ export interface components {
         };
         /** @description The ballot: its type and the limits on a voter's choices (number of plans, cost cap, points, ranking length) */
         BallotRulesDto: {
+            /**
+             * @description Days after the close of voting in which paper ballots may still be entered; the round key (the link from codes to ballots) is destroyed when they end. 0 or absent: at the close
+             * @example 7
+             */
+            correctionWindowDays?: number;
             /**
              * @description approval: the chosen plans together cost at most this
              * @example 30000000
@@ -2183,6 +2188,19 @@ export interface components {
         DeclareConflictOfInterestDto: {
             /** @example Ik woon naast de locatie van het plan */
             reason: string;
+        };
+        /** @description Earlier sign-ins for the same participant in this round (recorded pseudonymously: no code, no address) */
+        EarlierSignInsDto: {
+            /**
+             * @description How many sign-ins came before this one
+             * @example 1
+             */
+            count: number;
+            /**
+             * @description When the last of them was; null when this is the first
+             * @example 2026-06-02T18:04:11.000Z
+             */
+            lastAt?: string | null;
         };
         /** @description One paper ballot of a batch: the code printed on it and its content */
         EnterPaperBallotDto: {
@@ -3270,6 +3288,8 @@ export interface components {
         };
         /** @description A voter's bearer token for one round, valid until it expires */
         VoterSessionTokenDto: {
+            /** @description The sign-ins with this code (or this resident sign-in) before this one: if you did not make them, someone else read with your code; tell the municipality */
+            earlierSignIns: components["schemas"]["EarlierSignInsDto"];
             /**
              * @description Seconds
              * @example 900
@@ -7674,6 +7694,11 @@ export interface operations {
                             channel: string;
                         }[];
                         eligible: number;
+                        /**
+                         * Format: date-time
+                         * @description When the round key (the link from codes to ballots) was destroyed; null while it lives
+                         */
+                        keyDestroyedAt: string | null;
                         liveCount: {
                             ballots: number;
                             planId: string;
@@ -7683,6 +7708,8 @@ export interface operations {
                         /** @description The CBS source of the population reference, or `roll` when none is imported */
                         populationSource: string;
                         roundId: string;
+                        /** @description Voter sign-ins recorded in the round (VoterSignedIn, by code or resident sign-in): more than ballots and replacements explain may mean codes were used by others */
+                        signIns: number;
                     };
                 };
             };
@@ -11379,7 +11406,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The same resident always gets the same participant, so the same ballot. No body. */
+            /** @description The same resident always gets the same participant, so the same ballot. Every sign-in is recorded pseudonymously (VoterSignedIn), and the answer says when this resident signed in to the round before. No body. */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPgPoolDriver, createPostgresEventStore, type EventStore } from '@lib/event-store';
+import { createPostgresEventStore, type EventStore } from '@lib/event-store';
 import { verifyStore } from '@lib/audit';
 import { chainEvents, GENESIS_HASH } from '@lib/es';
-import { importPabulib, SqlRoundKeyVault } from '@lib/voting';
+import { FileRoundKeyVault, importPabulib } from '@lib/voting';
 import { aBurgerbegrotingFrame, COUNCIL_DECISION } from '../../libs/budgeting/src/budget/testing/budget.given.js';
 import { call } from '../../libs/budgeting/src/budget/testing/http.js';
 import { anAdmittedPlan } from '../../libs/budgeting/src/proposal/testing/proposal.given.js';
@@ -103,27 +103,23 @@ describe('kill -9 of the api between a round\'s phase change and its reactions (
     expect([verified.breaks, verified.seals]).toEqual([[], sealsBefore + 1]);
   }, 240_000);
 
-  it('an imported Pabulib round is sealed at every phase change; adopting it through the api seals its box and destroys its round key', async () => {
-    const pool = new pg.Pool({ connectionString: fixture.cluster.url, max: 2 });
-    try {
-      const vault = await SqlRoundKeyVault.open(createPgPoolDriver(pool, { ownsPool: false }));
-      const text = readFileSync(join(process.cwd(), 'test', 'fixtures', 'pabulib', 'Netherlands_Amsterdam_643.pb'), 'utf8');
-      const context = { actor: 'pabulib-import', role: 'administrator', tenant: TENANT, correlationId: randomUUID(), now: new Date('2026-05-01T09:00:00.000Z') };
-      const { roundId } = await importPabulib({ store, vault, now: () => context.now, newId: () => randomUUID() }, text, context);
-      const seals = async () => (await store.readStream(`Round-${roundId}`)).filter((e) => e.type === 'RoundSealed').map((e) => (e.data as { phase: string }).phase);
-      expect(await seals()).toEqual(['submission', 'support', 'feasibility', 'voting', 'counting']);
-      expect(await vault.status(roundId)).toBe('active');
+  it('an imported Pabulib round is sealed at every phase change and its round key destroyed at the close of voting; adopting it through the api seals its box', async () => {
+    const vault = await FileRoundKeyVault.open(join(fixture.dataDir, 'round-keys'));
+    const text = readFileSync(join(process.cwd(), 'test', 'fixtures', 'pabulib', 'Netherlands_Amsterdam_643.pb'), 'utf8');
+    const context = { actor: 'pabulib-import', role: 'administrator', tenant: TENANT, correlationId: randomUUID(), now: new Date('2026-05-01T09:00:00.000Z') };
+    const { roundId } = await importPabulib({ store, vault, now: () => context.now, newId: () => randomUUID() }, text, context);
+    const seals = async () => (await store.readStream(`Round-${roundId}`)).filter((e) => e.type === 'RoundSealed').map((e) => (e.data as { phase: string }).phase);
+    expect(await seals()).toEqual(['submission', 'support', 'feasibility', 'voting', 'counting']);
+    expect(await vault.status(roundId)).toBe('destroyed');
+    expect((await types(`BallotBox-${roundId}`)).slice(-2)).toEqual(['BallotBoxClosed', 'RoundKeyDestroyed']);
 
-      expect((await advance(roundId, 'adoption')).headers.get('reactions')).toBe('complete');
-      const adopted = await api('POST', `/rounds/${roundId}/result/adoption`, adoption);
-      expect([adopted.status, adopted.headers.get('reactions')]).toEqual([201, 'complete']);
-      expect(await seals()).toEqual(['submission', 'support', 'feasibility', 'voting', 'counting', 'adoption', 'adoption']);
-      expect((await types(`BallotBox-${roundId}`)).at(-1)).toBe('BallotBoxSealed');
-      expect(await vault.status(roundId)).toBe('destroyed');
-      const verified = await verifyStore(store, { roundId });
-      expect([verified.breaks, verified.seals]).toEqual([[], 7]);
-    } finally {
-      await pool.end();
-    }
+    expect((await advance(roundId, 'adoption')).headers.get('reactions')).toBe('complete');
+    const adopted = await api('POST', `/rounds/${roundId}/result/adoption`, adoption);
+    expect([adopted.status, adopted.headers.get('reactions')]).toEqual([201, 'complete']);
+    expect(await seals()).toEqual(['submission', 'support', 'feasibility', 'voting', 'counting', 'adoption', 'adoption']);
+    expect((await types(`BallotBox-${roundId}`)).at(-1)).toBe('BallotBoxSealed');
+    expect(await vault.status(roundId)).toBe('destroyed');
+    const verified = await verifyStore(store, { roundId });
+    expect([verified.breaks, verified.seals]).toEqual([[], 7]);
   }, 240_000);
 });

@@ -286,10 +286,10 @@ describe('a resident signed in by OIDC votes', () => {
     const before = (await everything()).length;
     const session = await call('POST', `/rounds/${roundId}/resident-voter-sessions`, { token: resident });
     expect(session.status).toBe(201);
-    expect(session.body).toEqual({ token: expect.any(String), expiresIn: 900, round: roundId });
+    expect(session.body).toEqual({ token: expect.any(String), expiresIn: 900, round: roundId, earlierSignIns: { count: 0, lastAt: null } });
     const added = (await everything()).slice(before);
-    // The participant's stream only: nothing on the box (the roll's counts are its registrations).
-    expect(added.map((e) => e.type)).toEqual(['ParticipantRegistered']);
+    // The participant's stream only: nothing on the box (the roll's counts are its registrations); the sign-in is recorded there too.
+    expect(added.map((e) => e.type)).toEqual(['ParticipantRegistered', 'VoterSignedIn']);
     const participantRef = decodeJwt(session.body.token as string).sub!;
     expect(added[0]!.streamName).toBe(`Participant-${roundId}_${participantRef}`);
     expect(added[0]!.data).toEqual({
@@ -303,7 +303,9 @@ describe('a resident signed in by OIDC votes', () => {
       source: 'oidc',
       registeredAt: expect.any(String),
     });
-    expect(added.map((e) => e.metadata)).toEqual([expect.objectContaining({ actor: 'resident', role: 'resident', tenant: TENANT })]);
+    expect(added[1]!.streamName).toBe(`Participant-${roundId}_${participantRef}`);
+    expect(added[1]!.data).toEqual({ roundId, participantRef, channel: 'oidc', signedInAt: expect.any(String) });
+    expect(added.map((e) => e.metadata)).toEqual([expect.objectContaining({ actor: 'resident', role: 'resident', tenant: TENANT }), expect.objectContaining({ actor: 'voter', role: 'voter', tenant: TENANT })]);
     // Round-scoped: neither the resident pseudonym nor anything about the person is in an event.
     const pseudonym = decodeJwt(resident).sub!;
     expect(participantRef).not.toBe(pseudonym);
@@ -317,7 +319,9 @@ describe('a resident signed in by OIDC votes', () => {
     const second = await call('POST', `/rounds/${roundId}/resident-voter-sessions`, { token: secondResident });
     expect(second.status).toBe(201);
     expect(decodeJwt(second.body.token as string).sub).toBe(participantRef);
-    expect((await everything()).length).toBe(afterCast);
+    // Not registered again; the second sign-in is recorded, and the resident is told of the first.
+    expect(second.body.earlierSignIns).toEqual({ count: 1, lastAt: added[1]!.data.signedInAt });
+    expect((await everything()).slice(afterCast).map((e) => e.type)).toEqual(['VoterSignedIn']);
     const again = await call('POST', `/rounds/${roundId}/ballots`, { token: second.body.token as string, body: { type: 'approval', choices: ['p-bench'] } });
     expect([again.status, again.body.code]).toEqual([409, 'BALLOT.ALREADY_CAST']);
 

@@ -224,7 +224,7 @@ describe('walk-through: the residents\' journey through the generated client', (
     expect([roll.response.status, roll.data]).toEqual([201, { registered: 5, eligible: 5 }]);
     const withCode = async (code: string) => {
       const session = await anonymous.POST('/rounds/{roundId}/voter-sessions', { params: round, body: { code } });
-      expect(session.data).toEqual({ token: expect.any(String), expiresIn: 900, round: roundId });
+      expect(session.data).toEqual({ token: expect.any(String), expiresIn: 900, round: roundId, earlierSignIns: { count: 0, lastAt: null } });
       return session.data!.token;
     };
 
@@ -235,11 +235,11 @@ describe('walk-through: the residents\' journey through the generated client', (
       expect(again.pseudonym).toBe(ans.pseudonym);
       const before = (await everything()).length;
       const session = await as(again.token).POST('/rounds/{roundId}/resident-voter-sessions', { params: round });
-      expect(session.data).toEqual({ token: expect.any(String), expiresIn: 900, round: roundId });
+      expect(session.data).toEqual({ token: expect.any(String), expiresIn: 900, round: roundId, earlierSignIns: { count: 0, lastAt: null } });
       voterToken = session.data!.token;
       const added = (await everything()).slice(before);
-      // The participant's own stream only; the roll's counts are its registrations.
-      expect(added.map((e) => e.type)).toEqual(['ParticipantRegistered']);
+      // The participant's own stream only; the roll's counts are its registrations; the sign-in is recorded there.
+      expect(added.map((e) => e.type)).toEqual(['ParticipantRegistered', 'VoterSignedIn']);
       expect(added[0]!.data).toMatchObject({ roundId, participantRef: decodeJwt(voterToken).sub, area: 'WIJK-1', ageBand: '35-44', eligible: true, source: 'oidc' });
       expect(decodeJwt(voterToken).sub).not.toBe(ans.pseudonym);
     } else {

@@ -92,7 +92,7 @@ describe('audit recount, state and report on Pabulib rounds in a SQL store', () 
     // The box is its phase and frame; the roll is counted from its registrations (the report's turnout, below).
     const box = JSON.parse((await audit(db.store, ['state', '--stream', `BallotBox-${assen.roundId}`, '--as-of', '2030-01-01T00:00:00Z', '--json'])).out) as { state: Record<string, unknown> };
     expect(box.state).toMatchObject({ phase: 'closed', roundId: assen.roundId });
-    expect(Object.keys(box.state).sort()).toEqual(['frame', 'phase', 'roundId']);
+    expect(Object.keys(box.state).sort()).toEqual(['closedAt', 'frame', 'keyDestroyedAt', 'phase', 'roundId']);
     const budget = JSON.parse((await audit(db.store, ['state', '--budget', assen.budgetId, '--as-of', '2030-01-01', '--json'])).out) as { state: { exists: boolean; versions: unknown[] } };
     expect(budget.state).toMatchObject({ exists: true });
     expect(budget.state.versions).toHaveLength(1);

@@ -55,8 +55,8 @@ for (const backend of backends) {
     it('verifies the chains and seals, and the digest the council published', async () => {
       const { code, out } = await audit(opened.store, ['verify', '--round', round.roundId, '--json']);
       expect(code).toBe(0);
-      // Budget, Round, BallotBox, 84 ballots and 84 participants: every event of the round.
-      expect(JSON.parse(out)).toMatchObject({ ok: true, streams: 171, events: 189, seals: 6, breaks: [] });
+      // Budget, Round, BallotBox (the key destroyed at the close among them), 84 ballots and 84 participants: every event of the round.
+      expect(JSON.parse(out)).toMatchObject({ ok: true, streams: 171, events: 190, seals: 6, breaks: [] });
       const seal = JSON.parse((await audit(opened.store, ['seal', '--round', round.roundId, '--json'])).out) as { digest: string; phase: string };
       expect(seal.phase).toBe('adoption');
       expect((await audit(opened.store, ['verify', '--round', round.roundId, '--expect-seal', seal.digest])).code).toBe(0);
@@ -90,6 +90,7 @@ for (const backend of backends) {
         'Round RoundPhaseAdvanced',
         'Round RoundSealed',
         'BallotBox BallotBoxClosed',
+        'BallotBox RoundKeyDestroyed',
         'Round ResultPublished',
         'Round RoundPhaseAdvanced',
         'Round RoundSealed',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { CBS_MUNICIPALITY_CODE, ConfigError, loadConfig, openDatabase } from '@lib/platform';
-import { exportPabulib, importPabulib, SqlRoundKeyVault, tenantOfRound, type VotingDeps } from '@lib/voting';
+import type { SqlDriver } from '@lib/event-store';
+import { type AppConfig, CBS_MUNICIPALITY_CODE, ConfigError, loadConfig, openDatabase } from '@lib/platform';
+import { exportPabulib, importPabulib, FileRoundKeyVault, moveSqlRoundKeys, tenantOfRound, type VotingDeps } from '@lib/voting';
 
 const USAGE = `usage:
   npm run --silent pabulib -- import FILE.pb [--tenant GM0363]   prints the new round's id
@@ -25,12 +26,19 @@ export function parseArgs(argv: string[]): { command: 'import'; file: string; te
 
 class UsageError extends Error {}
 
+/** The installation's key directory (ROUND_KEY_DIR), with any keys still in the old database table moved into it. */
+async function roundKeyVault(config: AppConfig, sql: SqlDriver): Promise<FileRoundKeyVault> {
+  const vault = await FileRoundKeyVault.open(config.roundKeyDir);
+  await moveSqlRoundKeys(sql, vault);
+  return vault;
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    const deps: VotingDeps = { store: database.eventStore, vault: await SqlRoundKeyVault.open(database.sql), now: () => new Date(), newId: () => randomUUID() };
+    const deps: VotingDeps = { store: database.eventStore, vault: await roundKeyVault(config, database.sql), now: () => new Date(), newId: () => randomUUID() };
     if (args.command === 'import') {
       const text = await readFile(args.file, 'utf8');
       const context = { actor: 'pabulib-import', role: 'administrator', tenant: args.tenant, correlationId: randomUUID(), now: new Date() };

@@ -21,7 +21,7 @@ export interface HistoryEntry {
  * Event types that are bulk facts rather than decisions (each ballot is not a decision of staff).
  * `VoterRollExtended` (no longer written) repeated a roll import's registrations, which stand for it.
  */
-const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'PaperBallotEntered', 'PaperBallotSetAside', 'VoterRollExtended', 'SupportGiven', 'ProposalSupported', 'ProposalSupportWithdrawn']);
+const NOT_DECISIONS = new Set(['BallotCast', 'BallotReplaced', 'VoterSignedIn', 'PaperBallotEntered', 'PaperBallotSetAside', 'VoterRollExtended', 'SupportGiven', 'ProposalSupported', 'ProposalSupportWithdrawn']);
 
 /**
  * A roll import (a municipality file, a print run of codes, a Pabulib import) is one staff act: its

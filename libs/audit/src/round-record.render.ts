@@ -1,7 +1,7 @@
 import { explain, type Lang, structuredExplanation } from '@lib/tally';
 import type { RoundRecord } from './round-record.js';
 import { sealCheckCommand } from './seal-round.js';
-import { BALLOT_TYPE_WORDS, BODY_WORDS, BREAK_WORDS, EVENT_WORDS, FORM_WORDS, PHASE_WORDS, ROLE_WORDS, RULE_WORDS, TIE_BREAK_WORDS, word } from './round-record.words.js';
+import { BALLOT_TYPE_WORDS, BODY_WORDS, BREAK_WORDS, EVENT_WORDS, FORM_WORDS, KEY_DESTROYED_WORDS, PHASE_WORDS, ROLE_WORDS, RULE_WORDS, TIE_BREAK_WORDS, word } from './round-record.words.js';
 
 /** The record as a sequence of blocks: one source for the Markdown and the PDF, so they never say different things. */
 export type Block =
@@ -220,7 +220,7 @@ function historyBlocks(record: RoundRecord, w: Wording): Block[] {
         e.decidedAfterDeadline !== undefined ? `${word(EVENT_WORDS, e.type, w.lang)}, ${lateWords(e.decidedAfterDeadline, w)}` : word(EVENT_WORDS, e.type, w.lang),
         `${e.streamName}@${e.revision}`,
         e.position,
-        [e.reason, e.decisionReference ? referenceWords(e.decisionReference, w.lang) : undefined].filter(Boolean).join(' | '),
+        [e.type === 'RoundKeyDestroyed' && e.reason ? word(KEY_DESTROYED_WORDS, e.reason, w.lang) : e.reason, e.decisionReference ? referenceWords(e.decisionReference, w.lang) : undefined].filter(Boolean).join(' | '),
       ]),
       widths: [3, 2.5, 3, 4, 2, 3.5],
     },

@@ -66,6 +66,7 @@ export const EVENT_WORDS: Record<EventType, Words> = {
   BallotBoxOpened: { nl: 'Stembus geopend', en: 'Ballot box opened' },
   BallotBoxClosed: { nl: 'Stembus gesloten', en: 'Ballot box closed' },
   VoterRollExtended: { nl: 'Kiezerslijst uitgebreid', en: 'Voter roll extended' },
+  RoundKeyDestroyed: { nl: 'Rondesleutel vernietigd', en: 'Round key destroyed' },
   BallotBoxSealed: { nl: 'Stembus verzegeld', en: 'Ballot box sealed' },
   BallotCast: { nl: 'Stem uitgebracht', en: 'Ballot cast' },
   BallotReplaced: { nl: 'Stem vervangen', en: 'Ballot replaced' },
@@ -76,6 +77,14 @@ export const EVENT_WORDS: Record<EventType, Words> = {
   ParticipantRegistered: { nl: 'Deelnemers geregistreerd', en: 'Participants registered' },
   VotingCodeBlocked: { nl: 'Stemcode geblokkeerd', en: 'Voting code blocked' },
   VotingCodeReissued: { nl: 'Stemcode opnieuw uitgegeven', en: 'Voting code reissued' },
+  VoterSignedIn: { nl: 'Kiezer aangemeld', en: 'Voter signed in' },
+};
+
+/** Why a round key was destroyed (`RoundKeyDestroyed.reason`). */
+export const KEY_DESTROYED_WORDS: Record<string, Words> = {
+  'voting-closed': { nl: 'bij het sluiten van de stemming', en: 'at the close of voting' },
+  'correction-window-ended': { nl: 'aan het eind van de correctietermijn', en: 'at the end of the correction window' },
+  sealed: { nl: 'bij het verzegelen van de stembus', en: 'when the ballot box was sealed' },
 };
 
 export const PHASE_WORDS: Record<RoundPhase, Words> = {

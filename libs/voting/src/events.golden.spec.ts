@@ -51,6 +51,7 @@ const ballotBox: EventExamples<BallotBoxEvent> = {
   BallotBoxOpened: { roundId: 'r-1', reason: 'De stemperiode begint', openedAt: '2027-04-01T07:00:00.000Z' },
   BallotBoxClosed: { roundId: 'r-1', reason: 'De stemperiode is voorbij', closedAt: '2027-04-21T21:00:00.000Z' },
   VoterRollExtended: { roundId: 'r-1', source: 'municipality-file', registered: 18_250, eligible: 17_980, extendedAt: '2027-03-31T08:00:00.000Z' },
+  RoundKeyDestroyed: { roundId: 'r-1', reason: 'voting-closed', destroyedAt: '2027-04-15T17:00:00.000Z' },
   BallotBoxSealed: { roundId: 'r-1', reason: 'Uitslag vastgesteld, rondesleutel vernietigd', sealedAt: '2027-05-01T09:00:01.000Z' },
 };
 
@@ -74,6 +75,7 @@ const participant: EventExamples<ParticipantEvent> = {
   },
   VotingCodeBlocked: { roundId: 'r-1', participantRef: 'par-5d21', reason: 'Brief onbestelbaar retour', blockedAt: '2027-04-05T10:00:00.000Z' },
   VotingCodeReissued: { roundId: 'r-1', participantRef: 'par-4b9e', successorRef: 'par-e013', reason: 'Brief kwijt', reissuedAt: '2027-04-06T10:00:00.000Z' },
+  VoterSignedIn: { roundId: 'r-1', participantRef: 'par-4b9e', channel: 'code', signedInAt: '2027-04-02T19:12:40.000Z' },
 };
 
 const paperBatch: EventExamples<PaperBatchEvent> = {

@@ -18,6 +18,7 @@ export * from './paper-batch/paper-batch.state.js';
 export * from './paper-batch/paper-batch.errors.js';
 export * from './paper-batch/paper-batch.decider.js';
 export * from './round-key/round-key.vault.js';
+export * from './round-key/round-key.file-vault.js';
 export * from './round-key/pseudonym.js';
 export * from './count/count-round.js';
 export * from './count/count-for-round.js';

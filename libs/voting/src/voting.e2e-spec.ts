@@ -115,7 +115,17 @@ describe('voting over real HTTP', () => {
 
     const session = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[0]!.toLowerCase() } });
     expect(session.status).toBe(201);
+    expect(session.body.earlierSignIns).toEqual({ count: 0, lastAt: null });
     const token = session.body.token as string;
+    // The sign-in is recorded on the participant's stream: its pseudonym, the channel and the time, nothing else.
+    const [signedIn] = (await store.readAll({ maxCount: 100_000 })).filter((e) => e.type === 'VoterSignedIn');
+    const participantRef = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
+    expect([signedIn!.streamName, signedIn!.data]).toEqual([`Participant-${roundId}_${participantRef}`, { roundId, participantRef, channel: 'code', signedInAt: expect.any(String) }]);
+    expect(signedIn!.metadata).toMatchObject({ actor: 'voter', role: 'voter', tenant: TENANT });
+    expect(JSON.stringify([signedIn!.streamName, signedIn!.data, signedIn!.metadata])).not.toMatch(new RegExp(`${codes[0]}|${codes[0]!.replaceAll('-', '')}|127\\.0\\.0\\.1`, 'i'));
+    // Whoever signs in with the same code next is told: the voter sees a reading with their code they did not make.
+    const again = await call(api.url, 'POST', `/rounds/${roundId}/voter-sessions`, { body: { code: codes[0] } });
+    expect(again.body.earlierSignIns).toEqual({ count: 1, lastAt: (signedIn!.data as { signedInAt: string }).signedInAt });
 
     const before = await count(store);
     const tooMany = await call(api.url, 'POST', `/rounds/${roundId}/ballots`, { token, body: { type: 'approval', choices: [plans[0], 'nope'] } });

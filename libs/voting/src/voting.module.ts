@@ -42,22 +42,24 @@ import { ImportVoterRollController } from './participant/import-voter-roll/impor
 import { ImportVoterRollHandler } from './participant/import-voter-roll/import-voter-roll.handler.js';
 import { ReissueVotingCodeController } from './participant/reissue-voting-code/reissue-voting-code.controller.js';
 import { ReissueVotingCodeHandler } from './participant/reissue-voting-code/reissue-voting-code.handler.js';
-import { InMemoryRoundKeyVault, ROUND_KEY_VAULT, type RoundKeyVault, SqlRoundKeyVault } from './round-key/round-key.vault.js';
+import { FileRoundKeyVault } from './round-key/round-key.file-vault.js';
+import { moveSqlRoundKeys, ROUND_KEY_VAULT, type RoundKeyVault } from './round-key/round-key.vault.js';
 import { ResidentVoterSessionController } from './voter-session/resident-voter-session/resident-voter-session.controller.js';
 import { OpenResidentVoterSessionHandler } from './voter-session/resident-voter-session/resident-voter-session.handler.js';
 import { VoterSessionController } from './voter-session/voter-session.controller.js';
 import { VoterSessionLimiter } from './voter-session/voter-session.limiter.js';
-import { VoterOfCodeHandler } from './voter-session/voter-session.query.js';
+import { OpenVoterSessionHandler } from './voter-session/voter-session.handler.js';
 import { VOTING_DEPS, type VotingDeps } from './voting.deps.js';
 
-/** The round keys live in the process's SQL database (PGlite or PostgreSQL); only a store without one (tests) keeps them in memory. */
+/**
+ * The round keys live in ROUND_KEY_DIR, apart from the event database. Keys an older installation
+ * kept in the database (`voting.round_keys`) are moved there first, and the table emptied.
+ */
 export async function roundKeyVaultFor(config: AppConfig, store: EventStore): Promise<RoundKeyVault> {
+  const vault = await FileRoundKeyVault.open(config.roundKeyDir);
   const sql = databaseOf(store)?.sql ?? (store instanceof SqlEventStore ? store.driver : undefined);
-  if (sql) return SqlRoundKeyVault.open(sql);
-  if (config.mode !== 'embedded' || config.NODE_ENV === 'production') {
-    throw new Error('The round key vault needs the SQL database (DATABASE_URL): keys in memory would be lost on restart');
-  }
-  return new InMemoryRoundKeyVault();
+  if (sql) await moveSqlRoundKeys(sql, vault);
+  return vault;
 }
 
 /** The deps every voting handler runs with: one per process, so the ballot box and round stay folded in one cache. */
@@ -98,7 +100,7 @@ export function votingDepsFor(store: EventStore, vault: RoundKeyVault, clock: Cl
     GenerateVotingCodesHandler,
     BlockVotingCodeHandler,
     ReissueVotingCodeHandler,
-    VoterOfCodeHandler,
+    OpenVoterSessionHandler,
     OpenResidentVoterSessionHandler,
     CastBallotHandler,
     ReplaceBallotHandler,

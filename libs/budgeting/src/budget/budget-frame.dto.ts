@@ -255,6 +255,18 @@ export class BallotRulesDto {
   @IsInt()
   @Min(1)
   rankingLength?: number;
+
+  @ApiPropertyOptional({
+    example: 7,
+    minimum: 0,
+    maximum: 90,
+    description: 'Days after the close of voting in which paper ballots may still be entered; the round key (the link from codes to ballots) is destroyed when they end. 0 or absent: at the close',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(90)
+  correctionWindowDays?: number;
 }
 
 @ApiSchema({ description: 'How the votes are counted: the rule, the tie-break keys in order, the published seed, the rule\'s own terms' })

@@ -104,6 +104,11 @@ export interface BallotRules {
   points?: number;
   /** ordinal: how many plans a voter ranks. */
   rankingLength?: number;
+  /**
+   * Days after the close of voting in which paper ballots may still be entered and codes still
+   * checked; the round key is destroyed when they end. Absent or 0: at the close.
+   */
+  correctionWindowDays?: number;
 }
 
 export const TALLY_RULES = ['greedy', 'greedy-no-skip', 'greedy-threshold', 'greedy-reserve', 'equalshares', 'equalshares/add1', 'equalshares/add1-comparison', 'phragmen'] as const;

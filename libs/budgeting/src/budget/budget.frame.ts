@@ -113,6 +113,7 @@ function ballotIssues(frame: BudgetFrame, issue: Report): void {
     if (ballot.minPlans !== undefined && ballot.maxPlans !== undefined && ballot.minPlans > ballot.maxPlans) issue('ballot.minPlans', 'is above maxPlans');
     if (ballot.costCapCents !== undefined && ballot.type !== 'approval') issue('ballot.costCapCents', 'only an approval ballot has a cost cap');
     if ((ballot.type === 'cumulative' || ballot.type === 'scoring') && !(isCount(ballot.points) && ballot.points > 0)) issue('ballot.points', `is required by a ${ballot.type} ballot`);
+    if (ballot.correctionWindowDays !== undefined && !(isCount(ballot.correctionWindowDays) && ballot.correctionWindowDays <= 90)) issue('ballot.correctionWindowDays', 'must be a whole number of days from 0 to 90');
     if (ballot.type === 'ordinal' && !(isCount(ballot.rankingLength) && ballot.rankingLength > 0)) issue('ballot.rankingLength', 'is required by an ordinal ballot');
     if (ballot.type === 'choose-1' && (ballot.minPlans !== undefined || ballot.maxPlans !== undefined)) issue('ballot', 'a choose-1 ballot has no min/max plans');
     if (ballot.minSpendCents !== undefined) {

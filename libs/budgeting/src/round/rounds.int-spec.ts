@@ -177,7 +177,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect(await eventCount(store)).toBe(before);
 
     expect((await advance(roundId, 'counting')).status).toBe(201);
-    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed']);
     // The result of a vote is counted here, never taken from the client.
     const asData = await call(api.url, 'POST', `/rounds/${roundId}/result`, {
       token: admin,
@@ -199,7 +199,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     });
     expect([adopted.status, adopted.body.events]).toEqual([201, ['ResultAdopted']]);
     expect((await store.readStream(budgetStream(budgetId))).at(-1)!.type).toBe('FrameVersionReleased');
-    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed']);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed', 'BallotBoxSealed']);
     const corrected = await call(api.url, 'POST', `/rounds/${roundId}/result/corrections`, {
       token: admin,
       body: {
@@ -241,7 +241,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     expect([cancelled.status, cancelled.body.events]).toEqual([201, ['RoundPhaseAdvanced', 'RoundCancelled']]);
     const recorded = (await store.readStream(roundStream(roundId))).filter((e) => e.type === 'RoundCancelled');
     expect(recorded.map((e) => e.data)).toEqual([{ roundId, from: 'voting', reason: 'Storing bij het stemmen', decision, at: NOW.toISOString() }]);
-    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed']);
     expect((await store.readStream(budgetStream(budgetId))).at(-1)!.type).toBe('FrameVersionReleased');
     const read = await call(api.url, 'GET', `/rounds/${roundId}`, { token: admin });
     expect(read.body).toMatchObject({ phase: 'closed' });
@@ -269,7 +269,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
 
     failNextAppendTo = 'BallotBox-';
     expect((await advance(roundId, 'counting')).headers.get('reactions')).toBe('complete');
-    expect([await phase(), await boxEvents(roundId)]).toEqual(['counting', ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']]);
+    expect([await phase(), await boxEvents(roundId)]).toEqual(['counting', ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed']]);
 
     expect((await call(api.url, 'POST', `/rounds/${roundId}/result`, { token: admin, body: {} })).status).toBe(201);
     expect((await advance(roundId, 'adoption')).status).toBe(201);
@@ -277,7 +277,7 @@ describe.each(['in-memory', 'sql'] as const)('rounds over real HTTP (%s store)',
     failNextAppendTo = 'BallotBox-';
     const adopted = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: adoption });
     expect([adopted.status, adopted.body.events, adopted.headers.get('reactions')]).toEqual([201, ['ResultAdopted'], 'complete']);
-    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed']);
+    expect(await boxEvents(roundId)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed', 'BallotBoxSealed']);
     const again = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: adoption });
     expect([again.status, again.body.events]).toEqual([201, []]);
     const other = await call(api.url, 'POST', `/rounds/${roundId}/result/adoption`, { token: admin, body: { ...adoption, reason: 'Another adoption' } });

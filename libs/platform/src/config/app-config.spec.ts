@@ -37,7 +37,7 @@ describe('loadConfig', () => {
   });
 
   it('serves the OpenAPI page except in production, unless API_DOCS says otherwise', () => {
-    const production = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/jwks', AUTH_ISSUER: 'https://login.example', VOTER_TOKEN_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----x' };
+    const production = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/jwks', AUTH_ISSUER: 'https://login.example', VOTER_TOKEN_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----x', ROUND_KEY_DIR: '/run/round-keys' };
     expect(loadConfig({}).apiDocsServed).toBe(true);
     expect(loadConfig({ API_DOCS: 'false' }).apiDocsServed).toBe(false);
     expect(loadConfig(production).apiDocsServed).toBe(false);
@@ -58,6 +58,14 @@ describe('loadConfig', () => {
     }
     expect(message).toContain('RECORD_SIGNING_PASSPHRASE: only together with RECORD_SIGNING_P12');
     expect(message).not.toContain('open sesame 42');
+  });
+
+  it('keeps the round keys in DATA_DIR/round-keys unless ROUND_KEY_DIR says where, and requires ROUND_KEY_DIR in production', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/ib' }).roundKeyDir).toBe('/srv/ib/round-keys');
+    expect(loadConfig({ DATA_DIR: '/srv/ib', ROUND_KEY_DIR: '/run/secrets/round-keys' }).roundKeyDir).toBe('/run/secrets/round-keys');
+    const production = { NODE_ENV: 'production', AUTH_JWKS_URL: 'https://login.example/jwks', AUTH_ISSUER: 'https://login.example', VOTER_TOKEN_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----x' };
+    expect(() => loadConfig(production)).toThrow(/ROUND_KEY_DIR: required when NODE_ENV=production/);
+    expect(loadConfig({ ...production, ROUND_KEY_DIR: '/run/round-keys' }).roundKeyDir).toBe('/run/round-keys');
   });
 
   it('requires an identity provider in production', () => {

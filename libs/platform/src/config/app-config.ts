@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -26,6 +27,21 @@ export class AppConfig {
   @IsString()
   @MinLength(1)
   DATA_DIR = './data';
+
+  /**
+   * Where the per-round keys that turn voting codes into pseudonyms are kept, apart from the event
+   * database: a directory only this app's user can read (a volume or a secret mount, shared by
+   * every process of the installation). Empty: `<DATA_DIR>/round-keys`, except with
+   * NODE_ENV=production, where it must be set. See docs/voting.md.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  ROUND_KEY_DIR?: string;
+
+  get roundKeyDir(): string {
+    return this.ROUND_KEY_DIR ?? join(this.DATA_DIR, 'round-keys');
+  }
 
   /** Server mode: PostgreSQL for events (unless EVENTSTORE_URL) and read models. */
   @Transform(emptyToUndefined)
@@ -254,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'RESIDENT_PSEUDONYM_KEY',
     'RECORD_SIGNING_P12',
     'RECORD_SIGNING_PASSPHRASE',
+    'ROUND_KEY_DIR',
   ]);
   const input: Record<string, string> = {};
   for (const key of known) {
@@ -269,6 +286,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
   if (config.AUTH_JWKS_URL && !config.VOTER_TOKEN_PRIVATE_KEY) problems.push('VOTER_TOKEN_PRIVATE_KEY: required together with AUTH_JWKS_URL (voters sign in with a code, and the app signs their tokens)');
   if (config.RECORD_SIGNING_PASSPHRASE && !config.RECORD_SIGNING_P12) problems.push('RECORD_SIGNING_PASSPHRASE: only together with RECORD_SIGNING_P12');
+  if (config.NODE_ENV === 'production' && !config.ROUND_KEY_DIR) {
+    problems.push('ROUND_KEY_DIR: required when NODE_ENV=production (the round keys are kept apart from the event database, on a volume of their own)');
+  }
   problems.push(...residentAuthProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -332,6 +352,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'PORT',
   'HOST',
   'DATA_DIR',
+  'ROUND_KEY_DIR',
   'DATABASE_URL',
   'EVENTSTORE_URL',
   'EVENTSTORE_DEADLINE_MS',

@@ -19,6 +19,7 @@ const VOTING_STAFF_ACTS: (BallotBoxEvent | ParticipantEvent | PaperBatchEvent)['
   'BallotBoxPrepared',
   'BallotBoxOpened',
   'BallotBoxClosed',
+  'RoundKeyDestroyed',
   'BallotBoxSealed',
   'ParticipantRegistered',
   'VotingCodeBlocked',

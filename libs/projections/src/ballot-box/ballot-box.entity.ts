@@ -20,6 +20,10 @@ export interface BallotBoxRow {
   opened_at: string | null;
   closed_at: string | null;
   sealed_at: string | null;
+  /** Voter sign-ins recorded (VoterSignedIn): a count for auditors, no one's in particular. */
+  sign_ins: number;
+  /** When the round key was destroyed (RoundKeyDestroyed); null while it lives. */
+  key_destroyed_at: string | null;
   updated_at: string;
 }
 
@@ -40,6 +44,8 @@ export const BallotBoxEntity = readModelEntity<BallotBoxRow>(
     opened_at: 'timestamptz?',
     closed_at: 'timestamptz?',
     sealed_at: 'timestamptz?',
+    sign_ins: 'integer',
+    key_destroyed_at: 'timestamptz?',
     updated_at: 'timestamptz',
   },
   ['round_id'],

@@ -1,15 +1,15 @@
 import type { RecordedEvent } from '@lib/event-store';
-import type { BallotBoxEvent, BallotCast, BallotReplaced, ParticipantRegistered, VoterRollExtended } from '@lib/voting/events';
+import type { BallotBoxEvent, BallotCast, BallotReplaced, ParticipantRegistered, VoterRollExtended, VoterSignedIn } from '@lib/voting/events';
 import { domainEvent, type Projection, type ProjectionContext, tenantOf, truncateTables } from '../projection.js';
 import { CounterBatch, RowBatch } from '../rows.js';
 import type { BallotBoxRow, TurnoutBallotsAgeRow, TurnoutBallotsRow, TurnoutRollRow } from './ballot-box.entity.js';
 
-type VotingReadEvent = Exclude<BallotBoxEvent, VoterRollExtended> | ParticipantRegistered | BallotCast | BallotReplaced;
+type VotingReadEvent = Exclude<BallotBoxEvent, VoterRollExtended> | ParticipantRegistered | VoterSignedIn | BallotCast | BallotReplaced;
 
 const TABLES = ['ballot_box', 'turnout_ballots', 'turnout_ballots_age', 'turnout_roll'] as const;
 
 /**
- * Ballot boxes (phase, plans, roll size) and turnout: ballots per area and channel, ballots per age band, eligible per area and age band.
+ * Ballot boxes (phase, plans, roll size, sign-ins, when the round key went) and turnout: ballots per area and channel, ballots per age band, eligible per area and age band.
  * The roll's size is counted from its registrations. `VoterRollExtended`, which older stores hold beside
  * the same registrations, is not read: counting both would count the roll twice.
  */
@@ -17,7 +17,8 @@ export const ballotBoxProjection: Projection = {
   name: 'ballot-box',
   // 2: ballots per age band (turnout_ballots_age). 3: registered and eligible from ParticipantRegistered.
   version: 3,
-  canHandle: ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'BallotBoxSealed', 'ParticipantRegistered', 'BallotCast', 'BallotReplaced'],
+  // Sign-ins and key destructions are new types: boxes from before have none, so no rebuild.
+  canHandle: ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed', 'BallotBoxSealed', 'ParticipantRegistered', 'VoterSignedIn', 'BallotCast', 'BallotReplaced'],
   tables: TABLES,
   truncate: truncateTables(TABLES),
   async handle(events: readonly RecordedEvent[], context: ProjectionContext): Promise<void> {
@@ -65,6 +66,8 @@ export const ballotBoxProjection: Projection = {
             opened_at: null,
             closed_at: null,
             sealed_at: null,
+            sign_ins: 0,
+            key_destroyed_at: null,
             updated_at: event.data.preparedAt,
           });
           continue;
@@ -81,6 +84,12 @@ export const ballotBoxProjection: Projection = {
           break;
         case 'BallotBoxSealed':
           boxes.set({ ...box, phase: 'sealed', sealed_at: event.data.sealedAt, updated_at: event.data.sealedAt });
+          break;
+        case 'RoundKeyDestroyed':
+          boxes.set({ ...box, key_destroyed_at: event.data.destroyedAt, updated_at: event.data.destroyedAt });
+          break;
+        case 'VoterSignedIn':
+          boxes.set({ ...box, sign_ins: box.sign_ins + 1 });
           break;
       }
     }

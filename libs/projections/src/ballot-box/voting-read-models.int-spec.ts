@@ -124,6 +124,24 @@ describe('ballot box, turnout, live count and results read models', () => {
     ]);
   });
 
+  it('given sign-ins and the destruction of the round key, then the box counts the sign-ins (no one\'s in particular) and says when the key went', async () => {
+    const round = aRound('r-signins');
+    const signedIn = (ref: string, channel: string, at: string): GivenEvent => ({ stream: `Participant-r-signins_${ref}`, type: 'VoterSignedIn', data: { roundId: 'r-signins', participantRef: ref, channel, signedInAt: at } });
+    await given(store, [
+      round.prepared,
+      round.participant('a', 'BU01', '18-64'),
+      round.participant('b', 'BU01', '18-64', 'oidc'),
+      round.box('BallotBoxOpened', { reason: 'Planning', openedAt: '2026-05-01T08:00:00.000Z' }),
+      signedIn('a', 'code', '2026-05-01T09:00:00.000Z'),
+      signedIn('a', 'code', '2026-05-02T21:30:00.000Z'),
+      signedIn('b', 'oidc', '2026-05-03T10:00:00.000Z'),
+      round.box('BallotBoxClosed', { reason: 'Planning', closedAt: '2026-05-14T17:00:00.000Z' }),
+      round.box('RoundKeyDestroyed', { reason: 'voting-closed', destroyedAt: '2026-05-14T17:00:00.000Z' }),
+    ]);
+    await project(store, rm.db, [ballotBoxProjection, liveCountProjection, resultProjection]);
+    expect(await rowsOfRound('ballot_box', 'r-signins')).toEqual([expect.objectContaining({ phase: 'closed', sign_ins: 3, key_destroyed_at: '2026-05-14T17:00:00+00:00' })]);
+  });
+
   it('given an older store that holds VoterRollExtended beside the same registrations, then the roll is counted once, from the registrations', async () => {
     const round = aRound('r-old');
     await given(store, [

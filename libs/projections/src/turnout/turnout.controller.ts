@@ -20,6 +20,8 @@ const TURNOUT = objectSchema({
   byChannel: { type: 'array', items: objectSchema({ channel: STRING, ballots: INTEGER }) },
   byAgeBand: { type: 'array', items: GROUP },
   liveCount: { type: 'array', items: objectSchema({ planId: STRING, ballots: INTEGER, points: INTEGER }) },
+  signIns: { type: 'integer', description: 'Voter sign-ins recorded in the round (VoterSignedIn, by code or resident sign-in): more than ballots and replacements explain may mean codes were used by others' },
+  keyDestroyedAt: { type: 'string', format: 'date-time', nullable: true, description: 'When the round key (the link from codes to ballots) was destroyed; null while it lives' },
 });
 
 @ApiTags('read models')

@@ -10,3 +10,4 @@ export class BallotBoxReasonRequiredError extends domainError('BALLOT_BOX.REASON
 export class BallotBoxNotPreparedError extends domainError('BALLOT_BOX.NOT_PREPARED', 'not_found') {}
 export class BallotBoxRoundNotVotingError extends domainError('BALLOT_BOX.ROUND_NOT_VOTING') {}
 export class BallotBoxResultNotAdoptedError extends domainError('BALLOT_BOX.RESULT_NOT_ADOPTED') {}
+export class BallotBoxCorrectionWindowOpenError extends domainError('BALLOT_BOX.CORRECTION_WINDOW_OPEN') {}

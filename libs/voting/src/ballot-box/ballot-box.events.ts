@@ -63,8 +63,16 @@ export type VoterRollExtended = DomainEvent<
   'VoterRollExtended',
   { roundId: string; source: 'municipality-file' | 'generated' | 'pabulib' | 'oidc'; registered: number; eligible: number; extendedAt: string }
 >;
-/** The result is adopted and the round key destroyed: from here no one can tell whose ballot is whose. */
+/** The result is adopted (the round key was destroyed at the latest just before): from here no one can tell whose ballot is whose. */
 export type BallotBoxSealed = DomainEvent<'BallotBoxSealed', { roundId: string; reason: string; sealedAt: string }>;
 
-export type BallotBoxEvent = BallotBoxPrepared | BallotBoxOpened | BallotBoxClosed | VoterRollExtended | BallotBoxSealed;
-export const BALLOT_BOX_EVENT_TYPES: BallotBoxEvent['type'][] = ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'VoterRollExtended', 'BallotBoxSealed'];
+/** Why the round key went: voting closed (no correction window), the frame's correction window ended, or the box was sealed first. */
+export type RoundKeyDestroyedReason = 'voting-closed' | 'correction-window-ended' | 'sealed';
+/**
+ * The round key was destroyed (just before this was recorded): from here no code leads to a
+ * participant or a ballot, and nothing that needs a code (a sign-in, a paper ballot) is taken any more.
+ */
+export type RoundKeyDestroyed = DomainEvent<'RoundKeyDestroyed', { roundId: string; reason: RoundKeyDestroyedReason; destroyedAt: string }>;
+
+export type BallotBoxEvent = BallotBoxPrepared | BallotBoxOpened | BallotBoxClosed | VoterRollExtended | RoundKeyDestroyed | BallotBoxSealed;
+export const BALLOT_BOX_EVENT_TYPES: BallotBoxEvent['type'][] = ['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'VoterRollExtended', 'RoundKeyDestroyed', 'BallotBoxSealed'];

@@ -5,7 +5,15 @@ export type BallotBoxPhase = 'none' | 'prepared' | 'open' | 'closed' | 'sealed';
 
 export type BallotBoxState =
   | { phase: 'none' }
-  | { phase: Exclude<BallotBoxPhase, 'none'>; roundId: string; frame: VotingFrame };
+  | {
+      phase: Exclude<BallotBoxPhase, 'none'>;
+      roundId: string;
+      frame: VotingFrame;
+      /** When voting closed: the correction window counts from here. */
+      closedAt?: string;
+      /** When the round key was destroyed; absent while it lives. */
+      keyDestroyedAt?: string;
+    };
 
 export const initialBallotBoxState = (): BallotBoxState => ({ phase: 'none' });
 
@@ -16,10 +24,25 @@ export function evolveBallotBox(state: BallotBoxState, event: BallotBoxEvent): B
     case 'BallotBoxOpened':
       return { ...state, phase: 'open' };
     case 'BallotBoxClosed':
-      return { ...state, phase: 'closed' };
+      return { ...state, phase: 'closed', closedAt: event.data.closedAt };
+    case 'RoundKeyDestroyed':
+      return { ...state, keyDestroyedAt: event.data.destroyedAt };
     case 'BallotBoxSealed':
       return { ...state, phase: 'sealed' };
     default:
       return state;
   }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The frame's correction window after the close, in days: 0 (the default) destroys the key at the close. */
+export function correctionWindowDays(frame: VotingFrame): number {
+  return frame.ballot.correctionWindowDays ?? 0;
+}
+
+/** When the round key is due for destruction: at the close plus the correction window; null while voting is not closed. */
+export function keyDestructionDue(state: BallotBoxState): Date | null {
+  if (state.phase === 'none' || !state.closedAt) return null;
+  return new Date(Date.parse(state.closedAt) + correctionWindowDays(state.frame) * DAY_MS);
 }

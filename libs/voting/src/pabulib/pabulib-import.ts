@@ -221,7 +221,7 @@ export async function importPabulib(
   await inBatches(election.ballots, concurrency, (ballot, i) => {
     const participantRef = refs[i]!;
     const participant = {
-      state: { registered: true as const, participantRef, rootRef: participantRef, area: '', ageBand: '0+', eligible: true, ineligibility: null, status: 'active' as const },
+      state: { registered: true as const, participantRef, rootRef: participantRef, area: '', ageBand: '0+', eligible: true, ineligibility: null, status: 'active' as const, signIns: 0, lastSignInAt: null },
       revision: 0n,
     };
     return castBallotFor(castDeps, { roundId, participantRef, content: contentOf(ballot), channel: 'online', verification: 'imported' }, context, { box, participant });

@@ -14,6 +14,7 @@ import {
   ParticipantRollClosedError,
 } from './participant.errors.js';
 import type { ParticipantEvent } from './participant.events.js';
+import { RecordVoterSignIn } from './record-sign-in/record-sign-in.command.js';
 import { RegisterParticipant } from './register-participant/register-participant.command.js';
 import { RegisterSuccessor } from './register-successor/register-successor.command.js';
 import { ReissueVotingCode } from './reissue-voting-code/reissue-voting-code.command.js';
@@ -61,6 +62,19 @@ describe('BlockVotingCode', () => {
     spec([registered(), { type: 'VotingCodeBlocked', data: { roundId: ROUND_ID, participantRef: REF, reason: 'x', blockedAt: AT } }])
       .when(new BlockVotingCode({ roundId: ROUND_ID, participantRef: REF, reason: 'again', blockedAt: AT }))
       .thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
+  });
+});
+
+describe('RecordVoterSignIn', () => {
+  const signIn = (channel: 'code' | 'oidc' = 'code') => new RecordVoterSignIn({ roundId: ROUND_ID, participantRef: REF, channel, signedInAt: AT });
+  it('records a sign-in with the pseudonym, the channel and the time only, each time', () => {
+    const earlier: ParticipantEvent = { type: 'VoterSignedIn', data: { roundId: ROUND_ID, participantRef: REF, channel: 'code', signedInAt: '2026-04-30T20:00:00.000Z' } };
+    spec([registered()]).when(signIn()).then([{ type: 'VoterSignedIn', data: { roundId: ROUND_ID, participantRef: REF, channel: 'code', signedInAt: AT } }]);
+    spec([registered(), earlier]).when(signIn('oidc')).then([{ type: 'VoterSignedIn', data: { roundId: ROUND_ID, participantRef: REF, channel: 'oidc', signedInAt: AT } }]);
+  });
+  it('refuses a code that is not active (blocked or re-issued): no sign-in to record', () => {
+    spec([]).when(signIn()).thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
+    spec([registered(), { type: 'VotingCodeBlocked', data: { roundId: ROUND_ID, participantRef: REF, reason: 'x', blockedAt: AT } }]).when(signIn()).thenThrows(ParticipantNotActiveError, 'PARTICIPANT.NOT_ACTIVE');
   });
 });
 

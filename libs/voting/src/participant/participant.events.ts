@@ -43,5 +43,14 @@ export type VotingCodeBlocked = DomainEvent<'VotingCodeBlocked', { roundId: stri
 /** The code was replaced by a new one (lost letter); the old code no longer works. */
 export type VotingCodeReissued = DomainEvent<'VotingCodeReissued', { roundId: string; participantRef: string; successorRef: string; reason: string; reissuedAt: string }>;
 
-export type ParticipantEvent = ParticipantRegistered | VotingCodeBlocked | VotingCodeReissued;
-export const PARTICIPANT_EVENT_TYPES: ParticipantEvent['type'][] = ['ParticipantRegistered', 'VotingCodeBlocked', 'VotingCodeReissued'];
+/** How a voter signed in: with the code from the letter, or as a resident through the municipality's OIDC provider. */
+export type SignInChannel = 'code' | 'oidc';
+/**
+ * A voter signed in (a voter token was issued). Only the participant's pseudonym, the channel and the
+ * time: no code, no address, nothing of the person. So reading with someone else's code leaves a
+ * trace the voter is shown at their next sign-in, and auditors count per round.
+ */
+export type VoterSignedIn = DomainEvent<'VoterSignedIn', { roundId: string; participantRef: string; channel: SignInChannel; signedInAt: string }>;
+
+export type ParticipantEvent = ParticipantRegistered | VotingCodeBlocked | VotingCodeReissued | VoterSignedIn;
+export const PARTICIPANT_EVENT_TYPES: ParticipantEvent['type'][] = ['ParticipantRegistered', 'VotingCodeBlocked', 'VotingCodeReissued', 'VoterSignedIn'];

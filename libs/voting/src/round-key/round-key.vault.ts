@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { domainError } from '@lib/es';
-import { applyMigrations, type Migration, quoteIdent, type SqlDriver } from '@lib/event-store';
+import { quoteIdent, type SqlDriver } from '@lib/event-store';
 
-/** The round's key was destroyed when its result was adopted: codes can no longer be turned into pseudonyms. */
+/** The round's key was destroyed (at the close of voting, the end of the correction window, or the seal): codes can no longer be turned into pseudonyms. */
 export class RoundKeyDestroyedError extends domainError('ROUND_KEY.DESTROYED', 'rule') {}
 
 /**
  * The per-round secret that turns voting codes into pseudonyms (HMAC-SHA256). It lives outside the
- * event store on purpose: destroying it unlinks every code from its ballot, while the events stay.
+ * event database on purpose: destroying it unlinks every code from its ballot, while the events stay.
+ * The port of the key store: FileRoundKeyVault (a directory, the default), InMemoryRoundKeyVault
+ * (tests); a KMS or HSM adapter implements the same four calls (docs/voting.md).
  */
 export interface RoundKeyVault {
   /** The round's key, made on first use; throws RoundKeyDestroyedError once destroyed. */
@@ -52,94 +54,22 @@ export class InMemoryRoundKeyVault implements RoundKeyVault {
   }
 }
 
-/** The vault's schema changes, in order; `{{schema}}` is the quoted schema. Never edit one that shipped: add the next. */
-export const ROUND_KEY_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'round keys',
-    sql: `
-CREATE TABLE {{schema}}.round_keys (
-  round_id     text PRIMARY KEY,
-  secret       bytea,
-  created_at   timestamptz NOT NULL DEFAULT now(),
-  destroyed_at timestamptz,
-  CONSTRAINT round_keys_secret_or_destroyed CHECK ((secret IS NULL) = (destroyed_at IS NOT NULL))
-);`,
-  },
-];
-
-/** Brings the vault's schema up to date under an advisory lock (concurrent starts wait); returns the versions applied. */
-export function migrateRoundKeyVault(sql: SqlDriver, schema = 'voting'): Promise<number[]> {
-  return applyMigrations(sql, { owner: 'round-key-vault', schema, migrations: ROUND_KEY_MIGRATIONS });
-}
-
-/** How long a process keeps a round key it read before reading it again (so a key destroyed elsewhere is gone here too). */
-export const ROUND_KEY_CACHE_MS = 30_000;
-
 /**
- * Keys in one small table of the same PostgreSQL or PGlite database (schema `voting` by default).
- * `keyFor` (every ballot and sign-in) keeps a key in memory for up to `cacheMs`: while voting is
- * open that spares the database a query per ballot. `destroy` drops it at once in this process.
+ * Moves the keys of an older installation out of the event database: until now they were kept in
+ * `<schema>.round_keys` beside the events. Each key (or its destruction) goes to `vault` first, then
+ * the table is emptied and rewritten (VACUUM FULL), so no old row version keeps a key in the table
+ * file. Runs at every start and does nothing when the table is gone or empty; a start that fails
+ * half-way leaves the rows for the next. Answers how many rounds it moved.
  */
-export class SqlRoundKeyVault implements RoundKeyVault {
-  private readonly table: string;
-  private readonly cache = new Map<string, { key: Buffer; until: number }>();
-
-  private constructor(
-    private readonly sql: SqlDriver,
-    schema: string,
-    private readonly cacheMs: number,
-    private readonly clock: () => number,
-  ) {
-    this.table = `${quoteIdent(schema)}.round_keys`;
-  }
-
-  /** Opens the vault, applying its migrations first. */
-  static async open(sql: SqlDriver, schema = 'voting', options: { cacheMs?: number; clock?: () => number } = {}): Promise<SqlRoundKeyVault> {
-    await migrateRoundKeyVault(sql, schema);
-    return new SqlRoundKeyVault(sql, schema, options.cacheMs ?? ROUND_KEY_CACHE_MS, options.clock ?? Date.now);
-  }
-
-  async keyFor(roundId: string): Promise<Buffer> {
-    const cached = this.cache.get(roundId);
-    if (cached && cached.until > this.clock()) return cached.key;
-    this.cache.delete(roundId);
-    // Read first: the key exists for all but the first use, and a read takes no row lock.
-    let row = await this.row(roundId);
-    if (!row) {
-      await this.sql.query(`INSERT INTO ${this.table} (round_id, secret) VALUES ($1, $2) ON CONFLICT (round_id) DO NOTHING`, [roundId, randomBytes(KEY_BYTES)]);
-      row = await this.row(roundId);
-    }
-    if (!row?.secret) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
-    const key = Buffer.from(row.secret);
-    if (this.cacheMs > 0) this.cache.set(roundId, { key, until: this.clock() + this.cacheMs });
-    return key;
-  }
-
-  async existingKey(roundId: string): Promise<Buffer | null> {
-    const row = await this.row(roundId);
-    return row?.secret ? Buffer.from(row.secret) : null;
-  }
-
-  /** The round's row: undefined when no key was made, `secret` null once destroyed. */
-  private async row(roundId: string): Promise<{ secret: Uint8Array | null } | undefined> {
-    const [row] = await this.sql.query<{ secret: Uint8Array | null }>(`SELECT secret FROM ${this.table} WHERE round_id = $1`, [roundId]);
-    return row;
-  }
-
-  async status(roundId: string): Promise<'none' | 'active' | 'destroyed'> {
-    const [row] = await this.sql.query<{ destroyed: boolean }>(`SELECT destroyed_at IS NOT NULL AS destroyed FROM ${this.table} WHERE round_id = $1`, [roundId]);
-    return row === undefined ? 'none' : row.destroyed ? 'destroyed' : 'active';
-  }
-
-  async destroy(roundId: string): Promise<void> {
-    this.cache.delete(roundId);
-    await this.sql.query(
-      `INSERT INTO ${this.table} (round_id, secret, destroyed_at) VALUES ($1, NULL, now())
-       ON CONFLICT (round_id) DO UPDATE SET secret = NULL, destroyed_at = COALESCE(${this.table}.destroyed_at, now())`,
-      [roundId],
-    );
-    // The old row version stays in the table file until vacuumed; WAL and backups are the operator's (docs/voting.md).
-    await this.sql.exec(`VACUUM ${this.table}`).catch(() => undefined);
-  }
+export async function moveSqlRoundKeys(sql: SqlDriver, vault: { adopt(roundId: string, key: Buffer | null): Promise<void> }, schema = 'voting'): Promise<number> {
+  const [found] = await sql.query<{ table: string | null }>('SELECT to_regclass($1)::text AS table', [`${quoteIdent(schema)}.round_keys`]);
+  if (!found?.table) return 0;
+  const table = `${quoteIdent(schema)}.round_keys`;
+  const rows = await sql.query<{ round_id: string; secret: Uint8Array | null }>(`SELECT round_id, secret FROM ${table} ORDER BY round_id`);
+  if (rows.length === 0) return 0;
+  for (const row of rows) await vault.adopt(row.round_id, row.secret ? Buffer.from(row.secret) : null);
+  await sql.query(`DELETE FROM ${table} WHERE round_id = ANY($1::text[])`, [rows.map((r) => r.round_id)]);
+  // VACUUM FULL writes the table anew and drops the old file with the deleted rows in it; WAL and backups are the operator's (docs/voting.md).
+  await sql.exec(`VACUUM FULL ${table}`).catch(() => sql.exec(`VACUUM ${table}`).catch(() => undefined));
+  return rows.length;
 }

@@ -155,6 +155,17 @@ describe('EstablishBudget', () => {
     });
   });
 
+  it('establishes a correction window after the close of voting of 0 to 90 whole days, and refuses any other', () => {
+    const frame = aBurgerbegrotingFrame();
+    frame.ballot = { type: 'approval', minPlans: 1, correctionWindowDays: 7 };
+    spec([]).when(establish({ frame })).then([burgerbegrotingEstablished(frame)]);
+    const issuesOf = (correctionWindowDays: number): unknown => {
+      const refused = { ...aBurgerbegrotingFrame(), ballot: { type: 'approval' as const, correctionWindowDays } };
+      return spec([]).when(establish({ frame: refused })).thenThrows(BudgetInvalidFrameError, 'BUDGET.INVALID_FRAME').details;
+    };
+    for (const days of [-1, 1.5, 91]) expect(issuesOf(days)).toEqual({ issues: [{ field: 'ballot.correctionWindowDays', message: 'must be a whole number of days from 0 to 90' }] });
+  });
+
   it('rejects an advisory regime that does not say who decides, and an initiatievenfonds without intake rules', () => {
     const advisory = { ...aBurgerbegrotingFrame(), regime: { kind: 'advisory' as const } };
     expect(spec([]).when(establish({ frame: advisory })).thenThrows(BudgetInvalidFrameError).details).toEqual({

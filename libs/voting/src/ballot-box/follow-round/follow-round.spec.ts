@@ -24,10 +24,13 @@ async function anOpenBoxBehindItsRound(): Promise<{ store: InMemoryEventStore; r
 const depsOver = (store: EventStore): VotingDeps => ({ store, vault: new InMemoryRoundKeyVault(), now: () => new Date(), newId: () => randomUUID() });
 
 describe('followRound (the box follows its round)', () => {
-  it('closes an open box once its round has left voting', async () => {
+  it('closes an open box once its round has left voting, destroying the round key first (the frame has no correction window)', async () => {
     const { store, round } = await anOpenBoxBehindItsRound();
-    expect((await followRound(depsOver(store), round, aContext({ tenant: TENANT }), 'apply')).map((e) => e.type)).toEqual(['BallotBoxClosed']);
-    expect((await store.readStream(box)).map((e) => e.type)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed']);
+    const deps = depsOver(store);
+    await deps.vault.keyFor(round.roundId);
+    expect((await followRound(deps, round, aContext({ tenant: TENANT }), 'apply')).map((e) => e.type)).toEqual(['BallotBoxClosed', 'RoundKeyDestroyed']);
+    expect((await store.readStream(box)).map((e) => e.type)).toEqual(['BallotBoxPrepared', 'BallotBoxOpened', 'BallotBoxClosed', 'RoundKeyDestroyed']);
+    expect(await deps.vault.status(round.roundId)).toBe('destroyed');
   });
 
   it('finds nothing to do when another follower closed the box between its read and its append', async () => {

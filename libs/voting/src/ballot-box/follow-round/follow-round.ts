@@ -20,8 +20,9 @@ export interface FollowRoundOptions {
 
 /**
  * The ballot box follows its round: in the voting phase it is prepared (the frozen frame version and
- * the admitted plans) and opened; once the round left voting it is closed; once the result is adopted
- * it is sealed (the round key destroyed first). Each step is decided on the box's current state, so a
+ * the admitted plans) and opened; once the round left voting it is closed (the round key destroyed
+ * first, unless the frame declares a correction window); once the result is adopted it is sealed
+ * (the key destroyed first if it still lives). Each step is decided on the box's current state, so a
  * box that already follows changes nothing and a retry after a failure converges. With `check` it
  * only decides.
  */
@@ -50,8 +51,9 @@ export async function followRound(deps: VotingDeps, round: ExistingRound, contex
     // Decide first: a refusal stops here, before anything of this step is written.
     const events = ballotBoxDecider.decide(step, state);
     if (mode === 'apply') {
-      // Sealing destroys the round key first: a seal in the history then always means the key is gone.
-      if (step.type === 'ChangeBallotBoxPhase' && step.data.change === 'seal') await deps.vault.destroy(round.roundId);
+      // A step that destroys the round key (the close without a correction window, the seal) destroys it
+      // first: a RoundKeyDestroyed in the history then always means the key is gone.
+      if (events.some((e) => e.type === 'RoundKeyDestroyed')) await deps.vault.destroy(round.roundId);
       let result: HandleCommandResult<BallotBoxEvent>;
       try {
         result = await handleCommand(deps.store, stream, ballotBoxDecider, step, context, { streamMustExist: step.type !== 'PrepareBallotBox', newId: deps.newId });

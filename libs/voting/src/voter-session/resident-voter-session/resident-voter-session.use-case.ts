@@ -6,9 +6,11 @@ import { ParticipantAgeBandStraddlesMinimumError } from '../../participant/parti
 import { type ParticipantRegistered, participantStream } from '../../participant/participant.events.js';
 import { type LoadedParticipant, participantByRef } from '../../participant/participant.lookup.js';
 import { initialParticipantState } from '../../participant/participant.state.js';
+import { recordSignIn } from '../../participant/record-sign-in/record-sign-in.use-case.js';
 import { RegisterParticipant } from '../../participant/register-participant/register-participant.command.js';
 import { residentParticipantRefOf } from '../../round-key/pseudonym.js';
 import { loadBallotBox, roundOf, type VotingDeps } from '../../voting.deps.js';
+import type { OpenedVoterSession } from '../voter-session.handler.js';
 import {
   ResidentVoterSessionAgeBandUndecidedError,
   ResidentVoterSessionAgeUnknownError,
@@ -33,7 +35,14 @@ export const UNKNOWN_AGE_BAND = '0+';
  * Refusals append nothing. The events name the participant by a round-key pseudonym of the resident
  * pseudonym, with actor `resident`, never the resident pseudonym itself.
  */
-export async function openResidentVoterSession(deps: VotingDeps, roundId: string, resident: SignedInResident, context: CommandContext): Promise<{ participantRef: string; tenant: string }> {
+export async function openResidentVoterSession(deps: VotingDeps, roundId: string, resident: SignedInResident, context: CommandContext): Promise<OpenedVoterSession> {
+  const opened = await residentParticipant(deps, roundId, resident, context);
+  // 5. Record the sign-in (pseudonymous, as for a code).
+  const earlierSignIns = await recordSignIn(deps, opened.state, roundId, 'oidc', context);
+  return { participantRef: opened.state.participantRef, tenant: context.tenant, earlierSignIns };
+}
+
+async function residentParticipant(deps: VotingDeps, roundId: string, resident: SignedInResident, context: CommandContext): Promise<LoadedParticipant> {
   // 1. The round's box in the resident's municipality (404 otherwise, as for one that does not exist), open for votes.
   const box = await loadBallotBox(deps.store, roundId, context.tenant);
   const round = await roundOf(deps.store, roundId, context.tenant);
@@ -41,7 +50,7 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
   // 2. The round-scoped pseudonym: only computable with the round key.
   const participantRef = residentParticipantRefOf(await deps.vault.keyFor(roundId), resident.pseudonym);
   const known = await participantByRef(deps.store, roundId, participantRef, context.tenant);
-  if (known) return standing(known, context.tenant);
+  if (known) return standing(known);
   // 3. Not on the roll yet: what the frame needs to know, then its eligibility decides.
   const { eligibility } = box.state.frame;
   if (eligibility.areaCodes.length > 0 && resident.area === undefined) throw new ResidentVoterSessionAreaUnknownError('This round is for residents of some areas only, and your sign-in did not say where you live');
@@ -73,13 +82,15 @@ export async function openResidentVoterSession(deps: VotingDeps, roundId: string
     if (!(error instanceof WrongExpectedVersionError) && !(error instanceof DomainError)) throw error;
     const winner = await participantByRef(deps.store, roundId, participantRef, context.tenant);
     if (!winner) throw error;
-    return standing(winner, context.tenant);
+    return standing(winner);
   }
-  return { participantRef, tenant: context.tenant };
+  const mine = await participantByRef(deps.store, roundId, participantRef, context.tenant);
+  if (!mine) throw new Error(`Participant ${participantRef} of round ${roundId} was registered but cannot be read back`);
+  return mine;
 }
 
-function standing(participant: LoadedParticipant, tenant: string): { participantRef: string; tenant: string } {
+function standing(participant: LoadedParticipant): LoadedParticipant {
   if (participant.state.status !== 'active') throw new ResidentVoterSessionBlockedError('Your place on the roll of this round is blocked; ask the municipality');
   if (!participant.state.eligible) throw new ResidentVoterSessionNotEligibleError('Under the rules of this round you have no vote', { ineligibility: participant.state.ineligibility });
-  return { participantRef: participant.state.participantRef, tenant };
+  return participant;
 }

@@ -1,0 +1,184 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { RoundKeyDestroyedError, type RoundKeyVault } from './round-key.vault.js';
+
+const KEY_BYTES = 32;
+
+/** How long a process keeps a round key it read before reading it again (so a key destroyed elsewhere is gone here too). */
+export const ROUND_KEY_CACHE_MS = 30_000;
+
+export interface FileRoundKeyVaultOptions {
+  /** Upper bound on how long another process may still use a key this one destroyed; 0: read the file every time. */
+  cacheMs?: number;
+  clock?: () => number;
+}
+
+/** The file name part of a round: its id when it is a plain name, else a hash of it (never a path). */
+function fileBase(roundId: string): string {
+  return /^[A-Za-z0-9_-]{1,100}$/.test(roundId) ? roundId : `h-${createHash('sha256').update(roundId).digest('hex')}`;
+}
+
+const isCode = (error: unknown, code: string): boolean => (error as NodeJS.ErrnoException | undefined)?.code === code;
+
+/**
+ * Round keys as files in a directory of their own (ROUND_KEY_DIR: a secret mount, a volume), apart
+ * from the event database: a reader of the database holds no key. One file per round
+ * (`<round>.key`, 0600, 32 raw bytes) in a 0700 directory. A key is made by writing a temporary file
+ * and linking it to its name, which fails when the name exists: two processes racing on the first
+ * use end with the one key that won. Destroying writes a tombstone (`<round>.destroyed`) first,
+ * then overwrites the key with zeros, syncs it to disk and unlinks it; from then on `keyFor` refuses.
+ *
+ * `keyFor` keeps a key in memory for up to `cacheMs` (30 s): a destroy in another process that
+ * shares the directory is seen here when that time ran out at the latest. `destroy` drops it here at once.
+ */
+export class FileRoundKeyVault implements RoundKeyVault {
+  private readonly cache = new Map<string, { key: Buffer; until: number }>();
+  private readonly cacheMs: number;
+  private readonly clock: () => number;
+
+  private constructor(
+    readonly dir: string,
+    options: FileRoundKeyVaultOptions,
+  ) {
+    this.cacheMs = options.cacheMs ?? ROUND_KEY_CACHE_MS;
+    this.clock = options.clock ?? Date.now;
+  }
+
+  /** Opens the directory, creating it 0700 when missing; refuses one that others can read. */
+  static async open(dir: string, options: FileRoundKeyVaultOptions = {}): Promise<FileRoundKeyVault> {
+    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+    const stat = await fs.stat(dir);
+    if (!stat.isDirectory()) throw new Error(`ROUND_KEY_DIR ${dir} is not a directory`);
+    if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) await fs.chmod(dir, 0o700);
+    return new FileRoundKeyVault(dir, options);
+  }
+
+  private keyPath(roundId: string): string {
+    return join(this.dir, `${fileBase(roundId)}.key`);
+  }
+
+  private tombstonePath(roundId: string): string {
+    return join(this.dir, `${fileBase(roundId)}.destroyed`);
+  }
+
+  async keyFor(roundId: string): Promise<Buffer> {
+    const cached = this.cache.get(roundId);
+    if (cached && cached.until > this.clock()) return cached.key;
+    this.cache.delete(roundId);
+    if (await this.destroyed(roundId)) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
+    const key = (await this.readKey(roundId)) ?? (await this.create(roundId, randomBytes(KEY_BYTES)));
+    // A destroy that ran between our check and our creation wins: its tombstone is there now.
+    if (await this.destroyed(roundId)) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
+    if (this.cacheMs > 0) this.cache.set(roundId, { key, until: this.clock() + this.cacheMs });
+    return key;
+  }
+
+  async existingKey(roundId: string): Promise<Buffer | null> {
+    if (await this.destroyed(roundId)) return null;
+    return this.readKey(roundId);
+  }
+
+  async status(roundId: string): Promise<'none' | 'active' | 'destroyed'> {
+    if (await this.destroyed(roundId)) return 'destroyed';
+    return (await this.readKey(roundId)) ? 'active' : 'none';
+  }
+
+  async destroy(roundId: string): Promise<void> {
+    this.cache.get(roundId)?.key.fill(0);
+    this.cache.delete(roundId);
+    // 1. The tombstone first: from here every process refuses the key, even if what follows fails.
+    if (!(await this.destroyed(roundId))) await this.writeAtomically(this.tombstonePath(roundId), Buffer.from(`${JSON.stringify({ roundId, destroyedAt: new Date(this.clock()).toISOString() })}\n`), 'replace');
+    // 2. Overwrite the key in place and sync, so the bytes do not stay on disk; then unlink it.
+    const path = this.keyPath(roundId);
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(path, constants.O_RDWR);
+      const { size } = await handle.stat();
+      await handle.write(Buffer.alloc(Math.max(size, KEY_BYTES)), 0, Math.max(size, KEY_BYTES), 0);
+      await handle.sync();
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    } finally {
+      await handle?.close();
+    }
+    await fs.unlink(path).catch((error: unknown) => {
+      if (!isCode(error, 'ENOENT')) throw error;
+    });
+    await this.syncDir();
+  }
+
+  /** Moves a key made elsewhere (the old `voting.round_keys` table) into the directory; a key already here wins, a tombstone stays. */
+  async adopt(roundId: string, key: Buffer | null): Promise<void> {
+    if (key === null) return this.destroy(roundId);
+    if (await this.destroyed(roundId)) return;
+    if (!(await this.readKey(roundId))) await this.create(roundId, key);
+  }
+
+  private async destroyed(roundId: string): Promise<boolean> {
+    try {
+      await fs.access(this.tombstonePath(roundId));
+      return true;
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return false;
+      throw error;
+    }
+  }
+
+  private async readKey(roundId: string): Promise<Buffer | null> {
+    try {
+      const key = await fs.readFile(this.keyPath(roundId));
+      return key.length === KEY_BYTES ? key : null;
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return null;
+      throw error;
+    }
+  }
+
+  /** Makes the key file unless another process made it first; returns the key that is there. */
+  private async create(roundId: string, key: Buffer): Promise<Buffer> {
+    const made = await this.writeAtomically(this.keyPath(roundId), key, 'exclusive');
+    if (made) return key;
+    const theirs = await this.readKey(roundId);
+    if (!theirs) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
+    return theirs;
+  }
+
+  /**
+   * Writes a temporary file (0600, synced), then links it to `path` (`exclusive`: fails when `path`
+   * exists, answering false) or renames it over `path` (`replace`). Readers never see half a file.
+   */
+  private async writeAtomically(path: string, content: Buffer, how: 'exclusive' | 'replace'): Promise<boolean> {
+    const temp = join(this.dir, `.${randomBytes(8).toString('hex')}.tmp`);
+    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      if (how === 'replace') {
+        await fs.rename(temp, path);
+      } else {
+        try {
+          await fs.link(temp, path);
+        } catch (error) {
+          if (isCode(error, 'EEXIST')) return false;
+          throw error;
+        }
+      }
+    } finally {
+      await fs.rm(temp, { force: true });
+    }
+    await this.syncDir();
+    return true;
+  }
+
+  private async syncDir(): Promise<void> {
+    const handle = await fs.open(this.dir, constants.O_RDONLY).catch(() => undefined);
+    if (!handle) return;
+    await handle.sync().catch(() => undefined);
+    await handle.close();
+  }
+}

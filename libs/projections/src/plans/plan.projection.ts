@@ -125,7 +125,8 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
     case 'ProposalGranted':
       return {
         ...plan,
-        status: 'granted',
+        // A revised grant (on an objection) raises the amount of a plan that may be carried out already.
+        status: event.data.onObjection !== undefined && plan.status !== 'grant_refused' ? plan.status : 'granted',
         decided_cents: event.data.amountCents,
         decision_reference: event.data.decisionReference,
         decision_reason: event.data.reason,
@@ -162,6 +163,16 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
       return { ...plan, status: 'cancelled', released_cents: plan.released_cents + event.data.releasedCents, decision_reason: event.data.reason, updated_at: event.data.at };
     case 'ProposalMoneyReturned':
       return { ...plan, returned_cents: event.data.returnedTotalCents, released_cents: plan.released_cents + event.data.releasedCents, updated_at: event.data.at };
+    case 'ProposalObjectionLodged':
+    case 'ProposalObjectionLatenessJudged':
+    case 'ProposalObjectionHearingScheduled':
+    case 'ProposalObjectionHeard':
+    case 'ProposalObjectionHearingSkipped':
+    case 'ProposalObjectionDecisionTermExtended':
+    case 'ProposalObjectionDecided':
+    case 'ProposalBeroepLodged':
+    case 'ProposalBeroepRuled':
+      return plan;
   }
 }
 

@@ -97,3 +97,6 @@ export class ObjectionNotApplicantError extends domainError('OBJECTION.NOT_APPLI
 export class ObjectionBeroepAlreadyLodgedError extends domainError('OBJECTION.BEROEP_ALREADY_LODGED') {}
 export class ObjectionNoBeroepError extends domainError('OBJECTION.NO_BEROEP') {}
 export class ObjectionBeroepAlreadyRuledError extends domainError('OBJECTION.BEROEP_ALREADY_RULED') {}
+/** The letter asked for belongs to a step not taken (yet): no hearing scheduled, no decision. */
+export class ObjectionLetterNotAvailableError extends domainError('OBJECTION.LETTER_NOT_AVAILABLE') {}
+export class ObjectionUnknownLetterError extends domainError('OBJECTION.UNKNOWN_LETTER', 'invalid') {}

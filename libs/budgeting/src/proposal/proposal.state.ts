@@ -50,7 +50,7 @@ export interface Beschikking {
 
 export type Hearing =
   | { status: 'none' }
-  | { status: 'scheduled'; hearingAt: string; location: string }
+  | { status: 'scheduled'; hearingAt: string; location: string; invitedAt: string }
   | { status: 'held'; heardAt: string; reportReference: string | null }
   | { status: 'skipped'; ground: HearingSkipGround; reason: string };
 
@@ -297,7 +297,7 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
     case 'ProposalObjectionLatenessJudged':
       return withObjection(state, (o) => ({ ...o, latenessExcusable: event.data.excusable }));
     case 'ProposalObjectionHearingScheduled':
-      return withObjection(state, (o) => ({ ...o, hearing: { status: 'scheduled', hearingAt: event.data.hearingAt, location: event.data.location } }));
+      return withObjection(state, (o) => ({ ...o, hearing: { status: 'scheduled', hearingAt: event.data.hearingAt, location: event.data.location, invitedAt: event.data.at } }));
     case 'ProposalObjectionHeard':
       return withObjection(state, (o) => ({ ...o, hearing: { status: 'held', heardAt: event.data.heardAt, reportReference: event.data.reportReference } }));
     case 'ProposalObjectionHearingSkipped':

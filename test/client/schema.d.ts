@@ -792,8 +792,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision
-         * @description Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision. Roles: administrator, reviewer, official, auditor.
+         * Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline, objection; filter by round, status, area, theme, feasibility, overdue decision, overdue objection
+         * @description Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline, objection; filter by round, status, area, theme, feasibility, overdue decision, overdue objection. Roles: administrator, reviewer, official, auditor.
          */
         get: operations["PlanController_list"];
         put?: never;
@@ -8315,6 +8315,8 @@ export interface operations {
                 /** @description Only applications still undecided whose statutory decision deadline (as extended) lies before this time: pass today to list those overdue (Awb) */
                 decisionDueBefore?: string;
                 feasibility?: "pending" | "feasible" | "not_feasible" | "needs_revision";
+                /** @description Only plans whose objection (bezwaar) is undecided and due before this time: pass today to list those overdue (Awb 7:10) */
+                objectionDueBefore?: string;
                 page?: number;
                 pageSize?: number;
                 roundId?: string;
@@ -8352,6 +8354,10 @@ export interface operations {
                             maintenancePerYearCents: number;
                             maintenanceYears: number;
                             mergedInto: string | null;
+                            objectionDecidedAfterTerm: boolean;
+                            /** Format: date-time */
+                            objectionDecisionDue: string | null;
+                            objectionStatus: string | null;
                             paidCents: number;
                             proposalId: string;
                             publishedCriteria: {
@@ -8481,6 +8487,10 @@ export interface operations {
                         maintenancePerYearCents: number;
                         maintenanceYears: number;
                         mergedInto: string | null;
+                        objectionDecidedAfterTerm: boolean;
+                        /** Format: date-time */
+                        objectionDecisionDue: string | null;
+                        objectionStatus: string | null;
                         paidCents: number;
                         proposalId: string;
                         publishedCriteria: {

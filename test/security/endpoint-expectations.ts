@@ -280,7 +280,7 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
     ok: 409,
     note: 'the fixture objection came late and its lateness is not judged yet (OBJECTION.LATENESS_NOT_JUDGED)',
     otherMunicipality: 'not-found',
-    prepare: async (fx) => ({ params: { proposalId: await fx.objection() }, body: { outcome: 'ongegrond', decisionReference: 'BOB/26/1', decisionDate: '2026-04-01', reason: 'Blijft' } }),
+    prepare: async (fx) => ({ params: { proposalId: await fx.objection() }, body: { outcome: 'ongegrond', decisionReference: 'BOB/26/1', decisionDate: '2026-06-15', reason: 'Blijft' } }),
   },
   'POST /proposals/:proposalId/objection/beroep': { access: ADMIN, ok: 409, note: 'the objection is not decided (OBJECTION.NOT_DECIDED)', otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { proposalId: await fx.objection() }, body: { court: 'Rechtbank Amsterdam', caseReference: 'AMS 26/1', lodgedOn: '2026-04-01' } }) },
   'POST /proposals/:proposalId/objection/beroep/ruling': { access: ADMIN, ok: 409, note: 'no beroep was lodged (OBJECTION.NO_BEROEP)', otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { proposalId: await fx.objection() }, body: { outcome: 'ongegrond', rulingDate: '2026-04-01', reason: 'Blijft' } }) },

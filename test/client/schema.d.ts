@@ -2708,6 +2708,34 @@ export interface components {
             /** @example Het plan noemt buren bij naam */
             reason: string | null;
         };
+        /** @description Your objection (bezwaar) against the beschikking on your plan: where it stands */
+        MyPlanObjectionView: {
+            /**
+             * @description The decision on it is due by then (Awb 7:10, as postponed)
+             * @example 2026-06-09T21:59:59.999Z
+             */
+            decisionDueBy: string;
+            /**
+             * @description When you are heard, once scheduled (null: not scheduled, or the hearing is over or skipped)
+             * @example 2026-04-08T12:00:00.000Z
+             */
+            hearingAt: string | null;
+            /**
+             * @description Received within the term (Awb 6:7–6:9)
+             * @example true
+             */
+            inTime: boolean;
+            /**
+             * @description The decision on it: niet-ontvankelijk, ongegrond or gegrond (null: not decided yet)
+             * @example ongegrond
+             */
+            outcome: string | null;
+            /**
+             * @description The day it was received
+             * @example 2026-03-20
+             */
+            receivedOn: string;
+        };
         /** @description One of the plans the voter chose, and whether it won and why */
         MyPlanResultView: {
             /** @example WIJK-1 */
@@ -2763,6 +2791,8 @@ export interface components {
             costEstimate: components["schemas"]["CostEstimateDto"];
             /** @description null while the plan awaits moderation */
             moderation: components["schemas"]["MyPlanModerationView"] | null;
+            /** @description null: no objection lodged */
+            objection: components["schemas"]["MyPlanObjectionView"] | null;
             /** @example 6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11 */
             proposalId: string;
             /** @example r-2026 */

@@ -85,6 +85,7 @@ describe('objections to a beschikking over real HTTP (in-memory store)', () => {
     expect(JSON.stringify((await everything()).map((e) => [e.data, e.metadata]))).not.toMatch(/Petra Jansen|Anna de Wit/);
     expect((await call('GET', `/proposals/${annasPlan}`, admin)).body).toMatchObject({ status: 'grant_refused', objection: { inTime: true, hearing: { status: 'none' }, decision: null } });
 
+    expect((await call('GET', `/rounds/r-bz/my-plans/${annasPlan}`, anna)).body).toMatchObject({ objection: { receivedOn: '2026-03-20', inTime: true, decisionDueBy: '2026-06-09T21:59:59.999Z', hearingAt: null, outcome: null } });
     const receipt = await letter(annasPlan, 'ontvangstbevestiging');
     expect(receipt.status).toBe(200);
     expect(receipt.type).toBe('text/markdown; charset=utf-8');
@@ -104,6 +105,7 @@ describe('objections to a beschikking over real HTTP (in-memory store)', () => {
 
   it('hears the applicant, postpones the decision once, and further only with consent', async () => {
     await ok(call('POST', `/proposals/${annasPlan}/objection/hearing`, admin, { hearingAt: '2026-04-08T12:00:00.000Z', location: 'Stadhuis, kamer 2.14' }), 200, ['ProposalObjectionHearingScheduled']);
+    expect((await call('GET', `/rounds/r-bz/my-plans/${annasPlan}`, anna)).body).toMatchObject({ objection: { hearingAt: '2026-04-08T12:00:00.000Z' } });
     const invitation = await letter(annasPlan, 'uitnodiging-hoorzitting');
     expect(invitation.text).toContain('Plaats: Stadhuis, kamer 2.14');
     expect(invitation.text).toContain('woensdag 8 april 2026 om 14:00');

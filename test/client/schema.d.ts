@@ -404,6 +404,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/{proposalId}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a bezwaarschrift against the plan's beschikking that came in on paper or by e-mail (for the applicant); a late one is registered as late
+         * @description Register a bezwaarschrift against the plan's beschikking that came in on paper or by e-mail (for the applicant); a late one is registered as late. Roles: administrator.
+         */
+        post: operations["LodgeObjectionController_lodge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/beroep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that beroep was lodged at the court against the decision on the objection (case number; whether within six weeks is recorded)
+         * @description Record that beroep was lodged at the court against the decision on the objection (case number; whether within six weeks is recorded). Roles: administrator.
+         */
+        post: operations["BeroepController_lodge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/beroep/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the court's ruling: gegrond asks for a new decision on the objection within the court's term, ongegrond makes the decision final
+         * @description Record the court's ruling: gegrond asks for a new decision on the objection within the court's term, ongegrond makes the decision final. Roles: administrator.
+         */
+        post: operations["BeroepController_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide on the objection: niet-ontvankelijk, ongegrond, or gegrond with the revised grant (the raise committed under the round's ceiling, else 409 ROUND.CEILING_EXCEEDED); names the beroep route
+         * @description Decide on the objection: niet-ontvankelijk, ongegrond, or gegrond with the revised grant (the raise committed under the round's ceiling, else 409 ROUND.CEILING_EXCEEDED); names the beroep route. Roles: administrator.
+         */
+        post: operations["DecideObjectionController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/decision-term-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Postpone the decision on the objection before its term passes: once by at most six weeks, further only with the objector's consent
+         * @description Postpone the decision on the objection before its term passes: once by at most six weeks, further only with the objector's consent. Roles: administrator.
+         */
+        post: operations["ExtendObjectionTermController_extend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/hearing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the hearing (Awb 7:2), or move it; the invitation is GET …/objection/letters/uitnodiging-hoorzitting
+         * @description Schedule the hearing (Awb 7:2), or move it; the invitation is GET …/objection/letters/uitnodiging-hoorzitting. Roles: administrator.
+         */
+        post: operations["HearingController_schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/hearing/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the scheduled hearing took place
+         * @description Record that the scheduled hearing took place. Roles: administrator.
+         */
+        post: operations["HearingController_held"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/hearing/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave the hearing out on a ground of Awb 7:3; the decision must then fit that ground
+         * @description Leave the hearing out on a ground of Awb 7:3; the decision must then fit that ground. Roles: administrator.
+         */
+        post: operations["HearingController_skip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/lateness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Judge whether a late objection's lateness is excusable (Awb 6:11); if not, it is decided niet-ontvankelijk
+         * @description Judge whether a late objection's lateness is excusable (Awb 6:11); if not, it is decided niet-ontvankelijk. Roles: administrator.
+         */
+        post: operations["JudgeLatenessController_judge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{proposalId}/objection/letters/{letter}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A letter of the objection procedure, addressed to the applicant: ontvangstbevestiging (Awb 6:14), uitnodiging-hoorzitting (7:2), beslissing-op-bezwaar (7:12, with the beroep route); Dutch, or English with lang=en
+         * @description A letter of the objection procedure, addressed to the applicant: ontvangstbevestiging (Awb 6:14), uitnodiging-hoorzitting (7:2), beslissing-op-bezwaar (7:12, with the beroep route); Dutch, or English with lang=en. Roles: administrator, auditor.
+         */
+        get: operations["ObjectionLettersController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals/{proposalId}/selection": {
         parameters: {
             query?: never;
@@ -592,8 +792,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision
-         * @description Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision. Roles: administrator, reviewer, official, auditor.
+         * Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline, objection; filter by round, status, area, theme, feasibility, overdue decision, overdue objection
+         * @description Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline, objection; filter by round, status, area, theme, feasibility, overdue decision, overdue objection. Roles: administrator, reviewer, official, auditor.
          */
         get: operations["PlanController_list"];
         put?: never;
@@ -1110,6 +1310,26 @@ export interface paths {
          * @description Amend your own plan until the intake deadline (after it only when a reviewer asked for a revision); adds a version. Roles: resident, voter.
          */
         post: operations["AmendMyProposalController_amend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rounds/{roundId}/my-plans/{proposalId}/objection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Object to the beschikking on your own plan (bezwaar, within six weeks of the day after it was sent); received today
+         * @description Object to the beschikking on your own plan (bezwaar, within six weeks of the day after it was sent); received today. Roles: resident.
+         */
+        post: operations["LodgeMyObjectionController_lodge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1650,6 +1870,11 @@ export interface components {
             /** @example college van burgemeester en wethouders */
             addressedTo: string;
             /**
+             * @description An advisory committee (Awb 7:13) hears objections: the decision on one is due in twelve weeks instead of six
+             * @example false
+             */
+            advisoryCommittee?: boolean;
+            /**
              * @description Awb 6:7: six weeks
              * @example 6
              */
@@ -2169,6 +2394,36 @@ export interface components {
             /** @example Gekozen in de stemming; voldoet aan de subsidieregeling */
             reason: string;
         };
+        /** @description The decision on the objection (beslissing op bezwaar, Awb 7:11, 7:12): outcome, registration number, date, reasons and, when gegrond, the revised grant */
+        DecideObjectionDto: {
+            /**
+             * @description The court beroep goes to (default: de rechtbank)
+             * @example Rechtbank Amsterdam
+             */
+            court?: string;
+            /**
+             * @description Date on the decision (YYYY-MM-DD)
+             * @example 2026-07-15
+             */
+            decisionDate: string;
+            /**
+             * @description The decision's registration number
+             * @example BOB/26/001
+             */
+            decisionReference: string;
+            /**
+             * @example gegrond
+             * @enum {string}
+             */
+            outcome: "niet-ontvankelijk" | "ongegrond" | "gegrond";
+            /** @example De activiteit valt binnen de regeling; de weigering wordt herroepen */
+            reason: string;
+            /**
+             * @description Gegrond only (and then required): the grant in euro cents taken in place of the contested decision; above what it gave, within what the plan asks
+             * @example 2000000
+             */
+            revisedAmountCents?: number;
+        };
         /** @description A council or college decision by its body, registration number and date */
         DecisionReferenceDto: {
             /**
@@ -2277,6 +2532,21 @@ export interface components {
             /** @example Advies van de wijkraad is nodig */
             reason: string;
         };
+        /** @description Postpone the decision on the objection (Awb 7:10(3); further only with the objector's consent, 7:10(4)) */
+        ExtendObjectionTermDto: {
+            /** @example Advies van de commissie bezwaarschriften volgt later */
+            reason: string;
+            /**
+             * @description Weeks; at most 6 without consent
+             * @example 6
+             */
+            weeks: number;
+            /**
+             * @description The objector agreed (7:10(4)(a)); needed for a second postponement
+             * @example false
+             */
+            withConsent?: boolean;
+        };
         /** @description An area of the frame: its CBS or own code, name and kind; inhabitants or a share feed the allocation */
         FrameAreaDto: {
             /**
@@ -2344,6 +2614,16 @@ export interface components {
              */
             fixedIntakeAboveCents: number;
         };
+        /** @description Whether a late objection's lateness is excusable (Awb 6:11), with the reason */
+        JudgeLatenessDto: {
+            /**
+             * @description false: the objection is niet-ontvankelijk
+             * @example true
+             */
+            excusable: boolean;
+            /** @example De beschikking is naar een oud adres gestuurd */
+            reason: string;
+        };
         /** @description Who decides after the vote: binding (the outcome is the distribution), advisory (college or council), delegated (a residents' body) */
         LegalRegimeDto: {
             /**
@@ -2362,6 +2642,32 @@ export interface components {
              * @example Dorpsraad Aldeboarn
              */
             residentsBody?: string;
+        };
+        /** @description Your bezwaarschrift against the beschikking on your plan: the grounds (why you object). They are kept encrypted, outside the plan's history */
+        LodgeMyObjectionDto: {
+            /**
+             * @description Awb 6:5: why you object; personal data, never in an event
+             * @example De activiteit valt wel binnen de regeling: het is een buurtactiviteit voor alle bewoners.
+             */
+            grounds: string;
+        };
+        /** @description A bezwaarschrift that came in on paper or by e-mail, registered for the applicant */
+        LodgeObjectionDto: {
+            /**
+             * @description Awb 6:5: why you object; personal data, never in an event
+             * @example De activiteit valt wel binnen de regeling: het is een buurtactiviteit voor alle bewoners.
+             */
+            grounds: string;
+            /**
+             * @description Sent by post: the postmark date (Awb 6:9(2))
+             * @example 2026-07-09
+             */
+            postedOn?: string;
+            /**
+             * @description Date it was received (YYYY-MM-DD); not before the beschikking, not in the future
+             * @example 2026-07-10
+             */
+            receivedOn: string;
         };
         /** @description Merge another plan into this one, with the reason */
         MergeProposalsDto: {
@@ -2420,6 +2726,34 @@ export interface components {
             /** @example Het plan noemt buren bij naam */
             reason: string | null;
         };
+        /** @description Your objection (bezwaar) against the beschikking on your plan: where it stands */
+        MyPlanObjectionView: {
+            /**
+             * @description The decision on it is due by then (Awb 7:10, as postponed)
+             * @example 2026-06-09T21:59:59.999Z
+             */
+            decisionDueBy: string;
+            /**
+             * @description When you are heard, once scheduled (null: not scheduled, or the hearing is over or skipped)
+             * @example 2026-04-08T12:00:00.000Z
+             */
+            hearingAt: string | null;
+            /**
+             * @description Received within the term (Awb 6:7–6:9)
+             * @example true
+             */
+            inTime: boolean;
+            /**
+             * @description The decision on it: niet-ontvankelijk, ongegrond or gegrond (null: not decided yet)
+             * @example ongegrond
+             */
+            outcome: string | null;
+            /**
+             * @description The day it was received
+             * @example 2026-03-20
+             */
+            receivedOn: string;
+        };
         /** @description One of the plans the voter chose, and whether it won and why */
         MyPlanResultView: {
             /** @example WIJK-1 */
@@ -2475,6 +2809,8 @@ export interface components {
             costEstimate: components["schemas"]["CostEstimateDto"];
             /** @description null while the plan awaits moderation */
             moderation: components["schemas"]["MyPlanModerationView"] | null;
+            /** @description null: no objection lodged */
+            objection: components["schemas"]["MyPlanObjectionView"] | null;
             /** @example 6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11 */
             proposalId: string;
             /** @example r-2026 */
@@ -2796,6 +3132,11 @@ export interface components {
              *     }
              */
             moderation: Record<string, never> | null;
+            /**
+             * @description The objection (bezwaar) against the beschikking: its terms, hearing, decisions and beroep (null: none). The grounds are not here: they are personal data, kept encrypted; the digest shows they were not changed
+             * @example null
+             */
+            objection: Record<string, never> | null;
             /** @example 0 */
             paidCents: number;
             /** @example 6f1d3c1e-2b8a-4c55-9a1d-0e7d8c2b4a11 */
@@ -2894,6 +3235,50 @@ export interface components {
              * @enum {string}
              */
             status: "counted" | "replaced";
+        };
+        /** @description Beroep lodged at the court against the decision on the objection */
+        RecordBeroepDto: {
+            /**
+             * @description The court's case number
+             * @example AMS 26/1234
+             */
+            caseReference: string;
+            /** @example Rechtbank Amsterdam */
+            court: string;
+            /**
+             * @description Date the beroep was lodged (YYYY-MM-DD)
+             * @example 2026-08-20
+             */
+            lodgedOn: string;
+        };
+        /** @description The court's ruling on the beroep */
+        RecordCourtRulingDto: {
+            /**
+             * @description gegrond: the decision on the objection is quashed and a new one is due; ongegrond: it is final
+             * @example ongegrond
+             * @enum {string}
+             */
+            outcome: "gegrond" | "ongegrond";
+            /** @example Het besluit is onvoldoende gemotiveerd */
+            reason: string;
+            /**
+             * @description Gegrond: the weeks the court gave for the new decision (default 6)
+             * @example 6
+             */
+            redecideWithinWeeks?: number;
+            /**
+             * @description Date of the ruling (YYYY-MM-DD)
+             * @example 2027-01-15
+             */
+            rulingDate: string;
+        };
+        /** @description The hearing took place; the report by its reference */
+        RecordHearingDto: {
+            /**
+             * @description Reference of the report (verslag, Awb 7:7)
+             * @example HV 2026/014
+             */
+            reportReference?: string;
         };
         /** @description Money the plan's carriers paid back, by reference and amount */
         RecordMoneyReturnedDto: {
@@ -3117,6 +3502,27 @@ export interface components {
              * @enum {string}
              */
             phase: "planned" | "submission" | "support" | "feasibility" | "preselection" | "voting" | "counting" | "deliberation" | "adoption" | "implementation" | "intake" | "closed";
+        };
+        /** @description When and where the objector is heard (Awb 7:2) */
+        ScheduleHearingDto: {
+            /**
+             * @description A moment still to come (ISO 8601)
+             * @example 2026-07-01T12:00:00.000Z
+             */
+            hearingAt: string;
+            /** @example Stadhuis, kamer 2.14 */
+            location: string;
+        };
+        /** @description The hearing is left out on a ground of Awb 7:3 */
+        SkipHearingDto: {
+            /**
+             * @description kennelijk-niet-ontvankelijk, kennelijk-ongegrond, afgezien (the objector waived it), volledig-tegemoetgekomen (fully met, nobody else harmed)
+             * @example afgezien
+             * @enum {string}
+             */
+            ground: "kennelijk-niet-ontvankelijk" | "kennelijk-ongegrond" | "afgezien" | "volledig-tegemoetgekomen";
+            /** @example De indiener heeft laten weten niet gehoord te willen worden */
+            reason: string;
         };
         /** @description The date the implementation of a granted plan started */
         StartImplementationDto: {
@@ -5586,6 +5992,1356 @@ export interface operations {
             };
         };
     };
+    LodgeObjectionController_lodge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeObjectionDto"];
+            };
+        };
+        responses: {
+            /** @description Location: /proposals/{proposalId}/objection. Event: ProposalObjectionLodged with the term (Awb 6:7, 6:8, 6:9) and the date the decision on it is due (7:10); the grounds are sealed in the vault, the event holds their digest. The receipt confirmation (6:14) is GET …/objection/letters/ontvangstbevestiging. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `OBJECTION.GROUNDS_REQUIRED`, `OBJECTION.INVALID_DATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.GROUNDS_REQUIRED" | "OBJECTION.INVALID_DATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.NOT_A_DECISION`, `OBJECTION.ALREADY_LODGED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.NOT_A_DECISION" | "OBJECTION.ALREADY_LODGED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BeroepController_lodge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordBeroepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `OBJECTION.INVALID_DATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "OBJECTION.INVALID_DATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.NOT_DECIDED`, `OBJECTION.BEROEP_ALREADY_LODGED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.NOT_DECIDED" | "OBJECTION.BEROEP_ALREADY_LODGED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    BeroepController_rule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCourtRulingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `OBJECTION.INVALID_DATE`, `OBJECTION.INVALID_EXTENSION`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "OBJECTION.INVALID_DATE" | "OBJECTION.INVALID_EXTENSION" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.NO_BEROEP`, `OBJECTION.BEROEP_ALREADY_RULED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.NO_BEROEP" | "OBJECTION.BEROEP_ALREADY_RULED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    DecideObjectionController_decide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideObjectionDto"];
+            };
+        };
+        responses: {
+            /** @description Events: ProposalObjectionDecided; with a revised grant also ProposalGranted (onObjection), recorded by the grant-recorder reactor after the round committed the raise. A decision after the term is still taken and records the term it missed. The letter is GET …/objection/letters/beslissing-op-bezwaar. */
+            200: {
+                headers: {
+                    /** @description Set when reactors carry the command into another stream (the grant onto the plan, a release onto the round, a merge onto the continuing plan): `complete` when they did before this answer, `pending; reactors="…"` when the wait (REACTOR_WAIT_MS) ran out; they finish on their own, read the plan again later. */
+                    Reactions?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `PROPOSAL.INVALID_AMOUNT`, `OBJECTION.INVALID_DATE`, `OBJECTION.REVISION_REQUIRED`, `OBJECTION.REVISION_NOT_ALLOWED`, `ROUND.INVALID_AMOUNT`, `ROUND.AREA_REQUIRED`, `ROUND.UNKNOWN_AREA`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "PROPOSAL.INVALID_AMOUNT" | "OBJECTION.INVALID_DATE" | "OBJECTION.REVISION_REQUIRED" | "OBJECTION.REVISION_NOT_ALLOWED" | "ROUND.INVALID_AMOUNT" | "ROUND.AREA_REQUIRED" | "ROUND.UNKNOWN_AREA" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND`, `ROUND.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND" | "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.ALREADY_DECIDED`, `OBJECTION.HEARING_REQUIRED`, `OBJECTION.LATENESS_NOT_JUDGED`, `OBJECTION.TERM_PASSED`, `OBJECTION.SKIP_GROUND_MISMATCH`, `OBJECTION.WORSE_OFF`, `PROPOSAL.GRANT_EXCEEDS_REQUEST`, `ROUND.WRONG_PHASE`, `ROUND.CEILING_EXCEEDED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.ALREADY_DECIDED" | "OBJECTION.HEARING_REQUIRED" | "OBJECTION.LATENESS_NOT_JUDGED" | "OBJECTION.TERM_PASSED" | "OBJECTION.SKIP_GROUND_MISMATCH" | "OBJECTION.WORSE_OFF" | "PROPOSAL.GRANT_EXCEEDS_REQUEST" | "ROUND.WRONG_PHASE" | "ROUND.CEILING_EXCEEDED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ExtendObjectionTermController_extend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExtendObjectionTermDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `OBJECTION.INVALID_EXTENSION`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "OBJECTION.INVALID_EXTENSION" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.ALREADY_DECIDED`, `OBJECTION.DECISION_TERM_PASSED`, `OBJECTION.ALREADY_EXTENDED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.ALREADY_DECIDED" | "OBJECTION.DECISION_TERM_PASSED" | "OBJECTION.ALREADY_EXTENDED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    HearingController_schedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScheduleHearingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `OBJECTION.INVALID_DATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "OBJECTION.INVALID_DATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.ALREADY_DECIDED`, `OBJECTION.HEARING_CLOSED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.ALREADY_DECIDED" | "OBJECTION.HEARING_CLOSED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    HearingController_held: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordHearingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `OBJECTION.INVALID_DATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.INVALID_DATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.ALREADY_DECIDED`, `OBJECTION.HEARING_CLOSED`, `OBJECTION.HEARING_NOT_SCHEDULED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.ALREADY_DECIDED" | "OBJECTION.HEARING_CLOSED" | "OBJECTION.HEARING_NOT_SCHEDULED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    HearingController_skip: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SkipHearingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.ALREADY_DECIDED`, `OBJECTION.HEARING_CLOSED`, `OBJECTION.SKIP_GROUND_MISMATCH`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.ALREADY_DECIDED" | "OBJECTION.HEARING_CLOSED" | "OBJECTION.SKIP_GROUND_MISMATCH" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    JudgeLatenessController_judge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JudgeLatenessDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `PROPOSAL.REASON_REQUIRED`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.REASON_REQUIRED" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.NOT_LATE`, `OBJECTION.LATENESS_ALREADY_JUDGED`, `OBJECTION.ALREADY_DECIDED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.NOT_LATE" | "OBJECTION.LATENESS_ALREADY_JUDGED" | "OBJECTION.ALREADY_DECIDED" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ObjectionLettersController_letter: {
+        parameters: {
+            query?: {
+                /** @description Default pdf */
+                format?: "pdf" | "markdown";
+                /** @description Dutch (the letter the municipality sends, B1 level) or English on request */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                letter: "ontvangstbevestiging" | "uitnodiging-hoorzitting" | "beslissing-op-bezwaar";
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The letter as PDF (default) or Markdown; it names the applicant when their contact details are known and the caller is an administrator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/markdown": string;
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `OBJECTION.UNKNOWN_LETTER`, `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.UNKNOWN_LETTER" | "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND`, `OBJECTION.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND" | "OBJECTION.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.LETTER_NOT_AVAILABLE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.LETTER_NOT_AVAILABLE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     RecordSelectionController_record: {
         parameters: {
             query?: never;
@@ -6609,6 +8365,8 @@ export interface operations {
                 /** @description Only applications still undecided whose statutory decision deadline (as extended) lies before this time: pass today to list those overdue (Awb) */
                 decisionDueBefore?: string;
                 feasibility?: "pending" | "feasible" | "not_feasible" | "needs_revision";
+                /** @description Only plans whose objection (bezwaar) is undecided and due before this time: pass today to list those overdue (Awb 7:10) */
+                objectionDueBefore?: string;
                 page?: number;
                 pageSize?: number;
                 roundId?: string;
@@ -6646,6 +8404,10 @@ export interface operations {
                             maintenancePerYearCents: number;
                             maintenanceYears: number;
                             mergedInto: string | null;
+                            objectionDecidedAfterTerm: boolean;
+                            /** Format: date-time */
+                            objectionDecisionDue: string | null;
+                            objectionStatus: string | null;
                             paidCents: number;
                             proposalId: string;
                             publishedCriteria: {
@@ -6775,6 +8537,10 @@ export interface operations {
                         maintenancePerYearCents: number;
                         maintenanceYears: number;
                         mergedInto: string | null;
+                        objectionDecidedAfterTerm: boolean;
+                        /** Format: date-time */
+                        objectionDecisionDue: string | null;
+                        objectionStatus: string | null;
                         paidCents: number;
                         proposalId: string;
                         publishedCriteria: {
@@ -9844,6 +11610,145 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
                         code?: "PROPOSAL.INTAKE_CLOSED" | "PROPOSAL.NOT_AMENDABLE" | "PROPOSAL.AMOUNT_OUT_OF_RANGE" | "STORE.CONCURRENT_WRITE";
+                    };
+                };
+            };
+            /** @description If-Match did not match the current ETag; nothing was appended. Codes: `REQUEST.PRECONDITION_FAILED` */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /** @description The body is too large. Codes: `REQUEST.TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    LodgeMyObjectionController_lodge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "0" */
+                "If-Match"?: string;
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                proposalId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeMyObjectionDto"];
+            };
+        };
+        responses: {
+            /** @description Location: /rounds/{roundId}/my-plans/{proposalId}. Event: ProposalObjectionLodged. After the term the objection is still registered, as late; the municipality judges whether that is excusable (Awb 6:11). Refusals: OBJECTION.NOT_APPLICANT (403), OBJECTION.NOT_A_DECISION, OBJECTION.ALREADY_LODGED (409), OBJECTION.GROUNDS_REQUIRED (400), PROPOSAL.NOT_FOUND (404) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAcceptedDto"];
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `OBJECTION.GROUNDS_REQUIRED`, `OBJECTION.INVALID_DATE`, `REQUEST.INVALID`, `REQUEST.INVALID_IF_MATCH`, `REQUEST.INVALID_ID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.GROUNDS_REQUIRED" | "OBJECTION.INVALID_DATE" | "REQUEST.INVALID" | "REQUEST.INVALID_IF_MATCH" | "REQUEST.INVALID_ID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `OBJECTION.NOT_APPLICANT`, `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.NOT_APPLICANT" | "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `PROPOSAL.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROPOSAL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description A rule refused the request; nothing was appended. Codes: `OBJECTION.NOT_A_DECISION`, `OBJECTION.ALREADY_LODGED`, `STORE.CONCURRENT_WRITE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "OBJECTION.NOT_A_DECISION" | "OBJECTION.ALREADY_LODGED" | "STORE.CONCURRENT_WRITE";
                     };
                 };
             };

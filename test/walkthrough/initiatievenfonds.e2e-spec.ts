@@ -4,7 +4,9 @@ import { aPlan, walkthrough } from './support/walkthrough.js';
 /**
  * Issue #4, done-when: an initiatievenfonds is continuous intake. Each application is reviewed and
  * decided (the beschikking) within the statutory term, first come first served against the subsidy
- * ceiling; spending past the ceiling is refused and leaves the application as it was.
+ * ceiling; spending past the ceiling is refused and leaves the application as it was. Issue #18:
+ * a refusal objected to in time, heard, and declared gegrond is revoked and replaced by a grant that
+ * the ceiling and the payments follow.
  */
 describe('walk-through: initiatievenfonds (continuous intake, subsidieplafond)', () => {
   const walk = walkthrough('2026-01-10T09:00:00.000Z');
@@ -84,5 +86,36 @@ describe('walk-through: initiatievenfonds (continuous intake, subsidieplafond)',
     await ok(call('POST', `/proposals/${mural}/grant-decision`, admin, { granted: true, amountCents: 40_000, decisionReference: 'Z/26/2004', decisionDate: '2026-05-01', reason: 'Voldoet' }), 200, ['ProposalGranted']);
     expect(await application(mural)).toMatchObject({ status: 'granted' });
     expect(await round()).toMatchObject({ committedCents: 990_000, remainingCents: 10_000 });
+
+    // 11. A refused application, a paper objection in the term, a hearing, and the objection declared gegrond:
+    // the refusal is revoked and the revised grant is committed under the ceiling like any grant (Awb 6:7, 7:2, 7:11).
+    at('2026-05-04T09:00:00.000Z');
+    const benches = await apply('Bankjes bij de speeltuin', 10_000);
+    for (const criterionId of criteria) await ok(call('POST', `/proposals/${benches}/verdicts`, reviewer, { criterionId, outcome: 'met', reason: 'Voldoet aan de regeling' }), 200, ['ProposalFeasibilityVerdictGiven']);
+    at('2026-05-11T09:00:00.000Z');
+    await ok(call('POST', `/proposals/${benches}/grant-decision`, admin, { granted: false, decisionReference: 'Z/26/2005', decisionDate: '2026-05-11', reason: 'Bankjes zijn onderhoud, geen initiatief' }), 200, ['ProposalGrantRefused']);
+    at('2026-05-20T09:00:00.000Z');
+    await ok(call('POST', `/proposals/${benches}/objection`, admin, { grounds: 'De buurt plaatst en onderhoudt de bankjes zelf.', receivedOn: '2026-05-19' }), 201, ['ProposalObjectionLodged']);
+    expect(await application(benches)).toMatchObject({ status: 'grant_refused', objection: { inTime: true, termEndsOn: '2026-06-22', decisionDueBy: '2026-08-03T21:59:59.999Z' } });
+    const receipt = await call('GET', `/proposals/${benches}/objection/letters/ontvangstbevestiging?format=markdown`, admin);
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain('Op 19 mei 2026 hebben wij uw bezwaarschrift ontvangen.');
+    await ok(call('POST', `/proposals/${benches}/objection/hearing`, admin, { hearingAt: '2026-06-03T12:00:00.000Z', location: 'Stadhuis, kamer 2.14' }), 200, ['ProposalObjectionHearingScheduled']);
+    at('2026-06-03T14:00:00.000Z');
+    await ok(call('POST', `/proposals/${benches}/objection/hearing/held`, admin, { reportReference: 'HV 2026/031' }), 200, ['ProposalObjectionHeard']);
+    at('2026-06-10T09:00:00.000Z');
+    const revised = { outcome: 'gegrond', decisionReference: 'BOB/26/001', decisionDate: '2026-06-10', reason: 'De buurt onderhoudt de bankjes zelf: het is een bewonersinitiatief' };
+    await ok(call('POST', `/proposals/${benches}/objection/decision`, admin, { ...revised, revisedAmountCents: 10_000 }), 200, ['ProposalObjectionDecided', 'ProposalGranted']);
+    expect(await application(benches)).toMatchObject({ status: 'granted', grant: { amountCents: 10_000, decisionReference: 'BOB/26/001', appeal: { route: 'beroep' } }, objection: { decision: { outcome: 'gegrond' } } });
+    expect(await round()).toMatchObject({ committedCents: 1_000_000, remainingCents: 0 });
+    const decision = await call('GET', `/proposals/${benches}/objection/letters/beslissing-op-bezwaar?format=markdown`, admin);
+    expect(decision.text).toContain('Uw bezwaar is gegrond.');
+    expect(decision.text).toContain('Dan kunt u beroep instellen bij de rechtbank.');
+
+    // 12. Payments follow the revised grant.
+    await ok(call('POST', `/proposals/${benches}/implementation/start`, admin, { startedOn: '2026-06-15' }), 200, ['ProposalImplementationStarted']);
+    const overpaid = await call('POST', `/proposals/${benches}/implementation/payments`, admin, { paymentReference: 'BET-25', amountCents: 10_001 });
+    expect([overpaid.status, overpaid.body.code]).toEqual([409, 'PROPOSAL.PAYMENT_EXCEEDS_GRANT']);
+    await ok(call('POST', `/proposals/${benches}/implementation/payments`, admin, { paymentReference: 'BET-25', amountCents: 10_000 }), 200, ['ProposalPaymentRecorded']);
   });
 });

@@ -33,6 +33,17 @@ import { ListProposalsHandler } from './proposal/list-proposals/list-proposals.q
 import { MergeProposalsController } from './proposal/merge-proposals/merge-proposals.controller.js';
 import { MergeProposalsHandler } from './proposal/merge-proposals/merge-proposals.handler.js';
 import { PlanReactions } from './proposal/proposal.reactions.js';
+import { BeroepController } from './proposal/objection/beroep/beroep.controller.js';
+import { DecideObjectionController } from './proposal/objection/decide-objection/decide-objection.controller.js';
+import { DecideObjectionHandler } from './proposal/objection/decide-objection/decide-objection.handler.js';
+import { ExtendObjectionTermController } from './proposal/objection/extend-objection-term/extend-objection-term.controller.js';
+import { HearingController } from './proposal/objection/hearing/hearing.controller.js';
+import { JudgeLatenessController } from './proposal/objection/judge-lateness/judge-lateness.controller.js';
+import { LodgeMyObjectionController } from './proposal/objection/lodge-objection/lodge-my-objection.controller.js';
+import { LodgeObjectionController } from './proposal/objection/lodge-objection/lodge-objection.controller.js';
+import { LodgeObjectionHandler } from './proposal/objection/lodge-objection/lodge-objection.handler.js';
+import { ObjectionStepHandler } from './proposal/objection/objection.handler.js';
+import { ObjectionLettersController } from './proposal/objection/objection-letters/objection-letters.controller.js';
 import { ROUND_GATEWAY } from './proposal/proposal.round-gateway.js';
 import { RecordMoneyReturnedController } from './proposal/record-money-returned/record-money-returned.controller.js';
 import { RecordMoneyReturnedHandler } from './proposal/record-money-returned/record-money-returned.handler.js';
@@ -77,6 +88,14 @@ import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-p
     AmendMyProposalController,
     SupportMyProposalController,
     WithdrawSupportController,
+    LodgeObjectionController,
+    LodgeMyObjectionController,
+    JudgeLatenessController,
+    HearingController,
+    ExtendObjectionTermController,
+    DecideObjectionController,
+    BeroepController,
+    ObjectionLettersController,
   ],
   providers: [
     PlanReactions,
@@ -103,6 +122,9 @@ import { WithdrawProposalHandler } from './proposal/withdraw-proposal/withdraw-p
     WithdrawSupportHandler,
     ListMyProposalsHandler,
     GetMyProposalHandler,
+    LodgeObjectionHandler,
+    ObjectionStepHandler,
+    DecideObjectionHandler,
     ...CONTACT_DETAILS_PROVIDERS,
     { provide: ROUND_GATEWAY, useClass: StreamRoundGateway },
   ],

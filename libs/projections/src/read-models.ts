@@ -11,6 +11,7 @@ import { turnoutAgeBand } from './migrations/1767225900000-turnout-age-band.js';
 import { planDecisionDeadline } from './migrations/1767226000000-plan-decision-deadline.js';
 import { roundSeal } from './migrations/1767226100000-round-seal.js';
 import { ballotBoxSecrecy } from './migrations/1767226200000-ballot-box-secrecy.js';
+import { planObjection } from './migrations/1767226300000-plan-objection.js';
 import { ProjectionChangeEntity } from './changes/projection-change.entity.js';
 import { BallotBoxEntity, TurnoutBallotsAgeEntity, TurnoutBallotsEntity, TurnoutRollEntity } from './ballot-box/ballot-box.entity.js';
 import { ballotBoxProjection } from './ballot-box/ballot-box.projection.js';
@@ -50,7 +51,7 @@ export const READ_MODEL_ENTITIES = [
 ];
 
 /** The read models' schema changes, in order (versions are the dates they were written, in ms). */
-export const READ_MODEL_MIGRATIONS = [readModels, votingReadModels, projectionChange, turnoutAgeBand, planDecisionDeadline, roundSeal, ballotBoxSecrecy];
+export const READ_MODEL_MIGRATIONS = [readModels, votingReadModels, projectionChange, turnoutAgeBand, planDecisionDeadline, roundSeal, ballotBoxSecrecy, planObjection];
 
 /** Opens the read models on the process's database: PostgreSQL (`url`) or its PGlite instance; migrates. */
 export function openReadModels(source: { url?: string; pglite?: PGlite; schema?: string; poolSize?: number }): Promise<ReadModelDatabase> {

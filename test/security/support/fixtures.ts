@@ -156,4 +156,34 @@ export class Fixtures {
     if (start.status !== 200) throw new Error(`fixture start: ${start.status} ${start.text}`);
     return proposalId;
   }
+
+  /** A granted application with a paper objection registered against it (received 1 June 2026, after its term ended on 1 May). */
+  async objection(): Promise<string> {
+    const proposalId = await this.grantedApplication();
+    const lodged = await send(this.api.url, 'POST', `/proposals/${proposalId}/objection`, { token: await this.admin(), body: { grounds: 'Het bedrag is te laag', receivedOn: '2026-06-01' } });
+    if (lodged.status !== 201) throw new Error(`fixture objection: ${lodged.status} ${lodged.text}`);
+    return proposalId;
+  }
+
+  /** An application a signed-in resident (`matrix-resident`) submitted, admitted, reviewed and granted. */
+  async residentsGrant(subject = 'matrix-resident'): Promise<{ roundId: string; proposalId: string }> {
+    const roundId = await this.round('fonds');
+    const resident = await this.api.token('resident', TENANT, subject);
+    const body = { areaId: 'GEMEENTE', themeId: 'cultuur', title: 'Buurtfeest', summary: 'Een feest voor de straat', costEstimate: { investmentCents: 1_000_000, maintenancePerYearCents: 0, maintenanceYears: 0 } };
+    const submitted = await send(this.api.url, 'POST', `/rounds/${roundId}/my-plans`, { token: resident, body });
+    if (submitted.status !== 201) throw new Error(`fixture resident application: ${submitted.status} ${submitted.text}`);
+    const proposalId = submitted.body.id as string;
+    const admin = await this.admin();
+    const reviewer = await this.api.token('reviewer', TENANT, 'staff-rev-fixture');
+    const steps: [string, string, unknown][] = [
+      [`/proposals/${proposalId}/moderation`, admin, { admitted: true }],
+      [`/proposals/${proposalId}/verdicts`, reviewer, { criterionId: 'by-residents', outcome: 'met', reason: 'Bewonersinitiatief' }],
+      [`/proposals/${proposalId}/grant-decision`, admin, { granted: true, amountCents: 500_000, decisionReference: `Z/26/${proposalId.slice(0, 6)}`, decisionDate: '2026-03-20', reason: 'Voldoet, voor de helft' }],
+    ];
+    for (const [path, token, step] of steps) {
+      const reply = await send(this.api.url, 'POST', path, { token, body: step });
+      if (reply.status !== 200) throw new Error(`fixture ${path}: ${reply.status} ${reply.text}`);
+    }
+    return { roundId, proposalId };
+  }
 }

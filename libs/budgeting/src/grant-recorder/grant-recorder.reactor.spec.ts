@@ -22,6 +22,28 @@ describe('grant-recorder reactor', () => {
     ]);
   });
 
+  it('a revised grant on an objection records the decision on it and the whole new amount; the release gives back only the raise', () => {
+    const commitment = `event-${intake.length}`;
+    const beroep = { route: 'beroep' as const, periodWeeks: 6, addressedTo: 'de rechtbank' };
+    const objection = {
+      proposalId: 'p-7',
+      objectionId: 'o-1',
+      outcome: 'gegrond' as const,
+      decisionReference: 'BOB/26/001',
+      decisionDate: '2026-04-15',
+      revokes: 'Z/26/0042',
+      revised: { granted: true as const, amountCents: 400_000 },
+      beroep,
+      reason: 'Hoger bedrag terecht',
+      at: AT,
+    };
+    const revised = { proposalRevision: 5, decisionReference: 'BOB/26/001', decisionDate: '2026-04-15', appeal: beroep, reason: 'Hoger bedrag terecht', objection, grantedTotalCents: 400_000 };
+    given([...intake, committed({ amountCents: 150_000, grant: revised })]).then([
+      new RecordGrant({ proposalId: 'p-7', commitment, amountCents: 400_000, decisionReference: 'BOB/26/001', decisionDate: '2026-04-15', appeal: beroep, reason: 'Hoger bedrag terecht', at: AT, objection }),
+      new ReleaseUnrecordedGrant({ roundId: ROUND_ID, proposalId: 'p-7', amountCents: 150_000, commitment, at: AT }),
+    ]);
+  });
+
   it('a commitment without a grant (made by hand, or before grants were recorded this way) asks nothing of the plan', () => {
     given([...intake, committed()]).then([]);
   });

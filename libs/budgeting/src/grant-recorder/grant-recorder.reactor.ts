@@ -29,9 +29,10 @@ export const grantRecorderReactor: Reactor<GrantRecorderCommand> = {
   handle(event) {
     const { roundId, proposalId, amountCents, at, grant } = event.data as FundsCommitted['data'];
     if (grant === undefined) return [];
-    const { decisionReference, decisionDate, appeal, reason } = grant;
+    const { decisionReference, decisionDate, appeal, reason, objection, grantedTotalCents } = grant;
+    const revision = objection === undefined ? {} : { objection };
     return [
-      new RecordGrant({ proposalId, commitment: event.id, amountCents, decisionReference, decisionDate, appeal, reason, at }),
+      new RecordGrant({ proposalId, commitment: event.id, amountCents: grantedTotalCents ?? amountCents, decisionReference, decisionDate, appeal, reason, at, ...revision }),
       new ReleaseUnrecordedGrant({ roundId, proposalId, amountCents, commitment: event.id, at }),
     ];
   },

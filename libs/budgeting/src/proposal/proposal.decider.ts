@@ -10,6 +10,19 @@ import { type AbsorbProposal, absorbProposal, type MergeIntoProposal, mergeIntoP
 import { type AmendOwnProposal, amendOwnProposal } from './amend-my-proposal/amend-my-proposal.command.js';
 import { type ModerateProposal, moderateProposal } from './moderate-proposal/moderate-proposal.command.js';
 import type { ProposalEvent } from './proposal.events.js';
+import { type RecordBeroep, recordBeroep, type RecordCourtRuling, recordCourtRuling } from './objection/beroep/beroep.command.js';
+import { type DecideObjection, decideObjection } from './objection/decide-objection/decide-objection.command.js';
+import { type ExtendObjectionDecisionTerm, extendObjectionDecisionTerm } from './objection/extend-objection-term/extend-objection-term.command.js';
+import {
+  type RecordObjectionHearing,
+  recordObjectionHearing,
+  type ScheduleObjectionHearing,
+  scheduleObjectionHearing,
+  type SkipObjectionHearing,
+  skipObjectionHearing,
+} from './objection/hearing/hearing.command.js';
+import { type JudgeObjectionLateness, judgeObjectionLateness } from './objection/judge-lateness/judge-lateness.command.js';
+import { type LodgeObjection, lodgeObjection } from './objection/lodge-objection/lodge-objection.command.js';
 import { evolveProposal, initialProposalState, type ProposalState } from './proposal.state.js';
 import { type RecordMoneyReturned, recordMoneyReturned } from './record-money-returned/record-money-returned.command.js';
 import { type RecordPayment, recordPayment } from './record-payment/record-payment.command.js';
@@ -43,7 +56,16 @@ export type ProposalCommand =
   | SubmitOwnProposal
   | AmendOwnProposal
   | ModerateProposal
-  | WithdrawSupport;
+  | WithdrawSupport
+  | LodgeObjection
+  | JudgeObjectionLateness
+  | ScheduleObjectionHearing
+  | RecordObjectionHearing
+  | SkipObjectionHearing
+  | ExtendObjectionDecisionTerm
+  | DecideObjection
+  | RecordBeroep
+  | RecordCourtRuling;
 
 function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[] {
   switch (command.type) {
@@ -91,6 +113,24 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
       return moderateProposal(command, state);
     case 'WithdrawSupport':
       return withdrawSupport(command, state);
+    case 'LodgeObjection':
+      return lodgeObjection(command, state);
+    case 'JudgeObjectionLateness':
+      return judgeObjectionLateness(command, state);
+    case 'ScheduleObjectionHearing':
+      return scheduleObjectionHearing(command, state);
+    case 'RecordObjectionHearing':
+      return recordObjectionHearing(command, state);
+    case 'SkipObjectionHearing':
+      return skipObjectionHearing(command, state);
+    case 'ExtendObjectionDecisionTerm':
+      return extendObjectionDecisionTerm(command, state);
+    case 'DecideObjection':
+      return decideObjection(command, state);
+    case 'RecordBeroep':
+      return recordBeroep(command, state);
+    case 'RecordCourtRuling':
+      return recordCourtRuling(command, state);
   }
 }
 

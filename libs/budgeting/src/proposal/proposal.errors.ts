@@ -58,3 +58,45 @@ export class ProposalGrantExceedsRequestError extends domainError('PROPOSAL.GRAN
 export class ProposalPaymentExceedsGrantError extends domainError('PROPOSAL.PAYMENT_EXCEEDS_GRANT') {}
 export class ProposalReturnExceedsPaymentsError extends domainError('PROPOSAL.RETURN_EXCEEDS_PAYMENTS') {}
 export class ProposalInvalidExtensionError extends domainError('PROPOSAL.INVALID_EXTENSION', 'invalid') {}
+
+/** No objection on this plan. */
+export class ObjectionNotFoundError extends domainError('OBJECTION.NOT_FOUND', 'not_found') {}
+/** An objection needs a beschikking to be against: the plan has none (yet), or what it has is a decision on an objection (beroep only, Awb 7:1). */
+export class ObjectionNotADecisionError extends domainError('OBJECTION.NOT_A_DECISION') {}
+export class ObjectionAlreadyLodgedError extends domainError('OBJECTION.ALREADY_LODGED') {}
+/** Awb 6:5: a bezwaarschrift states its grounds. */
+export class ObjectionGroundsRequiredError extends domainError('OBJECTION.GROUNDS_REQUIRED', 'invalid') {}
+/** A date that is on no calendar, lies in the future, or comes before the decision it concerns. */
+export class ObjectionInvalidDateError extends domainError('OBJECTION.INVALID_DATE', 'invalid') {}
+/** Judging lateness (6:11) of an objection that came in time. */
+export class ObjectionNotLateError extends domainError('OBJECTION.NOT_LATE') {}
+export class ObjectionLatenessAlreadyJudgedError extends domainError('OBJECTION.LATENESS_ALREADY_JUDGED') {}
+/** A late objection is decided on its merits only when its lateness was judged excusable (6:11); otherwise niet-ontvankelijk. */
+export class ObjectionTermPassedError extends domainError('OBJECTION.TERM_PASSED') {}
+/** A late objection's lateness must be judged before it is decided. */
+export class ObjectionLatenessNotJudgedError extends domainError('OBJECTION.LATENESS_NOT_JUDGED') {}
+export class ObjectionAlreadyDecidedError extends domainError('OBJECTION.ALREADY_DECIDED') {}
+export class ObjectionHearingClosedError extends domainError('OBJECTION.HEARING_CLOSED') {}
+export class ObjectionHearingNotScheduledError extends domainError('OBJECTION.HEARING_NOT_SCHEDULED') {}
+/** Awb 7:2: the objector is heard first, unless a 7:3 ground to skip it was recorded. */
+export class ObjectionHearingRequiredError extends domainError('OBJECTION.HEARING_REQUIRED') {}
+/** The 7:3 ground the hearing was skipped on does not fit the objection or the outcome. */
+export class ObjectionSkipGroundMismatchError extends domainError('OBJECTION.SKIP_GROUND_MISMATCH') {}
+export class ObjectionDecisionTermPassedError extends domainError('OBJECTION.DECISION_TERM_PASSED') {}
+/** Awb 7:10(3) allows one extension; a further one needs the objector's consent (7:10(4)). */
+export class ObjectionAlreadyExtendedError extends domainError('OBJECTION.ALREADY_EXTENDED') {}
+export class ObjectionInvalidExtensionError extends domainError('OBJECTION.INVALID_EXTENSION', 'invalid') {}
+/** Gegrond takes a revised decision in place of the contested one (Awb 7:11(2)); the other outcomes take none. */
+export class ObjectionRevisionRequiredError extends domainError('OBJECTION.REVISION_REQUIRED', 'invalid') {}
+export class ObjectionRevisionNotAllowedError extends domainError('OBJECTION.REVISION_NOT_ALLOWED', 'invalid') {}
+/** The revised decision may not leave the objector worse off than the contested one (no reformatio in peius). */
+export class ObjectionWorseOffError extends domainError('OBJECTION.WORSE_OFF') {}
+export class ObjectionNotDecidedError extends domainError('OBJECTION.NOT_DECIDED') {}
+/** Only the applicant objects to the beschikking (the plan's submitter). */
+export class ObjectionNotApplicantError extends domainError('OBJECTION.NOT_APPLICANT', 'forbidden') {}
+export class ObjectionBeroepAlreadyLodgedError extends domainError('OBJECTION.BEROEP_ALREADY_LODGED') {}
+export class ObjectionNoBeroepError extends domainError('OBJECTION.NO_BEROEP') {}
+export class ObjectionBeroepAlreadyRuledError extends domainError('OBJECTION.BEROEP_ALREADY_RULED') {}
+/** The letter asked for belongs to a step not taken (yet): no hearing scheduled, no decision. */
+export class ObjectionLetterNotAvailableError extends domainError('OBJECTION.LETTER_NOT_AVAILABLE') {}
+export class ObjectionUnknownLetterError extends domainError('OBJECTION.UNKNOWN_LETTER', 'invalid') {}

@@ -37,11 +37,33 @@ export type Intake =
 
 export type VerdictOutcome = 'met' | 'not_met' | 'needs_revision';
 
-/** Bezwaar (Awb 6:7): six weeks from the day after the decision was sent, to the body that decided. */
+/**
+ * Bezwaar (Awb 6:7): six weeks from the day after the decision was sent, to the body that decided;
+ * beroep (8:1) to the court, against a decision on an objection.
+ */
 export interface AppealRoute {
-  route: 'bezwaar';
+  route: 'bezwaar' | 'beroep';
   periodWeeks: number;
   addressedTo: string;
+  /** Bezwaar only: an advisory committee (Awb 7:13) hears objections, so the decision term is twelve weeks. */
+  advisoryCommittee?: boolean;
+}
+
+/** How an objection came in: through the residents' API, or on paper or by e-mail and registered by staff. */
+export type ObjectionChannel = 'resident' | 'staff';
+
+/** Awb 7:3: the grounds on which the hearing may be left out. */
+export const HEARING_SKIP_GROUNDS = ['kennelijk-niet-ontvankelijk', 'kennelijk-ongegrond', 'afgezien', 'volledig-tegemoetgekomen'] as const;
+export type HearingSkipGround = (typeof HEARING_SKIP_GROUNDS)[number];
+
+/** Awb 7:11: the decision on an objection. */
+export const OBJECTION_OUTCOMES = ['niet-ontvankelijk', 'ongegrond', 'gegrond'] as const;
+export type ObjectionOutcome = (typeof OBJECTION_OUTCOMES)[number];
+
+/** A gegrond objection's revised decision (Awb 7:11(2)): a grant of this amount in place of the contested decision. */
+export interface RevisedGrant {
+  granted: true;
+  amountCents: number;
 }
 
 export type ProposalSubmitted = DomainEvent<
@@ -127,6 +149,8 @@ export type ProposalGranted = DomainEvent<
     commitment?: string;
     /** Only on a late beschikking: the (extended) statutory deadline it came after (Awb 4:17). */
     decidedAfterDeadline?: string;
+    /** Only on a revised decision: the objection whose decision (gegrond) took it, in place of the contested one. */
+    onObjection?: string;
   }
 >;
 
@@ -164,6 +188,87 @@ export type ProposalMoneyReturned = DomainEvent<
   { proposalId: string; amountCents: number; returnedTotalCents: number; releasedCents: number; reference: string; at: string }
 >;
 
+/**
+ * A bezwaarschrift against the plan's beschikking (Awb 6:4). The grounds are personal: they live
+ * encrypted outside the event store under the objector's key; the event holds their digest only.
+ */
+export type ProposalObjectionLodged = DomainEvent<
+  'ProposalObjectionLodged',
+  {
+    proposalId: string;
+    objectionId: string;
+    /** The objector's pseudonym: the applicant's (the plan's submitter). */
+    objectorRef: string;
+    channel: ObjectionChannel;
+    /** The beschikking objected to, by its registration number. */
+    contestedDecision: string;
+    /** SHA-256 (hex) of the grounds as stored, to show later they were not changed. */
+    groundsDigest: string;
+    receivedOn: string;
+    /** Sent by post: the postmark date (Awb 6:9(2)); otherwise null. */
+    postedOn: string | null;
+    /** The last day of the objection term (Awb 6:7, 6:8, Atw). */
+    termEndsOn: string;
+    /** Lodged within the term (6:9); a late objection is registered and its lateness judged (6:11). */
+    inTime: boolean;
+    advisoryCommittee: boolean;
+    /** Awb 7:10(1): the decision on the objection is due by then. */
+    decisionDueBy: string;
+    at: string;
+  }
+>;
+
+/** Awb 6:11: staff judge whether a late objection's lateness is excusable; if not, it is niet-ontvankelijk. */
+export type ProposalObjectionLatenessJudged = DomainEvent<'ProposalObjectionLatenessJudged', { proposalId: string; objectionId: string; excusable: boolean; reason: string; at: string }>;
+
+/** Awb 7:2: the objector is invited to be heard; a second invitation replaces the first. */
+export type ProposalObjectionHearingScheduled = DomainEvent<'ProposalObjectionHearingScheduled', { proposalId: string; objectionId: string; hearingAt: string; location: string; at: string }>;
+
+export type ProposalObjectionHeard = DomainEvent<'ProposalObjectionHeard', { proposalId: string; objectionId: string; heardAt: string; reportReference: string | null; at: string }>;
+
+export type ProposalObjectionHearingSkipped = DomainEvent<'ProposalObjectionHearingSkipped', { proposalId: string; objectionId: string; ground: HearingSkipGround; reason: string; at: string }>;
+
+/** Awb 7:10(3) once by at most six weeks; 7:10(4) further only with the objector's consent (`withConsent`). */
+export type ProposalObjectionDecisionTermExtended = DomainEvent<
+  'ProposalObjectionDecisionTermExtended',
+  { proposalId: string; objectionId: string; previousDue: string; newDue: string; withConsent: boolean; reason: string; at: string }
+>;
+
+/**
+ * The beslissing op bezwaar (Awb 7:11, 7:12), with its reasons and the beroep route. Gegrond revokes
+ * the contested decision; its revised grant follows as `ProposalGranted` (with `onObjection`).
+ */
+export type ProposalObjectionDecided = DomainEvent<
+  'ProposalObjectionDecided',
+  {
+    proposalId: string;
+    objectionId: string;
+    outcome: ObjectionOutcome;
+    decisionReference: string;
+    decisionDate: string;
+    /** Gegrond: the contested decision this one revokes; otherwise null. */
+    revokes: string | null;
+    revised: RevisedGrant | null;
+    beroep: AppealRoute;
+    reason: string;
+    at: string;
+    /** Only on a late decision: the (extended) term it came after. */
+    decidedAfterTerm?: string;
+  }
+>;
+
+/** Beroep at the court against the decision on the objection (Awb 8:1). */
+export type ProposalBeroepLodged = DomainEvent<
+  'ProposalBeroepLodged',
+  { proposalId: string; objectionId: string; court: string; caseReference: string; lodgedOn: string; /** Within six weeks of the decision (the court judges it; recorded here). */ inTime: boolean; at: string }
+>;
+
+/** The court's ruling. Gegrond quashes the decision on the objection: a new one is due by `redecisionDueBy`; ongegrond makes it final. */
+export type ProposalBeroepRuled = DomainEvent<
+  'ProposalBeroepRuled',
+  { proposalId: string; objectionId: string; caseReference: string; outcome: 'gegrond' | 'ongegrond'; rulingDate: string; redecisionDueBy: string | null; reason: string; at: string }
+>;
+
 export type ProposalEvent =
   | ProposalSubmitted
   | ProposalAmended
@@ -190,7 +295,16 @@ export type ProposalEvent =
   | ProposalRealised
   | ProposalPartlyRealised
   | ProposalImplementationCancelled
-  | ProposalMoneyReturned;
+  | ProposalMoneyReturned
+  | ProposalObjectionLodged
+  | ProposalObjectionLatenessJudged
+  | ProposalObjectionHearingScheduled
+  | ProposalObjectionHeard
+  | ProposalObjectionHearingSkipped
+  | ProposalObjectionDecisionTermExtended
+  | ProposalObjectionDecided
+  | ProposalBeroepLodged
+  | ProposalBeroepRuled;
 
 export const PROPOSAL_EVENT_TYPES: ProposalEvent['type'][] = [
   'ProposalSubmitted',
@@ -219,4 +333,13 @@ export const PROPOSAL_EVENT_TYPES: ProposalEvent['type'][] = [
   'ProposalAwaitingModeration',
   'ProposalAdmittedToIntake',
   'ProposalRefusedAtIntake',
+  'ProposalObjectionLodged',
+  'ProposalObjectionLatenessJudged',
+  'ProposalObjectionHearingScheduled',
+  'ProposalObjectionHeard',
+  'ProposalObjectionHearingSkipped',
+  'ProposalObjectionDecisionTermExtended',
+  'ProposalObjectionDecided',
+  'ProposalBeroepLodged',
+  'ProposalBeroepRuled',
 ];

@@ -1,5 +1,5 @@
 import type { FrameForm } from '../budget/budget.events.js';
-import type { AppealRoute, Intake, ProposalEvent, ProposalVersion, VerdictOutcome } from './proposal.events.js';
+import type { AppealRoute, HearingSkipGround, Intake, ObjectionChannel, ObjectionOutcome, ProposalEvent, ProposalVersion, RevisedGrant, VerdictOutcome } from './proposal.events.js';
 
 export const PROPOSAL_STATUSES = [
   'awaiting_moderation',
@@ -39,6 +39,65 @@ export interface Grant {
   commitment: string | null;
 }
 
+/** The beschikking in force on the plan (a grant or a refusal): what an objection is lodged against. */
+export interface Beschikking {
+  granted: boolean;
+  amountCents: number;
+  decisionReference: string;
+  decisionDate: string;
+  appeal: AppealRoute;
+}
+
+export type Hearing =
+  | { status: 'none' }
+  | { status: 'scheduled'; hearingAt: string; location: string; invitedAt: string }
+  | { status: 'held'; heardAt: string; reportReference: string | null }
+  | { status: 'skipped'; ground: HearingSkipGround; reason: string };
+
+export interface ObjectionDecision {
+  outcome: ObjectionOutcome;
+  decisionReference: string;
+  decisionDate: string;
+  revised: RevisedGrant | null;
+  beroep: AppealRoute;
+  reason: string;
+  at: string;
+}
+
+export interface Beroep {
+  court: string;
+  caseReference: string;
+  lodgedOn: string;
+  inTime: boolean;
+  ruling: { outcome: 'gegrond' | 'ongegrond'; rulingDate: string; reason: string } | null;
+}
+
+/** A bezwaarschrift against the plan's beschikking: its terms, hearing, decision and beroep. The grounds are not here (see the grounds vault). */
+export interface Objection {
+  objectionId: string;
+  objectorRef: string;
+  channel: ObjectionChannel;
+  contestedDecision: string;
+  groundsDigest: string;
+  receivedOn: string;
+  postedOn: string | null;
+  termEndsOn: string;
+  inTime: boolean;
+  /** Late objections only: null until staff judged the lateness (Awb 6:11). */
+  latenessExcusable: boolean | null;
+  advisoryCommittee: boolean;
+  decisionDueBy: string;
+  /** 7:10(3) allows one extension without consent. */
+  extendedWithoutConsent: boolean;
+  hearing: Hearing;
+  /** The decision in force: null while undecided, and again after a court quashed it. */
+  decision: ObjectionDecision | null;
+  /** Every decision on the objection, the quashed ones too. */
+  decisions: ObjectionDecision[];
+  beroep: Beroep | null;
+  lodgedAt: string;
+}
+
 export interface ExistingProposal {
   exists: true;
   proposalId: string;
@@ -71,6 +130,9 @@ export interface ExistingProposal {
   releasedCents: number;
   /** Resident submissions only: how moderation decided (null: staff entered the plan, or it awaits moderation). */
   moderation: Moderation | null;
+  /** The last beschikking taken (null before one). */
+  beschikking: Beschikking | null;
+  objection: Objection | null;
 }
 
 export interface Moderation {
@@ -115,6 +177,10 @@ export function decisionDeadline(state: ExistingProposal): string | null {
   return state.intake.kind === 'round' ? null : state.intake.decisionDeadline;
 }
 
+function withObjection(state: ExistingProposal, change: (objection: Objection) => Objection): ExistingProposal {
+  return state.objection === null ? state : { ...state, objection: change(state.objection) };
+}
+
 export function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
   if (event.type === 'ProposalSubmitted') {
     const d = event.data;
@@ -146,6 +212,8 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
       returnedCents: 0,
       releasedCents: 0,
       moderation: null,
+      beschikking: null,
+      objection: null,
     };
   }
   if (!state.exists) return state;
@@ -192,10 +260,67 @@ export function evolveProposal(state: ProposalState, event: ProposalEvent): Prop
       return state.intake.kind === 'round' ? state : { ...state, deadlineExtended: true, intake: { ...state.intake, decisionDeadline: event.data.newDeadline } };
     case 'ProposalGranted': {
       const { amountCents, decisionReference, decisionDate, appeal, commitment } = event.data;
-      return { ...state, status: 'granted', grant: { amountCents, decisionReference, decisionDate, appeal, commitment: commitment ?? null } };
+      // A revised grant (on an objection) raises the amount of a plan that may already be carried out.
+      const status = state.status === 'grant_refused' || state.status === 'granted' || event.data.onObjection === undefined ? 'granted' : state.status;
+      return { ...state, status, grant: { amountCents, decisionReference, decisionDate, appeal, commitment: commitment ?? null }, beschikking: { granted: true, amountCents, decisionReference, decisionDate, appeal } };
     }
-    case 'ProposalGrantRefused':
-      return { ...state, status: 'grant_refused' };
+    case 'ProposalGrantRefused': {
+      const { decisionReference, decisionDate, appeal } = event.data;
+      return { ...state, status: 'grant_refused', beschikking: { granted: false, amountCents: 0, decisionReference, decisionDate, appeal } };
+    }
+    case 'ProposalObjectionLodged': {
+      const d = event.data;
+      return {
+        ...state,
+        objection: {
+          objectionId: d.objectionId,
+          objectorRef: d.objectorRef,
+          channel: d.channel,
+          contestedDecision: d.contestedDecision,
+          groundsDigest: d.groundsDigest,
+          receivedOn: d.receivedOn,
+          postedOn: d.postedOn,
+          termEndsOn: d.termEndsOn,
+          inTime: d.inTime,
+          latenessExcusable: null,
+          advisoryCommittee: d.advisoryCommittee,
+          decisionDueBy: d.decisionDueBy,
+          extendedWithoutConsent: false,
+          hearing: { status: 'none' },
+          decision: null,
+          decisions: [],
+          beroep: null,
+          lodgedAt: d.at,
+        },
+      };
+    }
+    case 'ProposalObjectionLatenessJudged':
+      return withObjection(state, (o) => ({ ...o, latenessExcusable: event.data.excusable }));
+    case 'ProposalObjectionHearingScheduled':
+      return withObjection(state, (o) => ({ ...o, hearing: { status: 'scheduled', hearingAt: event.data.hearingAt, location: event.data.location, invitedAt: event.data.at } }));
+    case 'ProposalObjectionHeard':
+      return withObjection(state, (o) => ({ ...o, hearing: { status: 'held', heardAt: event.data.heardAt, reportReference: event.data.reportReference } }));
+    case 'ProposalObjectionHearingSkipped':
+      return withObjection(state, (o) => ({ ...o, hearing: { status: 'skipped', ground: event.data.ground, reason: event.data.reason } }));
+    case 'ProposalObjectionDecisionTermExtended':
+      return withObjection(state, (o) => ({ ...o, decisionDueBy: event.data.newDue, extendedWithoutConsent: o.extendedWithoutConsent || !event.data.withConsent }));
+    case 'ProposalObjectionDecided': {
+      const { outcome, decisionReference, decisionDate, revised, beroep, reason, at } = event.data;
+      const decision = { outcome, decisionReference, decisionDate, revised, beroep, reason, at };
+      return withObjection(state, (o) => ({ ...o, decision, decisions: [...o.decisions, decision], beroep: null }));
+    }
+    case 'ProposalBeroepLodged': {
+      const { court, caseReference, lodgedOn, inTime } = event.data;
+      return withObjection(state, (o) => ({ ...o, beroep: { court, caseReference, lodgedOn, inTime, ruling: null } }));
+    }
+    case 'ProposalBeroepRuled': {
+      const { outcome, rulingDate, reason, redecisionDueBy } = event.data;
+      return withObjection(state, (o) => ({
+        ...o,
+        beroep: o.beroep === null ? null : { ...o.beroep, ruling: { outcome, rulingDate, reason } },
+        ...(outcome === 'gegrond' ? { decision: null, decisionDueBy: redecisionDueBy ?? o.decisionDueBy } : {}),
+      }));
+    }
     case 'ProposalImplementationStarted':
       return { ...state, status: 'implementing', implementationStartedOn: event.data.startedOn };
     case 'ProposalPaymentRecorded':

@@ -1,7 +1,7 @@
 import { streamName } from '@lib/es';
 import type { DomainEvent, StoreChainHead } from '@lib/es';
 import type { AreaAmount, FrameForm, IntakeRules, LegalRegime, PlanCriterion } from '../budget/budget.events.js';
-import type { AppealRoute } from '../proposal/proposal.events.js';
+import type { AppealRoute, ProposalObjectionDecided } from '../proposal/proposal.events.js';
 
 export const ROUND_CATEGORY = 'Round';
 
@@ -130,6 +130,9 @@ export interface CommittedGrant {
   decisionDate: string;
   appeal: AppealRoute;
   reason: string;
+  /** A revised grant on an objection: the decision on the objection it follows from (recorded on the plan with it), and the whole new amount (the commitment is the raise). */
+  objection?: ProposalObjectionDecided['data'];
+  grantedTotalCents?: number;
 }
 
 export type FundsCommitted = DomainEvent<

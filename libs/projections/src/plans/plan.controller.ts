@@ -46,6 +46,14 @@ export class PlanListQuery extends PageQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   decisionDueBefore?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-09-01T00:00:00Z',
+    description: 'Only plans whose objection (bezwaar) is undecided and due before this time: pass today to list those overdue (Awb 7:10)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  objectionDueBefore?: string;
 }
 
 @ApiTags('read models')
@@ -56,12 +64,12 @@ export class PlanController {
 
   @Get()
   @Allow(...READ_ROLES)
-  @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline; filter by round, status, area, theme, feasibility, overdue decision' })
+  @ApiOperation({ summary: 'Plans (table plan): status, area, theme, cost, feasibility per criterion with reason, support, decision deadline, objection; filter by round, status, area, theme, feasibility, overdue decision, overdue objection' })
   @ApiOkResponse({ description: 'A page of plans (rows of plan)', schema: pageSchema(PLAN) })
   @ApiProblems({ 400: [] })
   async list(@Query() query: PlanListQuery, @CurrentPrincipal() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const { roundId, status, areaId, themeId, feasibility, decisionDueBefore, page, pageSize } = query;
-    return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility, decisionDueBefore }, { page, pageSize })));
+    const { roundId, status, areaId, themeId, feasibility, decisionDueBefore, objectionDueBefore, page, pageSize } = query;
+    return withETag(request, response, await this.queries.execute(new ListPlans(principal.tenant, { roundId, status, areaId, themeId, feasibility, decisionDueBefore, objectionDueBefore }, { page, pageSize })));
   }
 
   @Get(':proposalId')

@@ -52,6 +52,12 @@ export interface PlanRow {
   decision_deadline: string | null;
   /** The beschikking came after that deadline (Awb 4:17: taken late, recorded as such). */
   decided_after_deadline: boolean;
+  /** The objection against the beschikking: `lodged` (undecided), `decided`, `in_beroep`, `final`; null when none. */
+  objection_status: string | null;
+  /** While `lodged`: when the decision on it is due (Awb 7:10, as postponed). */
+  objection_decision_due: string | null;
+  /** The decision on the objection came after its term. */
+  objection_decided_after_term: boolean;
   implementation_started_on: string | null;
   paid_cents: number;
   spent_cents: number;
@@ -91,6 +97,9 @@ export const PlanEntity = readModelEntity<PlanRow>(
     decided_at: 'timestamptz?',
     decision_deadline: 'timestamptz?',
     decided_after_deadline: 'boolean',
+    objection_status: 'text?',
+    objection_decision_due: 'timestamptz?',
+    objection_decided_after_term: 'boolean',
     implementation_started_on: 'text?',
     paid_cents: 'bigint',
     spent_cents: 'bigint',

@@ -187,4 +187,67 @@ describe('initiatievenfonds applications and their statutory decision deadline',
     expect(await overdueOn('2026-03-01T00:00:00Z')).toEqual([]);
     expect((await list.execute(new ListPlans('GM0014', { decisionDueBefore: '2026-05-01T00:00:00Z' }))).items).toEqual([]);
   });
+
+  it('given objections undecided, postponed, decided late and reopened by the court, then the overdue ones can be listed', async () => {
+    // A read-model database of its own: the checkpoint of the test above would skip this store's first positions.
+    await rm.cleanup();
+    rm = await openTestReadModels();
+    const store = new InMemoryEventStore();
+    const lodged = (proposalId: string, decisionDueBy: string) =>
+      proposalEvent(proposalId, 'ProposalObjectionLodged', {
+        objectionId: `o-${proposalId}`,
+        objectorRef: 'res-1',
+        channel: 'staff',
+        contestedDecision: 'Z/1',
+        groundsDigest: 'ab'.repeat(32),
+        receivedOn: '2026-05-10',
+        postedOn: null,
+        termEndsOn: '2026-06-12',
+        inTime: true,
+        advisoryCommittee: false,
+        decisionDueBy,
+        at: '2026-05-10T10:00:00.000Z',
+      });
+    const decided = (proposalId: string, late: boolean) =>
+      proposalEvent(proposalId, 'ProposalObjectionDecided', {
+        objectionId: `o-${proposalId}`,
+        outcome: 'ongegrond',
+        decisionReference: 'BOB/1',
+        decisionDate: '2026-08-01',
+        revokes: null,
+        revised: null,
+        beroep: { route: 'beroep', periodWeeks: 6, addressedTo: 'de rechtbank' },
+        reason: 'Blijft',
+        at: '2026-08-01T10:00:00.000Z',
+        ...(late ? { decidedAfterTerm: '2026-07-24T21:59:59.999Z' } : {}),
+      });
+    await given(store, [
+      budgetEstablished(),
+      roundPlanned(),
+      ...['p-open', 'p-postponed', 'p-late', 'p-reopened'].flatMap((id) => [
+        application(id, '2026-02-02T10:00:00.000Z', '2026-03-30T21:59:59.999Z'),
+        proposalEvent(id, 'ProposalGrantRefused', { decisionReference: 'Z/1', ...beschikking, at: '2026-03-20T10:00:00.000Z' }),
+        lodged(id, '2026-07-24T21:59:59.999Z'),
+      ]),
+      proposalEvent('p-postponed', 'ProposalObjectionDecisionTermExtended', { objectionId: 'o-p-postponed', previousDue: '2026-07-24T21:59:59.999Z', newDue: '2026-09-04T21:59:59.999Z', withConsent: false, reason: 'Advies', at: '2026-07-01T10:00:00.000Z' }),
+      decided('p-late', true),
+      decided('p-reopened', false),
+      proposalEvent('p-reopened', 'ProposalBeroepLodged', { objectionId: 'o-p-reopened', court: 'Rechtbank Amsterdam', caseReference: 'AMS 1', lodgedOn: '2026-08-20', inTime: true, at: '2026-08-20T10:00:00.000Z' }),
+      proposalEvent('p-reopened', 'ProposalBeroepRuled', { objectionId: 'o-p-reopened', caseReference: 'AMS 1', outcome: 'gegrond', rulingDate: '2027-01-15', redecisionDueBy: '2027-02-26T22:59:59.999Z', reason: 'Gebrekkig', at: '2027-01-18T10:00:00.000Z' }),
+    ]);
+    await project(store, rm.db, [budgetOverviewProjection, roundOverviewProjection, planProjection]);
+
+    const plans = (await rowsOf(rm.db, 'plan', 'proposal_id')).filter((p) => ['p-open', 'p-postponed', 'p-late', 'p-reopened'].includes(p.proposal_id as string));
+    expect(plans.map((p) => [p.proposal_id, p.objection_status, p.objection_decision_due, p.objection_decided_after_term])).toEqual([
+      ['p-late', 'decided', '2026-07-24T21:59:59.999+00:00', true],
+      ['p-open', 'lodged', '2026-07-24T21:59:59.999+00:00', false],
+      ['p-postponed', 'lodged', '2026-09-04T21:59:59.999+00:00', false],
+      ['p-reopened', 'lodged', '2027-02-26T22:59:59.999+00:00', false],
+    ]);
+    const list = new ListPlansHandler({ db: async () => rm.db } as unknown as ReadModelsService);
+    const overdueOn = async (day: string) => (await list.execute(new ListPlans('GM0363', { objectionDueBefore: day }))).items.map((p) => p.proposalId);
+    expect(await overdueOn('2026-08-01T00:00:00Z')).toEqual(['p-open']);
+    expect(await overdueOn('2026-10-01T00:00:00Z')).toEqual(['p-open', 'p-postponed']);
+    expect(await overdueOn('2027-03-01T00:00:00Z')).toEqual(['p-open', 'p-postponed', 'p-reopened']);
+  });
 });

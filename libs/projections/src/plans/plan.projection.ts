@@ -10,7 +10,7 @@ const TABLES = ['plan'] as const;
 export const planProjection: Projection = {
   name: 'plans',
   // 2: the decision deadline and whether the beschikking came after it.
-  version: 2,
+  version: 3,
   canHandle: PROPOSAL_EVENT_TYPES,
   tables: TABLES,
   truncate: truncateTables(TABLES),
@@ -58,6 +58,9 @@ function submitted(data: Extract<ProposalEvent, { type: 'ProposalSubmitted' }>['
     decided_at: null,
     decision_deadline: data.intake.kind === 'round' ? null : data.intake.decisionDeadline,
     decided_after_deadline: false,
+    objection_status: null,
+    objection_decision_due: null,
+    objection_decided_after_term: false,
     implementation_started_on: null,
     paid_cents: 0,
     spent_cents: 0,
@@ -125,7 +128,8 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
     case 'ProposalGranted':
       return {
         ...plan,
-        status: 'granted',
+        // A revised grant (on an objection) raises the amount of a plan that may be carried out already.
+        status: event.data.onObjection !== undefined && plan.status !== 'grant_refused' ? plan.status : 'granted',
         decided_cents: event.data.amountCents,
         decision_reference: event.data.decisionReference,
         decision_reason: event.data.reason,
@@ -162,6 +166,23 @@ export function evolvePlan(plan: PlanRow, event: ProposalEvent): PlanRow {
       return { ...plan, status: 'cancelled', released_cents: plan.released_cents + event.data.releasedCents, decision_reason: event.data.reason, updated_at: event.data.at };
     case 'ProposalMoneyReturned':
       return { ...plan, returned_cents: event.data.returnedTotalCents, released_cents: plan.released_cents + event.data.releasedCents, updated_at: event.data.at };
+    case 'ProposalObjectionLodged':
+      return { ...plan, objection_status: 'lodged', objection_decision_due: event.data.decisionDueBy, objection_decided_after_term: false, updated_at: event.data.at };
+    case 'ProposalObjectionDecisionTermExtended':
+      return { ...plan, objection_decision_due: event.data.newDue, updated_at: event.data.at };
+    case 'ProposalObjectionDecided':
+      return { ...plan, objection_status: 'decided', objection_decided_after_term: event.data.decidedAfterTerm !== undefined, updated_at: event.data.at };
+    case 'ProposalBeroepLodged':
+      return { ...plan, objection_status: 'in_beroep', updated_at: event.data.at };
+    case 'ProposalBeroepRuled':
+      return event.data.outcome === 'gegrond'
+        ? { ...plan, objection_status: 'lodged', objection_decision_due: event.data.redecisionDueBy, updated_at: event.data.at }
+        : { ...plan, objection_status: 'final', updated_at: event.data.at };
+    case 'ProposalObjectionLatenessJudged':
+    case 'ProposalObjectionHearingScheduled':
+    case 'ProposalObjectionHeard':
+    case 'ProposalObjectionHearingSkipped':
+      return { ...plan, updated_at: event.data.at };
   }
 }
 

@@ -11,6 +11,8 @@ export interface PlanFilters {
   feasibility?: string;
   /** Undecided applications whose statutory decision deadline lies before this time: overdue on that day. */
   decisionDueBefore?: string;
+  /** Undecided objections whose decision is due before this time: overdue on that day (Awb 7:10). */
+  objectionDueBefore?: string;
 }
 
 /** Plans of one municipality (table plan), filtered by round, status, area, theme and feasibility. */
@@ -48,11 +50,12 @@ export class ListPlansHandler implements IQueryHandler<ListPlans, Page<Record<st
           'p',
           `tenant = $1 AND ($2::text IS NULL OR round_id = $2) AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR area_id = $4)
             AND ($5::text IS NULL OR theme_id = $5) AND ($6::text IS NULL OR feasibility = $6)
-            AND ($7::timestamptz IS NULL OR (decision_deadline < $7 AND decided_at IS NULL AND status = 'submitted'))`,
+            AND ($7::timestamptz IS NULL OR (decision_deadline < $7 AND decided_at IS NULL AND status = 'submitted'))
+            AND ($8::timestamptz IS NULL OR (objection_decision_due < $8 AND objection_status = 'lodged'))`,
           'submitted_at, proposal_id',
-          8,
+          9,
         ),
-        [tenant, f.roundId ?? null, f.status ?? null, f.areaId ?? null, f.themeId ?? null, f.feasibility ?? null, f.decisionDueBefore ?? null, limit, offset],
+        [tenant, f.roundId ?? null, f.status ?? null, f.areaId ?? null, f.themeId ?? null, f.feasibility ?? null, f.decisionDueBefore ?? null, f.objectionDueBefore ?? null, limit, offset],
       ),
     );
     const { rows: matched, total } = pageRows(rows);

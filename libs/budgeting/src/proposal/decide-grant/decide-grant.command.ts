@@ -1,7 +1,8 @@
-import type { AppealRoute, ProposalGranted, ProposalGrantRefused } from '../proposal.events.js';
+import type { AppealRoute, ProposalGranted, ProposalGrantRefused, ProposalObjectionDecided } from '../proposal.events.js';
+import { DecideObjection, decideObjection, revisedGrant } from '../objection/decide-objection/decide-objection.command.js';
 import { ProposalCriteriaNotMetError, ProposalDecisionDateDoesNotExistError, ProposalGrantExceedsRequestError } from '../proposal.errors.js';
 import { existing, isAfter, requireCents, requireReason, requireStatus } from '../proposal.guards.js';
-import { currentVersion, decisionDeadline, type ExistingProposal, requestedCents, type ProposalState, unmetCriteria } from '../proposal.state.js';
+import { currentVersion, decisionDeadline, evolveProposal, type ExistingProposal, requestedCents, type ProposalState, unmetCriteria } from '../proposal.state.js';
 
 /** The beschikking: the municipality's decision on the application, open to bezwaar. */
 export class DecideGrant {
@@ -78,13 +79,21 @@ export class RecordGrant {
     appeal: AppealRoute;
     reason: string;
     at: string;
+    /** A revised grant: the decision on the objection it follows from, recorded with it (decided again on the plan as it is). */
+    objection?: ProposalObjectionDecided['data'];
   }) {}
 }
 
-export function recordGrant(command: RecordGrant, state: ProposalState): ProposalGranted[] {
-  const { commitment, ...decision } = command.data;
+export function recordGrant(command: RecordGrant, state: ProposalState): (ProposalGranted | ProposalObjectionDecided)[] {
+  const { commitment, objection, ...decision } = command.data;
   const plan = existing(state, decision.proposalId);
   if (plan.grant?.commitment === commitment) return [];
+  if (objection !== undefined) {
+    const { proposalId, outcome, decisionReference, decisionDate, revised, beroep, reason, at } = objection;
+    const decided = decideObjection(new DecideObjection({ proposalId, outcome, decisionReference, decisionDate, revised, beroep, reason, at }), plan);
+    const after = decided.reduce(evolveProposal, plan as ProposalState) as ExistingProposal;
+    return [...decided, revisedGrant(after, decided[0]!, commitment)];
+  }
   const [granted] = decideGrant(new DecideGrant({ ...decision, granted: true }), plan) as ProposalGranted[];
   return [{ type: 'ProposalGranted', data: { ...granted!.data, commitment } }];
 }

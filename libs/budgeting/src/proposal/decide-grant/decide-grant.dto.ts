@@ -19,6 +19,11 @@ export class AppealRouteDto {
   @MinLength(1)
   @MaxLength(200)
   addressedTo!: string;
+
+  @ApiProperty({ required: false, example: false, description: 'An advisory committee (Awb 7:13) hears objections: the decision on one is due in twelve weeks instead of six' })
+  @IsOptional()
+  @IsBoolean()
+  advisoryCommittee?: boolean;
 }
 
 @ApiSchema({ description: 'The beschikking: grant (with the amount) or refuse, its registration number and date, the appeal route and the reason' })

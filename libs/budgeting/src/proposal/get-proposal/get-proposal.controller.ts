@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import type { ContactDetails } from '../contact-details/contact-details.vault.js';
 import type { Intake, ProposalVersion } from '../proposal.events.js';
 import { PLAN_READERS } from '../proposal.roles.js';
-import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, PROPOSAL_STATUSES, type ProposalStatus, type Verdict } from '../proposal.state.js';
+import { currentVerdicts, type ExistingProposal, type Grant, type Moderation, type Objection, PROPOSAL_STATUSES, type ProposalStatus, type Verdict } from '../proposal.state.js';
 import { GetProposal } from './get-proposal.query.js';
 
 @ApiSchema({ description: 'A plan folded from its stream: status, every version, verdicts, support, decisions and implementation (no contact details)' })
@@ -59,6 +59,13 @@ export class ProposalView {
   releasedCents!: number;
   @ApiProperty({ nullable: true, type: Object, description: "A resident's own plan: how moderation decided (null: entered by staff, or awaiting moderation)", example: { admitted: true, reason: null, at: '2026-03-03T09:00:00.000Z' } })
   moderation!: Moderation | null;
+  @ApiProperty({
+    nullable: true,
+    type: Object,
+    description: 'The objection (bezwaar) against the beschikking: its terms, hearing, decisions and beroep (null: none). The grounds are not here: they are personal data, kept encrypted; the digest shows they were not changed',
+    example: null,
+  })
+  objection!: Objection | null;
   @ApiProperty({ required: false, description: 'Administrators only; absent when erased or never given', example: { name: 'Fatima de Vries', email: 'fatima@example.nl' } })
   contactDetails?: ContactDetails | null;
 }
@@ -109,5 +116,6 @@ export function proposalView(state: ExistingProposal): ProposalView {
     returnedCents: state.returnedCents,
     releasedCents: state.releasedCents,
     moderation: state.moderation,
+    objection: state.objection,
   };
 }

@@ -41,6 +41,20 @@ export class MyPlanVerdictView {
   reason!: string;
 }
 
+@ApiSchema({ description: 'Your objection (bezwaar) against the beschikking on your plan: where it stands' })
+export class MyPlanObjectionView {
+  @ApiProperty({ example: '2026-03-20', description: 'The day it was received' })
+  receivedOn!: string;
+  @ApiProperty({ example: true, description: 'Received within the term (Awb 6:7–6:9)' })
+  inTime!: boolean;
+  @ApiProperty({ example: '2026-06-09T21:59:59.999Z', description: 'The decision on it is due by then (Awb 7:10, as postponed)' })
+  decisionDueBy!: string;
+  @ApiProperty({ example: '2026-04-08T12:00:00.000Z', nullable: true, type: String, description: 'When you are heard, once scheduled (null: not scheduled, or the hearing is over or skipped)' })
+  hearingAt!: string | null;
+  @ApiProperty({ example: 'ongegrond', nullable: true, type: String, description: 'The decision on it: niet-ontvankelijk, ongegrond or gegrond (null: not decided yet)' })
+  outcome!: string | null;
+}
+
 /** What a resident sees of their own plan: its versions, where it stands, moderation and the reviewers' verdicts (never who gave them). */
 @ApiSchema({ description: 'A plan the resident submitted: status, versions, moderation, verdicts and support' })
 export class MyPlanView {
@@ -73,6 +87,8 @@ export class MyPlanView {
   supportThresholdReached!: boolean;
   @ApiProperty({ example: '2026-03-02T09:00:00.000Z' })
   submittedAt!: string;
+  @ApiProperty({ type: MyPlanObjectionView, nullable: true, description: 'null: no objection lodged' })
+  objection!: MyPlanObjectionView | null;
 }
 
 @ApiSchema({ description: 'The plans the signed-in resident submitted in a round' })
@@ -99,6 +115,16 @@ export function myPlanView(plan: ExistingProposal): MyPlanView {
     supportCount: plan.supporters.length,
     supportThresholdReached: plan.supportThresholdReached,
     submittedAt: plan.submittedAt,
+    objection:
+      plan.objection === null
+        ? null
+        : {
+            receivedOn: plan.objection.receivedOn,
+            inTime: plan.objection.inTime,
+            decisionDueBy: plan.objection.decisionDueBy,
+            hearingAt: plan.objection.hearing.status === 'scheduled' ? plan.objection.hearing.hearingAt : null,
+            outcome: plan.objection.decision?.outcome ?? null,
+          },
   };
 }
 

@@ -3,8 +3,9 @@ import { BudgetModule, ProposalModule, RoundModule } from '@lib/budgeting';
 import { ReadModelsModule } from '@lib/projections';
 import { ErasureModule, ResidentSignInModule } from '@lib/platform';
 import { VotingModule } from '@lib/voting';
+import { ProcesVerbaalModule } from './proces-verbaal/proces-verbaal.module.js';
 
 /** The feature modules the api serves. */
 export function featureModules(): NonNullable<DynamicModule['imports']> {
-  return [BudgetModule, RoundModule, ProposalModule, ReadModelsModule, ErasureModule, ResidentSignInModule, VotingModule];
+  return [BudgetModule, RoundModule, ProposalModule, ReadModelsModule, ErasureModule, ResidentSignInModule, VotingModule, ProcesVerbaalModule];
 }

@@ -31,8 +31,8 @@ export class ProcesVerbaalQuery {
 /**
  * The proces-verbaal of a round, as `audit report` writes it, drawn up at the moment of the request
  * from the event store alone: the seals in it are the ones the round stream holds then. It can be
- * drawn up at any moment of the round; before adoption it states the phase the round is in, so a
- * record drawn up earlier is visibly not the final one. Signed as the CLI signs it, and refused as
+ * drawn up at any moment of the round, as with the CLI; before the result is adopted it is marked
+ * provisional (voorlopig) and states the phase the round is in. Signed as the CLI signs it, and refused as
  * the CLI refuses it in production without a key.
  */
 @ApiTags('rounds')
@@ -69,7 +69,7 @@ export class ProcesVerbaalController {
     const lang = query.lang ?? 'nl';
     const format = query.format ?? (request.accepts(['application/pdf', 'text/markdown']) === 'text/markdown' ? 'markdown' : 'pdf');
     const now = this.clock.now();
-    const record = await roundRecord(this.store, roundId, await this.domain(), { now, signedBy: this.signer?.certificate ?? null });
+    const record = await roundRecord(this.store, roundId, await this.domain(), { now, signedBy: this.signer?.certificate ?? null, drawnUpBy: 'api' });
     const name = `proces-verbaal-${roundId}${lang === 'nl' ? '' : `.${lang}`}`;
     response.setHeader('Content-Language', lang);
     response.setHeader('Cache-Control', 'no-store');

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { certificateFingerprint, verifyRecordPdf } from '@lib/audit';
+import { certificateFingerprint, ENGLISH_IN_DUTCH, verifyRecordPdf } from '@lib/audit';
 import { roundStream } from '@lib/budgeting/events';
 import { InMemoryEventStore } from '@lib/event-store';
 import { AppConfig } from '@lib/platform';
@@ -75,6 +75,12 @@ describe('GET /rounds/{roundId}/proces-verbaal', () => {
     expect(nl).toMatch(/^# Proces-verbaal: /);
     expect(nl).toContain('## 7. Ondertekening');
     expect(nl).toContain(`SHA-256-vingerafdruk ${fingerprint}`);
+    // Drawn up by the api, before adoption: provisional.
+    expect(nl).toContain(`alleen uit de opslag van gebeurtenissen (GET /rounds/${round.roundId}/proces-verbaal)`);
+    expect(nl).toContain('Status: VOORLOPIG. De uitslag is nog niet vastgesteld');
+    // Dutch throughout, outside its commands and identifiers (as the CLI's record).
+    const prose = nl.replace(/```sh[\s\S]*?```/g, '').replace(/\b[A-Z][A-Za-z]+-[0-9a-f-]+(?:_[0-9a-f]+)?(?:@\d+)?/g, '').replace(/(npm run|GET \/)[^)|\n]*/g, '');
+    expect(ENGLISH_IN_DUTCH.filter((english) => new RegExp(`(^|[^\\p{L}])${english}([^\\p{L}]|$)`, 'iu').test(prose))).toEqual([]);
     const stored = await seals();
     for (const seal of stored) {
       expect(nl).toContain(seal.digest);
@@ -89,6 +95,7 @@ describe('GET /rounds/{roundId}/proces-verbaal', () => {
     const en = await english.text();
     expect(en).toMatch(/^# Official record \(proces-verbaal\): /);
     expect(en).not.toContain('Ondertekening');
+    expect(en).toContain('Status: PROVISIONAL. The result has not been adopted yet');
     for (const seal of stored) expect(en).toContain(seal.digest);
 
     const englishPdf = await download(api, '?lang=en&format=pdf', token);
@@ -96,12 +103,15 @@ describe('GET /rounds/{roundId}/proces-verbaal', () => {
     expect(await verifyRecordPdf(Buffer.from(await englishPdf.arrayBuffer()), { fingerprint })).toMatchObject({ ok: true, outcome: 'valid' });
   });
 
-  it('draws up the record anew at each request: a seal recorded later is in the next download', async () => {
+  it('draws up the record anew at each request: after adoption it is no longer provisional, and the adoption\'s seal is in the next download', async () => {
     const token = await api.token('administrator');
-    const digest = await round.seal('adoption');
+    await round.command({ type: 'AdoptResult', data: { roundId: round.roundId, decision: null, reason: 'Uitslag vastgesteld' } }, 'Uitslag vastgesteld');
+    const digest = await round.seal('implementation');
     const pdf = Buffer.from(await (await download(api, '', token)).arrayBuffer());
     expect((await verifyRecordPdf(pdf, { fingerprint })).seal?.digest).toBe(digest);
-    expect(await (await download(api, '?format=markdown', token)).text()).toContain(digest);
+    const markdown = await (await download(api, '?format=markdown', token)).text();
+    expect(markdown).toContain(digest);
+    expect(markdown).not.toContain('VOORLOPIG');
   });
 
   it('answers 401 without a token, 403 to a reviewer, and 404 for another municipality\'s round exactly as for a round that does not exist', async () => {

@@ -509,7 +509,7 @@ export function recordKeywords(record: Pick<RoundRecord, 'roundId' | 'seals'>): 
 
 /** The record as a PDF (A4, Helvetica), rendered from the same blocks as the Markdown. */
 export async function recordPdf(record: RoundRecord, lang: Lang = 'nl'): Promise<Buffer> {
-  // Loaded here: the API imports this library for the seal and needs no PDF writer.
+  // Loaded here: the api loads the PDF writer on the first download of a proces-verbaal, not at start.
   const { default: PDFDocument } = await import('pdfkit');
   const generated = new Date(record.generatedAt);
   const doc = new PDFDocument({

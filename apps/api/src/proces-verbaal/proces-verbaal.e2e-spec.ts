@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { certificateFingerprint, ENGLISH_IN_DUTCH, verifyRecordPdf } from '@lib/audit';
 import { roundStream } from '@lib/budgeting/events';
 import { InMemoryEventStore } from '@lib/event-store';
-import { AppConfig } from '@lib/platform';
+import { AppConfig, ConfigError } from '@lib/platform';
 import { throwawaySigningKey } from '../../../../libs/audit/src/testing/signing-key.js';
 import { OTHER_TENANT, startTestApi, type TestApi } from '../../../../test/support/test-api.js';
 import { anAuditedRound, type AuditedRound } from '../../../audit/src/testing/audited-round.js';
@@ -145,6 +145,15 @@ describe('GET /rounds/{roundId}/proces-verbaal', () => {
     }
     const badId = await fetch(`${api.url}/rounds/..%2F..%2Fetc/proces-verbaal`, { headers: { authorization: `Bearer ${token}` } });
     expect(badId.status).toBe(400);
+  });
+
+  it('does not start with a key file it cannot use: a wrong passphrase or a missing file is a configuration error that never shows the passphrase', async () => {
+    const p12 = join(dir, 'gemeente.p12');
+    const wrong = startTestApi(store, { env: { RECORD_SIGNING_P12: p12, RECORD_SIGNING_PASSPHRASE: 'not-the-passphrase' } });
+    await expect(wrong).rejects.toBeInstanceOf(ConfigError);
+    await expect(wrong).rejects.toThrow(/- RECORD_SIGNING_P12 \/ RECORD_SIGNING_PASSPHRASE: the PKCS#12 file cannot be opened with this passphrase/);
+    await expect(wrong).rejects.not.toThrow(/not-the-passphrase/);
+    await expect(startTestApi(store, { env: { RECORD_SIGNING_P12: join(dir, 'missing.p12') } })).rejects.toThrow(/RECORD_SIGNING_P12=.*missing\.p12.*: cannot read the file \(ENOENT\)/);
   });
 
   it('without a key: an unsigned PDF that says so outside production, and 503 PROCES_VERBAAL.SIGNING_KEY_MISSING in production, as audit report refuses', async () => {

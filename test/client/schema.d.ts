@@ -1460,6 +1460,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rounds/{roundId}/proces-verbaal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The official record (proces-verbaal) of the round, drawn up now from the event store alone, as `audit report` writes it: frame, decisions, history, turnout, result, recount, every seal the round holds at this moment and the commands that check them; PDF signed with the municipality's key (RECORD_SIGNING_P12, checked by `audit verify-pdf`) or Markdown, Dutch or English (`lang=en`). In production without a key: 503 PROCES_VERBAAL.SIGNING_KEY_MISSING
+         * @description The official record (proces-verbaal) of the round, drawn up now from the event store alone, as `audit report` writes it: frame, decisions, history, turnout, result, recount, every seal the round holds at this moment and the commands that check them; PDF signed with the municipality's key (RECORD_SIGNING_P12, checked by `audit verify-pdf`) or Markdown, Dutch or English (`lang=en`). In production without a key: 503 PROCES_VERBAAL.SIGNING_KEY_MISSING. Roles: administrator, official, auditor.
+         */
+        get: operations["ProcesVerbaalController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rounds/{roundId}/proposals": {
         parameters: {
             query?: never;
@@ -12745,6 +12765,106 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
                         /** @enum {string} */
                         code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ProcesVerbaalController_record: {
+        parameters: {
+            query?: {
+                /** @description pdf (signed with the municipality's key when one is configured) or markdown; without it the `Accept` header decides (`text/markdown`), else pdf */
+                format?: "pdf" | "markdown";
+                /** @description nl (default) or en: the same record in English */
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record as a file (`Content-Disposition: attachment`, named as `audit report` names it); `Content-Language` nl or en */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "text/markdown": string;
+                };
+            };
+            /** @description The request is invalid; nothing was appended. Codes: `REQUEST.INVALID_ID`, `REQUEST.INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.INVALID_ID" | "REQUEST.INVALID";
+                    };
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not allowed for this caller. Codes: `AUTH.FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.FORBIDDEN";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `ROUND.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "ROUND.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `PROCES_VERBAAL.SIGNING_KEY_MISSING`, `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "PROCES_VERBAAL.SIGNING_KEY_MISSING" | "STORE.UNAVAILABLE";
                     };
                 };
             };

@@ -103,6 +103,7 @@ export const ENDPOINTS: Record<string, EndpointExpectation> = {
     prepare: async (fx) => ({ body: { budgetId: await fx.budget(), year: 2026, schedule: [] } }),
   },
   'GET /rounds/:roundId': { access: STAFF, ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: await fx.round() } }) },
+  'GET /rounds/:roundId/proces-verbaal': { access: ['administrator', 'official', 'auditor'], ok: 200, otherMunicipality: 'not-found', prepare: async (fx) => ({ params: { roundId: await fx.round() } }) },
   'POST /rounds/:roundId/phase-transitions': {
     access: ADMIN,
     ok: 201,

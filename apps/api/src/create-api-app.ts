@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { EventStore } from '@lib/event-store';
 import { type AppConfig, type Clock, type Database, type IdGenerator, documentProblems, rateLimitMiddleware, refuseNulInText, refuseUnsafeJson, ResidentTokens, TokenVerifier, trustProxySetting, VoterTokens } from '@lib/platform';
+import { signerOf } from '../../audit/src/record-signer.js';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
 
@@ -31,6 +32,8 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   const { config } = options;
   const voterTokens = await VoterTokens.fromConfig(config);
   const residentTokens = await ResidentTokens.fromConfig(config);
+  // The municipality's key for the proces-verbaal, opened before the app is built: a key that cannot be used is a ConfigError here.
+  const recordSigner = await signerOf(config);
   const tokenVerifier = (
     options.tokenVerifier ??
     (config.AUTH_JWKS_URL ? TokenVerifier.remote(config.AUTH_JWKS_URL, config.AUTH_ISSUER!, config.AUTH_AUDIENCE) : await TokenVerifier.local(config.DATA_DIR, config.AUTH_AUDIENCE))
@@ -38,7 +41,7 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
     .withVoterTokens(voterTokens)
     .withResidentTokens(residentTokens);
   const app = await NestFactory.create<NestExpressApplication>(
-    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, voterTokens, residentTokens, clock: options.clock, ids: options.ids, features: [...featureModules(), ...(options.modules ?? [])] }),
+    ApiModule.forRoot({ config, eventStore: options.eventStore, tokenVerifier, voterTokens, residentTokens, clock: options.clock, ids: options.ids, features: [...featureModules(recordSigner), ...(options.modules ?? [])] }),
     { bufferLogs: !options.quiet, logger: options.quiet ? ['error'] : undefined, bodyParser: false },
   );
   if (!options.quiet) app.useLogger(app.get(Logger));

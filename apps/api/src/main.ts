@@ -1,6 +1,6 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
-import { loadConfigOrExit, openDatabase } from '@lib/platform';
+import { ConfigError, EXIT_CONFIG, loadConfigOrExit, openDatabase } from '@lib/platform';
 import { createApiApp } from './create-api-app.js';
 
 /** Longest SIGTERM waits for in-flight requests before cutting the remaining connections (below Kubernetes' 30 s grace). */
@@ -17,7 +17,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`inwonersbudget api failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  // A configuration found unusable while starting (the proces-verbaal key file) exits as an invalid configuration does.
+  process.exit(error instanceof ConfigError ? EXIT_CONFIG : 1);
 });
 
 /**

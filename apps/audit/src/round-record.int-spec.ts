@@ -66,6 +66,20 @@ describe('the proces-verbaal of a cancelled round, and of beschikkingen after th
     expect(await report(db, other.roundId)).not.toContain('Annulering');
   });
 
+  it('marks the record provisional (voorlopig) until the result is adopted, and a cancelled round\'s record not', async () => {
+    const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
+    const before = await report(db, round.roundId);
+    expect(before).toContain('- Status: VOORLOPIG. De uitslag is nog niet vastgesteld; dit proces-verbaal geeft de stand op het moment van opmaken, met de zegels die de ronde dan heeft\n');
+    expect(before).toContain('alleen uit de opslag van gebeurtenissen (npm run audit -- report)');
+    expect(await report(db, round.roundId, 'en')).toContain('- Status: PROVISIONAL. The result has not been adopted yet;');
+    await round.command({ type: 'AdoptResult', data: { roundId: round.roundId, decision: null, reason: 'Uitslag vastgesteld' } }, 'Uitslag vastgesteld');
+    expect(await report(db, round.roundId)).not.toContain('VOORLOPIG');
+
+    const cancelled = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
+    await cancelled.command({ type: 'CancelRound', data: { roundId: cancelled.roundId, reason: 'Onregelmatigheden bij het stemmen', decision: { body: 'college', number: 'B&W 2026/141', date: '2026-06-05' } } }, 'Onregelmatigheden bij het stemmen');
+    expect(await report(db, cancelled.roundId)).not.toContain('VOORLOPIG');
+  });
+
   it('marks a grant or refusal decided after its statutory deadline (Awb 4:17), in the history and in a list of its own', async () => {
     const round = await anAuditedRound(db.store, 'Netherlands_Amsterdam_643.pb');
     const late = randomUUID();

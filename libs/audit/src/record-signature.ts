@@ -43,8 +43,8 @@ const certificateOf = (cert: X509Certificate): SigningCertificate => ({
 
 /**
  * A signer for the municipality's PKCS#12 file (`.p12`/`.pfx`: private key and certificate). Opens the
- * file once, to name its certificate and to fail early on a wrong passphrase; the libraries are loaded
- * here only (the API imports this library and signs nothing).
+ * file once, to name its certificate and to fail early on a wrong passphrase; the signing libraries
+ * are loaded on the first signature only (the api opens the key at start and signs on download).
  */
 export async function recordSigner(p12: Buffer, passphrase: string): Promise<RecordSigner> {
   const { default: forge } = await import('node-forge');

@@ -115,8 +115,15 @@ function introBlocks(record: RoundRecord, w: Wording): Block[] {
         ...(record.form ? [`${nl ? 'Vorm' : 'Form'}: ${word(FORM_WORDS, record.form, w.lang)}`] : []),
         ...(record.phase ? [`${nl ? 'Fase' : 'Phase'}: ${w.phase(record.phase)}`] : []),
         nl
-          ? `Opgemaakt op ${w.moment(record.generatedAt)}, alleen uit de opslag van gebeurtenissen (npm run audit -- report)`
-          : `Drawn up on ${w.moment(record.generatedAt)}, from the event store alone (npm run audit -- report --lang en)`,
+          ? `Opgemaakt op ${w.moment(record.generatedAt)}, alleen uit de opslag van gebeurtenissen (${record.drawnUpBy === 'api' ? `GET /rounds/${record.roundId}/proces-verbaal` : 'npm run audit -- report'})`
+          : `Drawn up on ${w.moment(record.generatedAt)}, from the event store alone (${record.drawnUpBy === 'api' ? `GET /rounds/${record.roundId}/proces-verbaal?lang=en` : 'npm run audit -- report --lang en'})`,
+        ...(record.adopted || record.cancellation
+          ? []
+          : [
+              nl
+                ? 'Status: VOORLOPIG. De uitslag is nog niet vastgesteld; dit proces-verbaal geeft de stand op het moment van opmaken, met de zegels die de ronde dan heeft'
+                : 'Status: PROVISIONAL. The result has not been adopted yet; this record gives the state at the moment it was drawn up, with the seals the round has then',
+            ]),
       ],
     },
   ];
@@ -502,7 +509,7 @@ export function recordKeywords(record: Pick<RoundRecord, 'roundId' | 'seals'>): 
 
 /** The record as a PDF (A4, Helvetica), rendered from the same blocks as the Markdown. */
 export async function recordPdf(record: RoundRecord, lang: Lang = 'nl'): Promise<Buffer> {
-  // Loaded here: the API imports this library for the seal and needs no PDF writer.
+  // Loaded here: the api loads the PDF writer on the first download of a proces-verbaal, not at start.
   const { default: PDFDocument } = await import('pdfkit');
   const generated = new Date(record.generatedAt);
   const doc = new PDFDocument({

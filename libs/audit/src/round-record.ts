@@ -45,7 +45,11 @@ export interface RoundRecord {
   phase: string | null;
   /** Set when the round was cancelled. */
   cancellation: RoundCancellation | null;
+  /** The result is adopted (ResultAdopted on the round stream); before that, and unless cancelled, the record is provisional (voorlopig). */
+  adopted: boolean;
   generatedAt: string;
+  /** Where the record was drawn up: `audit report` (the CLI) or the api's `GET /rounds/{roundId}/proces-verbaal`. */
+  drawnUpBy: 'cli' | 'api';
   frame: {
     budgetId: string;
     frameVersion: number;
@@ -115,7 +119,7 @@ function cancellationOf(roundEvents: { type: string; data: Record<string, unknow
 }
 
 /** Gathers the record of a round: frame, decisions, turnout, result with its recount, seals and verification. */
-export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void; signedBy?: SigningCertificate | null }): Promise<RoundRecord> {
+export async function roundRecord(store: EventStore, roundId: string, domain: AuditDomain, options: { now: Date; onProgress?: (events: number) => void; signedBy?: SigningCertificate | null; drawnUpBy?: 'cli' | 'api' }): Promise<RoundRecord> {
   // 1. The chains and seals of the round, and its decisions in order.
   const verification = await verifyStore(store, { roundId, onProgress: options.onProgress });
   const entries = await history(store, roundId, { onProgress: options.onProgress });
@@ -177,7 +181,9 @@ export async function roundRecord(store: EventStore, roundId: string, domain: Au
     form: planned?.frame?.form ?? budgetFrame?.form ?? null,
     phase,
     cancellation: cancellationOf(roundEvents),
+    adopted: roundEvents.some((e) => e.type === 'ResultAdopted'),
     generatedAt: options.now.toISOString(),
+    drawnUpBy: options.drawnUpBy ?? 'cli',
     frame: frame
       ? {
           budgetId: frame.budgetId,

@@ -185,9 +185,10 @@ export class AppConfig {
   RESIDENT_PSEUDONYM_KEY?: string;
 
   /**
-   * The municipality's key for the signed PDF proces-verbaal (`audit report`): the path of a PKCS#12
-   * file (`.p12`/`.pfx`, private key and certificate). Empty: the PDF is written unsigned and says so,
-   * except with NODE_ENV=production, where `audit report` then refuses (exit 78).
+   * The municipality's key for the signed PDF proces-verbaal (`audit report`, and the api's
+   * `GET /rounds/{roundId}/proces-verbaal`): the path of a PKCS#12 file (`.p12`/`.pfx`, private key
+   * and certificate). Empty: the PDF is written unsigned and says so, except with NODE_ENV=production,
+   * where `audit report` then refuses (exit 78) and the api answers 503 PROCES_VERBAAL.SIGNING_KEY_MISSING.
    */
   @Transform(emptyToUndefined)
   @IsOptional()

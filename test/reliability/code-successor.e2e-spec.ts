@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { reactionContext } from '@lib/es';
 import { Reactors } from '@lib/platform';
@@ -25,9 +28,11 @@ describe(`code-successor reactor after a restart (${process.env.DATABASE_URL ? '
   let opened: TestSqlStore;
   let api: TestApi;
   let admin: string;
+  // The round keys outlive a restart, as their directory does in production: a new one would make every code unknown.
+  let roundKeyDir: string;
 
   const start = async () => {
-    api = await startTestApi(opened.store, { env: { REACTOR_WAIT_MS: '1500' } });
+    api = await startTestApi(opened.store, { env: { REACTOR_WAIT_MS: '1500', ROUND_KEY_DIR: roundKeyDir } });
     admin = await api.token('administrator', TENANT, 'staff-admin');
   };
 
@@ -48,6 +53,7 @@ describe(`code-successor reactor after a restart (${process.env.DATABASE_URL ? '
   const roll = async () => (await opened.store.readAll({ maxCount: 100_000, filter: { streamPrefixes: [participantStreamPrefix(ROUND_ID)] } })).map((e) => [e.type, e.data.source ?? null]);
 
   beforeAll(async () => {
+    roundKeyDir = await mkdtemp(join(tmpdir(), 'code-successor-keys-'));
     opened = await openTestSqlStore();
     await opened.store.append(
       ballotBoxStream(ROUND_ID),
@@ -61,6 +67,7 @@ describe(`code-successor reactor after a restart (${process.env.DATABASE_URL ? '
     await api?.close();
     await opened?.cleanup();
     await closeSharedPglite();
+    await rm(roundKeyDir, { recursive: true, force: true });
   });
 
   it('a code re-issued while the reactor is down joins the roll once it runs again, exactly once', async () => {

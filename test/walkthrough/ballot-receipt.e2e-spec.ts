@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { Reactors } from '@lib/platform';
 import { aPlan, walkthrough } from './support/walkthrough.js';
 
 /**
@@ -17,10 +18,12 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
   it('from the ballot paper to which of my plans won and why', async () => {
     const { call, csv, ok, at, admin, reviewer, official, auditor } = walk;
     const events = async () => (await walk.store.readAll({ maxCount: 100_000 })).length;
-    /** The call is refused with this status and code, and nothing is appended anywhere. */
-    const refused = async (reply: ReturnType<typeof call>, status: number, code: string) => {
+    /** The call, sent once what earlier steps set off is done, is refused with this status and code, and nothing is appended anywhere. */
+    const refused = async (send: () => ReturnType<typeof call>, status: number, code: string) => {
+      // What earlier steps set off (the close's key destruction and seal) is done first: only this call is measured.
+      expect((await walk.api.app.get(Reactors).caughtUp(20_000)).complete).toBe(true);
       const before = await events();
-      const answer = await reply;
+      const answer = await send();
       expect([answer.status, answer.body.code]).toEqual([status, code]);
       expect(await events()).toBe(before);
       return answer;
@@ -90,16 +93,16 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
 
     // 5. The rules hold at cast, each breach with its own code, nothing appended.
     const cast = (token: string, choices: string[]) => call('POST', `/rounds/${roundId}/ballots`, token, { type: 'approval', choices });
-    await refused(cast(voters[0]!, [benches]), 400, 'BALLOT.MIN_SPEND_NOT_MET');
-    await refused(cast(voters[0]!, [trees, flowers]), 400, 'BALLOT.THEME_QUOTA_EXCEEDED');
-    await refused(call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', ballot: { type: 'approval', choices: [fountain] } }), 403, 'BALLOT.UNKNOWN_CODE');
-    await refused(call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: codes[5], ballot: { type: 'approval', choices: [benches] } }), 400, 'BALLOT.MIN_SPEND_NOT_MET');
+    await refused(() => cast(voters[0]!, [benches]), 400, 'BALLOT.MIN_SPEND_NOT_MET');
+    await refused(() => cast(voters[0]!, [trees, flowers]), 400, 'BALLOT.THEME_QUOTA_EXCEEDED');
+    await refused(() => call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', ballot: { type: 'approval', choices: [fountain] } }), 403, 'BALLOT.UNKNOWN_CODE');
+    await refused(() => call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: codes[5], ballot: { type: 'approval', choices: [benches] } }), 400, 'BALLOT.MIN_SPEND_NOT_MET');
 
     // 6. Casting gives a receipt once; the event keeps only its digest. Replacing gives a new one.
     const first = await ok(cast(voters[0]!, [playground, trees]), 201, ['BallotCast']);
     const firstReceipt = first.body.receipt as string;
     expect(firstReceipt).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await refused(call('PUT', `/rounds/${roundId}/ballots/mine`, voters[0]!, { type: 'approval', choices: [trees, flowers] }, { 'if-match': first.etag! }), 400, 'BALLOT.THEME_QUOTA_EXCEEDED');
+    await refused(() => call('PUT', `/rounds/${roundId}/ballots/mine`, voters[0]!, { type: 'approval', choices: [trees, flowers] }, { 'if-match': first.etag! }), 400, 'BALLOT.THEME_QUOTA_EXCEEDED');
     const replaced = await ok(call('PUT', `/rounds/${roundId}/ballots/mine`, voters[0]!, { type: 'approval', choices: [playground, flowers] }, { 'if-match': first.etag! }), 200, ['BallotReplaced']);
     const receipt = replaced.body.receipt as string;
     expect(receipt).not.toBe(firstReceipt);
@@ -109,7 +112,7 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
     // 7. An official casts for the sixth voter, who is present with their code: channel `assisted`, the same receipt.
     const assisted = await ok(call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: codes[5], ballot: { type: 'approval', choices: [fountain] } }), 201, ['BallotCast']);
     const assistedReceipt = assisted.body.receipt as string;
-    await refused(call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: codes[5], ballot: { type: 'approval', choices: [fountain] } }), 409, 'BALLOT.ALREADY_CAST');
+    await refused(() => call('POST', `/rounds/${roundId}/assisted-ballots`, official, { code: codes[5], ballot: { type: 'approval', choices: [fountain] } }), 409, 'BALLOT.ALREADY_CAST');
     const ballots = await walk.store.readAll({ maxCount: 10_000, filter: { streamPrefixes: [`Ballot-${roundId}_`] } });
     expect(ballots).toHaveLength(7);
     expect(ballots.map((b) => b.data.channel)).toEqual(['online', 'online', 'online', 'online', 'online', 'online', 'assisted']);
@@ -122,8 +125,8 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
     // 8. Before the close a receipt says nothing.
     const check = (r: string) => call('GET', `/rounds/${roundId}/receipts/${r}`, null);
     const myResult = (r: string) => call('GET', `/rounds/${roundId}/receipts/${r}/result`, null);
-    await refused(check(receipt), 409, 'RECEIPT.VOTING_OPEN');
-    await refused(check('not-a-receipt'), 400, 'RECEIPT.MALFORMED');
+    await refused(() => check(receipt), 409, 'RECEIPT.VOTING_OPEN');
+    await refused(() => check('not-a-receipt'), 400, 'RECEIPT.MALFORMED');
 
     // 9. Voting closes: the receipt shows the ballot was counted (or replaced), never what is on it.
     at('2026-06-15T07:00:00.000Z');
@@ -131,8 +134,8 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
     expect((await ok(check(receipt), 200)).body).toEqual({ roundId, status: 'counted', channel: 'online', replacedBy: null, result: 'pending' });
     expect((await ok(check(firstReceipt), 200)).body).toEqual({ roundId, status: 'replaced', channel: 'online', replacedBy: 'online', result: 'pending' });
     expect((await ok(check(assistedReceipt), 200)).body).toEqual({ roundId, status: 'counted', channel: 'assisted', replacedBy: null, result: 'pending' });
-    await refused(check(UNKNOWN_RECEIPT), 404, 'RECEIPT.NOT_FOUND');
-    await refused(myResult(receipt), 409, 'RECEIPT.RESULT_NOT_ADOPTED');
+    await refused(() => check(UNKNOWN_RECEIPT), 404, 'RECEIPT.NOT_FOUND');
+    await refused(() => myResult(receipt), 409, 'RECEIPT.RESULT_NOT_ADOPTED');
 
     // 10. Counted, published, adopted: the box is sealed, the receipts still answer.
     await ok(call('POST', `/rounds/${roundId}/result`, admin, { reason: 'Stemperiode gesloten' }), 201);
@@ -167,7 +170,7 @@ describe('walk-through: ballot paper, receipt and my result (Equal Shares, minim
       yourShareLeft: '20000/3',
     });
     expect((await ok(myResult(assistedReceipt), 200)).body).toMatchObject({ won: 0, plans: [{ planId: fountain, selected: false, reason: { code: 'mes-unaffordable' } }], yourShareLeft: '50000/3' });
-    await refused(myResult(firstReceipt), 409, 'RECEIPT.BALLOT_REPLACED');
-    await refused(myResult(UNKNOWN_RECEIPT), 404, 'RECEIPT.NOT_FOUND');
+    await refused(() => myResult(firstReceipt), 409, 'RECEIPT.BALLOT_REPLACED');
+    await refused(() => myResult(UNKNOWN_RECEIPT), 404, 'RECEIPT.NOT_FOUND');
   });
 });

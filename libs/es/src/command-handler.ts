@@ -104,15 +104,20 @@ export interface LoadedStream<State> {
   events: RecordedEvent[];
 }
 
-/** Reads and folds a stream of the caller's municipality; a missing or foreign stream throws CommandStreamMissing. */
+/**
+ * Reads and folds a stream of the caller's municipality; a missing or foreign stream throws CommandStreamMissing.
+ * With `expectedRevision` (the request's If-Match) a stream at another revision throws WrongExpectedVersionError.
+ */
 export async function loadStream<State, Event>(
   store: EventStore,
   streamName: string,
   decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'initialState'>,
   tenant: string,
+  expectedRevision?: bigint,
 ): Promise<LoadedStream<State>> {
   const found = await findStream(store, streamName, decider, tenant);
   if (!found) throw new CommandStreamMissing(streamName);
+  if (expectedRevision !== undefined && expectedRevision !== found.revision) throw new WrongExpectedVersionError(streamName, expectedRevision, found.revision);
   return found;
 }
 

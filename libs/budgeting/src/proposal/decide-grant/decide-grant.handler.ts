@@ -40,8 +40,7 @@ export class DecideGrantHandler implements ICommandHandler<DecideGrantRequest, P
     const command = new DecideGrant(data);
     const stream = proposalStream(proposalId);
     // 1. Read the plan, honour If-Match and decide: a stale revision or a rejection (deadline, status, amount) stops here with nothing written anywhere.
-    const loaded = await loadStream(this.store, stream, proposalDecider, context.tenant);
-    if (expectedRevision !== undefined && expectedRevision !== loaded.revision) throw new WrongExpectedVersionError(stream, expectedRevision, loaded.revision);
+    const loaded = await loadStream(this.store, stream, proposalDecider, context.tenant, expectedRevision);
     const pinned = loaded.revision;
     const [decision] = proposalDecider.decide(command, loaded.state);
     // 2. A refusal: the plan only, at the revision decided on.

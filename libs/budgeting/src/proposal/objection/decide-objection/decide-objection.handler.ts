@@ -38,8 +38,7 @@ export class DecideObjectionHandler implements ICommandHandler<DecideObjectionRe
     const command = new DecideObjection(data);
     const stream = proposalStream(data.proposalId);
     // 1. Read the plan, honour If-Match and decide: a refusal stops here with nothing written anywhere.
-    const loaded = await loadStream(this.store, stream, proposalDecider, context.tenant);
-    if (expectedRevision !== undefined && expectedRevision !== loaded.revision) throw new WrongExpectedVersionError(stream, expectedRevision, loaded.revision);
+    const loaded = await loadStream(this.store, stream, proposalDecider, context.tenant, expectedRevision);
     const pinned = loaded.revision;
     const [decided] = proposalDecider.decide(command, loaded.state) as ProposalObjectionDecided[];
     // 2. No revised grant: the plan only, at the revision decided on.

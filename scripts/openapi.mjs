@@ -1,4 +1,4 @@
-// `npm run openapi`: writes openapi/openapi.json (the live /docs-json) and test/client/schema.d.ts
+// `npm run openapi`: writes openapi/openapi.json (the live /docs-json) and openapi/schema.d.ts
 // (the client types openapi-typescript generates from it), by running the spec that checks them with
 // OPENAPI_WRITE=1. Run it after changing a route, a DTO or a view; commit both files.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// `npm test`: install if needed, find (or install) Chromium, then lint, type-check and every test
+// `npm test`: install if needed, find (or install) Chromium, then lint, type-check, build the front ends and every test
 // (unit, integration, end to end). Integration tests use PostgreSQL when DATABASE_URL is set, PGlite otherwise.
 // Ends with one line: `N passed, N failed, N skipped` (Jest's test totals).
 import { spawnSync } from 'node:child_process';
@@ -23,6 +23,8 @@ for (const [name, command, args] of [
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
   ['layer rules', bin('depcruise'), ['apps', 'libs', 'test', '--config', '.dependency-cruiser.cjs']],
   ['type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+  ['type-check front ends', bin('tsc'), ['-p', join('apps', 'web', 'tsconfig.json')]],
+  ['build front ends', bin('vite'), ['build', '--config', join('apps', 'web', 'vite.config.ts'), '--logLevel', 'warn']],
 ]) {
   if (run(name, command, args) !== 0) {
     process.stderr.write(`\n${name} failed: no tests were run\n`);

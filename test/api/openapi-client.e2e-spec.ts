@@ -6,7 +6,7 @@ import { startTestApi, type TestApi } from '../support/test-api.js';
 
 /**
  * The document and the typed client cannot drift from the code: the committed `openapi/openapi.json`
- * and `test/client/schema.d.ts` must be what the live `/docs-json` gives. `npm run openapi` rewrites
+ * and `openapi/schema.d.ts` must be what the live `/docs-json` gives. `npm run openapi` rewrites
  * both (it runs this spec with OPENAPI_WRITE=1).
  */
 describe('the committed OpenAPI document and its generated client', () => {

@@ -1,8 +1,8 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { DocumentedProblems } from '../support/documented-problems.js';
-import type { paths } from './schema.js';
+import type { paths } from '../../openapi/schema.js';
 
-/** A typed client of the api, generated from its OpenAPI document (`test/client/schema.d.ts`). */
+/** A typed client of the api, generated from its OpenAPI document (`openapi/schema.d.ts`). */
 export type ApiClient = Client<paths>;
 
 const documents = new Map<string, Promise<DocumentedProblems>>();

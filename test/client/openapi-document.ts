@@ -4,7 +4,7 @@ import openapiTS, { astToString, COMMENT_HEADER } from 'openapi-typescript';
 
 /** The committed OpenAPI document and the client types generated from it (`npm run openapi` writes both). */
 export const DOCUMENT_FILE = join('openapi', 'openapi.json');
-export const SCHEMA_FILE = join('test', 'client', 'schema.d.ts');
+export const SCHEMA_FILE = join('openapi', 'schema.d.ts');
 
 /** The document as committed: the live `/docs-json`, pretty-printed. */
 export function documentText(live: string): string {

@@ -4,14 +4,14 @@ import { decodeJwt } from 'jose';
 import type { RecordedEvent } from '@lib/event-store';
 import { ReadModelsService } from '../../libs/projections/src/http/read-models.service.js';
 import { type ApiClient, apiClient } from '../client/api-client.js';
-import type { components } from '../client/schema.js';
+import type { components } from '../../openapi/schema.js';
 import { FRONT_END_RETURN, loginCookieOf, RESIDENTS_CLIENT, residentAuthEnv, type RunningProvider, signInAtProvider, startProvider } from '../security/support/oidc-provider.js';
 import { TENANT } from '../support/test-api.js';
 import { walkthrough } from './support/walkthrough.js';
 
 /**
  * Issue #16, "done when": the residents' journey over real HTTP, every call to the api through the
- * typed client generated from the OpenAPI document (`test/client/schema.d.ts`, openapi-fetch), so
+ * typed client generated from the OpenAPI document (`openapi/schema.d.ts`, openapi-fetch), so
  * the document cannot drift from what the api answers and tsc checks every body and answer below.
  * The residents sign in at a real OpenID provider in the process (`oidc-provider`; its own login
  * pages are a browser's business and are driven with fetch). A resident submits a plan, staff

@@ -10,6 +10,7 @@ import { type AppConfig, type Clock, type Database, type IdGenerator, documentPr
 import { signerOf } from '../../audit/src/record-signer.js';
 import { ApiModule } from './api.module.js';
 import { featureModules } from './features.js';
+import { serveFrontEnds } from './front-ends/serve-front-ends.js';
 
 export interface ApiAppOptions {
   config: AppConfig;
@@ -47,8 +48,11 @@ export async function createApiApp(options: ApiAppOptions): Promise<INestApplica
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } }));
+  // The back office fetches the staff provider's discovery document and token endpoint from the browser.
+  const staffProvider = config.AUTH_ISSUER && config.BACKOFFICE_CLIENT_ID ? [new URL(config.AUTH_ISSUER).origin] : [];
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'", ...staffProvider] } } }));
   app.use(rateLimitMiddleware(config.RATE_LIMIT_PER_MINUTE));
+  serveFrontEnds(app, config);
   app.useBodyParser('json', { limit: '256kb', type: ['application/json', 'application/*+json'], reviver: refuseUnsafeJson });
   // Nest's type leaves out body-parser's `verify` (its rawBody option uses it); without rawBody it is passed on as is.
   app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'], verify: refuseNulInText } as NestExpressBodyParserOptionsFor<'text'>);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -201,6 +201,23 @@ export class AppConfig {
   @IsString()
   RECORD_SIGNING_PASSPHRASE?: string;
 
+  /** The municipality's name, shown in the header of the residents' portal and the back office. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  MUNICIPALITY_NAME = 'Gemeente';
+
+  /** The back office's client id at the staff provider (AUTH_ISSUER): a public client, authorization code with PKCE; empty: no staff sign-in button. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'BACKOFFICE_CLIENT_ID must be printable ASCII without spaces' })
+  BACKOFFICE_CLIENT_ID?: string;
+
+  /** Scopes the back office asks of the staff provider (space-separated, `openid` included). */
+  @IsString()
+  @Matches(/(^|\s)openid(\s|$)/, { message: 'BACKOFFICE_SCOPES must include openid' })
+  BACKOFFICE_SCOPES = 'openid';
+
   /** Run the projections inside the api process (embedded mode does by default). */
   @Transform(({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : value === 'true' || value === '1'))
   @IsOptional()
@@ -272,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'RECORD_SIGNING_P12',
     'RECORD_SIGNING_PASSPHRASE',
     'ROUND_KEY_DIR',
+    'BACKOFFICE_CLIENT_ID',
   ]);
   const input: Record<string, string> = {};
   for (const key of known) {
@@ -286,6 +304,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
   if (config.AUTH_JWKS_URL && !config.VOTER_TOKEN_PRIVATE_KEY) problems.push('VOTER_TOKEN_PRIVATE_KEY: required together with AUTH_JWKS_URL (voters sign in with a code, and the app signs their tokens)');
+  if (config.BACKOFFICE_CLIENT_ID && !config.AUTH_ISSUER) problems.push('BACKOFFICE_CLIENT_ID: only together with AUTH_ISSUER (the staff provider the back office signs in at)');
   if (config.RECORD_SIGNING_PASSPHRASE && !config.RECORD_SIGNING_P12) problems.push('RECORD_SIGNING_PASSPHRASE: only together with RECORD_SIGNING_P12');
   if (config.NODE_ENV === 'production' && !config.ROUND_KEY_DIR) {
     problems.push('ROUND_KEY_DIR: required when NODE_ENV=production (the round keys are kept apart from the event database, on a volume of their own)');
@@ -382,4 +401,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'RESIDENT_PSEUDONYM_KEY',
   'RECORD_SIGNING_P12',
   'RECORD_SIGNING_PASSPHRASE',
+  'MUNICIPALITY_NAME',
+  'BACKOFFICE_CLIENT_ID',
+  'BACKOFFICE_SCOPES',
 ];

@@ -1,0 +1,20 @@
+import { Link } from 'react-router';
+import { useT } from '../../shared/i18n';
+import { PageHeading, usePageTitle } from '../../shared/layout';
+import { backOfficeTexts } from '../messages';
+
+export function NotFoundPage() {
+  const t = useT(backOfficeTexts);
+  usePageTitle(t('notFound.title'), t('app'));
+  return (
+    <>
+      <PageHeading>{t('notFound.title')}</PageHeading>
+      <p className="utrecht-paragraph">{t('notFound.body')}</p>
+      <p className="utrecht-paragraph">
+        <Link className="utrecht-link" to="/">
+          {t('nav.rounds')}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { Route, Routes, useParams } from 'react-router';
+import { Shell } from '../shared/layout';
+import { useT } from '../shared/i18n';
+import { portalTexts } from './messages';
+import { HomePage } from './pages/home';
+import { RoundPage } from './pages/round';
+import { NotFoundPage } from './pages/not-found';
+
+/** The residents' portal: every page lives under /portaal/ (one route list; each page in pages/). */
+export function PortalRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Frame><HomePage /></Frame>} />
+      <Route path="/rondes/:roundId" element={<Frame><RoundPage /></Frame>} />
+      <Route path="*" element={<Frame><NotFoundPage /></Frame>} />
+    </Routes>
+  );
+}
+
+function Frame({ children }: { children: React.ReactNode }) {
+  const t = useT(portalTexts);
+  const { roundId } = useParams();
+  const nav = roundId ? [{ to: `/rondes/${roundId}`, label: t('nav.round') }] : [{ to: '/', label: t('nav.home') }];
+  return (
+    <Shell appName={t('app')} nav={nav}>
+      {children}
+    </Shell>
+  );
+}

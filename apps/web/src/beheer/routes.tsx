@@ -7,6 +7,9 @@ import { backOfficeTexts } from './messages';
 import { RoundsPage } from './pages/rounds';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { NotFoundPage } from './pages/not-found';
+import { grantsRoutes } from './grants/routes';
+import { setupRoutes } from './setup/routes';
+import { votingRoutes } from './voting/routes';
 
 /** The back office: every page under /beheer/; every page but sign-in needs a staff token. */
 export function BackOfficeRoutes() {
@@ -14,7 +17,10 @@ export function BackOfficeRoutes() {
     <Routes>
       <Route path="/aanmelden" element={<Frame><SignInPage /></Frame>} />
       <Route path="/aanmelden/terug" element={<Frame><SignInCallbackPage /></Frame>} />
-      <Route path="/" element={<Guarded><RoundsPage /></Guarded>} />
+      {[...setupRoutes, ...votingRoutes, ...grantsRoutes].map((route) => (
+        <Route key={route.path} path={route.path} element={route.guarded === false ? <Frame>{route.element}</Frame> : <Guarded>{route.element}</Guarded>} />
+      ))}
+      {setupRoutes.some((route) => route.path === '/') ? null : <Route path="/" element={<Guarded><RoundsPage /></Guarded>} />}
       <Route path="*" element={<Frame><NotFoundPage /></Frame>} />
     </Routes>
   );

@@ -36,3 +36,11 @@ export const tokens = {
 export const STAFF = 'ib.staff';
 export const RESIDENT = 'ib.resident';
 export const voterKey = (roundId: string) => `ib.voter.${roundId}`;
+
+/**
+ * The bearer a resident acts with in a round: the voter token of that round (signed in with a voting
+ * code, or with the resident token through resident-voter-sessions), else the resident token.
+ */
+export function residentBearer(roundId: string): string | null {
+  return tokens.get(voterKey(roundId)) ?? tokens.get(RESIDENT);
+}

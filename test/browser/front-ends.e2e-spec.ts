@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { InMemoryEventStore } from '@lib/event-store';
@@ -72,5 +75,26 @@ describe('the front ends, served beside the api', () => {
     expect(health.status).toBe(200);
     const redirect = await fetch(`${api.url}/beheer`, { redirect: 'manual' });
     expect([redirect.status, redirect.headers.get('location')]).toEqual([301, '/beheer/']);
+  });
+
+  it("takes a municipality's own theme: its tokens file linked after the built styles, its class on the body", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'theme-'));
+    const css = join(dir, 'theme.css');
+    await writeFile(css, '.gemeente-proef-theme { --utrecht-heading-1-color: rgb(0, 102, 51); --utrecht-document-background-color: rgb(255, 255, 255); }\n');
+    const themed = await startTestApi(new InMemoryEventStore({ pollIntervalMs: 20 }), { env: { FRONT_END_THEME_CSS: css, FRONT_END_THEME_CLASS: 'gemeente-proef-theme' } });
+    try {
+      const page = await (await newContext(browser)).newPage();
+      await page.goto(`${themed.url}/portaal/`);
+      await page.waitForSelector('main h1');
+      expect(await page.getAttribute('body', 'class')).toContain('gemeente-proef-theme');
+      expect(await page.getAttribute('body', 'class')).not.toContain('voorbeeld-theme');
+      // Runs in the page (the project's own type-check has no DOM library, so the code goes as text).
+      expect(await page.evaluate("getComputedStyle(document.querySelector('main h1')).color")).toBe('rgb(0, 102, 51)');
+      const file = await fetch(`${themed.url}/beheer/thema.css`);
+      expect([file.status, file.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8']);
+    } finally {
+      await themed.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

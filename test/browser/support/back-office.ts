@@ -5,5 +5,7 @@ export async function signInWithToken(page: Page, baseUrl: string, token: string
   await page.goto(`${baseUrl}/beheer/aanmelden?terug=${encodeURIComponent(path)}`);
   await page.fill('#dev-token', token);
   await page.click('button:text-is("Aanmelden met token")');
-  await page.waitForFunction((expected) => window.location.pathname.replace(/\/$/, '') === `/beheer${expected}`.replace(/\/$/, ''), path);
+  // Runs in the page (the project's own type-check has no DOM library, so the code goes as text).
+  const expected = `/beheer${path}`.replace(/\/$/, '');
+  await page.waitForFunction(`window.location.pathname.replace(/\\/$/, '') === ${JSON.stringify(expected)}`);
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@lib/platform';
@@ -30,7 +30,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 /**
  * Serves dist/web: the hashed assets under /assets/ (cached for a year), and each front end's
  * index.html for every path under its prefix (the front end routes in the browser), with the settings
- * injected as JSON. Without a build, the prefixes answer 503 with the command that builds them.
+ * injected as JSON and the municipality's theme (FRONT_END_THEME_CSS at <prefix>/thema.css, its class on
+ * the body) linked after the built styles. Without a build, the prefixes answer 503 with the command that builds them.
  */
 export function serveFrontEnds(app: NestExpressApplication, config: AppConfig, dir = FRONT_END_DIR): void {
   const settings = `<script type="application/json" id="ib-config">${scriptJson(frontEndSettings(config))}</script>`;
@@ -41,12 +42,19 @@ export function serveFrontEnds(app: NestExpressApplication, config: AppConfig, d
       if (page !== undefined) return page;
       const file = join(dir, frontEnd.dir, 'index.html');
       if (!existsSync(file)) return undefined;
-      page = readFileSync(file, 'utf8').replace('<!--ib-config-->', settings);
+      page = readFileSync(file, 'utf8')
+        .replace('<!--ib-config-->', settings)
+        .replace('class="voorbeeld-theme ', `class="${config.FRONT_END_THEME_CLASS} `)
+        .replace('</head>', config.FRONT_END_THEME_CSS ? `<link rel="stylesheet" href="${frontEnd.path}/thema.css" />\n  </head>` : '</head>');
       return page;
     };
     app.use(frontEnd.path, (request: Request, response: Response, next: NextFunction) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return next();
       if (request.originalUrl === frontEnd.path) return response.redirect(301, `${frontEnd.path}/`);
+      if (request.path === '/thema.css' && config.FRONT_END_THEME_CSS) {
+        response.setHeader('Cache-Control', 'no-cache');
+        return response.type('text/css').sendFile(resolve(config.FRONT_END_THEME_CSS));
+      }
       const body = html();
       response.setHeader('Cache-Control', 'no-cache');
       if (body === undefined) {

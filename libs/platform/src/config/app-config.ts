@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
@@ -207,6 +208,16 @@ export class AppConfig {
   @MaxLength(100)
   MUNICIPALITY_NAME = 'Gemeente';
 
+  /** A municipality's own NL Design System theme for the front ends: a CSS file of design tokens under FRONT_END_THEME_CLASS; empty: the example theme. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  FRONT_END_THEME_CSS?: string;
+
+  /** The CSS class the theme's tokens are declared under (put on the page's body). */
+  @Matches(/^[a-z][a-z0-9-]{0,62}$/, { message: 'FRONT_END_THEME_CLASS must be a CSS class name (lower case, digits, hyphens)' })
+  FRONT_END_THEME_CLASS = 'voorbeeld-theme';
+
   /** The back office's client id at the staff provider (AUTH_ISSUER): a public client, authorization code with PKCE; empty: no staff sign-in button. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -290,6 +301,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     'RECORD_SIGNING_PASSPHRASE',
     'ROUND_KEY_DIR',
     'BACKOFFICE_CLIENT_ID',
+    'FRONT_END_THEME_CSS',
   ]);
   const input: Record<string, string> = {};
   for (const key of known) {
@@ -304,6 +316,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.AUTH_JWKS_URL && !config.AUTH_ISSUER) problems.push('AUTH_ISSUER: required together with AUTH_JWKS_URL');
   if (config.AUTH_JWKS_URL && !config.VOTER_TOKEN_PRIVATE_KEY) problems.push('VOTER_TOKEN_PRIVATE_KEY: required together with AUTH_JWKS_URL (voters sign in with a code, and the app signs their tokens)');
+  if (config.FRONT_END_THEME_CSS && !existsSync(config.FRONT_END_THEME_CSS)) problems.push(`FRONT_END_THEME_CSS: no such file: ${config.FRONT_END_THEME_CSS}`);
   if (config.BACKOFFICE_CLIENT_ID && !config.AUTH_ISSUER) problems.push('BACKOFFICE_CLIENT_ID: only together with AUTH_ISSUER (the staff provider the back office signs in at)');
   if (config.RECORD_SIGNING_PASSPHRASE && !config.RECORD_SIGNING_P12) problems.push('RECORD_SIGNING_PASSPHRASE: only together with RECORD_SIGNING_P12');
   if (config.NODE_ENV === 'production' && !config.ROUND_KEY_DIR) {
@@ -404,4 +417,6 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'MUNICIPALITY_NAME',
   'BACKOFFICE_CLIENT_ID',
   'BACKOFFICE_SCOPES',
+  'FRONT_END_THEME_CSS',
+  'FRONT_END_THEME_CLASS',
 ];

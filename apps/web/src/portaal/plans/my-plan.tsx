@@ -248,7 +248,7 @@ export function MyPlanPage() {
           ) : null}
 
           <h2 className="utrecht-heading-2">{t('versions')}</h2>
-          <div className="ib-table-scroll">
+          <div className="ib-table-scroll" data-testid="versions">
             <table className="utrecht-table">
               <caption className="utrecht-table__caption">{t('versionsCaption')}</caption>
               <thead className="utrecht-table__header">

@@ -91,20 +91,25 @@ export function RoundPlansPage() {
 
   // Every plan of the round: the filters' options come from them.
   const everything = useLoad(() => unwrap(publicApi.GET('/rounds/{roundId}/plans', { params: { path: { roundId }, query: { pageSize: ALL } } })), [roundId]);
-  const filtered = q || areaId || themeId || status;
+  const filtered = Boolean(q || areaId || themeId || status);
+  // What the list shows is for the address it was loaded for: never the answer to an earlier search.
+  const key = [q, areaId, themeId, status].join('|');
   const found = useLoad(
-    () =>
+    async () =>
       filtered
-        ? unwrap(
-            publicApi.GET('/rounds/{roundId}/plans', {
-              params: { path: { roundId }, query: { pageSize: ALL, ...(q ? { q } : {}), ...(areaId ? { areaId } : {}), ...(themeId ? { themeId } : {}), ...(status ? { status } : {}) } },
-            }),
-          )
-        : Promise.resolve(null),
-    [roundId, q, areaId, themeId, status],
+        ? {
+            key,
+            page: await unwrap(
+              publicApi.GET('/rounds/{roundId}/plans', {
+                params: { path: { roundId }, query: { pageSize: ALL, ...(q ? { q } : {}), ...(areaId ? { areaId } : {}), ...(themeId ? { themeId } : {}), ...(status ? { status } : {}) } },
+              }),
+            ),
+          }
+        : null,
+    [roundId, key],
   );
-  const list = filtered ? found.data : everything.data;
-  const loading = filtered ? found.loading : everything.loading;
+  const list = filtered ? (found.data?.key === key ? found.data.page : undefined) : everything.data;
+  const loading = !list && !(filtered ? found.problem : everything.problem);
 
   const all = everything.data?.items ?? [];
   const areas = [...new Map(all.map((p) => [p.areaCode, p.areaName ?? p.areaCode])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
@@ -187,8 +192,8 @@ export function RoundPlansPage() {
 
       <ProblemAlert problem={filtered ? found.problem : everything.problem} />
       {loading ? <p className="utrecht-paragraph">{app('loading')}</p> : null}
-      <div role="status">
-        {list && !loading ? (
+      <div role="status" data-loaded-for={list ? key : undefined}>
+        {list ? (
           list.items.length === 0 ? (
             <p className="utrecht-paragraph">{filtered ? t('noMatch') : t('none')}</p>
           ) : (
@@ -196,7 +201,7 @@ export function RoundPlansPage() {
           )
         ) : null}
       </div>
-      {list && !loading && list.items.length > 0 ? (
+      {list && list.items.length > 0 ? (
         <ul className="ib-cards" aria-label={t('listLabel')}>
           {list.items.map((plan) => (
             <li key={plan.proposalId} className="ib-card">

@@ -127,6 +127,8 @@ export function MyPlanPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);
   const [amended, setAmended] = useState<number | null>(null);
+  // A new form after each saved change (its fields no longer count as touched).
+  const [formKey, setFormKey] = useState(0);
   const current = plan.data ? plan.data.versions[plan.data.versions.length - 1] : undefined;
   useEffect(() => {
     if (current && input === null) setInput(planInputOf(current));
@@ -149,6 +151,7 @@ export function MyPlanPage() {
       setEtag(answer.etag);
       setAmended(plan.data.versions.length + 1);
       setInput({ ...input, reason: '' });
+      setFormKey((n) => n + 1);
       plan.reload();
     } catch (error) {
       const failed = problemFrom(error);
@@ -182,7 +185,7 @@ export function MyPlanPage() {
       {data && current ? (
         <>
           <h2 className="utrecht-heading-2">{t('details')}</h2>
-          <dl className="utrecht-data-list">
+          <dl className="utrecht-data-list ib-plan-facts">
             <DataItem label={t('status')}>{statusText(data.status)}</DataItem>
             <DataItem label={t('summary')}>{current.summary}</DataItem>
             <DataItem label={t('area')}>{data.areaId}</DataItem>
@@ -278,7 +281,7 @@ export function MyPlanPage() {
             </h2>
             <div role="status">{amended ? <Alert type="ok">{t('amended', { n: amended })}</Alert> : null}</div>
             {AMENDABLE.includes(data.status) && input ? (
-              <form noValidate onSubmit={(e) => void amend(e)} className="ib-stack ib-plan-form">
+              <form key={formKey} noValidate onSubmit={(e) => void amend(e)} className="ib-stack ib-plan-form">
                 <p className="utrecht-paragraph">{t('amendIntro')}</p>
                 <ErrorSummary errors={errors} />
                 <ProblemAlert problem={problem} known={knownProblems(f)} />

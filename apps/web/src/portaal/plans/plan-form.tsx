@@ -277,6 +277,7 @@ function SuggestField({ id, label, description, error, value, onChange, suggesti
   );
 }
 
+// Text areas go without `required`: the component library marks an empty required text area as invalid before anyone typed.
 /** The plan's fields: for a new plan also where, the theme and the contact details; for an amendment the reason. */
 export function PlanFields({ kind, input, onChange, errors, areas = [], themes = [] }: { kind: PlanFormKind; input: PlanInput; onChange(input: PlanInput): void; errors: FieldError[]; areas?: { value: string; label: string }[]; themes?: { value: string; label: string }[] }) {
   const t = useT(planFormTexts);
@@ -287,7 +288,7 @@ export function PlanFields({ kind, input, onChange, errors, areas = [], themes =
       <fieldset className="ib-stack">
         <legend className="utrecht-heading-2">{t('aboutLegend')}</legend>
         <TextField id="plan-title" label={t('title')} description={t('titleHelp')} required value={input.title} onChange={set('title')} error={error('plan-title')} />
-        <TextAreaField id="plan-summary" label={t('summary')} description={t('summaryHelp')} required value={input.summary} onChange={set('summary')} error={error('plan-summary')} />
+        <TextAreaField id="plan-summary" label={t('summary')} description={t('summaryHelp')} value={input.summary} onChange={set('summary')} error={error('plan-summary')} />
         {kind === 'new' ? (
           <>
             <SuggestField id="plan-area" label={t('where')} description={t('whereHelp')} value={input.areaId} onChange={set('areaId')} error={error('plan-area')} suggestions={areas} />
@@ -313,7 +314,7 @@ export function PlanFields({ kind, input, onChange, errors, areas = [], themes =
           <TextField id="plan-phone" label={t('phone')} type="tel" autoComplete="tel" value={input.contactPhone} onChange={set('contactPhone')} error={error('plan-phone')} />
         </fieldset>
       ) : (
-        <TextAreaField id="plan-reason" label={t('reason')} description={t('reasonHelp')} required rows={3} value={input.reason} onChange={set('reason')} error={error('plan-reason')} />
+        <TextAreaField id="plan-reason" label={t('reason')} description={t('reasonHelp')} rows={3} value={input.reason} onChange={set('reason')} error={error('plan-reason')} />
       )}
     </>
   );

@@ -150,7 +150,7 @@ export function PlanPage() {
         <>
           <p className="utrecht-paragraph utrecht-paragraph--lead">{plan.summary}</p>
           <h2 className="utrecht-heading-2">{t('details')}</h2>
-          <dl className="utrecht-data-list">
+          <dl className="utrecht-data-list ib-plan-facts">
             <DataItem label={t('status')}>{statusText(plan.status)}</DataItem>
             <DataItem label={t('feasibility')}>{f(plan.feasibility)}</DataItem>
             <DataItem label={t('cost')}>

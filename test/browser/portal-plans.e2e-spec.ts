@@ -40,9 +40,12 @@ describe('portal: plans', () => {
   let mine: string;
   const pages: Page[] = [];
 
-  const resident = async (subject: string, options: Parameters<typeof newContext>[1] = {}): Promise<Page> => {
+  /** A resident's tab holding their token; `area` as the residents' provider gives it at sign-in. */
+  const resident = async (subject: string, options: Parameters<typeof newContext>[1] = {}, area?: string): Promise<Page> => {
     const page = await (await newContext(browser, options)).newPage();
-    await holdResidentToken(page, await api.token('resident', 'GM0363', subject));
+    // The test api's token helper types only `round`; the issuer takes an area claim too.
+    const claims: { round?: string; area?: string } = area ? { area } : {};
+    await holdResidentToken(page, await api.token('resident', 'GM0363', subject, claims));
     pages.push(page);
     return page;
   };
@@ -157,12 +160,15 @@ describe('portal: plans', () => {
   });
 
   it('submits a plan: the empty form first (an error summary with links), then a refusal in plain words, then the confirmation', async () => {
-    const page = await resident('res-1');
+    const page = await resident('res-1', {}, 'WIJK-1');
     await openMyPlans(page, api.url, roundId);
     await page.waitForSelector('text=U heeft in deze ronde nog geen plan ingediend.');
     await checkPage(page, 'portaal-mijn-plannen-leeg');
 
     await openNewPlan(page, api.url, roundId);
+    // The area from the sign-in is filled in already.
+    expect(await page.inputValue('#plan-area')).toBe('WIJK-1');
+    await page.fill('#plan-area', '');
     await checkPage(page, 'portaal-plan-indienen');
     await fillAndSendPlan(page, {});
     expect(await errorSummary(page)).toEqual([

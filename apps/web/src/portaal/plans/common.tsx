@@ -24,6 +24,17 @@ export async function unwrapTagged<T>(call: Promise<{ data?: T; error?: unknown;
   return { data, etag: response?.headers.get('etag') ?? null };
 }
 
+/** The area code the residents' provider gave at sign-in (the token's `area` claim), when there is one. */
+export function tokenArea(roundId: string): string | null {
+  const token = residentBearer(roundId);
+  try {
+    const payload = JSON.parse(atob(token!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { area?: unknown };
+    return typeof payload.area === 'string' ? payload.area : null;
+  } catch {
+    return null;
+  }
+}
+
 export const isSignedIn = (roundId: string): boolean => residentBearer(roundId) !== null;
 
 /** The largest page the public plans endpoint gives: one round's plans fit in it. */

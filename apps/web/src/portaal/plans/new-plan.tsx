@@ -6,7 +6,7 @@ import { type Messages, useT } from '../../shared/i18n';
 import { PageHeading, usePageTitle } from '../../shared/layout';
 import { useLoad } from '../../shared/load';
 import { portalTexts } from '../messages';
-import { ALL, isSignedIn, publicApi, residentApi, SignInNeeded, themeLabel, unwrapTagged } from './common';
+import { ALL, isSignedIn, publicApi, residentApi, SignInNeeded, themeLabel, tokenArea, unwrapTagged } from './common';
 import { checkPlan, emptyPlan, knownProblems, PlanFields, planFormTexts, type PlanInput, problemErrors, submissionOf } from './plan-form';
 import './plans.css';
 
@@ -38,7 +38,8 @@ export function NewPlanPage() {
   const app = useT(portalTexts);
   usePageTitle(t('title'), app('app'));
   const navigate = useNavigate();
-  const [input, setInput] = useState<PlanInput>(emptyPlan);
+  // The area the resident lives in, as their sign-in says, is the likely one.
+  const [input, setInput] = useState<PlanInput>(() => ({ ...emptyPlan, areaId: tokenArea(roundId) ?? '' }));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);

@@ -183,6 +183,13 @@ describe('portal: plans', () => {
     expect(await page.getAttribute('#plan-title', 'aria-invalid')).toBe('true');
     expect(await page.locator('.ib-error-summary a').first().getAttribute('href')).toBe('#plan-title');
     await checkPage(page, 'portaal-plan-indienen-fout');
+    // In English, the summary says the same.
+    await page.click('button[lang="en"]');
+    await page.waitForSelector('.ib-error-summary h2:text-is("Please check this first")');
+    expect((await errorSummary(page))[0]).toBe('Enter a title of at least 3 characters.');
+    await checkPage(page, 'portaal-plan-indienen-fout-en');
+    await page.click('button[lang="nl"]');
+    await page.waitForSelector('.ib-error-summary h2:text-is("Controleer dit eerst")');
     // The summary's link takes the resident to the field.
     await page.click('.ib-error-summary a >> nth=0');
     expect(await page.locator(':focus').getAttribute('id')).toBe('plan-title');

@@ -1,13 +1,13 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { dateText, euros, type Problem, problemFrom, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, type FieldError, ProblemAlert } from '../../shared/forms';
+import { Alert, ErrorSummary, ProblemAlert } from '../../shared/forms';
 import { type Messages, useLang, useT } from '../../shared/i18n';
 import { PageHeading, usePageTitle } from '../../shared/layout';
 import { useLoad } from '../../shared/load';
 import { portalTexts } from '../messages';
 import { DataItem, isSignedIn, residentApi, SignInNeeded, themeLabel, unwrapTagged, useStatusText } from './common';
-import { checkPlan, costOf, knownProblems, PlanFields, planFormTexts, type PlanInput, planInputOf, problemErrors } from './plan-form';
+import { checkPlan, costOf, knownProblems, PlanFields, planFormTexts, type PlanFailure, type PlanInput, planInputOf, problemErrors, usePlanErrors } from './plan-form';
 import './plans.css';
 
 const nl = {
@@ -123,7 +123,8 @@ export function MyPlanPage() {
   // The ETag of the last write this tab made (the submission, or an amendment): sent as If-Match.
   const [etag, setEtag] = useState<string | null>(() => (location.state as { etag?: string } | null)?.etag ?? null);
   const [input, setInput] = useState<PlanInput | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<PlanFailure>(null);
+  const errors = usePlanErrors(failure, 'amend');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);
   const [amended, setAmended] = useState<number | null>(null);
@@ -139,9 +140,11 @@ export function MyPlanPage() {
     if (!input || !plan.data) return;
     setProblem(null);
     setAmended(null);
-    const found = checkPlan(input, 'amend', f);
-    setErrors(found);
-    if (found.length > 0) return;
+    if (checkPlan(input, 'amend', f).length > 0) {
+      setFailure({ input });
+      return;
+    }
+    setFailure(null);
     setSending(true);
     try {
       const answer = await unwrapTagged(residentApi(roundId).POST('/rounds/{roundId}/my-plans/{proposalId}/amendments', {
@@ -156,8 +159,7 @@ export function MyPlanPage() {
     } catch (error) {
       const failed = problemFrom(error);
       if (failed.status === 412) setEtag(null);
-      const onFields = problemErrors(failed, 'amend', f);
-      if (onFields) setErrors(onFields);
+      if (problemErrors(failed, 'amend', f)) setFailure({ problem: failed });
       else setProblem(failed);
     } finally {
       setSending(false);

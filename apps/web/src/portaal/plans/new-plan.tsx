@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Problem, problemFrom, unwrap } from '../../shared/api';
-import { ErrorSummary, type FieldError, ProblemAlert } from '../../shared/forms';
+import { ErrorSummary, ProblemAlert } from '../../shared/forms';
 import { type Messages, useT } from '../../shared/i18n';
 import { PageHeading, usePageTitle } from '../../shared/layout';
 import { useLoad } from '../../shared/load';
 import { portalTexts } from '../messages';
 import { ALL, isSignedIn, publicApi, residentApi, SignInNeeded, themeLabel, tokenArea, unwrapTagged } from './common';
-import { checkPlan, emptyPlan, knownProblems, PlanFields, planFormTexts, type PlanInput, problemErrors, submissionOf } from './plan-form';
+import { checkPlan, emptyPlan, knownProblems, PlanFields, planFormTexts, type PlanFailure, type PlanInput, problemErrors, submissionOf, usePlanErrors } from './plan-form';
 import './plans.css';
 
 const nl = {
@@ -40,7 +40,8 @@ export function NewPlanPage() {
   const navigate = useNavigate();
   // The area the resident lives in, as their sign-in says, is the likely one.
   const [input, setInput] = useState<PlanInput>(() => ({ ...emptyPlan, areaId: tokenArea(roundId) ?? '' }));
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<PlanFailure>(null);
+  const errors = usePlanErrors(failure, 'new');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sending, setSending] = useState(false);
   // The areas and themes the round's public plans already use, as suggestions.
@@ -52,17 +53,18 @@ export function NewPlanPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    const found = checkPlan(input, 'new', f);
-    setErrors(found);
-    if (found.length > 0) return;
+    if (checkPlan(input, 'new', f).length > 0) {
+      setFailure({ input });
+      return;
+    }
+    setFailure(null);
     setSending(true);
     try {
       const accepted = await unwrapTagged(residentApi(roundId).POST('/rounds/{roundId}/my-plans', { params: { path: { roundId } }, body: submissionOf(input) }));
       navigate(`/rondes/${roundId}/mijn-plannen/${accepted.data.id}?ingediend=1`, { state: { etag: accepted.etag } });
     } catch (error) {
       const failed = problemFrom(error);
-      const onFields = problemErrors(failed, 'new', f);
-      if (onFields) setErrors(onFields);
+      if (problemErrors(failed, 'new', f)) setFailure({ problem: failed });
       else setProblem(failed);
     } finally {
       setSending(false);

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Problem, Schemas } from '../../shared/api';
 import type { FieldError } from '../../shared/forms';
 import { TextAreaField, TextField } from '../../shared/forms';
@@ -216,6 +217,15 @@ export function problemErrors(problem: Problem, kind: PlanFormKind, t: T): Field
     default:
       return null;
   }
+}
+
+/** Why the last send failed: the input the client-side checks refused, or a problem of the api on a field. */
+export type PlanFailure = { input: PlanInput } | { problem: Problem } | null;
+
+/** The error summary's items for the last failure, in the reader's language (also after switching it). */
+export function usePlanErrors(failure: PlanFailure, kind: PlanFormKind): FieldError[] {
+  const t = useT(planFormTexts);
+  return useMemo(() => (failure === null ? [] : 'input' in failure ? checkPlan(failure.input, kind, t) : (problemErrors(failure.problem, kind, t) ?? [])), [failure, kind, t]);
 }
 
 /** Api problems that are about the whole form, in plain words (the rest by status, see useProblemText). */

@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { type Lang, type Messages, useLang, useT } from './i18n';
 import { frontEndConfig } from './config';
@@ -62,27 +62,24 @@ export function Shell({ appName, nav, children, aside }: { appName: string; nav:
 }
 
 /**
- * A page's title: sets the document's title and, after a navigation inside the app (not at the first
- * load), moves focus to the page's h1 so a screen reader announces the new page.
+ * A page's title: sets the document's title and, after a navigation inside the app to another path
+ * (not at the first load, and not when a page re-mounts on the same path), moves focus to the page's
+ * h1 so a screen reader announces the new page.
  */
 export function usePageTitle(title: string, appName: string) {
   const location = useLocation();
-  const first = useRef(true);
   useEffect(() => {
     document.title = `${title} – ${appName}`;
   }, [title, appName]);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      if (!firstLoad.done) {
-        firstLoad.done = true;
-        return;
-      }
-    }
+    const previous = shownPath.current;
+    shownPath.current = location.pathname;
+    if (previous === null || previous === location.pathname) return;
     document.querySelector<HTMLElement>('main h1')?.focus();
   }, [location.pathname]);
 }
-const firstLoad = { done: false };
+/** The path whose page was last shown (null before the first): one per document, shared by every page. */
+const shownPath: { current: string | null } = { current: null };
 
 /** The page's h1, focusable by script (usePageTitle moves focus here after a navigation). */
 export function PageHeading({ children }: { children: ReactNode }) {

@@ -56,7 +56,7 @@ describe('back office: sign-in, rounds, setup, moderation, review and admission'
     });
     api = await startTestApi(new InMemoryEventStore({ pollIntervalMs: 20 }), { env: { PROJECTOR_IN_PROCESS: 'true' }, clock: { now: () => now } });
     browser = await launchBrowser();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -92,7 +92,7 @@ describe('back office: sign-in, rounds, setup, moderation, review and admission'
     await reviewer.waitForSelector('text=Alleen een beheerder kan een budget vaststellen.');
     expect(await reviewer.isDisabled('button:text-is("Budget vaststellen")')).toBe(true);
     await checkPage(reviewer, 'beheer-oidc-beoordelaar-budget');
-  });
+  }, 120_000);
 
   it('takes one burgerbegroting from its template to the end of the feasibility review, through the pages alone', async () => {
     const admin = await api.token('administrator', TENANT, 'staff-admin');
@@ -224,5 +224,5 @@ describe('back office: sign-in, rounds, setup, moderation, review and admission'
     await phone.click('button[lang="en"]');
     await phone.waitForSelector('[data-testid="round-phase"]:text-is("Feasibility review")');
     await checkPage(phone, 'beheer-ronde-en');
-  });
+  }, 300_000);
 });

@@ -155,7 +155,7 @@ export function AdmissionPage() {
       {!admin ? <Alert type="warning">{t('notAllowed')}</Alert> : null}
       <ProblemAlert problem={loaded.problem} />
       {outcome ? (
-        <section aria-labelledby="bulk-result" className="ib-stack" data-testid="bulk-result">
+        <section aria-labelledby="bulk-result" aria-live="polite" className="ib-stack" data-testid="bulk-result">
           <Alert type={outcome.failed.length > 0 ? 'warning' : 'ok'}>
             <h2 className="utrecht-heading-3" id="bulk-result">{t('resultTitle')}</h2>
             {outcome.ok.length > 0 ? (
@@ -246,7 +246,7 @@ export function AdmissionPage() {
               <RadioField key={a} id={`action-${a}`} name="bulk-action" value={a} label={t(a)} checked={action === a} onChange={() => setAction(a)} />
             ))}
           </Fieldset>
-          <TextAreaField id="bulk-reason" label={t('reason')} description={t('reasonHelp')} required rows={2} value={reason} onChange={setReason} error={errors.find((e) => e.field === 'bulk-reason')?.message} />
+          <TextAreaField id="bulk-reason" label={t('reason')} description={t('reasonHelp')} rows={2} value={reason} onChange={setReason} error={errors.find((e) => e.field === 'bulk-reason')?.message} />
           <p className="ib-actions">
             <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={!admin || sending}>
               {sending ? t('sending') : t('submit')}

@@ -11,7 +11,7 @@ import { hasRole, type Phase, phaseName } from './common';
 
 type Key =
   | 'title' | 'intro' | 'budget' | 'budgetHelp' | 'budgetEmpty' | 'year' | 'yearHelp' | 'yearWrong' | 'name' | 'nameHelp' | 'schedule' | 'scheduleHelp'
-  | 'opens' | 'closes' | 'opensEmpty' | 'closesEmpty' | 'closesBefore' | 'scheduleEmpty' | 'submit' | 'sending' | 'notAllowed' | 'noBudgets'
+  | 'opens' | 'closes' | 'optional' | 'opensEmpty' | 'closesEmpty' | 'closesBefore' | 'scheduleEmpty' | 'submit' | 'sending' | 'notAllowed' | 'noBudgets'
   | 'ROUND.INVALID_PLAN' | 'ROUND.UNKNOWN_BUDGET' | 'ROUND.UNKNOWN_AREA' | 'ROUND.ALREADY_PLANNED' | 'ROUND.NO_BALLOT_RULES' | 'ROUND.CARRY_OVER_NOT_ALLOWED' | 'ROUND.CARRY_OVER_EXPIRED';
 
 const texts: Messages<Key> = {
@@ -30,6 +30,7 @@ const texts: Messages<Key> = {
     scheduleHelp: 'Vul de data in van de fasen waarin inwoners meedoen. Een fase begint op de eerste dag en sluit aan het eind van de laatste dag.',
     opens: '{phase}: eerste dag',
     closes: '{phase}: laatste dag',
+    optional: '(niet verplicht)',
     opensEmpty: '{phase}: vul ook de eerste dag in.',
     closesEmpty: '{phase}: vul ook de laatste dag in.',
     closesBefore: '{phase}: de laatste dag ligt voor de eerste dag.',
@@ -61,6 +62,7 @@ const texts: Messages<Key> = {
     scheduleHelp: 'Enter the dates of the phases in which residents take part. A phase opens on its first day and closes at the end of its last day.',
     opens: '{phase}: first day',
     closes: '{phase}: last day',
+    optional: '(optional)',
     opensEmpty: '{phase}: enter the first day too.',
     closesEmpty: '{phase}: enter the last day too.',
     closesBefore: '{phase}: the last day is before the first day.',
@@ -188,11 +190,11 @@ export function NewRoundPage() {
           <TextField id="round-name" label={t('name')} description={t('nameHelp')} value={name} onChange={setName} />
           <Fieldset id="schedule" legend={t('schedule')} description={t('scheduleHelp')}>
             {phases.map(({ phase, closes, required }) => (
-              <div key={phase} className="ib-stack">
+              <div key={phase} className="ib-stack ib-schedule-phase">
                 <TextField
                   id={`schedule-${phase}-opens`}
                   type="date"
-                  label={t('opens', { phase: phaseName(phase, lang) })}
+                  label={`${t('opens', { phase: phaseName(phase, lang) })}${required ? '' : ` ${t('optional')}`}`}
                   required={required}
                   value={dates[phase]?.opensOn ?? ''}
                   onChange={(v) => setDate(phase, 'opensOn', v)}
@@ -202,7 +204,7 @@ export function NewRoundPage() {
                   <TextField
                     id={`schedule-${phase}-closes`}
                     type="date"
-                    label={t('closes', { phase: phaseName(phase, lang) })}
+                    label={`${t('closes', { phase: phaseName(phase, lang) })}${required ? '' : ` ${t('optional')}`}`}
                     required={required}
                     value={dates[phase]?.closesOn ?? ''}
                     onChange={(v) => setDate(phase, 'closesOn', v)}

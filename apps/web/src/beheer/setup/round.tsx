@@ -411,7 +411,7 @@ function Advance({ roundId, to, lang, onDone }: { roundId: string; to: Phase; la
         <form className="ib-stack" noValidate onSubmit={submit}>
           <ErrorSummary errors={errors} />
           <p className="utrecht-paragraph">{t('advanceHelp')}</p>
-          <TextAreaField id="advance-reason" label={t('reason')} description={t('reasonHelp')} required value={reason} onChange={setReason} rows={3} error={fieldError('advance-reason')} />
+          <TextAreaField id="advance-reason" label={t('reason')} description={t('reasonHelp')} value={reason} onChange={setReason} rows={3} error={fieldError('advance-reason')} />
           {withDecision ? (
             <Fieldset id="advance-decision" legend={t('decision')} description={t('decisionHelp')}>
               <Fieldset id="advance-decision-body" legend={t('body')}>

@@ -9,6 +9,7 @@ import { SignInCallbackPage, SignInPage } from './pages/sign-in';
 import { NotFoundPage } from './pages/not-found';
 import { grantsRoutes } from './grants/routes';
 import { setupRoutes } from './setup/routes';
+import { StaffBar } from './setup/staff-bar';
 import { votingRoutes } from './voting/routes';
 
 /** The back office: every page under /beheer/; every page but sign-in needs a staff token. */
@@ -31,6 +32,7 @@ function Frame({ children }: { children: ReactNode }) {
   const signedIn = tokens.get(STAFF) !== null;
   return (
     <Shell appName={t('app')} nav={signedIn ? [{ to: '/', label: t('nav.rounds') }] : []}>
+      {signedIn ? <StaffBar /> : null}
       {children}
     </Shell>
   );

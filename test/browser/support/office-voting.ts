@@ -193,9 +193,18 @@ export async function downloadProcesVerbaal(page: Page, baseUrl: string, roundId
   return path;
 }
 
-/** Administrator or auditor: opens the audit timeline and answers the event types of its first page, in order. */
+/** Administrator or auditor: opens the audit timeline and answers the event types of every page, in order (the page's "next" button). */
 export async function readTimeline(page: Page, baseUrl: string, roundId: string): Promise<string[]> {
   await open(page, base(baseUrl, roundId, 'tijdlijn'), 'Tijdlijn van de ronde');
   await page.waitForSelector('[data-testid="timeline"] tbody tr');
-  return (await page.locator('[data-testid="timeline"] tbody th').allTextContents()).map((s) => s.trim());
+  const types: string[] = [];
+  for (;;) {
+    types.push(...(await page.locator('[data-testid="timeline"] tbody th').allTextContents()).map((s) => s.trim()));
+    const next = page.locator('button:text-is("Volgende bladzijde")');
+    if ((await next.count()) === 0 || (await next.isDisabled())) return types;
+    const caption = await page.textContent('[data-testid="timeline"] caption');
+    await next.click();
+    // Runs in the page (the project's own type-check has no DOM library, so the code goes as text).
+    await page.waitForFunction(`document.querySelector('[data-testid="timeline"] caption')?.textContent !== ${JSON.stringify(caption)}`);
+  }
 }

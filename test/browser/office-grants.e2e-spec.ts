@@ -158,7 +158,7 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     await phone.waitForSelector(`tr[data-proposal-id="${festival}"]:has-text("Subsidie verleend")`);
     expect(await text(phone, `tr[data-proposal-id="${festival}"]`)).toContain('Uitvoering starten of voorschot betalen');
     await checkPage(phone, 'beheer-aanvragen-telefoon');
-  });
+  }, 180_000);
 
   it('refuses an application with reasons, and shows the objection against it with its letters', async () => {
     const office = await signedIn(admin, `/rondes/${roundId}/aanvragen`);
@@ -185,5 +185,5 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     const download = office.waitForEvent('download');
     await office.click('button:text-is("Download als PDF: Ontvangstbevestiging")');
     expect((await download).suggestedFilename()).toBe(`ontvangstbevestiging-${benches}.pdf`);
-  });
+  }, 120_000);
 });

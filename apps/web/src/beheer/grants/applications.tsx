@@ -56,8 +56,8 @@ const texts: Messages<Key> = {
     'f.investment': 'Gevraagd bedrag in euro',
     'f.investmentHelp': 'Bijvoorbeeld 1250 of 1.250,50.',
     'f.maintenance': 'Onderhoud per jaar in euro (als dat er is)',
-    'f.years': 'Aantal jaren onderhoud',
-    'f.contact': 'Contactgegevens van de aanvrager',
+    'f.years': 'Aantal jaren onderhoud (als er onderhoud is)',
+    'f.contact': 'Contactgegevens van de aanvrager (niet verplicht)',
     'f.name': 'Naam',
     'f.email': 'E-mailadres',
     'f.phone': 'Telefoonnummer',
@@ -120,8 +120,8 @@ const texts: Messages<Key> = {
     'f.investment': 'Amount asked in euros',
     'f.investmentHelp': 'For example 1250 or 1,250.50.',
     'f.maintenance': 'Maintenance per year in euros (if any)',
-    'f.years': 'Years of maintenance',
-    'f.contact': "The applicant's contact details",
+    'f.years': 'Years of maintenance (if any)',
+    'f.contact': "The applicant's contact details (optional)",
     'f.name': 'Name',
     'f.email': 'E-mail address',
     'f.phone': 'Phone number',
@@ -364,19 +364,19 @@ function RegisterForm({ roundId, round, onRegistered }: { roundId: string; round
       <p className="utrecht-paragraph">{t('registerIntro')}</p>
       <form id="grant-register" tabIndex={-1} onSubmit={submit} noValidate className="ib-stack" data-problem={problem?.code}>
         <ErrorSummary errors={errors} />
-        <TextField id="grant-title" label={t('f.title')} value={form.title} onChange={set('title')} required error={error('grant-title')} />
-        <TextAreaField id="grant-summary" label={t('f.summary')} value={form.summary} onChange={set('summary')} rows={4} required error={error('grant-summary')} />
+        <TextField id="grant-title" label={t('f.title')} value={form.title} onChange={set('title')} error={error('grant-title')} />
+        <TextAreaField id="grant-summary" label={t('f.summary')} value={form.summary} onChange={set('summary')} rows={4} error={error('grant-summary')} />
         {areas.length > 1 ? (
-          <SelectField id="grant-area" label={t('f.area')} value={area} onChange={set('area')} options={[{ value: '', label: '–' }, ...areas.map((a) => ({ value: a.code, label: a.name }))]} required error={error('grant-area')} />
+          <SelectField id="grant-area" label={t('f.area')} value={area} onChange={set('area')} options={[{ value: '', label: '–' }, ...areas.map((a) => ({ value: a.code, label: a.name }))]} error={error('grant-area')} />
         ) : (
-          <SelectField id="grant-area" label={t('f.area')} value={area} onChange={set('area')} options={areas.length === 1 ? [{ value: areas[0]!.code, label: areas[0]!.name }] : [{ value: '', label: '–' }]} required error={error('grant-area')} />
+          <SelectField id="grant-area" label={t('f.area')} value={area} onChange={set('area')} options={areas.length === 1 ? [{ value: areas[0]!.code, label: areas[0]!.name }] : [{ value: '', label: '–' }]} error={error('grant-area')} />
         )}
         {themes ? (
-          <SelectField id="grant-theme" label={t('f.theme')} value={theme} onChange={set('theme')} options={themes.map((th) => ({ value: th, label: th }))} required error={error('grant-theme')} />
+          <SelectField id="grant-theme" label={t('f.theme')} value={theme} onChange={set('theme')} options={themes.map((th) => ({ value: th, label: th }))} error={error('grant-theme')} />
         ) : (
-          <TextField id="grant-theme" label={t('f.theme')} description={t('f.themeHelp')} value={form.theme} onChange={set('theme')} required error={error('grant-theme')} />
+          <TextField id="grant-theme" label={t('f.theme')} description={t('f.themeHelp')} value={form.theme} onChange={set('theme')} error={error('grant-theme')} />
         )}
-        <TextField id="grant-investment" label={t('f.investment')} description={t('f.investmentHelp')} inputMode="decimal" value={form.investment} onChange={set('investment')} required error={error('grant-investment')} />
+        <TextField id="grant-investment" label={t('f.investment')} description={t('f.investmentHelp')} inputMode="decimal" value={form.investment} onChange={set('investment')} error={error('grant-investment')} />
         <TextField id="grant-maintenance" label={t('f.maintenance')} inputMode="decimal" value={form.maintenance} onChange={set('maintenance')} error={error('grant-maintenance')} />
         <TextField id="grant-years" label={t('f.years')} inputMode="numeric" value={form.years} onChange={set('years')} error={error('grant-years')} />
         <fieldset className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset">

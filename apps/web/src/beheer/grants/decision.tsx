@@ -412,7 +412,7 @@ function Term({ plan, etag, lang, onDone }: { plan: Proposal; etag: string; lang
           <p className="utrecht-paragraph">{t('extendIntro', { n: maxDays })}</p>
           <ErrorSummary errors={command.errors} />
           <TextField id="extend-days" label={t('f.days')} description={t('f.daysHelp', { n: maxDays })} inputMode="numeric" value={days} onChange={setDays} error={command.error('extend-days')} />
-          <TextAreaField id="extend-reason" label={t('f.extendReason')} value={reason} onChange={setReason} rows={3} required error={command.error('extend-reason')} />
+          <TextAreaField id="extend-reason" label={t('f.extendReason')} value={reason} onChange={setReason} rows={3} error={command.error('extend-reason')} />
           <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={command.sending}>
             {t('f.extend')}
           </button>
@@ -663,9 +663,9 @@ function Beschikking({ plan, etag, round, row, lang, onDone }: { plan: Proposal;
                 error={command.error('decision-amount')}
               />
             ) : null}
-            <TextField id="decision-reference" label={t('f.reference')} description={t('f.referenceHelp')} value={reference} onChange={setReference} required error={command.error('decision-reference')} />
-            <TextField id="decision-date" label={t('f.date')} type="date" value={date} onChange={setDate} required error={command.error('decision-date')} />
-            <TextAreaField id="decision-reason" label={t('f.reasonGrant')} description={t('f.reasonHelp')} value={reason} onChange={setReason} rows={4} required error={command.error('decision-reason')} />
+            <TextField id="decision-reference" label={t('f.reference')} description={t('f.referenceHelp')} value={reference} onChange={setReference} error={command.error('decision-reference')} />
+            <TextField id="decision-date" label={t('f.date')} type="date" value={date} onChange={setDate} error={command.error('decision-date')} />
+            <TextAreaField id="decision-reason" label={t('f.reasonGrant')} description={t('f.reasonHelp')} value={reason} onChange={setReason} rows={4} error={command.error('decision-reason')} />
             <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={command.sending}>
               {t('f.decide')}
             </button>

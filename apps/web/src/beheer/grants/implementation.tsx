@@ -337,7 +337,7 @@ function StartForm({ plan, etag, onDone }: { plan: Proposal; etag: string; onDon
         {t('start')}
       </h2>
       <ErrorSummary errors={command.errors} />
-      <TextField id="start-date" label={t('f.startedOn')} type="date" value={startedOn} onChange={setStartedOn} required error={command.error('start-date')} />
+      <TextField id="start-date" label={t('f.startedOn')} type="date" value={startedOn} onChange={setStartedOn} error={command.error('start-date')} />
       <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={command.sending}>
         {t('f.start')}
       </button>
@@ -374,8 +374,8 @@ function PaymentForm({ plan, etag, grantCents, lang, onDone }: { plan: Proposal;
       </h2>
       <p className="utrecht-paragraph">{t('paymentIntro')}</p>
       <ErrorSummary errors={command.errors} />
-      <TextField id="payment-reference" label={t('f.paymentReference')} description={t('f.paymentReferenceHelp')} value={reference} onChange={setReference} required error={command.error('payment-reference')} />
-      <TextField id="payment-amount" label={t('f.paymentAmount')} description={t('f.paymentAmountHelp', { left: euros(left, lang) })} inputMode="decimal" value={amount} onChange={setAmount} required error={command.error('payment-amount')} />
+      <TextField id="payment-reference" label={t('f.paymentReference')} description={t('f.paymentReferenceHelp')} value={reference} onChange={setReference} error={command.error('payment-reference')} />
+      <TextField id="payment-amount" label={t('f.paymentAmount')} description={t('f.paymentAmountHelp', { left: euros(left, lang) })} inputMode="decimal" value={amount} onChange={setAmount} error={command.error('payment-amount')} />
       <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={command.sending}>
         {t('f.pay')}
       </button>
@@ -416,7 +416,7 @@ function ClosureForm({ plan, etag, onDone }: { plan: Proposal; etag: string; onD
           <RadioField key={value} id={`closure-${value}`} name="closure" value={value} label={t(`o.${value}`)} checked={outcome === value} onChange={setOutcome} />
         ))}
       </Fieldset>
-      <TextAreaField id="closure-reason" label={t('f.closeReason')} value={reason} onChange={setReason} rows={3} required error={command.error('closure-reason')} />
+      <TextAreaField id="closure-reason" label={t('f.closeReason')} value={reason} onChange={setReason} rows={3} error={command.error('closure-reason')} />
       <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={command.sending}>
         {t('f.close')}
       </button>
@@ -453,8 +453,8 @@ function ReturnForm({ plan, etag, lang, onDone }: { plan: Proposal; etag: string
       </h2>
       <p className="utrecht-paragraph">{t('returnIntro')}</p>
       <ErrorSummary errors={command.errors} />
-      <TextField id="return-reference" label={t('f.returnReference')} value={reference} onChange={setReference} required error={command.error('return-reference')} />
-      <TextField id="return-amount" label={t('f.returnAmount')} description={t('f.returnAmountHelp', { max: euros(max, lang) })} inputMode="decimal" value={amount} onChange={setAmount} required error={command.error('return-amount')} />
+      <TextField id="return-reference" label={t('f.returnReference')} value={reference} onChange={setReference} error={command.error('return-reference')} />
+      <TextField id="return-amount" label={t('f.returnAmount')} description={t('f.returnAmountHelp', { max: euros(max, lang) })} inputMode="decimal" value={amount} onChange={setAmount} error={command.error('return-amount')} />
       <button type="submit" className="utrecht-button utrecht-button--secondary-action" disabled={command.sending}>
         {t('f.return')}
       </button>

@@ -56,8 +56,12 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     return page;
   };
 
-  it('takes a paper application in, has it reviewed, extends the term, grants it and records a payment against the grant', async () => {
-    const office = await signedIn(admin, `/rondes/${roundId}/aanvragen`);
+  // The steps below follow one application, in order: each test takes up where the one before left it.
+  let office: Page;
+  let festival: string;
+
+  it('shows an empty list, refuses an empty form, and registers a paper application', async () => {
+    office = await signedIn(admin, `/rondes/${roundId}/aanvragen`);
     await office.waitForSelector('text=Er zijn nog geen aanvragen.');
     await checkPage(office, 'beheer-aanvragen-leeg');
 
@@ -68,7 +72,7 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     expect(await text(office, '.ib-error-summary')).toContain('Vul het gevraagde bedrag in euro in');
     await checkPage(office, 'beheer-aanvragen-fout');
 
-    const festival = await registerApplication(office, api.url, roundId, {
+    festival = await registerApplication(office, api.url, roundId, {
       title: 'Buurtfestival',
       summary: 'Een festival op het plein, met muziek van buurtbewoners',
       amountEuros: '4.500',
@@ -79,8 +83,9 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     expect(await text(office, row)).toContain('€ 4.500,00');
     expect(await text(office, row)).toContain('Toetsen: 0 van 4 criteria voldaan');
     await checkPage(office, 'beheer-aanvragen');
+  }, 120_000);
 
-    // The application's page: not reviewed yet, so the grant is refused by the api and nothing changes.
+  it('refuses the grant while the criteria are not reviewed, and extends the decision term once', async () => {
     await office.click(`tr[data-proposal-id="${festival}"] a`);
     await office.waitForSelector('main h1:text-is("Aanvraag: Buurtfestival")');
     expect(await text(office, 'main')).toContain('Fatima de Vries');
@@ -92,7 +97,6 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     expect(await text(office, '.ib-error-summary')).toContain('Nog niet alle criteria zijn voldaan');
     await checkPage(office, 'beheer-beschikking-fout');
 
-    // The decision term is extended once, with the reason; then the form is gone.
     const before = await office.getAttribute('[data-deadline]', 'data-deadline');
     await office.fill('#extend-reason', 'Advies van de wijkraad is nodig');
     await office.click('button:text-is("Termijn verlengen")');
@@ -100,8 +104,9 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     expect(Date.parse((await office.getAttribute('[data-deadline]', 'data-deadline'))!)).toBeGreaterThan(Date.parse(before!));
     expect(await office.locator('#extend-form').count()).toBe(0);
     await checkPage(office, 'beheer-beschikking-verlengd');
+  }, 120_000);
 
-    // A reviewer judges every criterion on the same page.
+  it('has a reviewer judge every criterion on the same page', async () => {
     const review = await signedIn(reviewer, `/plannen/${festival}/beschikking`);
     await review.waitForSelector('#review-form');
     await checkPage(review, 'beheer-beschikking-toetsen');
@@ -109,8 +114,9 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     expect(await text(review, 'main')).toContain('Alle criteria zijn voldaan.');
     expect(await review.locator('#decision-form').count()).toBe(0);
     await checkPage(review, 'beheer-beschikking-getoetst');
+  }, 120_000);
 
-    // Above the amount asked: refused in the form before sending.
+  it('grants the application (not above the amount asked) and shows the beschikking', async () => {
     await office.goto(`${api.url}/beheer/plannen/${festival}/beschikking`);
     await office.waitForSelector('#decision-form');
     await office.check('#decision-grant');
@@ -129,8 +135,9 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     const granted = await asAdmin.GET('/proposals/{proposalId}', { params: { path: { proposalId: festival } } });
     expect(granted.data).toMatchObject({ status: 'granted', grant: { amountCents: 400_000, decisionReference: 'Z/26/2001' } });
     expect((await asAdmin.GET('/rounds/{roundId}', { params: { path: { roundId } } })).data).toMatchObject({ committedCents: 400_000, remainingCents: 600_000 });
+  }, 120_000);
 
-    // A payment (an advance) against the grant; more than is left is refused in the form.
+  it('records a payment against the grant, refuses more than is left, and shows the round\'s implementation', async () => {
     await recordPayment(office, api.url, festival, 1500, 'BET-21');
     expect(await text(office, '#plan-totals')).toContain('€ 2.500,00');
     expect(await text(office, 'main')).toContain('Betaald: € 1.500,00 van € 4.000,00 (38%).');
@@ -142,7 +149,6 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     await checkPage(office, 'beheer-uitvoering-plan-fout');
     expect((await asAdmin.GET('/proposals/{proposalId}', { params: { path: { proposalId: festival } } })).data).toMatchObject({ paidCents: 150_000 });
 
-    // The round's implementation: the plan with its money, and the totals.
     await office.goto(`${api.url}/beheer/rondes/${roundId}/uitvoering`);
     await office.waitForSelector(`tr[data-proposal-id="${festival}"]:has-text("€ 1.500,00")`);
     const tracked = await text(office, `tr[data-proposal-id="${festival}"]`);
@@ -152,13 +158,38 @@ describe('back office: initiatievenfonds applications, the beschikking, implemen
     await office.click('button[lang="en"]');
     await office.waitForSelector('main h1:has-text("Implementation and payments")');
     await checkPage(office, 'beheer-uitvoering-en');
+  }, 120_000);
 
-    // The list on a phone: what is next for the granted application.
+  it('shows on a phone what is next for the granted application, nothing wider than the screen', async () => {
     const phone = await signedIn(admin, `/rondes/${roundId}/aanvragen`, PHONE);
     await phone.waitForSelector(`tr[data-proposal-id="${festival}"]:has-text("Subsidie verleend")`);
     expect(await text(phone, `tr[data-proposal-id="${festival}"]`)).toContain('Uitvoering starten of voorschot betalen');
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await checkPage(phone, 'beheer-aanvragen-telefoon');
-  }, 180_000);
+  }, 90_000);
+
+  it("lets a resident's own application into intake after moderation", async () => {
+    const resident = apiClient(api.url, await api.token('resident', 'GM0363', 'res-1'));
+    const own = await resident.POST('/rounds/{roundId}/my-plans', {
+      params: { path: { roundId } },
+      body: { areaId: 'GEMEENTE', themeId: 'sport', title: 'Voetbaltoernooi', summary: 'Een toernooi voor de jeugd van de wijk', costEstimate: { investmentCents: 80_000, maintenancePerYearCents: 0, maintenanceYears: 0 } },
+    });
+    expect(own.response.status).toBe(201);
+    const proposalId = own.data!.id;
+    const office = await signedIn(admin, `/plannen/${proposalId}/beschikking`);
+    await office.waitForSelector('#moderate-form');
+    expect(await text(office, '[data-status]')).toBe('Wacht op controle');
+    // Refusing needs a reason: checked before sending.
+    await office.check('#moderate-no');
+    await office.click('button:text-is("Beslissing opslaan")');
+    expect(await text(office, '.ib-error-summary')).toContain('Vul de reden in waarom u de aanvraag niet toelaat.');
+    await checkPage(office, 'beheer-beschikking-controle');
+    await office.check('#moderate-yes');
+    await office.click('button:text-is("Beslissing opslaan")');
+    await office.waitForSelector('[data-status="submitted"]');
+    expect(await office.locator('#moderate-form').count()).toBe(0);
+    expect((await asAdmin.GET('/proposals/{proposalId}', { params: { path: { proposalId } } })).data).toMatchObject({ status: 'submitted', moderation: { admitted: true } });
+  }, 90_000);
 
   it('refuses an application with reasons, and shows the objection against it with its letters', async () => {
     const office = await signedIn(admin, `/rondes/${roundId}/aanvragen`);

@@ -7,7 +7,7 @@ import { PageHeading, usePageTitle } from '../../shared/layout';
 import { useLoad } from '../../shared/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
-import { criteriaOf, deadlineOf, firstVersionOf, Item, isAdministrator, parseEuros, type Proposal, requestedCents, type Round, RoundLinks, statusTexts, unmetCriteria, versionOf } from './common';
+import { criteriaOf, deadlineOf, firstVersionOf, Item, isAdministrator, parseEuros, type Proposal, requestedCents, type Round, RoundLinks, statusTexts, TableScroll, unmetCriteria, versionOf } from './common';
 
 type Key =
   | 'title' | 'intro' | 'caption' | 'none' | 'application' | 'received' | 'amount' | 'status' | 'deadline' | 'next' | 'extended' | 'late' | 'decidedLate'
@@ -227,7 +227,7 @@ export function ApplicationsPage() {
       {plans.loading && !plans.data ? <p className="utrecht-paragraph">{app('loading')}</p> : null}
       {plans.data && plans.data.length === 0 ? <p className="utrecht-paragraph">{t('none')}</p> : null}
       {plans.data && plans.data.length > 0 ? (
-        <div className="ib-table-scroll">
+        <TableScroll>
           <table className="utrecht-table">
             <caption className="utrecht-table__caption">{t('caption')}</caption>
             <thead className="utrecht-table__header">
@@ -266,7 +266,7 @@ export function ApplicationsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {isAdministrator() ? (
         round.data ? (

@@ -222,3 +222,15 @@ export function Item({ term, children }: { term: string; children: ReactNode }) 
     </div>
   );
 }
+
+/**
+ * A table's horizontal scroll box that never widens the page: its intrinsic width is 0 (so a wide
+ * table cannot stretch the layout on a 375 px phone) and it then fills the column.
+ */
+export function TableScroll({ children }: { children: ReactNode }) {
+  return (
+    <div className="ib-table-scroll" style={{ width: 0, minWidth: '100%' }}>
+      {children}
+    </div>
+  );
+}

@@ -10,7 +10,7 @@ import { staffApi } from '../staff-api';
 import { useCommand } from './command';
 import {
   criteriaOf, currentVerdicts, deadlineOf, eurosInput, firstVersionOf, grantOf, intakeOf, isAdministrator, isDate, isReviewer, Item, loadProposal, parseEuros, type Proposal,
-  requestedCents, type Round, RoundLinks, statusTexts, todayInAmsterdam, unmetCriteria, versionOf,
+  requestedCents, type Round, RoundLinks, statusTexts, TableScroll, todayInAmsterdam, unmetCriteria, versionOf,
 } from './common';
 import { ObjectionSection } from './objection';
 
@@ -515,7 +515,7 @@ function Review({ plan, etag, round, onDone }: { plan: Proposal; etag: string; r
         {t('review')}
       </h2>
       <p className="utrecht-paragraph">{t('reviewIntro')}</p>
-      <div className="ib-table-scroll">
+      <TableScroll>
         <table className="utrecht-table" id="verdicts">
           <caption className="utrecht-table__caption">{t('reviewCaption', { n: version })}</caption>
           <thead className="utrecht-table__header">
@@ -538,7 +538,7 @@ function Review({ plan, etag, round, onDone }: { plan: Proposal; etag: string; r
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {unmet.length === 0 ? <p className="utrecht-paragraph">{t('allMet')}</p> : null}
       {reviewable ? (
         isReviewer() ? (
@@ -616,7 +616,15 @@ function Beschikking({ plan, etag, round, row, lang, onDone }: { plan: Proposal;
           params: { path: { proposalId: plan.proposalId }, header: { 'If-Match': etag } },
           body: { granted, ...(granted ? { amountCents: cents! } : {}), decisionReference: reference.trim(), decisionDate: date, reason: reason.trim() },
         }),
-      ),
+      ).then(async () => {
+        // A grant is recorded on the plan by a reactor; when the api answered before it was done
+        // (Reactions: pending), wait a moment for the plan to show it rather than offer the form again.
+        for (let i = 0; i < 20; i++) {
+          const { plan: now } = await loadProposal(plan.proposalId);
+          if (now.status !== plan.status) return;
+          await pause(250);
+        }
+      }),
     );
     if (ok) onDone();
   };

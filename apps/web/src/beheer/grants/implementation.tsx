@@ -8,7 +8,7 @@ import { useLoad } from '../../shared/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { useCommand } from './command';
-import { grantOf, isAdministrator, isDate, Item, loadProposal, parseEuros, type Proposal, RoundLinks, statusTexts, todayInAmsterdam, versionOf } from './common';
+import { grantOf, isAdministrator, isDate, Item, loadProposal, parseEuros, type Proposal, RoundLinks, statusTexts, TableScroll, todayInAmsterdam, versionOf } from './common';
 
 const nl = {
   roundTitle: 'Uitvoering en betalingen',
@@ -194,7 +194,7 @@ export function RoundImplementationPage() {
       ) : null}
       {tracker.data && tracker.data.items.length === 0 ? <p className="utrecht-paragraph">{t('none')}</p> : null}
       {tracker.data && tracker.data.items.length > 0 ? (
-        <div className="ib-table-scroll">
+        <TableScroll>
           <table className="utrecht-table">
             <caption className="utrecht-table__caption">{t('caption')}</caption>
             <thead className="utrecht-table__header">
@@ -226,7 +226,7 @@ export function RoundImplementationPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </div>
   );

@@ -189,9 +189,7 @@ export function ObjectionSection({ plan }: { plan: Proposal }) {
               {shown ? (
                 <figure className="ib-card" id="letter">
                   <figcaption className="utrecht-heading-4">{t('letterCaption', { letter: t(`letter.${shown.letter}`) })}</figcaption>
-                  <div className="ib-grants-letter" style={{ whiteSpace: 'pre-wrap' }}>
-                    {shown.text}
-                  </div>
+                  <LetterText text={shown.text} />
                 </figure>
               ) : null}
             </>
@@ -199,5 +197,23 @@ export function ObjectionSection({ plan }: { plan: Proposal }) {
         </>
       )}
     </section>
+  );
+}
+
+/** The letter's Markdown as plain blocks: "#" lines as headings, the rest as paragraphs (line breaks kept). */
+function LetterText({ text }: { text: string }) {
+  const blocks = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+  return (
+    <div className="ib-stack">
+      {blocks.map((block, i) => {
+        const heading = /^(#{1,6})\s+(.*)$/.exec(block);
+        if (heading) return <p key={i} className="utrecht-paragraph"><strong>{heading[2]}</strong></p>;
+        return (
+          <p key={i} className="utrecht-paragraph" style={{ whiteSpace: 'pre-line' }}>
+            {block.replace(/\*\*(.*?)\*\*/g, '$1')}
+          </p>
+        );
+      })}
+    </div>
   );
 }

@@ -159,8 +159,12 @@ describe('the portal: sign in, vote, receipt and result', () => {
     // Nothing wider than the phone.
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await checkPage(phone, 'portaal-stemmen-telefoon');
-    receipts.phone = await castBallot(phone, api.url, roundId, ['Speeltuin']);
+    receipts.phoneFirst = await castBallot(phone, api.url, roundId, ['Speeltuin']);
     await checkPage(phone, 'portaal-bevestiging-telefoon');
+    // While voting is open the voter may change the vote (PUT …/ballots/mine): a new receipt, and only that ballot counts.
+    receipts.phone = await castBallot(phone, api.url, roundId, ['Speeltuin', 'Bomen']);
+    expect(receipts.phone).not.toBe(receipts.phoneFirst);
+    expect(await text(phone, 'main')).toContain('Uw stem is gewijzigd. Alleen deze laatste stem telt.');
 
     const resident = await fresh();
     const earlier = await signInWithProvider(resident, api.url, roundId, 'inwoner-ans');
@@ -205,12 +209,16 @@ describe('the portal: sign in, vote, receipt and result', () => {
     ]);
     expect(mine.myResult[0]![3]).toBe('Gekozen: het plan paste in het budget.');
     await checkPage(page, 'portaal-mijn-uitslag');
+    const replaced = await checkReceipt(page, api.url, roundId, receipts.phoneFirst!);
+    expect(replaced.status).toBe('Deze stem telt niet meer. Er is later een nieuwe stem uitgebracht (online). Alleen die nieuwe stem telt.');
+    await checkPage(page, 'portaal-ontvangstbewijs-vervangen');
 
     const result = await openResult(page, api.url, roundId);
     expect(result.notice).toBeNull();
     expect(result.rows.map((row) => row[0])).toContain('Speeltuin');
     const speeltuin = result.rows.find((row) => row[0] === 'Speeltuin')!;
     expect(speeltuin.slice(1, 4)).toEqual(['Gekozen', '2', '€ 45.000,00']);
+    expect(result.rows.find((row) => row[0] === 'Bomen')!.slice(1, 3)).toEqual(['Gekozen', '2']);
     expect(await text(page, 'main')).toContain('Het bestuur heeft de uitslag vastgesteld.');
     await checkPage(page, 'portaal-uitslag');
     await page.click('button[lang="en"]');

@@ -35,7 +35,9 @@ export async function signInWithCode(page: Page, baseUrl: string, roundId: strin
   }
   await heading(page, 'Aanmelden om te stemmen');
   await page.fill('#voting-code', code);
+  const answered = page.waitForResponse((r) => r.url().endsWith(`/rounds/${roundId}/voter-sessions`) && r.request().method() === 'POST');
   await page.click('button:text-is("Aanmelden met code")');
+  await answered;
   const outcome = await Promise.race([
     page.waitForSelector('[data-testid="earlier-sign-ins"]').then(() => 'ok' as const),
     page.waitForSelector('#voting-code-error').then(() => 'error' as const),
@@ -134,7 +136,10 @@ export async function checkReceipt(page: Page, baseUrl: string, roundId: string,
   await page.goto(portal(baseUrl, `/rondes/${roundId}/ontvangstbewijs`));
   await heading(page, 'Ontvangstbewijs controleren');
   await page.fill('#receipt', receipt);
+  // The page answers a malformed receipt itself, anything else after the api.
+  const answered = /^[A-Za-z0-9_-]{43}$/.test(receipt) ? page.waitForResponse((r) => r.url().includes(`/rounds/${roundId}/receipts/`)) : Promise.resolve();
   await page.click('button:text-is("Controleren")');
+  await answered;
   const outcome = await Promise.race([
     page.waitForSelector('[data-testid="receipt-answer"]').then(() => 'ok' as const),
     page.waitForSelector('#receipt-error').then(() => 'error' as const),

@@ -30,6 +30,9 @@ export const receiptTexts: Messages<
   | 'countedAssisted'
   | 'countedPaper'
   | 'replaced'
+  | 'viaOnline'
+  | 'viaAssisted'
+  | 'viaPaper'
   | 'resultPending'
   | 'resultPublished'
   | 'resultAdopted'
@@ -87,7 +90,10 @@ export const receiptTexts: Messages<
     countedOnline: 'U stemde online.',
     countedAssisted: 'U stemde met hulp van een medewerker.',
     countedPaper: 'U stemde op papier.',
-    replaced: 'Deze stem telt niet meer. U heeft later opnieuw gestemd ({channel}). Die latere stem telt.',
+    replaced: 'Deze stem telt niet meer. Er is later een nieuwe stem uitgebracht ({channel}). Alleen die nieuwe stem telt.',
+    viaOnline: 'online',
+    viaAssisted: 'met hulp van een medewerker',
+    viaPaper: 'op papier',
     resultPending: 'De uitslag is er nog niet.',
     resultPublished: 'De uitslag is bekend. Het bestuur moet hem nog vaststellen. Daarna ziet u hier wat er met uw plannen is gebeurd.',
     resultAdopted: 'De uitslag is vastgesteld.',
@@ -145,7 +151,10 @@ export const receiptTexts: Messages<
     countedOnline: 'You voted online.',
     countedAssisted: 'You voted with help from an official.',
     countedPaper: 'You voted on paper.',
-    replaced: 'This vote no longer counts. You voted again later ({channel}). That later vote counts.',
+    replaced: 'This vote no longer counts. A new vote was cast later ({channel}). Only that new vote counts.',
+    viaOnline: 'online',
+    viaAssisted: 'with help from an official',
+    viaPaper: 'on paper',
     resultPending: 'There is no result yet.',
     resultPublished: 'The result is known. The board still has to adopt it. After that you see here what happened to your plans.',
     resultAdopted: 'The result has been adopted.',

@@ -109,6 +109,7 @@ export function ReceiptCheckPage() {
     setAnswer(null);
     if (!value) return setErrors([{ field: 'receipt', message: t('checkEmpty') }]);
     if (!/^[A-Za-z0-9_-]{43}$/.test(value)) return setErrors([{ field: 'receipt', message: t('checkMalformed') }]);
+    setErrors([]);
     setBusy(true);
     try {
       const path = { roundId, receipt: value };
@@ -165,7 +166,7 @@ export function ReceiptCheckPage() {
             </Alert>
           ) : (
             <Alert type="warning">
-              <p className="utrecht-paragraph">{t('replaced', { channel: answer.check.replacedBy ? channel(answer.check.replacedBy).replace(/\.$/, '').toLowerCase() : '' })}</p>
+              <p className="utrecht-paragraph">{t('replaced', { channel: answer.check.replacedBy === 'paper' ? t('viaPaper') : answer.check.replacedBy === 'assisted' ? t('viaAssisted') : t('viaOnline') })}</p>
             </Alert>
           )}
           <h2 className="ib-visually-hidden" id="check-heading">

@@ -87,6 +87,7 @@ export function VoterSignInPage() {
     const value = code.trim();
     if (!value) return setErrors([{ field: 'voting-code', message: t('codeEmpty') }]);
     if (value.replace(/[^A-Za-z0-9]/g, '').length < 8) return setErrors([{ field: 'voting-code', message: t('codeShort') }]);
+    setErrors([]);
     setBusy(true);
     try {
       const answer = await unwrap(publicApi.POST('/rounds/{roundId}/voter-sessions', { params: { path: { roundId } }, body: { code: value } }));

@@ -704,6 +704,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/rounds/{roundId}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A round's published result as JSON, for the residents' portal: per plan selected or not, votes, amount and why (in Dutch and English), winners first; the same result the public page shows, and nothing before it is published
+         * @description A round's published result as JSON, for the residents' portal: per plan selected or not, votes, amount and why (in Dutch and English), winners first; the same result the public page shows, and nothing before it is published. Open to anyone: no token.
+         */
+        get: operations["PublicRoundController_result"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/read-models/budgets": {
         parameters: {
             query?: never;
@@ -7930,6 +7950,125 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH.UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description No such resource in the caller's municipality. Codes: `READ_MODEL.NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "READ_MODEL.NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Too many requests; retry after `Retry-After` seconds. Codes: `REQUEST.RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "REQUEST.RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Not available now; retry after `Retry-After` seconds. Codes: `STORE.UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"] & {
+                        /** @enum {string} */
+                        code?: "STORE.UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    PublicRoundController_result: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result (published: false and no plans while there is none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 30000000 */
+                        budgetCents: number | null;
+                        /**
+                         * @description The round's phase
+                         * @example adoption
+                         */
+                        phase: string;
+                        plans: {
+                            /**
+                             * @description What the plan gets, when selected
+                             * @example 2500000
+                             */
+                            amountCents: number | null;
+                            /** @description Why, in Dutch and in English, as the public page words it */
+                            explanation: {
+                                /** @example Selected: 12 votes, fitted with €4,000 left */
+                                en: string;
+                                /** @example Gekozen: 12 stemmen, paste met € 4.000 over */
+                                nl: string;
+                            };
+                            /** @example 3f1c… */
+                            planId: string;
+                            /**
+                             * @description The reason code of the count (selected, did-not-fit, …); null for an explanation written by hand
+                             * @example selected
+                             */
+                            reason: string | null;
+                            /** @example true */
+                            selected: boolean;
+                            /** @example Speeltuin Oosterpark */
+                            title: string;
+                            /** @example 12 */
+                            votes: number | null;
+                        }[];
+                        /**
+                         * @description A result is published: the plans below are the outcome. False: nothing to show yet (no interim counts here)
+                         * @example true
+                         */
+                        published: boolean;
+                        /**
+                         * @description none | published | corrected | adopted …, as the round records it
+                         * @example published
+                         */
+                        resultStatus: string;
+                        /** @example r-2026 */
+                        roundId: string;
+                        /** @example Burgerbegroting Oost 2026 */
+                        title: string;
+                    };
                 };
             };
             /** @description No or an invalid bearer token. Codes: `AUTH.UNAUTHENTICATED` */

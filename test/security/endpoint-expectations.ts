@@ -326,6 +326,7 @@ Object.assign(ENDPOINTS, {
   'GET /budget-templates/:name': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: async () => ({ params: { name: 'stadsdeel-burgerbegroting' } }) },
   'GET /rounds/:roundId/plans': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: async (fx: Fixtures) => projected(async (f: Fixtures) => ({ params: { roundId: (await f.proposal()).roundId } }))(fx) },
   'GET /public/rounds/:roundId': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: async (fx: Fixtures) => projected(round)(fx) },
+  'GET /public/rounds/:roundId/result': { access: 'public', ok: 200, otherMunicipality: 'own-scope', prepare: async (fx: Fixtures) => projected(round)(fx) },
 
   'GET /read-models/budgets': { access: READ_ALL, ok: 200, otherMunicipality: 'own-scope', prepare: projected(list) },
   'GET /read-models/budgets/:budgetId': { access: READ_ALL, ok: 200, otherMunicipality: 'not-found', prepare: projected(async (fx: Fixtures) => ({ params: { budgetId: await fx.budget() } })) },

@@ -19,13 +19,16 @@ export interface TestApi {
 export const TENANT = 'GM0363';
 export const OTHER_TENANT = 'GM0014';
 
-/** Starts the api on a random loopback port over the given store, with a throwaway signing key. */
-export async function startTestApi(store: EventStore, options: { clock?: Clock; ids?: IdGenerator; env?: Record<string, string> } = {}): Promise<TestApi> {
+/**
+ * Starts the api on a random loopback port (or `port`, when a test must know it beforehand: a
+ * provider's redirect URI) over the given store, with a throwaway signing key.
+ */
+export async function startTestApi(store: EventStore, options: { clock?: Clock; ids?: IdGenerator; env?: Record<string, string>; port?: number } = {}): Promise<TestApi> {
   const dataDir = await mkdtemp(join(tmpdir(), 'inwonersbudget-test-'));
   // The round clock runs only where a test drives it (ROUND_CLOCK_TICK_MS in `env`): elsewhere the test takes each step itself.
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ROUND_CLOCK_TICK_MS: '0', ...options.env });
   const app = await createApiApp({ config, eventStore: store, clock: options.clock, ids: options.ids, quiet: true });
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {
     app,

@@ -22,6 +22,9 @@ export const signInTexts: Messages<
   | 'continue'
   | 'returnTitle'
   | 'returnFailed'
+  | 'residentOnly'
+  | 'residentOnlyVote'
+  | 'residentOnlyOn'
   | 'again'
   | 'UNKNOWN_CODE'
   | 'CODE_BLOCKED'
@@ -61,6 +64,9 @@ export const signInTexts: Messages<
     continue: 'Verder naar het stembiljet',
     returnTitle: 'Aanmelden bij de gemeente',
     returnFailed: 'Het aanmelden is niet gelukt.',
+    residentOnly: 'U bent aangemeld. U kunt nu plannen indienen en steunen.',
+    residentOnlyVote: 'Stemmen kan nog niet:',
+    residentOnlyOn: 'Verder',
     again: 'Probeer het opnieuw',
     UNKNOWN_CODE: 'Deze stemcode kennen wij niet. Controleer de code in uw brief en probeer het opnieuw.',
     CODE_BLOCKED: 'Deze stemcode is geblokkeerd. Neem contact op met de gemeente.',
@@ -100,6 +106,9 @@ export const signInTexts: Messages<
     continue: 'Go to the ballot',
     returnTitle: 'Sign in at the municipality',
     returnFailed: 'Signing in did not work.',
+    residentOnly: 'You are signed in. You can now submit and support plans.',
+    residentOnlyVote: 'You cannot vote yet:',
+    residentOnlyOn: 'Continue',
     again: 'Try again',
     UNKNOWN_CODE: 'We do not know this voting code. Check the code in your letter and try again.',
     CODE_BLOCKED: 'This voting code is blocked. Please contact the municipality.',

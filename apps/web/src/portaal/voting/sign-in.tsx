@@ -166,7 +166,7 @@ export function ProviderReturnPage() {
   usePageTitle(t('returnTitle'), app('app'));
   const problemText = useSignInProblems();
   const [params] = useSearchParams();
-  const [state, setState] = useState<{ session?: Session; back?: string; roundId?: string; problem?: Problem }>({});
+  const [state, setState] = useState<{ session?: Session; back?: string; roundId?: string; problem?: Problem; residentOnly?: Problem }>({});
   const started = useRef(false);
 
   useEffect(() => {
@@ -180,7 +180,14 @@ export function ProviderReturnPage() {
         tokens.set(RESIDENT, resident.token, resident.expiresIn);
         if (!pending) throw Object.assign(new Error('NO_SIGN_IN_STARTED'), { problem: { status: 401, code: 'RESIDENT_SESSION.NO_SIGN_IN_STARTED' } });
         const roundId = pending.roundId;
-        const session = await unwrap(residentApi.POST('/rounds/{roundId}/resident-voter-sessions', { params: { path: { roundId } } }));
+        let session: Session;
+        try {
+          session = await unwrap(residentApi.POST('/rounds/{roundId}/resident-voter-sessions', { params: { path: { roundId } } }));
+        } catch (error) {
+          // Signed in as a resident, but not (yet) on the roll: before voting opens plans can still be submitted and supported.
+          setState({ residentOnly: problemFrom(error), back: safeBack(pending.back, roundId), roundId });
+          return;
+        }
         tokens.set(voterKey(roundId), session.token, session.expiresIn);
         setState({ session, back: safeBack(pending.back, roundId), roundId });
       } catch (error) {
@@ -193,6 +200,21 @@ export function ProviderReturnPage() {
     <div className="ib-stack">
       <PageHeading>{t('returnTitle')}</PageHeading>
       {state.session && state.back ? <SignedIn session={state.session} back={state.back} /> : null}
+      {state.residentOnly && state.back ? (
+        <div className="ib-stack" data-testid="resident-signed-in">
+          <Alert type="ok">
+            <p className="utrecht-paragraph">{t('residentOnly')}</p>
+            <p className="utrecht-paragraph">
+              {t('residentOnlyVote')} {problemText(state.residentOnly)}
+            </p>
+          </Alert>
+          <p className="utrecht-paragraph">
+            <Link className="utrecht-link" to={state.back}>
+              {t('residentOnlyOn')}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       {state.problem ? (
         <>
           <Alert type="error" heading={t('returnFailed')}>
@@ -207,7 +229,7 @@ export function ProviderReturnPage() {
           ) : null}
         </>
       ) : null}
-      {!state.session && !state.problem ? <p className="utrecht-paragraph" role="status">{t('busy')}</p> : null}
+      {!state.session && !state.problem && !state.residentOnly ? <p className="utrecht-paragraph" role="status">{t('busy')}</p> : null}
     </div>
   );
 }

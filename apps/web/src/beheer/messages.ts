@@ -1,4 +1,4 @@
-import type { Messages } from '../shared/i18n';
+import type { Messages } from '../common/i18n';
 
 /** The back office's shared texts (Dutch and English). Each page keeps its own texts beside it. */
 export const backOfficeTexts: Messages<'app' | 'nav.rounds' | 'nav.signOut' | 'loading' | 'notFound.title' | 'notFound.body' | 'signedInAs'> = {

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import { useT } from '../shared/i18n';
-import { Shell } from '../shared/layout';
-import { STAFF, tokens } from '../shared/session';
+import { useT } from '../common/i18n';
+import { Shell } from '../common/layout';
+import { STAFF, tokens } from '../common/session';
 import { backOfficeTexts } from './messages';
 import { RoundsPage } from './pages/rounds';
 import { SignInCallbackPage, SignInPage } from './pages/sign-in';

@@ -1,5 +1,5 @@
-import { apiClient } from '../shared/api';
-import { STAFF, tokens } from '../shared/session';
+import { apiClient } from '../common/api';
+import { STAFF, tokens } from '../common/session';
 
 /** The api as the signed-in civil servant: every call carries the staff token. */
 export const staffApi = apiClient(() => tokens.get(STAFF));

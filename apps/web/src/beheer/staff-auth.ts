@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import { frontEndConfig } from '../shared/config';
-import { STAFF, tokens } from '../shared/session';
+import { frontEndConfig } from '../common/config';
+import { STAFF, tokens } from '../common/session';
 
 /**
  * Staff sign-in at the municipality's OIDC provider: authorization code with PKCE, as a public client

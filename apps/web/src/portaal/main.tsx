@@ -1,8 +1,8 @@
-import '../shared/styles';
+import '../common/styles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { LangProvider } from '../shared/i18n';
+import { LangProvider } from '../common/i18n';
 import { PortalRoutes } from './routes';
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,4 @@
-import type { Messages } from '../shared/i18n';
+import type { Messages } from '../common/i18n';
 
 /** The portal's shared texts (Dutch at B1 level, and English). Each page keeps its own texts beside it. */
 export const portalTexts: Messages<'app' | 'nav.home' | 'nav.round' | 'notFound.title' | 'notFound.body' | 'loading'> = {

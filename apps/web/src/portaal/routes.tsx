@@ -1,6 +1,6 @@
 import { Route, Routes, useParams } from 'react-router';
-import { Shell } from '../shared/layout';
-import { useT } from '../shared/i18n';
+import { Shell } from '../common/layout';
+import { useT } from '../common/i18n';
 import { portalTexts } from './messages';
 import { HomePage } from './pages/home';
 import { RoundPage } from './pages/round';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { problemFrom } from '../../shared/api';
-import type { FieldError } from '../../shared/forms';
+import { problemFrom } from '../../common/api';
+import type { FieldError } from '../../common/forms';
 
 /**
  * A form that sends one command: client-side checks first (their errors go to the error summary),

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { type Problem, problemOf, type Schemas } from '../../shared/api';
-import { type Messages, useT } from '../../shared/i18n';
+import { type Problem, problemOf, type Schemas } from '../../common/api';
+import { type Messages, useT } from '../../common/i18n';
 import { staffClaims } from '../staff-auth';
 import { staffApi } from '../staff-api';
 

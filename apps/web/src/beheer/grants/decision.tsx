@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { dateText, euros, type Problem, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, Fieldset, ProblemAlert, RadioField, TextAreaField, TextField, useProblemText } from '../../shared/forms';
-import { type Lang, type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { dateText, euros, type Problem, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, Fieldset, ProblemAlert, RadioField, TextAreaField, TextField, useProblemText } from '../../common/forms';
+import { type Lang, type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { useCommand } from './command';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { dateText, euros, type Problem, problemOf } from '../../shared/api';
-import { ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
+import { dateText, euros, type Problem, problemOf } from '../../common/api';
+import { ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
 import { staffClaims } from '../staff-auth';
 import { staffApi } from '../staff-api';
 import { Item, objectionOf, type Proposal } from './common';

@@ -1,4 +1,4 @@
-import type { PageRoute } from '../../shared/routes';
+import type { PageRoute } from '../../common/routes';
 import { ApplicationsPage } from './applications';
 import { DecisionPage } from './decision';
 import { PlanImplementationPage, RoundImplementationPage } from './implementation';

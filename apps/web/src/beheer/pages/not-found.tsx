@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
+import { useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
 import { backOfficeTexts } from '../messages';
 
 export function NotFoundPage() {

@@ -1,9 +1,9 @@
-import { unwrap } from '../../shared/api';
-import { ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
-import { euros } from '../../shared/api';
+import { unwrap } from '../../common/api';
+import { ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
+import { euros } from '../../common/api';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 

@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { frontEndConfig } from '../../shared/config';
-import { Alert, ErrorSummary, type FieldError, TextAreaField } from '../../shared/forms';
-import { type Messages, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { STAFF, tokens } from '../../shared/session';
+import { frontEndConfig } from '../../common/config';
+import { Alert, ErrorSummary, type FieldError, TextAreaField } from '../../common/forms';
+import { type Messages, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { STAFF, tokens } from '../../common/session';
 import { backOfficeTexts } from '../messages';
 import { beginStaffSignIn, finishStaffSignIn } from '../staff-auth';
 

@@ -1,5 +1,5 @@
-import { type Problem, problemFrom, type Schemas } from '../../shared/api';
-import type { Lang, Messages } from '../../shared/i18n';
+import { type Problem, problemFrom, type Schemas } from '../../common/api';
+import type { Lang, Messages } from '../../common/i18n';
 import { staffClaims } from '../staff-auth';
 
 export type Phase = Schemas['RoundView']['phase'];

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { problemFrom, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, type FieldError, Fieldset, ProblemAlert, RadioField, SelectField, TextField, useProblemText } from '../../shared/forms';
-import { type Messages, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { problemFrom, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, type FieldError, Fieldset, ProblemAlert, RadioField, SelectField, TextField, useProblemText } from '../../common/forms';
+import { type Messages, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { hasRole } from './common';

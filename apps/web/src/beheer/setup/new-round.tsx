@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { problemFrom, type Schemas, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, type FieldError, Fieldset, ProblemAlert, SelectField, TextField, useProblemText } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { problemFrom, type Schemas, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, type FieldError, Fieldset, ProblemAlert, SelectField, TextField, useProblemText } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { hasRole, type Phase, phaseName } from './common';

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { dateText, euros, unwrap } from '../../shared/api';
-import { ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { dateText, euros, unwrap } from '../../common/api';
+import { ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { hasRole, nextStep, nextStepTexts, phaseName } from './common';

@@ -1,4 +1,4 @@
-import type { PageRoute } from '../../shared/routes';
+import type { PageRoute } from '../../common/routes';
 import { AdmissionPage } from './admission';
 import { ModerationPage } from './moderation';
 import { NewBudgetPage } from './new-budget';

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { type Messages, useT } from '../../shared/i18n';
+import { type Messages, useT } from '../../common/i18n';
 import { backOfficeTexts } from '../messages';
 import { signOutStaff, staffClaims } from '../staff-auth';
 

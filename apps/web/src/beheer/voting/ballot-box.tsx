@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useParams } from 'react-router';
-import { euros, type Problem, problemFrom, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, type FieldError, ProblemAlert, SelectField, TextField, useProblemText } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { euros, type Problem, problemFrom, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, type FieldError, ProblemAlert, SelectField, TextField, useProblemText } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { type BallotBox, errorFor, hasRole, loadBox, RoundLine, VotingNav, votingTexts } from './common';

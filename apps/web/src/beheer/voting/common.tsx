@@ -1,7 +1,7 @@
 import { NavLink } from 'react-router';
-import { type Problem, unwrap } from '../../shared/api';
-import { type Messages, useT } from '../../shared/i18n';
-import { useLoad } from '../../shared/load';
+import { type Problem, unwrap } from '../../common/api';
+import { type Messages, useT } from '../../common/i18n';
+import { useLoad } from '../../common/load';
 import { staffApi } from '../staff-api';
 import { staffClaims } from '../staff-auth';
 

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useParams } from 'react-router';
-import { problemFrom, unwrap } from '../../shared/api';
-import { Alert, SelectField, useProblemText } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
+import { problemFrom, unwrap } from '../../common/api';
+import { Alert, SelectField, useProblemText } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { hasRole, RoundLine, saveBlob, VotingNav } from './common';

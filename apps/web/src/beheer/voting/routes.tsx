@@ -1,4 +1,4 @@
-import type { PageRoute } from '../../shared/routes';
+import type { PageRoute } from '../../common/routes';
 import { BallotBoxPage } from './ballot-box';
 import { CountPage } from './count';
 import { PaperPage } from './paper';

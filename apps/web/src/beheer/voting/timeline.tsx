@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { dateText, unwrap } from '../../shared/api';
-import { Alert, ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { dateText, unwrap } from '../../common/api';
+import { Alert, ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { hasRole, RoundLine, VotingNav, votingTexts } from './common';

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useParams } from 'react-router';
-import { problemFrom, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, type FieldError, ProblemAlert, TextField, useProblemText } from '../../shared/forms';
-import { type Lang, type Messages, useLang, useT } from '../../shared/i18n';
-import { dateText } from '../../shared/api';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { problemFrom, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, type FieldError, ProblemAlert, TextField, useProblemText } from '../../common/forms';
+import { type Lang, type Messages, useLang, useT } from '../../common/i18n';
+import { dateText } from '../../common/api';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { backOfficeTexts } from '../messages';
 import { staffApi } from '../staff-api';
 import { errorFor, hasRole, loadBox, RoundLine, VotingNav } from './common';

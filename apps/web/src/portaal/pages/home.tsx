@@ -1,5 +1,5 @@
-import { type Messages, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
+import { type Messages, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
 import { portalTexts } from '../messages';
 
 const texts: Messages<'title' | 'intro' | 'how'> = {

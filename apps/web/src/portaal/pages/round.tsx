@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
-import { apiClient, euros, unwrap } from '../../shared/api';
-import { ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { apiClient, euros, unwrap } from '../../common/api';
+import { ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { portalTexts } from '../messages';
 
 const texts: Messages<'title' | 'none' | 'cost' | 'area' | 'support' | 'count'> = {

@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'react-router';
-import { type Api, apiClient, unwrap } from '../../shared/api';
-import { Alert } from '../../shared/forms';
-import { type Messages, useT } from '../../shared/i18n';
-import { residentBearer } from '../../shared/session';
+import { type Api, apiClient, unwrap } from '../../common/api';
+import { Alert } from '../../common/forms';
+import { type Messages, useT } from '../../common/i18n';
+import { residentBearer } from '../../common/session';
 
 /** The api as the resident of this round: their voter token for the round, else their resident token. */
 export function residentApi(roundId: string): Api {

@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { dateText, euros, type Problem, problemFrom, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { dateText, euros, type Problem, problemFrom, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { portalTexts } from '../messages';
 import { DataItem, isSignedIn, residentApi, SignInNeeded, themeLabel, unwrapTagged, useStatusText } from './common';
 import { checkPlan, costOf, knownProblems, PlanFields, planFormTexts, type PlanFailure, type PlanInput, planInputOf, problemErrors, usePlanErrors } from './plan-form';

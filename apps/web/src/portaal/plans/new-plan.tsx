@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type Problem, problemFrom, unwrap } from '../../shared/api';
-import { ErrorSummary, ProblemAlert } from '../../shared/forms';
-import { type Messages, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { type Problem, problemFrom, unwrap } from '../../common/api';
+import { ErrorSummary, ProblemAlert } from '../../common/forms';
+import { type Messages, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { portalTexts } from '../messages';
 import { ALL, isSignedIn, publicApi, residentApi, SignInNeeded, themeLabel, tokenArea, unwrapTagged } from './common';
 import { checkPlan, emptyPlan, knownProblems, PlanFields, planFormTexts, type PlanFailure, type PlanInput, problemErrors, submissionOf, usePlanErrors } from './plan-form';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { Problem, Schemas } from '../../shared/api';
-import type { FieldError } from '../../shared/forms';
-import { TextAreaField, TextField } from '../../shared/forms';
-import { type Messages, useT } from '../../shared/i18n';
+import type { Problem, Schemas } from '../../common/api';
+import type { FieldError } from '../../common/forms';
+import { TextAreaField, TextField } from '../../common/forms';
+import { type Messages, useT } from '../../common/i18n';
 import { eurosInput, parseEuros } from './common';
 
 /** What the resident types in the plan form (amounts as text, as typed). */

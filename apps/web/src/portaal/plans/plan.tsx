@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { dateText, euros, type Problem, problemFrom, unwrap } from '../../shared/api';
-import { Alert, ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { dateText, euros, type Problem, problemFrom, unwrap } from '../../common/api';
+import { Alert, ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { portalTexts } from '../messages';
 import { ALL, DataItem, feasibilityTexts, isSignedIn, publicApi, residentApi, signInPath, supported, themeLabel, useStatusText } from './common';
 import './plans.css';

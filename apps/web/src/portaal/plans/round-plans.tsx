@@ -1,10 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { euros, unwrap } from '../../shared/api';
-import { ProblemAlert, SelectField, TextField } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { euros, unwrap } from '../../common/api';
+import { ProblemAlert, SelectField, TextField } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { portalTexts } from '../messages';
 import { ALL, DataItem, isSignedIn, publicApi, signInPath, themeLabel, useStatusText } from './common';
 import './plans.css';

@@ -1,4 +1,4 @@
-import type { PageRoute } from '../../shared/routes';
+import type { PageRoute } from '../../common/routes';
 import { MyPlanPage } from './my-plan';
 import { MyPlansPage } from './my-plans';
 import { NewPlanPage } from './new-plan';

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
-import { euros, type Problem, problemFrom, type Schemas, unwrap } from '../../shared/api';
-import { Alert, CheckboxField, ErrorSummary, type FieldError, Fieldset, ProblemAlert, RadioField, SelectField, TextField, useProblemText } from '../../shared/forms';
-import { useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
-import { tokens, voterKey } from '../../shared/session';
+import { euros, type Problem, problemFrom, type Schemas, unwrap } from '../../common/api';
+import { Alert, CheckboxField, ErrorSummary, type FieldError, Fieldset, ProblemAlert, RadioField, SelectField, TextField, useProblemText } from '../../common/forms';
+import { useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
+import { tokens, voterKey } from '../../common/session';
 import { portalTexts } from '../messages';
 import { ballotTexts, planWord } from './ballot-texts';
 import { ballotPath, type CastState, signInPath, voterApi } from './common';

@@ -1,5 +1,5 @@
-import { apiClient } from '../../shared/api';
-import { RESIDENT, tokens, voterKey } from '../../shared/session';
+import { apiClient } from '../../common/api';
+import { RESIDENT, tokens, voterKey } from '../../common/session';
 
 /** Where a resident goes after signing in to vote, when the link names nothing else. */
 export const ballotPath = (roundId: string) => `/rondes/${roundId}/stemmen`;

@@ -1,4 +1,4 @@
-import type { Messages } from '../../shared/i18n';
+import type { Messages } from '../../common/i18n';
 
 export const receiptTexts: Messages<
   | 'confirmTitle'

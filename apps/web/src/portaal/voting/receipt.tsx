@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { euros, type Problem, problemFrom, type Schemas, unwrap } from '../../shared/api';
-import { Alert, ErrorSummary, type FieldError, ProblemAlert, TextField, useProblemText } from '../../shared/forms';
-import { useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
+import { euros, type Problem, problemFrom, type Schemas, unwrap } from '../../common/api';
+import { Alert, ErrorSummary, type FieldError, ProblemAlert, TextField, useProblemText } from '../../common/forms';
+import { useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
 import { portalTexts } from '../messages';
 import { ballotPath, type CastState, publicApi } from './common';
 import { reasonKey, receiptTexts } from './receipt-texts';

@@ -1,9 +1,9 @@
 import { Link, useParams } from 'react-router';
-import { euros, unwrap } from '../../shared/api';
-import { Alert, ProblemAlert } from '../../shared/forms';
-import { type Messages, useLang, useT } from '../../shared/i18n';
-import { PageHeading, usePageTitle } from '../../shared/layout';
-import { useLoad } from '../../shared/load';
+import { euros, unwrap } from '../../common/api';
+import { Alert, ProblemAlert } from '../../common/forms';
+import { type Messages, useLang, useT } from '../../common/i18n';
+import { PageHeading, usePageTitle } from '../../common/layout';
+import { useLoad } from '../../common/load';
 import { portalTexts } from '../messages';
 import { publicApi } from './common';
 

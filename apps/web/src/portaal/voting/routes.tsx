@@ -1,5 +1,5 @@
 import './voting.css';
-import type { PageRoute } from '../../shared/routes';
+import type { PageRoute } from '../../common/routes';
 import { BallotPage } from './ballot';
 import { ConfirmationPage, ReceiptCheckPage } from './receipt';
 import { ResultPage } from './result';

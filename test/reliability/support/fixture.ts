@@ -72,17 +72,27 @@ export async function eventsOfType(sql: pg.Pool, type: string): Promise<{ stream
 }
 
 /** A round open for voting on the fixture's api, with one voter token per voter. */
-export async function openVoting(fixture: Fixture, voters: number): Promise<{ round: BallotRound; tokens: string[] }> {
-  const store = await createPostgresEventStore({ connectionString: fixture.cluster.url, poolSize: 2 });
+export function openVoting(fixture: Fixture, voters: number): Promise<{ round: BallotRound; tokens: string[] }> {
+  return openVotingAt({ storeUrl: fixture.cluster.url, apiUrl: fixture.api.url, token: fixture.token }, voters);
+}
+
+/** A round open for voting through the api at `apiUrl` (one process, or a proxy in front of several): the round, its codes, a voter token per signed-in code. */
+export async function openVotingAt(
+  target: { storeUrl: string; apiUrl: string; token: Fixture['token'] },
+  voters: number,
+  /** How many of the codes sign in (the first ones); default all. */
+  signedIn = voters,
+): Promise<{ round: BallotRound; codes: string[]; tokens: string[] }> {
+  const store = await createPostgresEventStore({ connectionString: target.storeUrl, poolSize: 2 });
   let round: BallotRound;
   try {
     round = await seedBallotRound(store);
   } finally {
     await store.close();
   }
-  const codes = await openBallotRound(fixture.api.url, await fixture.token('administrator'), round, voters);
-  const tokens = await voterSessions(fixture.api.url, round.roundId, codes, 8);
-  return { round, tokens };
+  const codes = await openBallotRound(target.apiUrl, await target.token('administrator'), round, voters);
+  const tokens = await voterSessions(target.apiUrl, round.roundId, codes.slice(0, signedIn), 8);
+  return { round, codes, tokens };
 }
 
 /** Every ballot stream of the round with its events: [stream, event types, content of the first]. */

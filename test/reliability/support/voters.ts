@@ -1,6 +1,7 @@
 /**
- * Voters casting their one ballot like real clients: a voter whose request got no answer or a 503
- * tries again later; 201 (acknowledged) and any other refusal end its turn. What each voter was told
+ * Voters casting their one ballot like real clients: a voter whose request got no answer, a 503, or
+ * a gateway's 502 (the process behind the proxy died with the request in flight) tries again later;
+ * 201 (acknowledged) and any other refusal end its turn. What each voter was told
  * is kept, to compare with the store.
  */
 import { type BallotRound, ballotRequest } from './ballot-workload.js';
@@ -40,14 +41,19 @@ export class VoterQueue {
     const voter = this.voters[outcome.request.tag as number]!;
     voter.statuses.push(outcome.status);
     voter.codes.push(outcome.body?.code as string | undefined);
-    if (outcome.status === 0 || outcome.status === 503) this.waiting.push(voter.index);
+    if (unanswered(outcome.status)) this.waiting.push(voter.index);
     else if (outcome.status === 201) voter.final = 'acknowledged';
     else if (outcome.status === 409 && outcome.body?.code === 'BALLOT.ALREADY_CAST') voter.final = 'already-cast';
     else voter.final = 'refused';
   };
 
-  /** A 409 is only right for a voter whose earlier attempt may have been recorded (no answer, or 503). */
+  /** A 409 is only right for a voter whose earlier attempt may have been recorded (no answer, 502 or 503). */
   unexplainedAlreadyCast(): VoterRecord[] {
-    return this.voters.filter((v) => v.final === 'already-cast' && !v.statuses.slice(0, -1).some((s) => s === 0 || s === 503));
+    return this.voters.filter((v) => v.final === 'already-cast' && !v.statuses.slice(0, -1).some(unanswered));
   }
+}
+
+/** An attempt that may or may not have been recorded: no answer, the gateway lost its backend (502), or the store was unavailable (503). */
+export function unanswered(status: number): boolean {
+  return status === 0 || status === 502 || status === 503;
 }

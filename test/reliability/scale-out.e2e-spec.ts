@@ -1,13 +1,14 @@
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
-import { comparePositions, createPostgresEventStore, type EventStore, parsePosition } from '@lib/event-store';
+import { comparePositions, createEsdbEventStore, createPostgresEventStore, type EsdbEventStore, type EventStore, parsePosition } from '@lib/event-store';
 import { chainEvents, GENESIS_HASH } from '@lib/es';
 import { ALL_PROJECTIONS, openReadModels, projectionStatuses, type ReadModelDatabase, rebuild } from '@lib/projections';
 import { aBurgerbegrotingFrame, COUNCIL_DECISION } from '../../libs/budgeting/src/budget/testing/budget.given.js';
 import { call } from '../../libs/budgeting/src/budget/testing/http.js';
 import { anAdmittedPlan } from '../../libs/budgeting/src/proposal/testing/proposal.given.js';
 import { snapshot } from '../../libs/projections/src/testing/read-models.given.js';
+import { EsdbDouble } from '../esdb-double/esdb-double.js';
 import { type BallotRound, ballotRequest, TENANT } from './support/ballot-workload.js';
 import { type Cluster, type Member, startCluster } from './support/cluster.js';
 import { ballotStreams, openVotingAt } from './support/fixture.js';
@@ -35,6 +36,16 @@ function byUpstream(outcomes: readonly Outcome[]): Record<string, number> {
   return counts;
 }
 
+/** 1,000 ballots at once with one voter token through the proxy; answers the tally of (status, code) and which processes answered. */
+async function storm(cluster: Cluster, round: BallotRound, token: string): Promise<{ tally: Record<string, number>; upstreams: string[] }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => send(cluster.url, ballotRequest(round, token, i), agent, 120_000)));
+  agent.destroy();
+  const tally: Record<string, number> = {};
+  for (const a of answers) tally[`${a.status} ${String(a.body?.code ?? '')}`] = (tally[`${a.status} ${String(a.body?.code ?? '')}`] ?? 0) + 1;
+  return { tally, upstreams: Object.keys(byUpstream(answers)).sort() };
+}
+
 /**
  * Three api processes behind a round-robin proxy and two projector processes (one active, one
  * standby) on one private PostgreSQL: one code cannot vote twice whichever process it reaches, the
@@ -54,7 +65,7 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
     store = await createPostgresEventStore({ connectionString: cluster.pg.url, poolSize: 2 });
     live = await openReadModels({ url: cluster.pg.url, poolSize: 2 });
     admin = await cluster.token('administrator');
-    ({ round, tokens } = await openVotingAt({ storeUrl: cluster.pg.url, apiUrl: cluster.url, token: cluster.token }, STORM_VOTER + 1));
+    ({ round, tokens } = await openVotingAt({ store, apiUrl: cluster.url, token: cluster.token }, STORM_VOTER + 1));
   }, 240_000);
   afterAll(async () => {
     await live?.close();
@@ -63,15 +74,7 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
   }, 60_000);
 
   it('1,000 concurrent ballots with one code through the proxy: one 201, 999 × 409 BALLOT.ALREADY_CAST from all three processes, one BallotCast stored', async () => {
-    const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => send(cluster.url, ballotRequest(round, tokens[STORM_VOTER]!, i), agent, 120_000)));
-    agent.destroy();
-
-    const tally: Record<string, number> = {};
-    for (const a of answers) tally[`${a.status} ${String(a.body?.code ?? '')}`] = (tally[`${a.status} ${String(a.body?.code ?? '')}`] ?? 0) + 1;
-    expect(tally).toEqual({ '201 ': 1, '409 BALLOT.ALREADY_CAST': 999 });
-    const upstreams = byUpstream(answers);
-    expect(Object.keys(upstreams).sort()).toEqual(['api-1', 'api-2', 'api-3']);
+    expect(await storm(cluster, round, tokens[STORM_VOTER]!)).toEqual({ tally: { '201 ': 1, '409 BALLOT.ALREADY_CAST': 999 }, upstreams: ['api-1', 'api-2', 'api-3'] });
     expect((await ballotStreams(cluster.sql, round.roundId)).map((s) => s.types)).toEqual([['BallotCast']]);
   }, 180_000);
 
@@ -187,4 +190,29 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
     expect(health.map((h) => h.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(Object.keys(byUpstream(health)).sort()).toEqual(['api-1', 'api-2', 'api-3']);
   }, 240_000);
+});
+
+/** The same storm with the events in EventStoreDB (the gRPC test double, listening where the child processes reach it); read models and locks stay in PostgreSQL. */
+describe('scale-out on the EventStoreDB double: 3 api processes behind a proxy (child processes)', () => {
+  const double = new EsdbDouble();
+  let cluster: Cluster;
+  let store: EsdbEventStore;
+
+  beforeAll(async () => {
+    await double.start();
+    cluster = await startCluster({ apis: 3, projectors: 0, env: { EVENTSTORE_URL: double.connectionString() } });
+    store = createEsdbEventStore({ connectionString: double.connectionString() });
+  }, 240_000);
+  afterAll(async () => {
+    await store?.close();
+    await cluster?.close();
+    await double.stop();
+  }, 60_000);
+
+  it('1,000 concurrent ballots with one code: one 201, 999 × 409 BALLOT.ALREADY_CAST from all three processes, one BallotCast in EventStoreDB', async () => {
+    const { round, tokens } = await openVotingAt({ store, apiUrl: cluster.url, token: cluster.token }, 1);
+    expect(await storm(cluster, round, tokens[0]!)).toEqual({ tally: { '201 ': 1, '409 BALLOT.ALREADY_CAST': 999 }, upstreams: ['api-1', 'api-2', 'api-3'] });
+    const cast = (await store.readAll({ maxCount: 100_000, filter: { eventTypes: ['BallotCast'] } })).filter((e) => e.streamName.startsWith(`Ballot-${round.roundId}_`));
+    expect(cast.map((e) => [e.type, e.revision])).toEqual([['BallotCast', 0n]]);
+  }, 180_000);
 });

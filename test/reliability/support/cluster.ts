@@ -88,7 +88,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       member.process = await startApiProcess(own, member.port);
     } else {
       member.process = spawnApp('projector', { ...own, LOG_LEVEL: 'warn' });
-      await member.process.waitFor('projector (server mode) running');
+      await member.process.waitFor(/projector \(\w+ mode\) running/);
     }
     member.up = true;
     return member;

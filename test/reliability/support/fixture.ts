@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createPostgresEventStore } from '@lib/event-store';
+import { createPostgresEventStore, type EventStore } from '@lib/event-store';
 import { issueLocalToken, type Role } from '@lib/platform';
 import { freePort, type PgCluster, startPgCluster } from '../../support/pg-cluster.js';
 import { type AppProcess, startApiProcess } from './app-process.js';
@@ -72,24 +72,26 @@ export async function eventsOfType(sql: pg.Pool, type: string): Promise<{ stream
 }
 
 /** A round open for voting on the fixture's api, with one voter token per voter. */
-export function openVoting(fixture: Fixture, voters: number): Promise<{ round: BallotRound; tokens: string[] }> {
-  return openVotingAt({ storeUrl: fixture.cluster.url, apiUrl: fixture.api.url, token: fixture.token }, voters);
+export async function openVoting(fixture: Fixture, voters: number): Promise<{ round: BallotRound; tokens: string[] }> {
+  const store = await createPostgresEventStore({ connectionString: fixture.cluster.url, poolSize: 2 });
+  try {
+    return await openVotingAt({ store, apiUrl: fixture.api.url, token: fixture.token }, voters);
+  } finally {
+    await store.close();
+  }
 }
 
-/** A round open for voting through the api at `apiUrl` (one process, or a proxy in front of several): the round, its codes, a voter token per signed-in code. */
+/**
+ * A round open for voting through the api at `apiUrl` (one process, or a proxy in front of several),
+ * its budget and plans given in `store`: the round, its codes, a voter token per signed-in code.
+ */
 export async function openVotingAt(
-  target: { storeUrl: string; apiUrl: string; token: Fixture['token'] },
+  target: { store: EventStore; apiUrl: string; token: Fixture['token'] },
   voters: number,
   /** How many of the codes sign in (the first ones); default all. */
   signedIn = voters,
 ): Promise<{ round: BallotRound; codes: string[]; tokens: string[] }> {
-  const store = await createPostgresEventStore({ connectionString: target.storeUrl, poolSize: 2 });
-  let round: BallotRound;
-  try {
-    round = await seedBallotRound(store);
-  } finally {
-    await store.close();
-  }
+  const round = await seedBallotRound(target.store);
   const codes = await openBallotRound(target.apiUrl, await target.token('administrator'), round, voters);
   const tokens = await voterSessions(target.apiUrl, round.roundId, codes.slice(0, signedIn), 8);
   return { round, codes, tokens };

@@ -15,6 +15,7 @@ import { HttpMetricsMiddleware, MetricsController } from './observability/metric
 import { READINESS_CHECKS } from './observability/readiness.js';
 import { CommandShell } from './http/command-endpoint.js';
 import { RefuseNulInQueryMiddleware } from './security/nul-in-query.middleware.js';
+import { SharedRateLimits } from './security/rate-limits.js';
 import { Reactors } from './reactors/reactor-host.js';
 import { CLOCK, type Clock, EVENT_STORE, ID_GENERATOR, type IdGenerator } from './persistence/tokens.js';
 
@@ -44,6 +45,7 @@ export class PlatformModule implements NestModule {
       { provide: READINESS_CHECKS, useValue: [] },
       CommandShell,
       Reactors,
+      SharedRateLimits,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       { provide: APP_PIPE, useFactory: validationPipe },
@@ -53,7 +55,7 @@ export class PlatformModule implements NestModule {
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController, MetricsController],
       providers,
-      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, ResidentTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell, Reactors],
+      exports: [AppConfig, EVENT_STORE, TokenVerifier, VoterTokens, ResidentTokens, CLOCK, ID_GENERATOR, READINESS_CHECKS, CommandShell, Reactors, SharedRateLimits],
     };
   }
 

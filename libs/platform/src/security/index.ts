@@ -3,3 +3,4 @@ export * from './trust-proxy.js';
 export * from './json-reviver.js';
 export * from './erasure/index.js';
 export * from './nul-in-query.middleware.js';
+export * from './rate-limits.js';

@@ -5,11 +5,11 @@ import { RoundKeyDestroyedError, type RoundKeyVault } from './round-key.vault.js
 
 const KEY_BYTES = 32;
 
-/** How long a process keeps a round key it read before reading it again (so a key destroyed elsewhere is gone here too). */
+/** How long a process keeps a round key it read before reading its file again (a destroy elsewhere counts at once: the tombstone is checked on every use). */
 export const ROUND_KEY_CACHE_MS = 30_000;
 
 export interface FileRoundKeyVaultOptions {
-  /** Upper bound on how long another process may still use a key this one destroyed; 0: read the file every time. */
+  /** How long a key read from its file is kept in memory; 0: read the file every time. */
   cacheMs?: number;
   clock?: () => number;
 }
@@ -29,8 +29,9 @@ const isCode = (error: unknown, code: string): boolean => (error as NodeJS.Errno
  * use end with the one key that won. Destroying writes a tombstone (`<round>.destroyed`) first,
  * then overwrites the key with zeros, syncs it to disk and unlinks it; from then on `keyFor` refuses.
  *
- * `keyFor` keeps a key in memory for up to `cacheMs` (30 s): a destroy in another process that
- * shares the directory is seen here when that time ran out at the latest. `destroy` drops it here at once.
+ * `keyFor` keeps a key in memory for up to `cacheMs` (30 s), but looks for the tombstone on every
+ * use (one `access` call): a destroy in another process that shares the directory is refused here at
+ * once, and the cached bytes are wiped. `destroy` drops it here at once too.
  */
 export class FileRoundKeyVault implements RoundKeyVault {
   private readonly cache = new Map<string, { key: Buffer; until: number }>();
@@ -63,10 +64,14 @@ export class FileRoundKeyVault implements RoundKeyVault {
   }
 
   async keyFor(roundId: string): Promise<Buffer> {
+    // The tombstone is looked for on every use, cached key or not: a destroy by another process counts here at once.
+    if (await this.destroyed(roundId)) {
+      this.forget(roundId);
+      throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
+    }
     const cached = this.cache.get(roundId);
     if (cached && cached.until > this.clock()) return cached.key;
     this.cache.delete(roundId);
-    if (await this.destroyed(roundId)) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
     const key = (await this.readKey(roundId)) ?? (await this.create(roundId, randomBytes(KEY_BYTES)));
     // A destroy that ran between our check and our creation wins: its tombstone is there now.
     if (await this.destroyed(roundId)) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
@@ -85,8 +90,7 @@ export class FileRoundKeyVault implements RoundKeyVault {
   }
 
   async destroy(roundId: string): Promise<void> {
-    this.cache.get(roundId)?.key.fill(0);
-    this.cache.delete(roundId);
+    this.forget(roundId);
     // 1. The tombstone first: from here every process refuses the key, even if what follows fails.
     if (!(await this.destroyed(roundId))) await this.writeAtomically(this.tombstonePath(roundId), Buffer.from(`${JSON.stringify({ roundId, destroyedAt: new Date(this.clock()).toISOString() })}\n`), 'replace');
     // 2. Overwrite the key in place and sync, so the bytes do not stay on disk; then unlink it.
@@ -113,6 +117,12 @@ export class FileRoundKeyVault implements RoundKeyVault {
     if (key === null) return this.destroy(roundId);
     if (await this.destroyed(roundId)) return;
     if (!(await this.readKey(roundId))) await this.create(roundId, key);
+  }
+
+  /** Drops a cached key and wipes its bytes. */
+  private forget(roundId: string): void {
+    this.cache.get(roundId)?.key.fill(0);
+    this.cache.delete(roundId);
   }
 
   private async destroyed(roundId: string): Promise<boolean> {

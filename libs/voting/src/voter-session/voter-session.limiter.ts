@@ -1,20 +1,26 @@
 import { createHash } from 'node:crypto';
 import { HttpException, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { type Limiter, SharedRateLimits } from '@lib/platform';
 import { normaliseCode } from '../round-key/pseudonym.js';
 
 /**
- * Sign-in attempts: per code (5 per 15 minutes) and per client address (30 per minute), in this
- * process's memory. Several api instances each keep their own counts (docs/voting.md).
+ * Sign-in attempts: per code (5 per 15 minutes) and per client address (30 per minute), counted
+ * once for every api process on PostgreSQL (SharedRateLimits), in memory on PGlite (docs/operations.md).
  */
 @Injectable()
 export class VoterSessionLimiter {
-  private readonly perCode = new RateLimiterMemory({ keyPrefix: 'voter-code', points: 5, duration: 15 * 60 });
-  private readonly perAddress = new RateLimiterMemory({ keyPrefix: 'voter-address', points: 30, duration: 60 });
+  private readonly perCode: Limiter;
+  private readonly perAddress: Limiter;
+
+  constructor(limits: SharedRateLimits) {
+    this.perCode = limits.limiter({ keyPrefix: 'voter-code', points: 5, duration: 15 * 60 });
+    this.perAddress = limits.limiter({ keyPrefix: 'voter-address', points: 30, duration: 60 });
+  }
 
   /** Consumes one attempt for both keys; throws 429 VOTER_SESSION.RATE_LIMITED with the seconds to wait. */
   async consume(roundId: string, code: string, address: string): Promise<void> {
-    // The code is hashed before it becomes a key, so not even this memory holds it.
+    // The code is hashed before it becomes a key, so neither this memory nor the shared table holds it.
     const codeKey = createHash('sha256').update(`${roundId}\0${normaliseCode(code)}`).digest('base64url');
     try {
       await this.perAddress.consume(address);

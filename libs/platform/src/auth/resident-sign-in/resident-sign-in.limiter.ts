@@ -1,12 +1,17 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { type Limiter, SharedRateLimits } from '../../security/rate-limits.js';
 
-/** Sign-in requests (start and return together) per client address: 30 per minute, in this process's memory. */
+/** Sign-in requests (start and return together) per client address: 30 per minute, for all api processes together on PostgreSQL. */
 export const RESIDENT_SIGN_IN_PER_MINUTE = 30;
 
 @Injectable()
 export class ResidentSignInLimiter {
-  private readonly perAddress = new RateLimiterMemory({ keyPrefix: 'resident-sign-in', points: RESIDENT_SIGN_IN_PER_MINUTE, duration: 60 });
+  private readonly perAddress: Limiter;
+
+  constructor(limits: SharedRateLimits) {
+    this.perAddress = limits.limiter({ keyPrefix: 'resident-sign-in', points: RESIDENT_SIGN_IN_PER_MINUTE, duration: 60 });
+  }
 
   /** Consumes one request; throws 429 RESIDENT_SESSION.RATE_LIMITED with the seconds to wait. */
   async consume(address: string): Promise<void> {

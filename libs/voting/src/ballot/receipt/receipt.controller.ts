@@ -2,8 +2,8 @@ import { Controller, Get, HttpException, Injectable, Param, Req, Res } from '@ne
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiSchema, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiProblems, Public, StreamIdPipe } from '@lib/platform';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { ApiProblems, type Limiter, Public, SharedRateLimits, StreamIdPipe } from '@lib/platform';
 import { GetMyResult, GetReceipt, type MyResult, type ReceiptCheck } from './receipt.query.js';
 
 const CHANNELS = ['online', 'assisted', 'paper'];
@@ -70,10 +70,14 @@ export class MyResultView {
   yourShareLeft!: string | null;
 }
 
-/** Receipt checks per client address: 30 a minute, in this process's memory (like the sign-in limits). */
+/** Receipt checks per client address: 30 a minute, for all api processes together on PostgreSQL (like the sign-in limits). */
 @Injectable()
 export class ReceiptLimiter {
-  private readonly perAddress = new RateLimiterMemory({ keyPrefix: 'receipt-address', points: 30, duration: 60 });
+  private readonly perAddress: Limiter;
+
+  constructor(limits: SharedRateLimits) {
+    this.perAddress = limits.limiter({ keyPrefix: 'receipt-address', points: 30, duration: 60 });
+  }
 
   async consume(address: string): Promise<void> {
     try {

@@ -15,9 +15,10 @@ import { ballotStreams, openVotingAt } from './support/fixture.js';
 import { eventually, type Outcome, send, startLoad } from './support/load.js';
 import { VoterQueue } from './support/voters.js';
 
-/** Voters per fault test; tokens [0, LOAD) for the projector kill, [LOAD, 2·LOAD) for the api kill, one more for the storm. */
+/** Voters per fault test; tokens [0, LOAD) for the projector kill, [LOAD, 2·LOAD) for the api kill, one more for the storm, and a code that has not signed in. */
 const LOAD = 250;
 const STORM_VOTER = 2 * LOAD;
+const SPARE_CODE = STORM_VOTER + 1;
 
 /** What the checkpoint table says per projection, without times (a rebuild commits at other moments). */
 async function checkpoints(db: ReadModelDatabase): Promise<{ name: string; version: number; position: string; events: number; status: string }[]> {
@@ -58,6 +59,7 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
   let live: ReadModelDatabase;
   let round: BallotRound;
   let tokens: string[];
+  let codes: string[];
   let admin: string;
 
   beforeAll(async () => {
@@ -65,7 +67,7 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
     store = await createPostgresEventStore({ connectionString: cluster.pg.url, poolSize: 2 });
     live = await openReadModels({ url: cluster.pg.url, poolSize: 2 });
     admin = await cluster.token('administrator');
-    ({ round, tokens } = await openVotingAt({ store, apiUrl: cluster.url, token: cluster.token }, STORM_VOTER + 1));
+    ({ round, codes, tokens } = await openVotingAt({ store, apiUrl: cluster.url, token: cluster.token }, SPARE_CODE + 1, SPARE_CODE));
   }, 240_000);
   afterAll(async () => {
     await live?.close();
@@ -77,6 +79,36 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
     expect(await storm(cluster, round, tokens[STORM_VOTER]!)).toEqual({ tally: { '201 ': 1, '409 BALLOT.ALREADY_CAST': 999 }, upstreams: ['api-1', 'api-2', 'api-3'] });
     expect((await ballotStreams(cluster.sql, round.roundId)).map((s) => s.types)).toEqual([['BallotCast']]);
   }, 180_000);
+
+  it('the sign-in limits count once for all three processes: the sixth try with one code and the 31st from one address are refused, whichever process they reach', async () => {
+    const signIn = (code: string, from: string) => send(cluster.url, { method: 'POST', path: `/rounds/${round.roundId}/voter-sessions`, body: { code }, headers: { 'x-forwarded-for': from } });
+    const tries = async (n: number, code: (i: number) => string, from: string) => {
+      const answers: Outcome[] = [];
+      // One after another: the proxy's round robin spreads them over the three processes.
+      for (let i = 0; i < n; i++) answers.push(await signIn(code(i), from));
+      return answers;
+    };
+    const shown = (answers: Outcome[]) => answers.map((a) => `${a.status} ${String(a.body?.code ?? '')}`);
+
+    // A wrong code, six times: five refusals, then the limit.
+    const wrong = await tries(7, () => 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', '198.51.100.1');
+    expect(shown(wrong)).toEqual([...Array<string>(5).fill('403 VOTER_SESSION.UNKNOWN_CODE'), '429 VOTER_SESSION.RATE_LIMITED', '429 VOTER_SESSION.RATE_LIMITED']);
+    expect(Object.keys(byUpstream(wrong)).sort()).toEqual(['api-1', 'api-2', 'api-3']);
+
+    // The right code: five sign-ins on all three processes, then it is refused too, on the next process as well.
+    const right = await tries(7, () => codes[SPARE_CODE]!, '198.51.100.2');
+    expect(shown(right)).toEqual([...Array<string>(5).fill('201 '), '429 VOTER_SESSION.RATE_LIMITED', '429 VOTER_SESSION.RATE_LIMITED']);
+    expect(Object.keys(byUpstream(right.slice(0, 5))).sort()).toEqual(['api-1', 'api-2', 'api-3']);
+    expect(right[5]!.headers['x-upstream']).not.toBe(right[6]!.headers['x-upstream']);
+    expect(String(right[5]!.body?.detail)).toMatch(/try again in (8\d\d|900) seconds/);
+    expect(right[5]!.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    // Per address (X-Forwarded-For through the proxy, TRUST_PROXY): 30 a minute for the three together.
+    const fromOne = await tries(31, (i) => `QQQQ-QQQQ-QQQQ-${String(1000 + i)}`, '198.51.100.3');
+    expect(shown(fromOne)).toEqual([...Array<string>(30).fill('403 VOTER_SESSION.UNKNOWN_CODE'), '429 VOTER_SESSION.RATE_LIMITED']);
+    // Another address is not affected.
+    expect(shown([await signIn('QQQQ-QQQQ-QQQQ-2000', '198.51.100.4')])).toEqual(['403 VOTER_SESSION.UNKNOWN_CODE']);
+  }, 120_000);
 
   it('SIGKILL of the active projector mid-load: the standby takes every lock, checkpoints never go back, and every read model equals a rebuild', async () => {
     const [first, second] = cluster.projectors as [Member, Member];

@@ -238,6 +238,28 @@ describe('EsdbEventStore when the server is down, hangs or is killed', () => {
     }
   });
 
+  it('a call in flight on a client replaced after another call timed out fails as unavailable: a read never answers an existing stream as empty', async () => {
+    const double = new EsdbDouble();
+    await double.start();
+    const store = createEsdbEventStore({ connectionString: double.connectionString(), deadlineMs: 300 });
+    try {
+      const name = stream();
+      await store.append(name, [event('A')]);
+      double.hang(true);
+      // The first call times out and the store replaces its client; the others were sent on that client meanwhile.
+      const first = store.readStream(name).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const inFlight = [store.readStream(name), store.readAll({ maxCount: 10 }), store.append(stream(), [event('B')])].map((call) => call.then((value) => ({ value }), (e: unknown) => e));
+      expect(await first).toBeInstanceOf(EventStoreUnavailableError);
+      for (const outcome of await Promise.all(inFlight)) expect(outcome).toBeInstanceOf(EventStoreUnavailableError);
+      double.hang(false);
+      expect((await store.readStream(name)).map((e) => e.type)).toEqual(['A']);
+    } finally {
+      await store.close();
+      await double.stop();
+    }
+  });
+
   it('times out when a socket accepts the connection and never speaks gRPC', async () => {
     const net = await import('node:net');
     const sockets = new Set<import('node:net').Socket>();

@@ -74,6 +74,8 @@ export class EsdbEventStore implements EventStore {
   private readonly deadlineMs: number;
   private readonly subscriptions = new Set<Subscription>();
   private readonly clientReplacedListeners = new Set<() => void>();
+  /** Clients replaced after a timeout: calls still in flight on one were cancelled with it. */
+  private readonly retired = new WeakSet<EventStoreDBClient>();
 
   constructor(private readonly options: EsdbEventStoreOptions) {
     if (!/^esdb(\+discover)?:\/\//.test(options.connectionString)) {
@@ -270,6 +272,7 @@ export class EsdbEventStore implements EventStore {
   /** Replaces a client whose call timed out: its channel or cached streams may be stuck for good. */
   private replaceClient(stuck: EventStoreDBClient): void {
     if (this.closed || this.client !== stuck) return;
+    this.retired.add(stuck);
     this.client = this.createClient();
     for (const listener of [...this.clientReplacedListeners]) listener();
     void stuck.dispose().catch(() => undefined);
@@ -287,7 +290,11 @@ export class EsdbEventStore implements EventStore {
       }, this.deadlineMs);
     });
     try {
-      return await Promise.race([action(client), timeout]);
+      const result = await Promise.race([action(client), timeout]);
+      // The client was replaced while this call was in flight, which cancelled it: the client ends a cancelled read
+      // as if it were complete, so an answer from it (an existing stream read as empty, a short page) is not to be trusted.
+      if (this.retired.has(client)) throw new EventStoreUnavailableError(`EventStoreDB connection was replaced during ${what} on ${streamName} (another call timed out)`);
+      return result;
     } catch (error) {
       // The client's own gRPC deadline (the same length) may fire a moment before the timer: the same timeout.
       if (isDeadlineExceeded(error)) {

@@ -37,7 +37,12 @@ export interface AppProcess {
 
 /** Starts `apps/<app>/src/main.ts` with exactly the given environment (plus PATH/HOME). */
 export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, nodeArgs: string[] = []): AppProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=ExperimentalWarning', ...nodeArgs, '--import', register, `apps/${app}/src/main.ts`], {
+  return spawnScript(app, `apps/${app}/src/main.ts`, [], env, nodeArgs);
+}
+
+/** Starts a TypeScript entry point of the repository (a path from its root, e.g. `test/esdb-double/main.ts`) with its arguments. */
+export function spawnScript(name: string, script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): AppProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=ExperimentalWarning', ...nodeArgs, '--import', register, script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,7 +66,7 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, 
   });
 
   const proc: AppProcess = {
-    name: app,
+    name,
     pid: child.pid!,
     child,
     exited,
@@ -69,7 +74,7 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, 
     waitFor: (text, timeoutMs = 90_000) =>
       new Promise<void>((resolve, reject) => {
         const matches = () => (typeof text === 'string' ? output.includes(text) : text.test(output));
-        const timer = setTimeout(() => finish(new Error(`${app} did not print ${String(text)} within ${timeoutMs} ms. Output:\n${output.slice(-4000)}`)), timeoutMs);
+        const timer = setTimeout(() => finish(new Error(`${name} did not print ${String(text)} within ${timeoutMs} ms. Output:\n${output.slice(-4000)}`)), timeoutMs);
         const finish = (error?: Error) => {
           clearTimeout(timer);
           waiters.delete(check);
@@ -78,7 +83,7 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, 
         };
         const check = () => {
           if (matches()) finish();
-          else if (done) finish(new Error(`${app} exited before printing ${String(text)}. Output:\n${output.slice(-4000)}`));
+          else if (done) finish(new Error(`${name} exited before printing ${String(text)}. Output:\n${output.slice(-4000)}`));
         };
         waiters.add(check);
         check();
@@ -96,7 +101,7 @@ export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, 
       if (result === 'timeout') {
         child.kill('SIGKILL');
         await exited;
-        throw new Error(`${app} did not exit within ${timeoutMs} ms of SIGTERM. Output:\n${output.slice(-4000)}`);
+        throw new Error(`${name} did not exit within ${timeoutMs} ms of SIGTERM. Output:\n${output.slice(-4000)}`);
       }
       return result;
     },

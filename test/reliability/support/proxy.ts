@@ -37,7 +37,9 @@ export async function startRoundRobinProxy(backends: () => readonly ProxyBackend
   const agents = new Map<number, Agent>();
   const agentFor = (port: number) => {
     let agent = agents.get(port);
-    if (!agent) agents.set(port, (agent = new Agent({ keepAlive: true, maxSockets: 256 })));
+    // With a timeout set, the agent closes an idle socket a second before the backend's `Keep-Alive: timeout=N` would,
+    // so a request is not sent on a connection the backend is closing (ECONNRESET, a 502).
+    if (!agent) agents.set(port, (agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 })));
     return agent;
   };
   const answered = new Map<string, number>();

@@ -26,6 +26,12 @@ function failingDriver(): SqlDriver {
   return { dialect: 'postgres', query: fail, exec: fail, transaction: fail, close: async () => undefined };
 }
 
+/** A driver whose statements never answer, as with every pooled connection taken or a stalled server. */
+function stalledDriver(): SqlDriver {
+  const never = () => new Promise<never>(() => undefined);
+  return { dialect: 'postgres', query: never, exec: never, transaction: never, close: async () => undefined };
+}
+
 let sql: TestSqlStore;
 const opened: RateLimits[] = [];
 const open = async (limits: RateLimits): Promise<RateLimits> => {
@@ -114,6 +120,15 @@ describe('RateLimits', () => {
     expect(limiter.shared).toBe(true);
     const { allowed, refused } = await refusals(limiter, 'k', 3);
     expect(allowed).toBe(2);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('counts in memory when a statement does not answer in time: the request waits no longer than that', async () => {
+    const limits = new RateLimits(stalledDriver(), 'test', 50);
+    opened.push(limits);
+    const limiter = limits.limiter({ keyPrefix: 'test-stalled', points: 1, duration: 60 });
+    const { allowed, refused } = await refusals(limiter, 'k', 2);
+    expect(allowed).toBe(1);
     expect(refused).toHaveLength(1);
   });
 });

@@ -59,12 +59,15 @@ const CLEAR_EVERY_MS = 5 * 60 * 1000;
 export class RateLimits {
   private timer: NodeJS.Timeout | undefined;
   private migrated: Promise<void> | undefined;
+  private ready = false;
 
   constructor(
     /** PostgreSQL to share the counters on; undefined: in memory. */
     private readonly sql: SqlDriver | undefined,
     /** Separates installations sharing one database (the event store's schema). */
     private readonly namespace: string,
+    /** How long one counter statement may take before the insurance limiter answers instead. */
+    private readonly timeoutMs = STATEMENT_TIMEOUT_MS,
   ) {}
 
   /** On the event store's PostgreSQL when it has one (SQL store, or EventStoreDB beside a PostgreSQL database); in memory otherwise. */
@@ -85,6 +88,7 @@ export class RateLimits {
       await this.clearExpired();
       this.timer ??= setInterval(() => void this.clearExpired(), CLEAR_EVERY_MS);
       this.timer.unref();
+      this.ready = true;
     })().catch((error: unknown) => {
       // Tried again on the next attempt; meanwhile the insurance limiters count.
       this.migrated = undefined;
@@ -104,7 +108,7 @@ export class RateLimits {
     const sql = this.sql;
     if (!sql) return { shared: false, consume: (key) => memory.consume(key) };
     const store = new RateLimiterPostgres({
-      storeClient: poolOver(sql),
+      storeClient: poolOver(sql, this.timeoutMs),
       storeType: 'pool',
       schemaName: RATE_LIMIT_SCHEMA,
       tableName: RATE_LIMIT_TABLE,
@@ -120,9 +124,10 @@ export class RateLimits {
     const namespace = this.namespace;
     return {
       shared: true,
-      consume: async (key) => {
-        // Without the table the statement fails and the insurance limiter counts.
-        await this.open().catch(() => undefined);
+      consume: (key) => {
+        // Normally done before the app listens; after a failed start it is tried again here, not waited for:
+        // without the table the statement fails and the insurance limiter counts.
+        if (!this.ready) this.open().catch(() => undefined);
         return store.consume(createHash('sha256').update(`${namespace}\0${options.keyPrefix}\0${key}`).digest('base64url'));
       },
     };
@@ -142,11 +147,11 @@ function rateLimitsOf(store: EventStore): [SqlDriver | undefined, string] {
 }
 
 /** The pool-shaped client RateLimiterPostgres calls, over the process's SQL driver, each statement bounded in time. */
-function poolOver(sql: SqlDriver): { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number }> } {
+function poolOver(sql: SqlDriver, timeoutMs: number): { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number }> } {
   return {
     query: (q) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`rate-limit counter did not answer within ${STATEMENT_TIMEOUT_MS} ms`)), STATEMENT_TIMEOUT_MS);
+        const timer = setTimeout(() => reject(new Error(`rate-limit counter did not answer within ${timeoutMs} ms`)), timeoutMs);
         sql.query(q.text, q.values, q.name ? { name: q.name } : undefined).then(
           (rows) => {
             clearTimeout(timer);

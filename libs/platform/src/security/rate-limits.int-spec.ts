@@ -112,6 +112,23 @@ describe('RateLimits', () => {
     }
   });
 
+  it('creates its table once when several processes start at once', async () => {
+    if (sql.kind !== 'postgres') return expect(RateLimits.forStore(sql.store).shared).toBe(false);
+    const schema = `${sql.schema.replaceAll('"', '')}_limits`;
+    try {
+      const starting = Array.from({ length: 4 }, () => new RateLimits(sql.sql, 'test', 2_000, schema));
+      opened.push(...starting);
+      await Promise.all(starting.map((limits) => limits.open()));
+      const [row] = await sql.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${schema}".migrations`);
+      expect(row!.n).toBe('1');
+      const limiters = starting.map((limits) => limits.limiter({ keyPrefix: 'test-started', points: 4, duration: 60 }));
+      const results = await Promise.allSettled(limiters.concat(limiters).map((limiter) => limiter.consume('k')));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
+    } finally {
+      await sql.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
   it('counts in memory while PostgreSQL does not answer: the gate stays shut, the request does not fail', async () => {
     const limits = new RateLimits(failingDriver(), 'test');
     opened.push(limits);

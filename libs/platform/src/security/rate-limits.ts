@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
 import { applyMigrations, type EventStore, type Migration, quoteIdent, type SqlDriver, SqlEventStore } from '@lib/event-store';
 import { databaseOf } from '../persistence/open-database.js';
@@ -68,6 +68,8 @@ export class RateLimits {
     private readonly namespace: string,
     /** How long one counter statement may take before the insurance limiter answers instead. */
     private readonly timeoutMs = STATEMENT_TIMEOUT_MS,
+    /** The table's schema (tests use one of their own). */
+    private readonly schema = RATE_LIMIT_SCHEMA,
   ) {}
 
   /** On the event store's PostgreSQL when it has one (SQL store, or EventStoreDB beside a PostgreSQL database); in memory otherwise. */
@@ -84,7 +86,7 @@ export class RateLimits {
     const sql = this.sql;
     if (!sql) return Promise.resolve();
     this.migrated ??= (async () => {
-      await applyMigrations(sql, { owner: 'platform', schema: RATE_LIMIT_SCHEMA, migrations: PLATFORM_MIGRATIONS });
+      await applyMigrations(sql, { owner: 'platform', schema: this.schema, migrations: PLATFORM_MIGRATIONS });
       await this.clearExpired();
       this.timer ??= setInterval(() => void this.clearExpired(), CLEAR_EVERY_MS);
       this.timer.unref();
@@ -108,9 +110,9 @@ export class RateLimits {
     const sql = this.sql;
     if (!sql) return { shared: false, consume: (key) => memory.consume(key) };
     const store = new RateLimiterPostgres({
-      storeClient: poolOver(sql, this.timeoutMs),
+      storeClient: poolOver(sql, this.timeoutMs, this.schema, (error) => this.failed(error)),
       storeType: 'pool',
-      schemaName: RATE_LIMIT_SCHEMA,
+      schemaName: this.schema,
       tableName: RATE_LIMIT_TABLE,
       // open() created it; the library's own CREATE TABLE is not safe when several processes start at once.
       tableCreated: true,
@@ -133,9 +135,14 @@ export class RateLimits {
     };
   }
 
+  /** A counter statement failed or timed out (the insurance limiter answered). Subclasses log it. */
+  protected failed(error: Error): void {
+    void error;
+  }
+
   private async clearExpired(): Promise<void> {
     await this.sql
-      ?.query(`DELETE FROM ${quoteIdent(RATE_LIMIT_SCHEMA)}.${quoteIdent(RATE_LIMIT_TABLE)} WHERE expire < $1`, [Date.now() - KEEP_EXPIRED_MS])
+      ?.query(`DELETE FROM ${quoteIdent(this.schema)}.${quoteIdent(RATE_LIMIT_TABLE)} WHERE expire < $1`, [Date.now() - KEEP_EXPIRED_MS])
       .catch(() => undefined);
   }
 }
@@ -147,19 +154,29 @@ function rateLimitsOf(store: EventStore): [SqlDriver | undefined, string] {
 }
 
 /** The pool-shaped client RateLimiterPostgres calls, over the process's SQL driver, each statement bounded in time. */
-function poolOver(sql: SqlDriver, timeoutMs: number): { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number }> } {
+function poolOver(
+  sql: SqlDriver,
+  timeoutMs: number,
+  schema: string,
+  failed: (error: Error) => void,
+): { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number }> } {
   return {
     query: (q) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`rate-limit counter did not answer within ${timeoutMs} ms`)), timeoutMs);
-        sql.query(q.text, q.values, q.name ? { name: q.name } : undefined).then(
+        const fail = (error: Error): void => {
+          failed(error);
+          reject(error);
+        };
+        const timer = setTimeout(() => fail(new Error(`rate-limit counter did not answer within ${timeoutMs} ms`)), timeoutMs);
+        // A prepared statement's name is per connection: the schema in it keeps two tables' statements apart.
+        sql.query(q.text, q.values, q.name ? { name: `${schema}.${q.name}` } : undefined).then(
           (rows) => {
             clearTimeout(timer);
             resolve({ rows, rowCount: rows.length });
           },
           (error: unknown) => {
             clearTimeout(timer);
-            reject(error instanceof Error ? error : new Error(String(error)));
+            fail(error instanceof Error ? error : new Error(String(error)));
           },
         );
       }),
@@ -179,5 +196,16 @@ export class SharedRateLimits extends RateLimits implements OnModuleInit, OnModu
 
   onModuleDestroy(): void {
     this.close();
+  }
+
+  private readonly logger = new Logger('rate-limits');
+  private lastReport = 0;
+
+  /** Once a minute at most: the limits count per process while this goes on. */
+  protected override failed(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastReport < 60_000) return;
+    this.lastReport = now;
+    this.logger.warn(`shared rate-limit counters unavailable, counting in this process's memory meanwhile: ${error.message}`);
   }
 }

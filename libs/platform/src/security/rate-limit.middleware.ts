@@ -9,7 +9,9 @@ const UNLIMITED_PATHS = new Set(['/health/live', '/health/ready', '/health']);
  * Express middleware: at most `perMinute` requests per minute per client address (0 = off),
  * answered with 429 problem details and `Retry-After`. Mounted before the body parsers, so a
  * throttled client costs no parsing. The address is `req.ip`: behind a load balancer set
- * `TRUST_PROXY`. Counts in memory, per api instance.
+ * `TRUST_PROXY`. Counts in memory, per api process on purpose (N processes allow N×): it costs no
+ * database round trip on every request; a limit for the whole installation belongs in the proxy or
+ * ingress. The limits that must hold across processes (sign-in, receipts) are in rate-limits.ts.
  */
 export function rateLimitMiddleware(perMinute: number): (request: Request, response: Response, next: NextFunction) => void {
   if (perMinute <= 0) return (_request, _response, next) => next();

@@ -26,6 +26,12 @@ function failingDriver(): SqlDriver {
   return { dialect: 'postgres', query: fail, exec: fail, transaction: fail, close: async () => undefined };
 }
 
+/** A driver whose statements never answer, as with every pooled connection taken or a stalled server. */
+function stalledDriver(): SqlDriver {
+  const never = () => new Promise<never>(() => undefined);
+  return { dialect: 'postgres', query: never, exec: never, transaction: never, close: async () => undefined };
+}
+
 let sql: TestSqlStore;
 const opened: RateLimits[] = [];
 const open = async (limits: RateLimits): Promise<RateLimits> => {
@@ -106,6 +112,23 @@ describe('RateLimits', () => {
     }
   });
 
+  it('creates its table once when several processes start at once', async () => {
+    if (sql.kind !== 'postgres') return expect(RateLimits.forStore(sql.store).shared).toBe(false);
+    const schema = `${sql.schema.replaceAll('"', '')}_limits`;
+    try {
+      const starting = Array.from({ length: 4 }, () => new RateLimits(sql.sql, 'test', 2_000, schema));
+      opened.push(...starting);
+      await Promise.all(starting.map((limits) => limits.open()));
+      const [row] = await sql.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${schema}".migrations`);
+      expect(row!.n).toBe('1');
+      const limiters = starting.map((limits) => limits.limiter({ keyPrefix: 'test-started', points: 4, duration: 60 }));
+      const results = await Promise.allSettled(limiters.concat(limiters).map((limiter) => limiter.consume('k')));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(4);
+    } finally {
+      await sql.sql.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
+  });
+
   it('counts in memory while PostgreSQL does not answer: the gate stays shut, the request does not fail', async () => {
     const limits = new RateLimits(failingDriver(), 'test');
     opened.push(limits);
@@ -114,6 +137,15 @@ describe('RateLimits', () => {
     expect(limiter.shared).toBe(true);
     const { allowed, refused } = await refusals(limiter, 'k', 3);
     expect(allowed).toBe(2);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('counts in memory when a statement does not answer in time: the request waits no longer than that', async () => {
+    const limits = new RateLimits(stalledDriver(), 'test', 50);
+    opened.push(limits);
+    const limiter = limits.limiter({ keyPrefix: 'test-stalled', points: 1, duration: 60 });
+    const { allowed, refused } = await refusals(limiter, 'k', 2);
+    expect(allowed).toBe(1);
     expect(refused).toHaveLength(1);
   });
 });

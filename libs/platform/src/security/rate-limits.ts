@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
 import { applyMigrations, type EventStore, type Migration, quoteIdent, type SqlDriver, SqlEventStore } from '@lib/event-store';
 import { databaseOf } from '../persistence/open-database.js';
@@ -59,12 +59,17 @@ const CLEAR_EVERY_MS = 5 * 60 * 1000;
 export class RateLimits {
   private timer: NodeJS.Timeout | undefined;
   private migrated: Promise<void> | undefined;
+  private ready = false;
 
   constructor(
     /** PostgreSQL to share the counters on; undefined: in memory. */
     private readonly sql: SqlDriver | undefined,
     /** Separates installations sharing one database (the event store's schema). */
     private readonly namespace: string,
+    /** How long one counter statement may take before the insurance limiter answers instead. */
+    private readonly timeoutMs = STATEMENT_TIMEOUT_MS,
+    /** The table's schema (tests use one of their own). */
+    private readonly schema = RATE_LIMIT_SCHEMA,
   ) {}
 
   /** On the event store's PostgreSQL when it has one (SQL store, or EventStoreDB beside a PostgreSQL database); in memory otherwise. */
@@ -81,10 +86,11 @@ export class RateLimits {
     const sql = this.sql;
     if (!sql) return Promise.resolve();
     this.migrated ??= (async () => {
-      await applyMigrations(sql, { owner: 'platform', schema: RATE_LIMIT_SCHEMA, migrations: PLATFORM_MIGRATIONS });
+      await applyMigrations(sql, { owner: 'platform', schema: this.schema, migrations: PLATFORM_MIGRATIONS });
       await this.clearExpired();
       this.timer ??= setInterval(() => void this.clearExpired(), CLEAR_EVERY_MS);
       this.timer.unref();
+      this.ready = true;
     })().catch((error: unknown) => {
       // Tried again on the next attempt; meanwhile the insurance limiters count.
       this.migrated = undefined;
@@ -104,9 +110,9 @@ export class RateLimits {
     const sql = this.sql;
     if (!sql) return { shared: false, consume: (key) => memory.consume(key) };
     const store = new RateLimiterPostgres({
-      storeClient: poolOver(sql),
+      storeClient: poolOver(sql, this.timeoutMs, this.schema, (error) => this.failed(error)),
       storeType: 'pool',
-      schemaName: RATE_LIMIT_SCHEMA,
+      schemaName: this.schema,
       tableName: RATE_LIMIT_TABLE,
       // open() created it; the library's own CREATE TABLE is not safe when several processes start at once.
       tableCreated: true,
@@ -120,17 +126,23 @@ export class RateLimits {
     const namespace = this.namespace;
     return {
       shared: true,
-      consume: async (key) => {
-        // Without the table the statement fails and the insurance limiter counts.
-        await this.open().catch(() => undefined);
+      consume: (key) => {
+        // Normally done before the app listens; after a failed start it is tried again here, not waited for:
+        // without the table the statement fails and the insurance limiter counts.
+        if (!this.ready) this.open().catch(() => undefined);
         return store.consume(createHash('sha256').update(`${namespace}\0${options.keyPrefix}\0${key}`).digest('base64url'));
       },
     };
   }
 
+  /** A counter statement failed or timed out (the insurance limiter answered). Subclasses log it. */
+  protected failed(error: Error): void {
+    void error;
+  }
+
   private async clearExpired(): Promise<void> {
     await this.sql
-      ?.query(`DELETE FROM ${quoteIdent(RATE_LIMIT_SCHEMA)}.${quoteIdent(RATE_LIMIT_TABLE)} WHERE expire < $1`, [Date.now() - KEEP_EXPIRED_MS])
+      ?.query(`DELETE FROM ${quoteIdent(this.schema)}.${quoteIdent(RATE_LIMIT_TABLE)} WHERE expire < $1`, [Date.now() - KEEP_EXPIRED_MS])
       .catch(() => undefined);
   }
 }
@@ -142,19 +154,29 @@ function rateLimitsOf(store: EventStore): [SqlDriver | undefined, string] {
 }
 
 /** The pool-shaped client RateLimiterPostgres calls, over the process's SQL driver, each statement bounded in time. */
-function poolOver(sql: SqlDriver): { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number }> } {
+function poolOver(
+  sql: SqlDriver,
+  timeoutMs: number,
+  schema: string,
+  failed: (error: Error) => void,
+): { query(q: { text: string; values?: unknown[]; name?: string }): Promise<{ rows: unknown[]; rowCount: number }> } {
   return {
     query: (q) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`rate-limit counter did not answer within ${STATEMENT_TIMEOUT_MS} ms`)), STATEMENT_TIMEOUT_MS);
-        sql.query(q.text, q.values, q.name ? { name: q.name } : undefined).then(
+        const fail = (error: Error): void => {
+          failed(error);
+          reject(error);
+        };
+        const timer = setTimeout(() => fail(new Error(`rate-limit counter did not answer within ${timeoutMs} ms`)), timeoutMs);
+        // A prepared statement's name is per connection: the schema in it keeps two tables' statements apart.
+        sql.query(q.text, q.values, q.name ? { name: `${schema}.${q.name}` } : undefined).then(
           (rows) => {
             clearTimeout(timer);
             resolve({ rows, rowCount: rows.length });
           },
           (error: unknown) => {
             clearTimeout(timer);
-            reject(error instanceof Error ? error : new Error(String(error)));
+            fail(error instanceof Error ? error : new Error(String(error)));
           },
         );
       }),
@@ -174,5 +196,16 @@ export class SharedRateLimits extends RateLimits implements OnModuleInit, OnModu
 
   onModuleDestroy(): void {
     this.close();
+  }
+
+  private readonly logger = new Logger('rate-limits');
+  private lastReport = 0;
+
+  /** Once a minute at most: the limits count per process while this goes on. */
+  protected override failed(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastReport < 60_000) return;
+    this.lastReport = now;
+    this.logger.warn(`shared rate-limit counters unavailable, counting in this process's memory meanwhile: ${error.message}`);
   }
 }

@@ -22,10 +22,11 @@ export class VoterSessionLimiter {
   async consume(roundId: string, code: string, address: string): Promise<void> {
     // The code is hashed before it becomes a key, so neither this memory nor the shared table holds it.
     const codeKey = createHash('sha256').update(`${roundId}\0${normaliseCode(code)}`).digest('base64url');
-    try {
-      await this.perAddress.consume(address);
-      await this.perCode.consume(codeKey);
-    } catch (rejection) {
+    // Both counters in one round trip (side by side on PostgreSQL); the address's refusal is reported first, as before.
+    const [byAddress, byCode] = await Promise.allSettled([this.perAddress.consume(address), this.perCode.consume(codeKey)]);
+    for (const outcome of [byAddress, byCode]) {
+      if (outcome.status === 'fulfilled') continue;
+      const rejection: unknown = outcome.reason;
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw new HttpException({ code: 'VOTER_SESSION.RATE_LIMITED', message: `Too many attempts; try again in ${retryAfterSeconds} seconds`, retryAfterSeconds }, 429);

@@ -178,7 +178,13 @@ describe('scale-out: 3 api processes behind a proxy, 2 projectors, one PostgreSQ
       const rebuilt = await snapshot(scratch, ALL_PROJECTIONS);
       expect(projected.live_ballot!.length).toBeGreaterThanOrEqual(LOAD);
       for (const table of Object.keys(rebuilt)) expect({ table, rows: projected[table] }).toEqual({ table, rows: rebuilt[table] });
-      expect(await checkpoints(live)).toEqual(await checkpoints(scratch));
+      // Events handled per projection as in the rebuild; the live checkpoint stands at or past the rebuild's (a
+      // projector may move a checkpoint over events the projection does not handle).
+      const [liveCheckpoints, rebuiltCheckpoints] = [await checkpoints(live), await checkpoints(scratch)];
+      const withoutPosition = (list: typeof liveCheckpoints) => list.map(({ position: _position, ...rest }) => rest);
+      expect(withoutPosition(liveCheckpoints)).toEqual(withoutPosition(rebuiltCheckpoints));
+      const behind = liveCheckpoints.filter((c, i) => rebuiltCheckpoints[i]!.position !== null && (c.position === null || comparePositions(parsePosition(c.position), parsePosition(rebuiltCheckpoints[i]!.position)) < 0));
+      expect(behind).toEqual([]);
     } finally {
       await scratch.close();
     }

@@ -150,6 +150,16 @@ describe('two api instances on one store', () => {
     else expect(next.status).toBe(409);
   });
 
+  it('residents\' sign-in per address: 30 a minute for both instances together (start and callback alike)', async () => {
+    const from = '203.0.113.32';
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => call(i % 2 === 0 ? a : b, 'GET', i % 3 === 0 ? '/resident-sessions/oidc/callback' : '/resident-sessions/oidc', { from })));
+    // No residents' provider here: each try is counted, then answered 404.
+    expect(new Set(answers.map((answer) => `${answer.status} ${answer.body.code}`))).toEqual(new Set(['404 RESIDENT_SESSION.NOT_CONFIGURED']));
+    const next = await call(b, 'GET', '/resident-sessions/oidc', { from });
+    if (shared) expectRateLimited(next, 'RESIDENT_SESSION.RATE_LIMITED');
+    else expect(next.status).toBe(404);
+  });
+
   it('a code blocked through one instance cannot sign in through the other, though it signed in there before', async () => {
     expect((await signIn(a, codes[2]!)).status).toBe(201);
     expect((await call(b, 'POST', `/rounds/${roundId}/voting-codes/block`, { token: admin.b, body: { code: codes[2], reason: 'Letter stolen' } })).status).toBe(200);

@@ -168,29 +168,13 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
       if (head) sealedHeads.push({ streamName: event.streamName, position: formatPosition(event.position), head });
     }
     if (chain.broken) continue;
-    const at = { streamName: event.streamName, revision: event.revision, eventId: event.id };
-    const fail = (problem: ChainBreak['problem'], expected: string, actual: string) => {
-      chainBreaks.push({ ...at, problem, expected, actual });
+    const broken = chainBreak(event, chain);
+    if (broken) {
+      chainBreaks.push(broken);
       chain.broken = true;
-    };
-    if (event.revision !== chain.revision + 1n) {
-      fail('revision-gap', String(chain.revision + 1n), String(event.revision));
       continue;
     }
-    const recorded = event.metadata[HASH_KEY];
-    if (typeof recorded !== 'string') {
-      fail('missing-hash', 'a hash', 'none');
-      continue;
-    }
-    if (event.metadata[PREVIOUS_HASH_KEY] !== chain.hash) {
-      fail('previous-hash-mismatch', chain.hash, String(event.metadata[PREVIOUS_HASH_KEY]));
-      continue;
-    }
-    const computed = eventHash(event.streamName, event.type, event.data, event.metadata, chain.hash);
-    if (computed !== recorded) {
-      fail('hash-mismatch', computed, recorded);
-      continue;
-    }
+    const recorded = event.metadata[HASH_KEY] as string;
     chain.revision = event.revision;
     chain.hash = recorded;
   }
@@ -218,6 +202,26 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     storeChain: { links: links.length, covered: chainReport.covered, unchained: chainReport.unchained, head: chainReport.head },
   };
 }
+
+/** The first break of a stream's chain at `event` (the stream's chain so far is `chain`), or null when it holds. */
+function chainBreak(event: RecordedEvent, chain: ChainState): ChainBreak | null {
+  if (event.revision !== chain.revision + 1n) return breakAt(event, 'revision-gap', String(chain.revision + 1n), String(event.revision));
+  const recorded = event.metadata[HASH_KEY];
+  if (typeof recorded !== 'string') return breakAt(event, 'missing-hash', 'a hash', 'none');
+  if (event.metadata[PREVIOUS_HASH_KEY] !== chain.hash) return breakAt(event, 'previous-hash-mismatch', chain.hash, String(event.metadata[PREVIOUS_HASH_KEY]));
+  const computed = eventHash(event.streamName, event.type, event.data, event.metadata, chain.hash);
+  if (computed !== recorded) return breakAt(event, 'hash-mismatch', computed, recorded);
+  return null;
+}
+
+const breakAt = (event: RecordedEvent, problem: ChainBreak['problem'], expected: string, actual: string): ChainBreak => ({
+  streamName: event.streamName,
+  revision: event.revision,
+  eventId: event.id,
+  problem,
+  expected,
+  actual,
+});
 
 /**
  * Follows `$all` through the store-wide chain's links: each link's range is recomputed and, where its

@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 
 /** Characters a JSON string must escape (then JSON.stringify writes it) or surrogates (left to the library): one test for both. */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON must escape
 const SPECIAL = /["\\\u0000-\u001f\uD800-\uDFFF]/;
 const SURROGATE = /[\uD800-\uDFFF]/;
 const MAX_DEPTH = 64;

@@ -13,6 +13,8 @@ import {
   readStoreChain,
   ROUND_SEALED,
   scanAll,
+  sealDigest,
+  sealHash,
   type StoreChainHead,
   type StoreChainLink,
   streamsOf,
@@ -79,6 +81,45 @@ interface ChainState {
   broken: boolean;
 }
 
+/** A stream as the pass has seen it so far: its chain, and its last event in `$all` order (what a seal takes). */
+interface StreamState extends ChainState {
+  events: number;
+  tipRevision: bigint;
+  tipHash: string;
+}
+
+/** Events per read of `$all` while verifying: fewer round trips on a large store. */
+const VERIFY_PAGE = 2000;
+
+/** A seal found before the pass: its digest is taken when the pass crosses its position. */
+interface PlannedSeal {
+  streamName: string;
+  eventId: string;
+  roundId: string;
+  upTo: string;
+  position: Position;
+  digest?: string;
+}
+
+/**
+ * The store's seals, read before the pass (a filtered read of `$all`) so that the pass takes each
+ * one's digest as it crosses the seal's position, instead of reading the store again per seal. A seal
+ * the pass meets that is not here (appended meanwhile, or with a position it cannot read) is
+ * recomputed on its own afterwards.
+ */
+async function plannedSeals(store: EventStore): Promise<PlannedSeal[]> {
+  const planned: PlannedSeal[] = [];
+  for await (const event of scanAll(store, { filter: { eventTypes: [ROUND_SEALED] } })) {
+    const upTo = String((event.data as { upTo?: unknown }).upTo);
+    try {
+      planned.push({ streamName: event.streamName, eventId: event.id, roundId: event.streamName.slice('Round-'.length), upTo, position: parsePosition(upTo) });
+    } catch {
+      // Not a position: left to the recomputation after the pass, which reports it as it always did.
+    }
+  }
+  return planned.sort((a, b) => comparePositions(a.position, b.position));
+}
+
 /**
  * Verifies every stream's hash chain (or only the streams of one round) and every seal, from the
  * event store alone. Reports each break with its stream, revision and event. A stream may join a
@@ -89,19 +130,37 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
   const links = (await readStoreChain(store)).map((e) => e.data);
   const storeChain = new StoreChainCheck(links);
   const ballots = new BallotsAfterClose();
-  const chains = new Map<string, ChainState & { events: number }>();
+  const chains = new Map<string, StreamState>();
   const members = new Set<string>();
+  const planned = await plannedSeals(store);
+  const sealedRounds = new Map<string, Set<string>>(planned.map((seal) => [seal.roundId, new Set<string>()]));
+  let next = 0;
+  const takeSeal = (seal: PlannedSeal) => {
+    const streams = [...sealedRounds.get(seal.roundId)!].map((name) => {
+      const tip = chains.get(name)!;
+      return { streamName: name, revision: tip.tipRevision, hash: tip.tipHash, events: tip.events };
+    });
+    seal.digest = sealDigest(streams).digest;
+  };
   const seals: { streamName: string; revision: bigint; eventId: string; roundId: string; digest: string; upTo: string }[] = [];
   const sealedHeads: { streamName: string; position: string; head: StoreChainHead }[] = [];
   const chainBreaks: ChainBreak[] = [];
   let scanned = 0;
-  for await (const event of scanAll(store, { onPage: (n) => options.onProgress?.((scanned += n)) })) {
+  for await (const event of scanAll(store, { pageSize: VERIFY_PAGE, onPage: (n) => options.onProgress?.((scanned += n)) })) {
+    while (next < planned.length && comparePositions(event.position, planned[next]!.position) > 0) takeSeal(planned[next++]!);
     if (options.roundId && belongsToRound(event, options.roundId)) members.add(event.streamName);
     storeChain.add(event);
     ballots.add(event);
-    const chain = chains.get(event.streamName) ?? { revision: -1n, hash: GENESIS_HASH, broken: false, events: 0 };
-    chains.set(event.streamName, chain);
+    let chain = chains.get(event.streamName);
+    if (!chain) chains.set(event.streamName, (chain = { revision: -1n, hash: GENESIS_HASH, broken: false, events: 0, tipRevision: -1n, tipHash: '' }));
     chain.events++;
+    chain.tipRevision = event.revision;
+    chain.tipHash = sealHash(event.metadata);
+    if (sealedRounds.size > 0) {
+      const roundId = (event.data as { roundId?: unknown }).roundId;
+      if (typeof roundId === 'string') sealedRounds.get(roundId)?.add(event.streamName);
+      if (event.streamName.startsWith('Round-')) sealedRounds.get(event.streamName.slice('Round-'.length))?.add(event.streamName);
+    }
     if (event.type === ROUND_SEALED) {
       const data = event.data as { digest?: string; upTo?: string };
       seals.push({ streamName: event.streamName, revision: event.revision, eventId: event.id, roundId: event.streamName.slice('Round-'.length), digest: String(data.digest), upTo: String(data.upTo) });
@@ -109,41 +168,28 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
       if (head) sealedHeads.push({ streamName: event.streamName, position: formatPosition(event.position), head });
     }
     if (chain.broken) continue;
-    const at = { streamName: event.streamName, revision: event.revision, eventId: event.id };
-    const fail = (problem: ChainBreak['problem'], expected: string, actual: string) => {
-      chainBreaks.push({ ...at, problem, expected, actual });
+    const broken = chainBreak(event, chain);
+    if (broken) {
+      chainBreaks.push(broken);
       chain.broken = true;
-    };
-    if (event.revision !== chain.revision + 1n) {
-      fail('revision-gap', String(chain.revision + 1n), String(event.revision));
       continue;
     }
-    const recorded = event.metadata[HASH_KEY];
-    if (typeof recorded !== 'string') {
-      fail('missing-hash', 'a hash', 'none');
-      continue;
-    }
-    if (event.metadata[PREVIOUS_HASH_KEY] !== chain.hash) {
-      fail('previous-hash-mismatch', chain.hash, String(event.metadata[PREVIOUS_HASH_KEY]));
-      continue;
-    }
-    const computed = eventHash(event.streamName, event.type, event.data, event.metadata, chain.hash);
-    if (computed !== recorded) {
-      fail('hash-mismatch', computed, recorded);
-      continue;
-    }
+    const recorded = event.metadata[HASH_KEY] as string;
     chain.revision = event.revision;
     chain.hash = recorded;
   }
+  while (next < planned.length) takeSeal(planned[next++]!);
+  const taken = new Map(planned.map((seal) => [`${seal.streamName} ${seal.eventId}`, seal]));
   const inScope = (streamName: string) => !options.roundId || members.has(streamName);
   const roundScope = (streamName: string) => inScope(streamName) || (options.roundId !== undefined && streamName.includes(options.roundId));
   const chainReport = storeChain.finish(chains, sealedHeads, options.expectHead);
   const breaks: VerifyReport['breaks'] = [...chainBreaks.filter((b) => inScope(b.streamName)), ...[...chainReport.breaks, ...ballots.breaks].filter((b) => roundScope(b.streamName))];
   const scopedSeals = seals.filter((seal) => inScope(seal.streamName));
   for (const seal of scopedSeals) {
-    const recomputed = await computeRoundSeal(store, seal.roundId, { upTo: parsePosition(seal.upTo) });
-    if (recomputed.digest !== seal.digest) {
-      breaks.push({ streamName: seal.streamName, revision: seal.revision, eventId: seal.eventId, problem: 'seal-mismatch', expected: recomputed.digest, actual: seal.digest });
+    const inPass = taken.get(`${seal.streamName} ${seal.eventId}`);
+    const recomputed = inPass?.digest !== undefined && inPass.upTo === seal.upTo && inPass.roundId === seal.roundId ? inPass.digest : (await computeRoundSeal(store, seal.roundId, { upTo: parsePosition(seal.upTo) })).digest;
+    if (recomputed !== seal.digest) {
+      breaks.push({ streamName: seal.streamName, revision: seal.revision, eventId: seal.eventId, problem: 'seal-mismatch', expected: recomputed, actual: seal.digest });
     }
   }
   const streams = [...chains.entries()].filter(([name]) => inScope(name));
@@ -157,12 +203,34 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
   };
 }
 
+/** The first break of a stream's chain at `event` (the stream's chain so far is `chain`), or null when it holds. */
+function chainBreak(event: RecordedEvent, chain: ChainState): ChainBreak | null {
+  if (event.revision !== chain.revision + 1n) return breakAt(event, 'revision-gap', String(chain.revision + 1n), String(event.revision));
+  const recorded = event.metadata[HASH_KEY];
+  if (typeof recorded !== 'string') return breakAt(event, 'missing-hash', 'a hash', 'none');
+  if (event.metadata[PREVIOUS_HASH_KEY] !== chain.hash) return breakAt(event, 'previous-hash-mismatch', chain.hash, String(event.metadata[PREVIOUS_HASH_KEY]));
+  const computed = eventHash(event.streamName, event.type, event.data, event.metadata, chain.hash);
+  if (computed !== recorded) return breakAt(event, 'hash-mismatch', computed, recorded);
+  return null;
+}
+
+const breakAt = (event: RecordedEvent, problem: ChainBreak['problem'], expected: string, actual: string): ChainBreak => ({
+  streamName: event.streamName,
+  revision: event.revision,
+  eventId: event.id,
+  problem,
+  expected,
+  actual,
+});
+
 /**
  * Follows `$all` through the store-wide chain's links: each link's range is recomputed and, where its
  * digest differs, compared stream by stream with what the link recorded, to name the class of change.
  */
 class StoreChainCheck {
   private index = 0;
+  /** The current link's `upTo`, parsed once. */
+  private end: Position | undefined;
   private range: ChainEntry[] = [];
   private unchainedEvents = 0;
   private coveredEvents = 0;
@@ -177,7 +245,7 @@ class StoreChainCheck {
 
   add(event: RecordedEvent): void {
     if (!chainCovers(event)) return;
-    while (this.index < this.links.length && comparePositions(event.position, parsePosition(this.links[this.index]!.upTo)) > 0) this.close();
+    while (this.index < this.links.length && comparePositions(event.position, (this.end ??= parsePosition(this.links[this.index]!.upTo))) > 0) this.close();
     if (this.index >= this.links.length) {
       this.unchainedEvents++;
       return;
@@ -224,6 +292,7 @@ class StoreChainCheck {
     const entries = this.range;
     this.range = [];
     this.index++;
+    this.end = undefined;
     this.coveredEvents += entries.length;
     const at = { streamName: 'StoreChain-all', link: link.link };
     if (link.link !== this.index - 1 || link.after !== (before?.upTo ?? '0/0')) {

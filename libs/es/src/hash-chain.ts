@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash } from 'node:crypto';
+import { canonicalEventJson } from './canonical-json.js';
 import type { EventMetadata } from '@lib/event-store';
 
 /** Metadata key of an event's hash, and of the hash it chains to. */
@@ -13,9 +13,9 @@ export const GENESIS_HASH = '0'.repeat(64);
  * previous hash. Any change to type, data, metadata or order breaks every later hash.
  */
 export function eventHash(streamName: string, type: string, data: unknown, metadata: EventMetadata, previousHash: string): string {
-  const { [HASH_KEY]: _hash, ...rest } = metadata;
-  const document = canonicalize({ stream: streamName, type, data, metadata: { ...rest, [PREVIOUS_HASH_KEY]: previousHash } });
-  return createHash('sha256').update(document ?? '').digest('hex');
+  const document = canonicalEventJson(streamName, type, data, metadata, HASH_KEY, PREVIOUS_HASH_KEY, previousHash);
+  // One-shot: no Hash object per event.
+  return hash('sha256', document ?? '', 'hex');
 }
 
 /** The hash of the stream's last event, or the genesis hash for a new stream. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json.js';
 import { comparePositions, type EventStore, formatPosition, parsePosition, type Position, type RecordedEvent, WrongExpectedVersionError } from '@lib/event-store';
 import { chainEvents, GENESIS_HASH, HASH_KEY, lastHash } from './hash-chain.js';
 
@@ -68,7 +68,7 @@ export const chainCovers = (event: Pick<RecordedEvent, 'streamName'>): boolean =
 
 /** sha256 over the canonical JSON of the previous digest and the range's (position, stream, revision, hash) in order. */
 export function linkDigest(previous: string, entries: readonly ChainEntry[]): string {
-  const document = canonicalize({ previous, events: entries.map((e) => [formatPosition(e.position), e.streamName, e.revision.toString(), e.hash]) }) ?? '';
+  const document = canonicalJson({ previous, events: entries.map((e) => [formatPosition(e.position), e.streamName, e.revision.toString(), e.hash]) }) ?? '';
   return createHash('sha256').update(document).digest('hex');
 }
 
@@ -138,10 +138,16 @@ export async function extendStoreChain(store: EventStore, options: ExtendOptions
   }
 }
 
-/** The first link whose range reaches `upTo`. */
+/** The first link whose range reaches `upTo`: read backwards from the chain's end, a few links at a time, not the whole chain. */
 async function coveringHead(store: EventStore, upTo: Position, last: StoreChainLink): Promise<StoreChainHead> {
-  for (const event of await readStoreChain(store)) if (comparePositions(parsePosition(event.data.upTo), upTo) >= 0) return headOf(event.data);
-  return headOf(last);
+  let from: bigint | 'end' = 'end';
+  for (let count = 8; ; count = Math.min(count * 2, 256)) {
+    const page = (await store.readStream(STORE_CHAIN_STREAM, { direction: 'backwards', fromRevision: from, maxCount: count })) as RecordedEvent<string, StoreChainLink & Record<string, unknown>>[];
+    for (const event of page) if (comparePositions(parsePosition(event.data.after), upTo) < 0) return headOf(event.data);
+    const oldest = page[page.length - 1];
+    if (page.length < count || !oldest || oldest.revision === 0n) return headOf(page.length > 0 ? oldest!.data : last);
+    from = oldest.revision - 1n;
+  }
 }
 
 /** The covered events after `after`, up to `upTo` and at most one link's worth. */

@@ -100,7 +100,31 @@ export interface StreamMetadata {
   custom?: Record<string, unknown>;
 }
 
+/** A stream as `$all` holds it up to a position: how many of its events, and the last of them in `$all` order. */
+export interface StreamTip {
+  streamName: string;
+  events: number;
+  revision: bigint;
+  position: Position;
+  metadata: EventMetadata;
+}
+
+/** What `roundStreamTips` answers: the round's streams, and the last `$all` position up to the bound (null: none). */
+export interface RoundStreamTips {
+  streams: StreamTip[];
+  last: Position | null;
+}
+
 export interface EventStore {
+  /**
+   * Optional capability: the streams of a round without reading `$all` — `Round-<roundId>` and every
+   * stream one of whose events up to `upTo` has `data.roundId === roundId` — each with its events in
+   * `$all` up to `upTo` (all of them, also those before the stream joined the round): their count and
+   * the last one. Without `upTo`, up to the head of `$all`. It answers exactly what a scan of `$all`
+   * from the start would find. The SQL adapter answers it from an index on `data->'roundId'`; the
+   * EventStoreDB adapter does not offer it (callers then scan `$all`).
+   */
+  roundStreamTips?(roundId: string, options?: { upTo?: Position }): Promise<RoundStreamTips>;
   /** Appends atomically; throws WrongExpectedVersionError or StreamDeletedError. */
   append(streamName: string, events: NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult>;
   /** Reads a stream; a stream that does not exist (or was soft-deleted) reads as empty; a tombstoned one throws StreamDeletedError. */

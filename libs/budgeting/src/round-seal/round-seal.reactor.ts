@@ -61,19 +61,29 @@ export function endOfCommand(events: readonly RecordedEvent[], trigger: string):
   return events[end];
 }
 
-/** Waits until `$all` reads the event (an append made just now, in this process, may not be readable there yet). */
-async function visibleInAll(store: EventStore, event: RecordedEvent): Promise<void> {
+/**
+ * Waits until `$all` reads the event (an append made just now, in this process, may not be readable
+ * there yet). It reads `$all` from the stream's event before it (`after`), not from the start, so the
+ * wait costs what the store took in since then.
+ */
+async function visibleInAll(store: EventStore, event: RecordedEvent, after: Position | 'start'): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    let after: Position | 'start' = 'start';
+    let from = after;
     for (;;) {
-      const page = await store.readAll({ after, maxCount: 1000, filter: { streamPrefixes: [event.streamName], eventTypes: [event.type] } });
+      const page = await store.readAll({ after: from, maxCount: 1000, filter: { streamPrefixes: [event.streamName], eventTypes: [event.type] } });
       if (page.some((e) => e.id === event.id)) return;
       if (page.length < 1000) break;
-      after = page[page.length - 1]!.position;
+      from = page[page.length - 1]!.position;
     }
     if (attempt >= 200) throw new Error(`${event.type} ${event.id} of ${event.streamName} is not readable in $all`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** The position of the stream's event before `event` (in the stream as read), or the start. */
+function before(events: readonly RecordedEvent[], event: RecordedEvent): Position | 'start' {
+  const at = events.findIndex((e) => e.id === event.id);
+  return at > 0 ? events[at - 1]!.position : 'start';
 }
 
 /** Records the seal it is given: the digest was computed from the store, not from the round's state. */
@@ -93,7 +103,7 @@ export function roundSealReaction(store: EventStore): Reaction<SealRound> {
         if (!end || isSealed(events, trigger)) return;
         // 2. The digest of the round as it stood after the change's command, whenever it is computed, once
         //    `$all` shows that command (then everything before it is committed, and the digest is final).
-        await visibleInAll(store, end);
+        await visibleInAll(store, end, before(events, end));
         const seal = await computeRoundSeal(store, roundId, { upTo: end.position });
         // 3. The store-wide chain up to the same command, so the seal also fixes everything else the store held then.
         const head = await extendStoreChain(store, { now: context.now, correlationId: context.correlationId, upTo: end.position, newId });

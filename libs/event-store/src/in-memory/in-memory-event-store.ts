@@ -10,6 +10,8 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RoundStreamTips,
+  StreamTip,
   StreamMetadata,
   SubscribeToAllOptions,
   Subscription,
@@ -105,6 +107,22 @@ export class InMemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.page(options.after ?? 'start', options.maxCount ?? 1000, options.filter).events;
+  }
+
+  /** The round's streams up to a position (see the port); in memory by one pass over `$all`. */
+  async roundStreamTips(roundId: string, options: { upTo?: Position } = {}): Promise<RoundStreamTips> {
+    const round = `Round-${roundId}`;
+    const tips = new Map<string, StreamTip & { member: boolean }>();
+    let last: Position | null = null;
+    for (const event of this.all) {
+      if (options.upTo && comparePositions(event.position, options.upTo) > 0) break;
+      last = event.position;
+      const tip = tips.get(event.streamName);
+      const member = (tip?.member ?? false) || event.streamName === round || (event.data as { roundId?: unknown }).roundId === roundId;
+      tips.set(event.streamName, { streamName: event.streamName, events: (tip?.events ?? 0) + 1, revision: event.revision, position: event.position, metadata: event.metadata, member });
+    }
+    const streams = [...tips.values()].filter((tip) => tip.member).map(({ member: _member, ...tip }) => ({ ...tip, position: { ...tip.position }, metadata: copy(tip.metadata) }));
+    return { streams, last: last ? { ...last } : null };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {

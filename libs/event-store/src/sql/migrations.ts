@@ -209,6 +209,13 @@ END
 $fn$;
 `,
   },
+  {
+    version: 3,
+    name: "the round's events by data.roundId: a seal reads its round, not all of $all",
+    sql: `
+CREATE INDEX events_round_id_idx ON {{schema}}.events ((data->'roundId')) WHERE (data->'roundId') IS NOT NULL;
+`,
+  },
 ];
 
 /** Brings the event store's `schema` up to the latest migration; returns the versions it applied. */

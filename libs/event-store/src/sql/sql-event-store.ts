@@ -10,6 +10,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RoundStreamTips,
   StreamMetadata,
   SubscribeToAllOptions,
   Subscription,
@@ -229,6 +230,41 @@ export class SqlEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const page = await this.guarded(() => this.readAllPage(options.after ?? 'start', options.maxCount ?? 1000, options.filter));
     return page.events;
+  }
+
+  /**
+   * The round's streams up to a position (see the port), from the index on `data->'roundId'` and the
+   * primary key: one statement whose cost follows the round's streams, not the store. The bound is
+   * `upTo` or the head of `$all` as `readAll` sees it (transactions older than every running one).
+   */
+  async roundStreamTips(roundId: string, options: { upTo?: Position } = {}): Promise<RoundStreamTips> {
+    const rows = await this.guarded(() =>
+      this.driver.query<{
+        last_commit: string | null;
+        last_prepare: string | null;
+        stream_id: string | null;
+        events: string;
+        revision: string;
+        commit_position: string;
+        prepare_position: string;
+        metadata: Record<string, unknown>;
+      }>(this.sql.roundStreamTips, [JSON.stringify(roundId), `Round-${roundId}`, options.upTo?.commit.toString() ?? null, options.upTo?.prepare.toString() ?? null], {
+        name: this.sql.roundStreamTipsName,
+      }),
+    );
+    const first = rows[0];
+    return {
+      last: first?.last_commit != null && first.last_prepare != null ? { commit: BigInt(first.last_commit), prepare: BigInt(first.last_prepare) } : null,
+      streams: rows
+        .filter((row) => row.stream_id !== null)
+        .map((row) => ({
+          streamName: row.stream_id!,
+          events: Number(row.events),
+          revision: BigInt(row.revision),
+          position: { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) },
+          metadata: row.metadata,
+        })),
+    };
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
@@ -492,6 +528,8 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 interface Statements {
+  roundStreamTips: string;
+  roundStreamTipsName: string;
   insert: string;
   insertName: string;
   insertOne: string;
@@ -562,7 +600,42 @@ SELECT coalesce((SELECT max(e.revision) FROM ${s}.events e WHERE e.stream_id = $
         SELECT f.revision FROM ${s}.events f WHERE f.stream_id = $1 AND f.event_id = ids.id LIMIT 1
       ) AS e
   ) AS found`;
+  // A round's streams ($1 the round id as JSON, $2 its Round stream) up to ($3, $4) or the head of $all.
+  const roundStreamTips = `
+WITH snapshot AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+bound AS (
+  SELECT h.transaction_id AS xid, h.global_position AS gp
+    FROM snapshot LEFT JOIN LATERAL (
+      SELECT e.transaction_id, e.global_position FROM ${s}.events e
+       WHERE e.transaction_id < snapshot.xmin AND e.event_type <> '${TOMBSTONE_TYPE}'
+         AND (e.transaction_id, e.global_position) <= (coalesce($3::text, '18446744073709551615')::xid8, coalesce($4::bigint, ${MAX_BIGINT}))
+       ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1
+    ) h ON true
+)
+SELECT b.xid::text AS last_commit, b.gp::text AS last_prepare, t.*
+  FROM bound b LEFT JOIN LATERAL (
+    SELECT m.stream_id, l.events::text AS events, l.revision::text AS revision, l.transaction_id::text AS commit_position,
+           l.global_position::text AS prepare_position, l.metadata
+      FROM (
+        -- The round's events from the roundId index alone (OFFSET 0 keeps the planner from adding the
+        -- position index, whose part below the bound grows with the store), then bounded.
+        SELECT DISTINCT r.stream_id FROM (
+          SELECT e.stream_id, e.transaction_id, e.global_position, e.event_type FROM ${s}.events e
+           WHERE e.data->'roundId' = $1::text::jsonb AND (e.data->'roundId') IS NOT NULL OFFSET 0
+        ) r
+         WHERE (r.transaction_id, r.global_position) <= (b.xid, b.gp) AND r.event_type <> '${TOMBSTONE_TYPE}'
+        UNION SELECT $2::text
+      ) m
+      -- Per stream one index scan: its events up to the bound, counted, and the last in $all order.
+      CROSS JOIN LATERAL (
+        SELECT f.revision, f.transaction_id, f.global_position, f.metadata, count(*) OVER () AS events FROM ${s}.events f
+         WHERE f.stream_id = m.stream_id AND (f.transaction_id, f.global_position) <= (b.xid, b.gp) AND f.event_type <> '${TOMBSTONE_TYPE}'
+         ORDER BY f.transaction_id DESC, f.global_position DESC LIMIT 1
+      ) l
+  ) t ON true`;
   return {
+    roundStreamTips,
+    roundStreamTipsName: `event_store_round_tips_${schema}`.slice(0, 63),
     insert,
     insertName: `event_store_append_${schema}`.slice(0, 63),
     insertOne,

@@ -58,7 +58,7 @@ export async function computeRoundSeal(store: EventStore, roundId: string, optio
     const { streams, last } = await store.roundStreamTips(roundId, options.upTo ? { upTo: options.upTo } : {});
     const seal = sealDigest(streams.map((tip) => ({ streamName: tip.streamName, revision: tip.revision, hash: sealHash(tip.metadata), events: tip.events })));
     options.onProgress?.(seal.events);
-    return sealOf(seal, last ? formatPosition(options.upTo ?? last) : '0/0');
+    return { ...seal, upTo: last ? formatPosition(options.upTo ?? last) : '0/0' };
   }
   return scanRoundSeal(store, roundId, options);
 }
@@ -74,10 +74,8 @@ export async function scanRoundSeal(store: EventStore, roundId: string, options:
     const member = (tip?.member ?? false) || belongsToRound(event, roundId);
     tips.set(event.streamName, { streamName: event.streamName, revision: event.revision, hash: sealHash(event.metadata), events: (tip?.events ?? 0) + 1, member });
   }
-  return sealOf(sealDigest([...tips.values()].filter((tip) => tip.member)), last ? formatPosition(options.upTo ?? last) : '0/0');
+  return { ...sealDigest([...tips.values()].filter((tip) => tip.member)), upTo: last ? formatPosition(options.upTo ?? last) : '0/0' };
 }
-
-const sealOf = (seal: Omit<RoundSeal, 'upTo'>, upTo: string): RoundSeal => ({ digest: seal.digest, upTo, streams: seal.streams, events: seal.events });
 
 /** Event type of a seal on a round stream; its data carries the RoundSeal. */
 export const ROUND_SEALED = 'RoundSealed';

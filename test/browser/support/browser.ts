@@ -77,3 +77,22 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 1200, height: 900 }, ...options });
 }
+
+/**
+ * Waits until `check` holds, asking again every 50 ms; fails after `timeoutMs` naming `what`.
+ * The check runs here, in the test, through Playwright's calls: the pages' Content Security Policy
+ * forbids eval, and Playwright evaluates a text predicate of `page.waitForFunction` with eval each time
+ * it polls, which that policy refuses once the first try was false.
+ */
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A CSS string (for an attribute selector's value): the text in double quotes, with `\` and `"` escaped. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { until } from './browser.js';
 
 /**
  * Back-office steps for an initiatievenfonds application, through the UI only (Dutch texts). Each
@@ -65,8 +66,7 @@ export async function reviewApplication(page: Page, baseUrl: string, proposalId:
   }
   await page.click('button:text-is("Oordelen opslaan")');
   await page.waitForSelector('[role="status"]:has-text("Uw oordelen zijn opgeslagen.")');
-  // Runs in the page (the project's own type-check has no DOM library, so the code goes as text).
-  await page.waitForFunction(`document.querySelectorAll('#verdicts tbody tr[data-outcome="${outcome}"]').length === ${criteria.length}`);
+  await until(`every verdict shown as ${outcome}`, async () => (await page.locator(`#verdicts tbody tr[data-outcome="${outcome}"]`).count()) === criteria.length);
 }
 
 export interface GrantDecision {
@@ -112,7 +112,7 @@ export async function recordPayment(page: Page, baseUrl: string, proposalId: str
   await page.fill('#payment-amount', euroText(amountEuros));
   await page.click('button:text-is("Betaling vastleggen")');
   await page.waitForSelector('[role="status"]:has-text("is vastgelegd")');
-  await page.waitForFunction(`Number(document.querySelector('[data-paid-cents]')?.getAttribute('data-paid-cents')) > ${before}`);
+  await until('the payment in the total paid', async () => Number(await page.getAttribute('[data-paid-cents]', 'data-paid-cents')) > before);
 }
 
 /** An administrator records the start of the work on /plannen/:proposalId/uitvoering. Precondition: granted, not started. */

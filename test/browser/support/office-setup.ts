@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { until } from './browser.js';
 
 /**
  * The back office's setup steps, each one user task through the UI only (pages under
@@ -102,7 +103,7 @@ export async function advancePhase(page: Page, baseUrl: string, roundId: string,
   const refused = page.locator('.ib-error-summary');
   await done.or(refused).first().waitFor();
   if (await refused.isVisible()) return { ok: false, text: (await refused.textContent()) ?? '' };
-  await page.waitForFunction(`document.querySelector('[data-testid="round-phase"]')?.textContent !== ${JSON.stringify(before)}`);
+  await until('the new phase shown', async () => (await page.textContent('[data-testid="round-phase"]')) !== before);
   if (to) {
     const now = (await page.getAttribute('[aria-current="step"]', 'data-phase')) ?? '';
     if (now !== to) throw new Error(`The round moved to ${now}, not ${to}`);

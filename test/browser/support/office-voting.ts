@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS } from './browser.js';
+import { ARTIFACTS, until } from './browser.js';
 
 /**
  * The back office's voting tasks, each through the browser only. Every function expects the page to
@@ -204,7 +204,6 @@ export async function readTimeline(page: Page, baseUrl: string, roundId: string)
     if ((await next.count()) === 0 || (await next.isDisabled())) return types;
     const caption = await page.textContent('[data-testid="timeline"] caption');
     await next.click();
-    // Runs in the page (the project's own type-check has no DOM library, so the code goes as text).
-    await page.waitForFunction(`document.querySelector('[data-testid="timeline"] caption')?.textContent !== ${JSON.stringify(caption)}`);
+    await until('the next page of the timeline', async () => (await page.textContent('[data-testid="timeline"] caption')) !== caption);
   }
 }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { cssString, until } from './browser.js';
 
 /**
  * A resident's tasks on the portal's plans pages, through the UI only (Dutch texts). Each waits for
@@ -44,14 +45,12 @@ export async function holdResidentToken(page: Page, token: string, key = 'ib.res
 }
 
 /** The value of a query parameter in the page's address ('' when absent). */
-const inAddress = (name: string) => `(new URLSearchParams(window.location.search).get(${JSON.stringify(name)}) ?? '')`;
+const inAddress = (page: Page, name: string) => new URL(page.url()).searchParams.get(name) ?? '';
 
 /** Waits until the plans list shows the answer for the filters now in the address. */
 async function plansShownForAddress(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => {
-    const key = [${['q', 'areaId', 'themeId', 'status'].map(inAddress).join(', ')}].join('|');
-    return document.querySelector('[role="status"][data-loaded-for="' + CSS.escape(key) + '"]') !== null;
-  })()`);
+  const key = ['q', 'areaId', 'themeId', 'status'].map((name) => inAddress(page, name)).join('|');
+  await page.waitForSelector(`[role="status"][data-loaded-for=${cssString(key)}]`, { state: 'attached' });
 }
 
 /** The titles of the plans the list shows now. */
@@ -75,7 +74,7 @@ export async function openRoundPlans(page: Page, baseUrl: string, roundId: strin
 export async function searchPlans(page: Page, text: string): Promise<string[]> {
   await page.fill('#q', text);
   await page.click('form[role="search"] button[type="submit"]');
-  await page.waitForFunction(`${inAddress('q')} === ${JSON.stringify(text.trim())}`);
+  await until(`the search for ${JSON.stringify(text)} in the address`, async () => inAddress(page, 'q') === text.trim());
   await plansShownForAddress(page);
   return shownPlanTitles(page);
 }
@@ -84,7 +83,7 @@ export async function searchPlans(page: Page, text: string): Promise<string[]> {
 export async function filterPlans(page: Page, filters: { areaId?: string; themeId?: string; status?: string }): Promise<string[]> {
   for (const [name, value] of Object.entries(filters)) if (value !== undefined) await page.selectOption(`#${name}`, value);
   await page.click('form[role="search"] button[type="submit"]');
-  await page.waitForFunction(Object.entries(filters).map(([name, value]) => `${inAddress(name)} === ${JSON.stringify(value ?? '')}`).join(' && ') || 'true');
+  await until(`the filters ${JSON.stringify(filters)} in the address`, async () => Object.entries(filters).every(([name, value]) => inAddress(page, name) === (value ?? '')));
   await plansShownForAddress(page);
   return shownPlanTitles(page);
 }

@@ -31,6 +31,32 @@ export class Waker {
   }
 }
 
+/**
+ * Wake-ups by event type: every subscription has a Waker of its own, woken only by appends of a type
+ * its filter reads (any append when it reads every type). A subscription that reads ballots is then
+ * not woken by a budget's events, and one that reads no ballots is not woken by the voting peak;
+ * the poll interval still bounds any wake-up that went astray.
+ */
+export class TypedWakers {
+  private readonly interests = new Set<{ waker: Waker; types: ReadonlySet<string> | null }>();
+
+  /**
+   * A waker for a subscription reading `eventTypes` (every type when absent or empty). It is woken from
+   * `attach` (the subscription's start) until `release` (its end).
+   */
+  register(eventTypes: readonly string[] | undefined): { waker: Waker; attach(): void; release(): void } {
+    const interest = { waker: new Waker(), types: eventTypes?.length ? new Set(eventTypes) : null };
+    return { waker: interest.waker, attach: () => this.interests.add(interest), release: () => this.interests.delete(interest) };
+  }
+
+  /** Wakes the subscriptions that read any of `types`; every one when `types` is null (appends whose types are not known). */
+  wake(types: readonly string[] | null): void {
+    for (const { waker, types: reads } of this.interests) {
+      if (types === null || reads === null || types.some((type) => reads.has(type))) waker.wake();
+    }
+  }
+}
+
 /** One page of `$all`: the matching events and the position up to which the log was scanned. */
 export interface CatchUpPage {
   events: RecordedEvent[];

@@ -19,10 +19,10 @@ export interface SqlDriver extends SqlQueryable {
   readonly dialect: 'postgres' | 'pglite';
   /** Runs `work` in one transaction on one session; commits when it resolves, rolls back when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
-  /** LISTEN on a channel; resolves to an unlisten function. Absent when the driver cannot listen. */
-  listen?(channel: string, onNotification: () => void): Promise<() => Promise<void>>;
-  /** NOTIFY a channel outside any transaction. Absent when the driver cannot notify. */
-  notify?(channel: string): Promise<void>;
+  /** LISTEN on a channel (the handler gets each notification's payload); resolves to an unlisten function. Absent when the driver cannot listen. */
+  listen?(channel: string, onNotification: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /** NOTIFY a channel outside any transaction, with an optional payload. Absent when the driver cannot notify. */
+  notify?(channel: string, payload?: string | null): Promise<void>;
   /** Releases what the driver owns (a pool it created, its listening connection). */
   close(): Promise<void>;
 }
@@ -41,7 +41,7 @@ export interface PgPoolDriverOptions {
 export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions = {}): SqlDriver {
   const listenEnabled = options.listen ?? true;
   let listener: Promise<pg.Client> | undefined;
-  const handlers = new Map<string, Set<() => void>>();
+  const handlers = new Map<string, Set<(payload: string | null) => void>>();
 
   const connectListener = (): Promise<pg.Client> => {
     if (!listener) {
@@ -54,7 +54,7 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
         client.on('error', reset);
         client.on('end', reset);
         client.on('notification', (message) => {
-          for (const handler of handlers.get(message.channel) ?? []) handler();
+          for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? null);
         });
         try {
           await client.connect();
@@ -137,9 +137,9 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
         }
       };
     };
-    driver.notify = async (channel) => {
+    driver.notify = async (channel, payload = null) => {
       const client = await connectListener();
-      await client.query('SELECT pg_notify($1, NULL)', [channel]);
+      await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
     };
   }
   return driver;
@@ -174,13 +174,13 @@ export function createPgliteDriver(pglite: PGliteInterface, options: PgliteDrive
       );
     },
     async listen(channel, onNotification) {
-      const unlisten = await pglite.listen(channel, () => onNotification());
+      const unlisten = await pglite.listen(channel, (payload) => onNotification(payload || null));
       return async () => {
         await unlisten();
       };
     },
-    async notify(channel) {
-      await pglite.query('SELECT pg_notify($1, NULL)', [channel]);
+    async notify(channel, payload = null) {
+      await pglite.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     async close(): Promise<void> {
       if (options.ownsInstance) await pglite.close();

@@ -1,4 +1,4 @@
-import { catchUpSubscription, Waker, type CatchUpPage } from '../catch-up-subscription.js';
+import { catchUpSubscription, type CatchUpPage, TypedWakers } from '../catch-up-subscription.js';
 import { EventStoreUnavailableError, StreamDeletedError, WrongExpectedVersionError } from '../event-store.errors.js';
 import type {
   AllFilter,
@@ -89,7 +89,9 @@ export class SqlEventStore implements EventStore {
   readonly schema: string;
   private readonly s: string;
   private readonly channel: string;
-  private readonly waker = new Waker();
+  private readonly wakers = new TypedWakers();
+  /** Event types appended since the last NOTIFY went out: the next one names them. */
+  private unannounced = new Set<string>();
   private readonly subscriptions = new Set<Subscription>();
   private unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
   private listeners = 0;
@@ -127,7 +129,7 @@ export class SqlEventStore implements EventStore {
           if (!isUniqueViolation(error)) throw error;
         }
         // The usual case, without another await: written.
-        if (row && Number(row.inserted) > 0) return this.written(row);
+        if (row && Number(row.inserted) > 0) return this.written(row, events);
         const result = await this.settle(streamName, expected, events);
         if (result) return result;
       }
@@ -137,8 +139,8 @@ export class SqlEventStore implements EventStore {
     throw new Error(`Stream ${streamName}: append still contended after ${MAX_ATTEMPTS} attempts`);
   }
 
-  private written(row: InsertRow): AppendResult {
-    this.announce();
+  private written(row: InsertRow, events: readonly NewEvent[]): AppendResult {
+    this.announce(events.map((event) => event.type));
     return {
       nextRevision: BigInt(row.revision!),
       position: { commit: BigInt(row.commit_position!), prepare: BigInt(row.prepare_position!) },
@@ -184,7 +186,7 @@ export class SqlEventStore implements EventStore {
           if (isUniqueViolation(error)) return undefined;
           throw error;
         });
-        if (row && Number(row.inserted) > 0) return this.written(row);
+        if (row && Number(row.inserted) > 0) return this.written(row, events);
         const result = await this.guarded(() => this.settle(streamName, expected, events));
         return result ?? this.append(streamName, events, options);
       },
@@ -268,14 +270,19 @@ export class SqlEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    const wakeUps = this.wakers.register(options.filter?.eventTypes);
     const subscription: Subscription = catchUpSubscription({
       after: options.after ?? 'start',
       readPage: (after, limit) => this.guarded(() => this.readAllPage(after, limit, options.filter)),
-      waker: this.waker,
+      waker: wakeUps.waker,
       pageSize: this.options.pageSize ?? 1000,
       pollIntervalMs: this.options.pollIntervalMs ?? 1000,
-      onStart: () => this.startListening(),
+      onStart: async () => {
+        wakeUps.attach();
+        await this.startListening();
+      },
       onEnd: async () => {
+        wakeUps.release();
         this.subscriptions.delete(subscription);
         await this.stopListening();
       },
@@ -440,10 +447,14 @@ export class SqlEventStore implements EventStore {
     };
   }
 
-  /** Wakes this process's subscriptions now and, coalesced, other processes' through NOTIFY. */
-  private announce(): void {
-    this.waker.wake();
+  /**
+   * Wakes this process's subscriptions that read one of `types` now and, coalesced, other processes'
+   * through NOTIFY, whose payload names the types appended since the last one.
+   */
+  private announce(types: readonly string[]): void {
+    this.wakers.wake(types);
     if (this.options.notify === false || !this.driver.notify || this.closed) return;
+    for (const type of types) this.unannounced.add(type);
     if (this.notifyState !== 'idle') {
       this.notifyState = 'again';
       return;
@@ -453,7 +464,9 @@ export class SqlEventStore implements EventStore {
       do {
         this.notifyState = 'busy';
         const started = Date.now();
-        await this.driver.notify!(this.channel).catch(() => undefined);
+        const payload = notificationPayload(this.unannounced);
+        this.unannounced = new Set();
+        await this.driver.notify!(this.channel, payload).catch(() => undefined);
         // At most one NOTIFY per interval: each is a transaction that flushes WAL.
         const wait = NOTIFY_INTERVAL_MS - (Date.now() - started);
         if (wait > 0 && (this.notifyState as string) === 'again') await new Promise((resolve) => setTimeout(resolve, wait));
@@ -466,7 +479,7 @@ export class SqlEventStore implements EventStore {
   private async startListening(): Promise<void> {
     this.listeners++;
     if (this.unlisten || !this.driver.listen) return;
-    this.unlisten = this.driver.listen(this.channel, () => this.waker.wake()).catch(() => {
+    this.unlisten = this.driver.listen(this.channel, (payload) => this.wakers.wake(notifiedTypes(payload))).catch(() => {
       this.unlisten = undefined;
       return undefined;
     });
@@ -489,6 +502,22 @@ export class SqlEventStore implements EventStore {
       throw unavailableOr(error);
     }
   }
+}
+
+/** NOTIFY's payload is at most 8000 bytes: longer lists (and names with a comma) go as none, which wakes every subscription. */
+const MAX_PAYLOAD = 7000;
+
+/** The payload of an append's NOTIFY: the event types, comma-separated; null (wake every subscription) when they do not fit. */
+export function notificationPayload(types: ReadonlySet<string>): string | null {
+  const names = [...types];
+  if (names.length === 0 || names.some((name) => name.includes(',') || name === '')) return null;
+  const payload = names.join(',');
+  return Buffer.byteLength(payload) <= MAX_PAYLOAD ? payload : null;
+}
+
+/** The event types a NOTIFY names; null (every type) for an empty payload, as older processes send. */
+export function notifiedTypes(payload: string | null | undefined): string[] | null {
+  return payload ? payload.split(',') : null;
 }
 
 /** Opens the SQL event store on a driver, applying migrations first unless told not to. */

@@ -1,4 +1,5 @@
 import { catchUpSubscription, type CatchUpPage, TypedWakers } from '../catch-up-subscription.js';
+import { ReadBatcher } from './read-batcher.js';
 import { EventStoreUnavailableError, StreamDeletedError, WrongExpectedVersionError } from '../event-store.errors.js';
 import type {
   AllFilter,
@@ -30,6 +31,8 @@ export interface SqlEventStoreOptions {
   pollIntervalMs?: number;
   /** Events per read while catching up. Default 1000. */
   pageSize?: number;
+  /** Forward stream reads running at once before further ones wait and go together in one statement. Default 2. */
+  readConcurrency?: number;
   /** NOTIFY after appends so subscriptions in other processes wake up. Default true. */
   notify?: boolean;
 }
@@ -98,6 +101,7 @@ export class SqlEventStore implements EventStore {
   private notifyState: 'idle' | 'busy' | 'again' = 'idle';
   private closed = false;
   private readonly sql: Statements;
+  private readonly forwardReads: ReadBatcher<ForwardRead, RecordedEvent[]>;
 
   constructor(
     readonly driver: SqlDriver,
@@ -107,6 +111,12 @@ export class SqlEventStore implements EventStore {
     this.s = quoteIdent(this.schema);
     this.channel = `${this.schema.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_appended`.slice(0, 63);
     this.sql = statements(this.s, this.schema);
+    this.forwardReads = new ReadBatcher({
+      limit: options.readConcurrency ?? 2,
+      maxBatch: 200,
+      one: (read) => this.readOneStream(read.streamName, { fromRevision: read.from, ...(read.maxCount === null ? {} : { maxCount: read.maxCount }) }),
+      many: (reads) => this.readManyStreams(reads),
+    });
   }
 
   async append(streamName: string, events: NewEvent[], options: { expectedRevision?: ExpectedRevision } = {}): Promise<AppendResult> {
@@ -196,6 +206,15 @@ export class SqlEventStore implements EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    // Forward reads (every command's) go through the batcher: under load, those that wait share one statement.
+    if (!backwards && from !== 'end') return this.forwardReads.run({ streamName, from: from === 'start' ? 0n : from, maxCount: options.maxCount ?? null });
+    return this.readOneStream(streamName, options);
+  }
+
+  /** One stream's events, in one statement of its own. */
+  private async readOneStream(streamName: string, options: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     const bound = from === 'start' ? '0' : from === 'end' ? MAX_BIGINT : from.toString();
     const rows = await this.guarded(() =>
       this.driver.query<EventRow & { tombstoned: boolean; revision: string | null }>(
@@ -227,6 +246,21 @@ export class SqlEventStore implements EventStore {
     );
     if (rows[0]?.tombstoned) throw new StreamDeletedError(streamName);
     return rows.filter((row) => row.revision !== null).map(toRecordedEvent);
+  }
+
+  /** Several streams' forward reads in one statement: per read its events, or StreamDeletedError for a deleted stream. */
+  private async readManyStreams(reads: ForwardRead[]): Promise<(RecordedEvent[] | Error)[]> {
+    const input = JSON.stringify(reads.map((read, ord) => ({ ord, stream_id: read.streamName, bound: read.from.toString(), max_count: read.maxCount })));
+    const rows = await this.guarded(() =>
+      this.driver.query<EventRow & { ord: number; tombstoned: boolean; revision: string | null }>(this.sql.readMany, [input], { name: this.sql.readManyName }),
+    );
+    const results: (RecordedEvent[] | Error)[] = reads.map(() => []);
+    for (const row of rows) {
+      const result = results[row.ord];
+      if (row.tombstoned) results[row.ord] = new StreamDeletedError(reads[row.ord]!.streamName);
+      else if (row.revision !== null && Array.isArray(result)) result.push(toRecordedEvent(row));
+    }
+    return results;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -556,7 +590,16 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
+/** A forward read of one stream, from a revision (inclusive), at most `maxCount` events (null: all). */
+interface ForwardRead {
+  streamName: string;
+  from: bigint;
+  maxCount: number | null;
+}
+
 interface Statements {
+  readMany: string;
+  readManyName: string;
   roundStreamTips: string;
   roundStreamTipsName: string;
   insert: string;
@@ -662,7 +705,34 @@ SELECT b.xid::text AS last_commit, b.gp::text AS last_prepare, t.*
          ORDER BY f.transaction_id DESC, f.global_position DESC LIMIT 1
       ) l
   ) t ON true`;
+  // Forward reads of several streams ($1: [{ ord, stream_id, bound, max_count }]), each as readStream reads one.
+  const readMany = `
+WITH req AS (
+  SELECT r.ord, r.stream_id, r.bound::bigint AS bound, r.max_count FROM jsonb_to_recordset($1::text::jsonb) AS r(ord int, stream_id text, bound text, max_count int)
+), st AS (
+  SELECT req.ord, req.stream_id, req.bound, req.max_count,
+         coalesce(st.tombstoned, false) AS tombstoned, coalesce(st.deleted_before, 0) AS deleted_before,
+         coalesce(st.metadata, '{}'::jsonb) AS metadata,
+         (SELECT max(h.revision) FROM ${s}.events h WHERE h.stream_id = req.stream_id) AS head
+    FROM req LEFT JOIN ${s}.streams st ON st.stream_id = req.stream_id
+), v AS (
+  SELECT ord, stream_id, bound, max_count, tombstoned,
+         greatest(deleted_before, coalesce((metadata->>'truncateBefore')::bigint, 0),
+                  CASE WHEN metadata->>'maxCount' IS NOT NULL THEN head - (metadata->>'maxCount')::bigint + 1 ELSE 0 END) AS first_visible,
+         (metadata->>'maxAge')::double precision AS max_age
+    FROM st
+)
+SELECT v.ord, v.tombstoned, e.* FROM v LEFT JOIN LATERAL (
+  SELECT ${eventColumns} FROM ${s}.events e
+   WHERE e.stream_id = v.stream_id AND e.revision >= v.first_visible AND e.revision >= v.bound
+     AND (v.max_age IS NULL OR e.created >= now() - v.max_age * interval '1 second')
+   ORDER BY e.revision ASC
+   LIMIT v.max_count
+) e ON true
+ORDER BY v.ord, e.revision`;
   return {
+    readMany,
+    readManyName: `event_store_read_many_${schema}`.slice(0, 63),
     roundStreamTips,
     roundStreamTipsName: `event_store_round_tips_${schema}`.slice(0, 63),
     insert,

@@ -1,8 +1,11 @@
 /**
  * Runs an app's real entry point (`apps/<name>/src/main.ts`) as a child process from the TypeScript
- * sources (swc loader, no build), so tests can SIGKILL it, SIGTERM it and start it again.
+ * sources (swc loader, no build), so tests can SIGKILL it, SIGTERM it and start it again; or, with
+ * `built`, the output of `nest build <app>` (no transpiler in the process, as in production).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,14 +38,33 @@ export interface AppProcess {
   terminate(timeoutMs?: number): Promise<AppExit>;
 }
 
-/** Starts `apps/<app>/src/main.ts` with exactly the given environment (plus PATH/HOME). */
-export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, nodeArgs: string[] = []): AppProcess {
+export interface SpawnOptions {
+  /** Run the built app (`nest build <app>`, under dist/) instead of the TypeScript sources. */
+  built?: boolean;
+}
+
+/** Where `nest build <app>` writes the app's entry point (the build keeps the repository's layout under dist/apps/<app>/). */
+export function builtEntry(app: 'api' | 'projector'): string {
+  return `dist/apps/${app}/apps/${app}/src/main.js`;
+}
+
+/** Starts `apps/<app>/src/main.ts` (or, with `built`, its build output) with exactly the given environment (plus PATH/HOME). */
+export function spawnApp(app: 'api' | 'projector', env: Record<string, string>, nodeArgs: string[] = [], options: SpawnOptions = {}): AppProcess {
+  if (options.built) {
+    const entry = builtEntry(app);
+    if (!existsSync(join(root, entry))) throw new Error(`${entry} does not exist: run \`npx nest build ${app}\` first`);
+    return spawnNode(app, ['--enable-source-maps', ...nodeArgs, entry], env);
+  }
   return spawnScript(app, `apps/${app}/src/main.ts`, [], env, nodeArgs);
 }
 
 /** Starts a TypeScript entry point of the repository (a path from its root, e.g. `test/esdb-double/main.ts`) with its arguments. */
 export function spawnScript(name: string, script: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): AppProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', '--disable-warning=ExperimentalWarning', ...nodeArgs, '--import', register, script, ...args], {
+  return spawnNode(name, ['--enable-source-maps', '--disable-warning=ExperimentalWarning', ...nodeArgs, '--import', register, script, ...args], env);
+}
+
+function spawnNode(name: string, argv: string[], env: Record<string, string>): AppProcess {
+  const child = spawn(process.execPath, argv, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,8 +132,8 @@ export function spawnScript(name: string, script: string, args: string[], env: R
 }
 
 /** Starts the api on a port and waits until it answers /health/live; as behind a proxy on the same host (X-Forwarded-For trusted from loopback). */
-export async function startApiProcess(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<AppProcess & { url: string }> {
-  const api = spawnApp('api', { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: 'loopback', ...env }, nodeArgs);
+export async function startApiProcess(env: Record<string, string>, port: number, nodeArgs: string[] = [], options: SpawnOptions = {}): Promise<AppProcess & { url: string }> {
+  const api = spawnApp('api', { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: 'loopback', ...env }, nodeArgs, options);
   const url = `http://127.0.0.1:${port}`;
   await api.waitFor('listening on');
   return Object.assign(api, { url });

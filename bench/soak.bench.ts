@@ -53,9 +53,12 @@ async function main(): Promise<void> {
     const setupStarted = performance.now();
     stack = await startBallotStack({ mode: 'postgres', serverUrl, voters, built, projector: true, restartAfterSetup: restart, log: (line) => console.log(line) });
     const setupSeconds = (performance.now() - setupStarted) / 1000;
-    console.log(`apps: ${stack.apps}; ${restart ? 'restarted after the set-up: the processes measured have served nothing but ballots' : 'NOT restarted after the set-up (BENCH_RESTART=0): their heaps still hold the set-up'}`);
-    if (setupSeconds + soakSeconds > VOTER_TOKEN_TTL_SECONDS) {
-      console.log(`note: the set-up took ${setupSeconds.toFixed(0)} s; the first voters' tokens may run out before their turn (401, counted as refused)`);
+    console.log(`set-up ${setupSeconds.toFixed(0)} s; apps: ${stack.apps}; ${restart ? 'restarted after the set-up: the processes measured have served nothing but ballots' : 'NOT restarted after the set-up (BENCH_RESTART=0): their heaps still hold the set-up'}`);
+    // Voter i signs in at i / signIns after the sign-ins start and votes at i / rate after the soak starts: the oldest token
+    // used is the first voter's (all the sign-ins old) or the last one's (the whole soak old), plus the restart.
+    const oldestToken = Math.max(voters / stack.signIns, soakSeconds) + 30;
+    if (oldestToken > VOTER_TOKEN_TTL_SECONDS) {
+      console.log(`note: some voters' tokens will be about ${oldestToken.toFixed(0)} s old at their turn, past their ${VOTER_TOKEN_TTL_SECONDS} s: answered 401 and counted as refused`);
     }
     const api = stack.api;
     const projector = stack.projector!;
@@ -95,7 +98,9 @@ async function main(): Promise<void> {
     }
     clearInterval(sampler);
     const end = { api: readMemory(api.pid), projector: readMemory(projector.pid) };
-    const highest = (app: 'api' | 'projector', from: number, to: number) => Math.max(0, ...samples.filter((sample) => sample.at >= from && sample.at <= to).map((sample) => sample[app] ?? 0));
+    const within = (app: 'api' | 'projector', from: number, to: number) => samples.filter((sample) => sample.at >= from && sample.at <= to && sample[app] !== undefined).map((sample) => sample[app]!);
+    const highest = (app: 'api' | 'projector', from: number, to: number) => Math.max(0, ...within(app, from, to));
+    const lowest = (app: 'api' | 'projector', from: number, to: number) => (within(app, from, to).length ? Math.min(...within(app, from, to)) : 0);
     console.log(`load average after: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 
     console.log(`\nSummary (soak of ${soakSeconds} s at ${rate} ballots/s offered; apps: ${stack.apps}${restart ? '; api and projector restarted after the set-up' : ''})`);
@@ -123,6 +128,16 @@ async function main(): Promise<void> {
           console.log(
             `${app}: highest RSS in the second minute ${mb(second)}, in the last minute ${mb(lastMinute)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%, ` +
               `sampled every second; within ±${TOLERANCE * 100}%: ${Math.abs(growth) <= TOLERANCE ? 'MET' : 'NOT MET'})`,
+          );
+        }
+        // And the lowest: what is left right after a major collection, i.e. what the process keeps; growth there is retained memory.
+        const floorSecond = lowest(app, REFERENCE_SECONDS, 2 * REFERENCE_SECONDS);
+        const floorLast = lowest(app, elapsed - REFERENCE_SECONDS, elapsed);
+        if (floorSecond > 0 && floorLast > 0) {
+          const growth = (floorLast - floorSecond) / floorSecond;
+          console.log(
+            `${app}: lowest RSS in the second minute ${mb(floorSecond)}, in the last minute ${mb(floorLast)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%; ` +
+              `what the process keeps after a major collection; within ±${TOLERANCE * 100}%: ${Math.abs(growth) <= TOLERANCE ? 'MET' : 'NOT MET'})`,
           );
         }
       }

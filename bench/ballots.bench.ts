@@ -11,7 +11,7 @@
  *
  * Usage: npm run bench:ballots
  *   DATABASE_URL   default postgres://postgres@127.0.0.1:5432/test (only its server is used)
- *   BENCH_QUICK    1: a fast check (2 s per measurement, 4,000 voters, PostgreSQL only)
+ *   BENCH_QUICK    1: a fast check (2 s per measurement, 6,000 voters, PostgreSQL only)
  *   BENCH_SECONDS  per measurement, default 5 (2 with BENCH_QUICK)
  *   BENCH_MODES    postgres,pglite (default both; postgres with BENCH_QUICK)
  *   BENCH_VOTERS   voters signed in before the measurements
@@ -37,7 +37,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
 const modes = (process.env.BENCH_MODES ?? (quick ? 'postgres' : 'postgres,pglite')).split(',').map((m) => m.trim()) as Mode[];
 const offeredRate = Number(process.env.BENCH_RATE ?? 250);
 /** Voters (codes, sessions): enough for every measurement at the rates seen here. */
-const voters = Number(process.env.BENCH_VOTERS ?? (quick ? 4000 : Math.ceil(400 * seconds * 5)));
+const voters = Number(process.env.BENCH_VOTERS ?? (quick ? 6000 : Math.ceil(400 * seconds * 5)));
 const CONCURRENCY = [1, 16, 64] as const;
 /** The api's own pool (libs/platform open-database.ts); the raw appends get the same. */
 const POOL_SIZE = 20;

@@ -123,6 +123,8 @@ async function main(): Promise<void> {
         // The same over whole minutes: the highest RSS of the second minute against that of the last one.
         const second = highest(app, REFERENCE_SECONDS, 2 * REFERENCE_SECONDS);
         const lastMinute = highest(app, elapsed - REFERENCE_SECONDS, elapsed);
+        // Whole minutes mean something from three on (the second minute and the last one apart).
+        if (elapsed < 3 * REFERENCE_SECONDS) continue;
         if (second > 0 && lastMinute > 0) {
           const growth = (lastMinute - second) / second;
           console.log(

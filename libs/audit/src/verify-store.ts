@@ -18,6 +18,7 @@ import {
   type StoreChainLink,
   STORE_CHAIN_STREAM,
   streamsOf,
+  verifyChain,
 } from '@lib/es';
 import { comparePositions, type EventStore, formatPosition, parsePosition, type Position, type RecordedEvent } from '@lib/event-store';
 
@@ -124,14 +125,19 @@ async function plannedSeals(store: EventStore): Promise<PlannedSeal[]> {
  * Verifies every stream's hash chain (or only the streams of one round) and every seal, from the
  * event store alone. Reports each break with its stream, revision and event. A stream may join a
  * round late (a budget's frame frozen for it), so every chain is followed from its start and the
- * round's are picked out at the end.
+ * round's are picked out at the end. With a round, the store-wide chain is still recomputed over the
+ * whole store (its links cover every round's events), but the events' own hashes only of the round's
+ * streams, where the store can name them (`roundStreamTips`): no other stream's chain is reported.
  */
 export async function verifyStore(store: EventStore, options: { roundId?: string; expectHead?: string; onProgress?: (events: number) => void } = {}): Promise<VerifyReport> {
   const storeChain = new StoreChainCheck();
   const ballots = new BallotsAfterClose();
   const chains = new Map<string, StreamState>();
   const members = new Set<string>();
-  const planned = await plannedSeals(store);
+  // One round: only its seals are taken in the pass, and where the store names the round's streams
+  // (roundStreamTips, the SQL adapter's index on data->'roundId') only their hashes are recomputed.
+  const planned = (await plannedSeals(store)).filter((seal) => !options.roundId || seal.roundId === options.roundId);
+  const hashed = options.roundId && store.roundStreamTips ? new Set((await store.roundStreamTips(options.roundId)).streams.map((tip) => tip.streamName)) : null;
   const sealedRounds = new Map<string, Set<string>>(planned.map((seal) => [seal.roundId, new Set<string>()]));
   let next = 0;
   const takeSeal = (seal: PlannedSeal) => {
@@ -167,7 +173,7 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
       const head = (event.data as { storeChain?: StoreChainHead }).storeChain;
       if (head) sealedHeads.push({ streamName: event.streamName, position: formatPosition(event.position), head });
     }
-    if (chain.broken) return;
+    if (chain.broken || (hashed && !hashed.has(event.streamName))) return;
     const broken = chainBreak(event, chain);
     if (broken) {
       chainBreaks.push(broken);
@@ -181,6 +187,12 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
   while (next < planned.length) takeSeal(planned[next++]!);
   const taken = new Map(planned.map((seal) => [`${seal.streamName} ${seal.eventId}`, seal]));
   const inScope = (streamName: string) => !options.roundId || members.has(streamName);
+  // A stream that joined the round after its streams were listed: its chain is followed now, from its start.
+  for (const name of hashed ? members : []) {
+    if (hashed!.has(name)) continue;
+    const broken = verifyChain(name, await store.readStream(name));
+    if (broken) chainBreaks.push(broken);
+  }
   const roundScope = (streamName: string) => inScope(streamName) || (options.roundId !== undefined && streamName.includes(options.roundId));
   const chainReport = storeChain.finish(chains, sealedHeads, options.expectHead);
   const breaks: VerifyReport['breaks'] = [...chainBreaks.filter((b) => inScope(b.streamName)), ...[...chainReport.breaks, ...ballots.breaks].filter((b) => roundScope(b.streamName))];

@@ -193,7 +193,10 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     const broken = verifyChain(name, await store.readStream(name));
     if (broken) chainBreaks.push(broken);
   }
-  const roundScope = (streamName: string) => inScope(streamName) || (options.roundId !== undefined && streamName.includes(options.roundId));
+  // With a round: the store-wide breaks of its streams (a deleted stream by the round in its name), and
+  // every break of the chain's own stream (a link missing or altered, a published head not held):
+  // the chain is what the round's store-wide check rests on.
+  const roundScope = (streamName: string) => inScope(streamName) || streamName === STORE_CHAIN_STREAM || (options.roundId !== undefined && streamName.includes(options.roundId));
   const chainReport = storeChain.finish(chains, sealedHeads, options.expectHead);
   const breaks: VerifyReport['breaks'] = [...chainBreaks.filter((b) => inScope(b.streamName)), ...[...chainReport.breaks, ...ballots.breaks].filter((b) => roundScope(b.streamName))];
   const scopedSeals = seals.filter((seal) => inScope(seal.streamName));

@@ -5,10 +5,10 @@
  * chain (bench/audit-store.ts), then each round is sealed as the round-seal reactor does. PostgreSQL
  * at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in a scratch database dropped
  * afterwards. Appends an "Audit" section to docs/benchmarks.md (replacing an earlier one) after a
- * run of the default size. BENCH_AUDIT_EVENTS sets the large store's size (about; default
- * 1,000,000: whole rounds, the small store a tenth of it, at least one round), e.g. 200000 for a
- * quicker run; BENCH_SCALE shrinks the rounds themselves (e.g. 0.1). Run through `npm run
- * bench:audit`, with the young generation the audit CLI runs with (package.json).
+ * run of the default size. BENCH_AUDIT_EVENTS sets the large store's size (default 1,000,000: as
+ * many whole rounds as reach it; the small store a tenth of the rounds, at least one), e.g. 200000
+ * for a quicker run; BENCH_SCALE shrinks the rounds themselves (e.g. 0.1). Run it through
+ * `npm run bench:audit`: with the young generation the audit CLI runs with (package.json).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -28,7 +28,7 @@ const shape = {
   ballotsPerRound: Math.round(PROJECTIONS_SHAPE.ballotsPerRound * SCALE),
 };
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
-const largeRounds = Math.max(1, Math.round(EVENTS / eventsPerRound(shape)));
+const largeRounds = Math.max(1, Math.ceil(EVENTS / eventsPerRound(shape)));
 const STORES = [
   { name: 'small', rounds: Math.max(1, Math.round(largeRounds / 10)) },
   { name: 'large', rounds: largeRounds },

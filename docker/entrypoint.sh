@@ -6,4 +6,6 @@ case "$app" in
   api | projector | audit) shift $(( $# > 0 ? 1 : 0 )) ;;
   *) echo "usage: inwonersbudget api|projector|audit [args…] (got: $app)" >&2; exit 64 ;;
 esac
-exec node --enable-source-maps "/app/dist/apps/$app/apps/$app/src/main.js" "$@"
+# The audit CLI reads the whole store: a 64 MB young generation saves about a fifth of its CPU (docs/audit.md).
+if [ "$app" = audit ]; then set -- --max-semi-space-size=64 "/app/dist/apps/$app/apps/$app/src/main.js" "$@"; else set -- "/app/dist/apps/$app/apps/$app/src/main.js" "$@"; fi
+exec node --enable-source-maps "$@"

@@ -140,5 +140,8 @@ describe('the store-wide chain against a SQL store tampered with directly', () =
     const { code, out } = await audit(db, 'verify', '--expect-head', published);
     expect(code).toBe(1);
     expect(out).toContain('published-head-missing');
+    // Checking one round against the published head fails the same way (the head is the whole store's, not a stream's).
+    expect((await verifyStore(db.store, { roundId: 'r1', expectHead: published })).breaks).toEqual([expect.objectContaining({ problem: 'published-head-missing', streamName: STORE_CHAIN_STREAM })]);
+    expect((await audit(db, 'verify', '--round', 'r1', '--expect-head', published)).code).toBe(1);
   });
 });

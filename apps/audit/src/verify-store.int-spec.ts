@@ -63,6 +63,36 @@ describe('audit verify against a SQL store tampered with directly', () => {
     expect(report.breaks).toEqual([expect.objectContaining({ streamName: 'Proposal-p1', revision: '1', problem: 'hash-mismatch', eventId: '10000000-0000-4000-8000-' + String(n - 4).padStart(12, '0') })]);
   });
 
+  it('with --round, recomputes the hashes of the round\'s streams, a stream that joined it late included, and reports no other round\'s', async () => {
+    // A budget whose frame is frozen for the round: it joins r1 with its second event.
+    await record(db, 'Budget-b1', [{ type: 'BudgetEstablished', data: { budgetId: 'b1', title: 'Wijkbudget' } }]);
+    await record(db, 'Budget-b1', [{ type: 'FrameVersionFrozen', data: { budgetId: 'b1', roundId: 'r1', version: 1 } }]);
+    await db.sql.exec(`UPDATE ${db.schema}.${events} SET data = jsonb_set(data, '{title}', '"Wijkbudget!"') WHERE stream_id = 'Budget-b1' AND revision = 0`);
+    await db.sql.exec(`UPDATE ${db.schema}.${events} SET data = jsonb_set(data, '{title}', '"Bankjes!"') WHERE stream_id = 'Proposal-p2' AND revision = 0`);
+    await db.sql.exec(`UPDATE ${db.schema}.${events} SET data = jsonb_set(data, '{costCents}', '1400001') WHERE stream_id = 'Proposal-p1' AND revision = 1`);
+    const whole = await verifyStore(db.store);
+    expect(whole.breaks.map((b) => [b.streamName, (b as { problem: string }).problem])).toEqual(
+      expect.arrayContaining([
+        ['Budget-b1', 'hash-mismatch'],
+        ['Proposal-p2', 'hash-mismatch'],
+        ['Proposal-p1', 'hash-mismatch'],
+      ]),
+    );
+    const round = await verifyStore(db.store, { roundId: 'r1' });
+    expect(round).toMatchObject({ ok: false, streams: 3, events: 8, seals: 1 });
+    expect(round.breaks).toEqual([
+      expect.objectContaining({ streamName: 'Proposal-p1', revision: 1n, problem: 'hash-mismatch' }),
+      expect.objectContaining({ streamName: 'Budget-b1', revision: 0n, problem: 'hash-mismatch' }),
+    ]);
+    // A stream that joins the round after its streams were listed (here: the listing leaves the budget out) is still followed.
+    const listedEarlier = Object.create(db.store) as typeof db.store;
+    listedEarlier.roundStreamTips = async (roundId, options) => {
+      const tips = await db.store.roundStreamTips(roundId, options);
+      return { ...tips, streams: tips.streams.filter((tip) => tip.streamName !== 'Budget-b1') };
+    };
+    expect((await verifyStore(listedEarlier, { roundId: 'r1' })).breaks).toEqual(round.breaks);
+  });
+
   it('catches a deleted event', async () => {
     await db.sql.exec(`DELETE FROM ${db.schema}.${events} WHERE stream_id = 'Proposal-p1' AND revision = 1`);
     const report = await verifyStore(db.store);

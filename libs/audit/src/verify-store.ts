@@ -10,14 +10,15 @@ import {
   eventHash,
   linkDigest,
   PREVIOUS_HASH_KEY,
-  readStoreChain,
   ROUND_SEALED,
   scanAll,
   sealDigest,
   sealHash,
   type StoreChainHead,
   type StoreChainLink,
+  STORE_CHAIN_STREAM,
   streamsOf,
+  verifyChain,
 } from '@lib/es';
 import { comparePositions, type EventStore, formatPosition, parsePosition, type Position, type RecordedEvent } from '@lib/event-store';
 
@@ -124,15 +125,19 @@ async function plannedSeals(store: EventStore): Promise<PlannedSeal[]> {
  * Verifies every stream's hash chain (or only the streams of one round) and every seal, from the
  * event store alone. Reports each break with its stream, revision and event. A stream may join a
  * round late (a budget's frame frozen for it), so every chain is followed from its start and the
- * round's are picked out at the end.
+ * round's are picked out at the end. With a round, the store-wide chain is still recomputed over the
+ * whole store (its links cover every round's events), but the events' own hashes only of the round's
+ * streams, where the store can name them (`roundStreamTips`): no other stream's chain is reported.
  */
 export async function verifyStore(store: EventStore, options: { roundId?: string; expectHead?: string; onProgress?: (events: number) => void } = {}): Promise<VerifyReport> {
-  const links = (await readStoreChain(store)).map((e) => e.data);
-  const storeChain = new StoreChainCheck(links);
+  const storeChain = new StoreChainCheck();
   const ballots = new BallotsAfterClose();
   const chains = new Map<string, StreamState>();
   const members = new Set<string>();
-  const planned = await plannedSeals(store);
+  // One round: only its seals are taken in the pass, and where the store names the round's streams
+  // (roundStreamTips, the SQL adapter's index on data->'roundId') only their hashes are recomputed.
+  const planned = (await plannedSeals(store)).filter((seal) => !options.roundId || seal.roundId === options.roundId);
+  const hashed = options.roundId && store.roundStreamTips ? new Set((await store.roundStreamTips(options.roundId)).streams.map((tip) => tip.streamName)) : null;
   const sealedRounds = new Map<string, Set<string>>(planned.map((seal) => [seal.roundId, new Set<string>()]));
   let next = 0;
   const takeSeal = (seal: PlannedSeal) => {
@@ -146,10 +151,11 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
   const sealedHeads: { streamName: string; position: string; head: StoreChainHead }[] = [];
   const chainBreaks: ChainBreak[] = [];
   let scanned = 0;
-  for await (const event of scanAll(store, { pageSize: VERIFY_PAGE, onPage: (n) => options.onProgress?.((scanned += n)) })) {
+  const visit = (event: RecordedEvent) => {
     while (next < planned.length && comparePositions(event.position, planned[next]!.position) > 0) takeSeal(planned[next++]!);
     if (options.roundId && belongsToRound(event, options.roundId)) members.add(event.streamName);
-    storeChain.add(event);
+    if (event.streamName === STORE_CHAIN_STREAM) storeChain.addLink(event.revision, event.data as unknown as StoreChainLink);
+    else storeChain.add(event);
     ballots.add(event);
     let chain = chains.get(event.streamName);
     if (!chain) chains.set(event.streamName, (chain = { revision: -1n, hash: GENESIS_HASH, broken: false, events: 0, tipRevision: -1n, tipHash: '' }));
@@ -167,21 +173,30 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
       const head = (event.data as { storeChain?: StoreChainHead }).storeChain;
       if (head) sealedHeads.push({ streamName: event.streamName, position: formatPosition(event.position), head });
     }
-    if (chain.broken) continue;
+    if (chain.broken || (hashed && !hashed.has(event.streamName))) return;
     const broken = chainBreak(event, chain);
     if (broken) {
       chainBreaks.push(broken);
       chain.broken = true;
-      continue;
+      return;
     }
-    const recorded = event.metadata[HASH_KEY] as string;
     chain.revision = event.revision;
-    chain.hash = recorded;
-  }
+    chain.hash = event.metadata[HASH_KEY] as string;
+  };
+  for await (const event of scanAll(store, { pageSize: VERIFY_PAGE, onPage: (n) => options.onProgress?.((scanned += n)) })) visit(event);
   while (next < planned.length) takeSeal(planned[next++]!);
   const taken = new Map(planned.map((seal) => [`${seal.streamName} ${seal.eventId}`, seal]));
   const inScope = (streamName: string) => !options.roundId || members.has(streamName);
-  const roundScope = (streamName: string) => inScope(streamName) || (options.roundId !== undefined && streamName.includes(options.roundId));
+  // A stream that joined the round after its streams were listed: its chain is followed now, from its start.
+  for (const name of hashed ? members : []) {
+    if (hashed!.has(name)) continue;
+    const broken = verifyChain(name, await store.readStream(name));
+    if (broken) chainBreaks.push(broken);
+  }
+  // With a round: the store-wide breaks of its streams (a deleted stream by the round in its name), and
+  // every break of the chain's own stream (a link missing or altered, a published head not held):
+  // the chain is what the round's store-wide check rests on.
+  const roundScope = (streamName: string) => inScope(streamName) || streamName === STORE_CHAIN_STREAM || (options.roundId !== undefined && streamName.includes(options.roundId));
   const chainReport = storeChain.finish(chains, sealedHeads, options.expectHead);
   const breaks: VerifyReport['breaks'] = [...chainBreaks.filter((b) => inScope(b.streamName)), ...[...chainReport.breaks, ...ballots.breaks].filter((b) => roundScope(b.streamName))];
   const scopedSeals = seals.filter((seal) => inScope(seal.streamName));
@@ -199,7 +214,7 @@ export async function verifyStore(store: EventStore, options: { roundId?: string
     events: streams.reduce((sum, [, chain]) => sum + chain.events, 0),
     seals: scopedSeals.length,
     breaks,
-    storeChain: { links: links.length, covered: chainReport.covered, unchained: chainReport.unchained, head: chainReport.head },
+    storeChain: { links: chainReport.links, covered: chainReport.covered, unchained: chainReport.unchained, head: chainReport.head },
   };
 }
 
@@ -223,9 +238,18 @@ const breakAt = (event: RecordedEvent, problem: ChainBreak['problem'], expected:
   actual,
 });
 
+/** What is kept of a link once its range has been checked: enough to find a seal's or a published head in. */
+type CheckedLink = Pick<StoreChainLink, 'link' | 'after' | 'upTo' | 'previous' | 'digest'>;
+
 /**
  * Follows `$all` through the store-wide chain's links: each link's range is recomputed and, where its
  * digest differs, compared stream by stream with what the link recorded, to name the class of change.
+ *
+ * The links are taken from the same pass of `$all` (they are events of `StoreChain-all`), not read
+ * beforehand: a link is written after the events it covers, so the covered events the pass meets
+ * wait (as small entries) until the link whose range they fall in has been met, or until the pass
+ * ends. Links are taken in the order of their revision in the chain's stream, as reading that stream
+ * gives them; only the links known without a gap from revision 0 are followed before the end.
  */
 class StoreChainCheck {
   private index = 0;
@@ -237,20 +261,53 @@ class StoreChainCheck {
   readonly breaks: StoreChainBreak[] = [];
   /** Digests of the links that recompute, by digest: what a published head is looked up in. */
   private readonly sound = new Set<string>();
-
-  constructor(private readonly links: StoreChainLink[]) {}
+  /** The chain's links by revision in its stream; a checked one only by its head and range. */
+  private links: (StoreChainLink | CheckedLink | undefined)[] = [];
+  /** How many links are known from revision 0 on, without a gap. */
+  private known = 0;
+  /** Covered events met before the link that covers them (from `head` on). */
+  private pending: ChainEntry[] = [];
+  private head = 0;
 
   /** Links whose digest did not recompute, with what their range holds now: classified once every stream is known. */
   private readonly mismatched: { link: StoreChainLink; actual: ReturnType<typeof streamsOf>; events: number; digest: string }[] = [];
 
+  /** A link of the chain, met in the pass at `revision` of its stream. */
+  addLink(revision: bigint, link: StoreChainLink): void {
+    const at = Number(revision);
+    if (!Number.isSafeInteger(at) || at < 0 || this.links[at] !== undefined) return;
+    this.links[at] = link;
+    while (this.links[this.known] !== undefined) this.known++;
+    this.drain(false);
+  }
+
   add(event: RecordedEvent): void {
     if (!chainCovers(event)) return;
-    while (this.index < this.links.length && comparePositions(event.position, (this.end ??= parsePosition(this.links[this.index]!.upTo))) > 0) this.close();
-    if (this.index >= this.links.length) {
-      this.unchainedEvents++;
-      return;
+    this.pending.push(chainEntry(event));
+    if (this.head === this.pending.length - 1) this.drain(false);
+  }
+
+  /** Takes the waiting events into the links' ranges as far as the known links reach (at the end: all of them). */
+  private drain(final: boolean): void {
+    const links = this.links as (StoreChainLink | CheckedLink)[];
+    while (this.head < this.pending.length) {
+      const entry = this.pending[this.head]!;
+      while (this.index < this.known && comparePositions(entry.position, (this.end ??= parsePosition(links[this.index]!.upTo))) > 0) this.close();
+      if (this.index >= this.known) {
+        if (!final) break;
+        this.unchainedEvents++;
+      } else {
+        this.range.push(entry);
+      }
+      this.head++;
     }
-    this.range.push(chainEntry(event));
+    if (this.head === this.pending.length) {
+      this.pending = [];
+      this.head = 0;
+    } else if (this.head > 65_536 && this.head * 2 > this.pending.length) {
+      this.pending = this.pending.slice(this.head);
+      this.head = 0;
+    }
   }
 
   /**
@@ -261,15 +318,20 @@ class StoreChainCheck {
     chains: Map<string, unknown>,
     sealed: { streamName: string; position: string; head: StoreChainHead }[],
     expectHead: string | undefined,
-  ): { breaks: StoreChainBreak[]; covered: number; unchained: number; head: StoreChainHead | null } {
-    while (this.index < this.links.length) this.close();
+  ): { breaks: StoreChainBreak[]; links: number; covered: number; unchained: number; head: StoreChainHead | null } {
+    // A gap in the chain's stream: the links after it follow the ones before, as a read of the stream gives them.
+    this.links = this.links.filter((link) => link !== undefined);
+    this.known = this.links.length;
+    const links = this.links as (StoreChainLink | CheckedLink)[];
+    this.drain(true);
+    while (this.index < links.length) this.close();
     for (const m of this.mismatched) {
       const found = this.classify(m.link, m.actual, m.events, chains);
       this.breaks.push(...(found.length > 0 ? found : [{ streamName: 'StoreChain-all', link: m.link.link, problem: 'chain-link-altered' as const, position: m.link.upTo, expected: m.digest, actual: m.link.digest }]));
     }
     for (const seal of sealed) {
       if (this.sound.has(seal.head.digest)) continue;
-      const held = this.links.find((l) => l.link === seal.head.link);
+      const held = links.find((l) => l.link === seal.head.link);
       this.breaks.push({
         problem: held ? 'chain-link-altered' : 'chain-link-missing',
         streamName: seal.streamName,
@@ -279,16 +341,18 @@ class StoreChainCheck {
         actual: held ? `link ${held.link} ${held.digest}` : 'no such link',
       });
     }
-    const last = this.links[this.links.length - 1];
+    const last = links[links.length - 1];
     if (expectHead !== undefined && !this.sound.has(expectHead)) {
       this.breaks.push({ problem: 'published-head-missing', streamName: 'StoreChain-all', position: last?.upTo ?? '0/0', expected: expectHead, actual: last?.digest ?? 'no chain' });
     }
-    return { breaks: this.breaks, covered: this.coveredEvents, unchained: this.unchainedEvents, head: last ? { link: last.link, upTo: last.upTo, digest: last.digest } : null };
+    return { breaks: this.breaks, links: links.length, covered: this.coveredEvents, unchained: this.unchainedEvents, head: last ? { link: last.link, upTo: last.upTo, digest: last.digest } : null };
   }
 
   private close(): void {
-    const link = this.links[this.index]!;
+    const link = this.links[this.index] as StoreChainLink;
     const before = this.links[this.index - 1];
+    // Only what a head is found by is kept of a checked link (a link's streams are most of its size).
+    this.links[this.index] = { link: link.link, after: link.after, upTo: link.upTo, previous: link.previous, digest: link.digest };
     const entries = this.range;
     this.range = [];
     this.index++;

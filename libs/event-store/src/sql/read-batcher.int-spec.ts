@@ -66,6 +66,7 @@ describe.each(targets)('stream reads that wait go together in one statement (%s)
     const { store, batches } = setup;
     const id = randomUUID().slice(0, 8);
     for (let s = 0; s < 6; s++) await store.append(`Plain-${id}-${s}`, Array.from({ length: s + 1 }, (_, i) => event(i)));
+    await store.append(`Long-${id}`, Array.from({ length: 25 }, (_, i) => event(i)));
     await store.append(`Truncated-${id}`, [event(0), event(1), event(2), event(3)]);
     await store.setStreamMetadata(`Truncated-${id}`, { truncateBefore: 2n });
     await store.append(`Capped-${id}`, [event(0), event(1), event(2)]);
@@ -80,6 +81,9 @@ describe.each(targets)('stream reads that wait go together in one statement (%s)
       [`Plain-${id}-5`, { fromRevision: 1n, maxCount: 2 }],
       [`Plain-${id}-4`, { maxCount: 1 }],
       [`Plain-${id}-2`, { fromRevision: 9n }],
+      [`Long-${id}`, {}],
+      [`Long-${id}`, { maxCount: 12 }],
+      [`Long-${id}`, { fromRevision: 9n, maxCount: 5 }],
       [`Truncated-${id}`, {}],
       [`Capped-${id}`, {}],
       [`Soft-${id}`, {}],
@@ -95,7 +99,9 @@ describe.each(targets)('stream reads that wait go together in one statement (%s)
     expect(together).toEqual(alone);
     expect(alone.at(-1)).toBe('StreamDeletedError');
     expect((alone[0] as unknown[]).length).toBe(1);
-    expect((alone[10] as { revision: bigint }[]).map((e) => e.revision)).toEqual([2n, 3n]);
+    expect((alone[13] as { revision: bigint }[]).map((e) => e.revision)).toEqual([2n, 3n]);
+    expect((alone[10] as { revision: bigint }[]).map((e) => e.revision)).toEqual(Array.from({ length: 25 }, (_, i) => BigInt(i)));
+    expect((alone[12] as { revision: bigint }[]).map((e) => e.revision)).toEqual([9n, 10n, 11n, 12n, 13n]);
   });
 
   it('sees every append that completed before the read was asked for, under concurrent load', async () => {

@@ -729,7 +729,8 @@ SELECT v.ord, v.tombstoned, e.* FROM v LEFT JOIN LATERAL (
    ORDER BY e.revision ASC
    LIMIT v.max_count
 ) e ON true
-ORDER BY v.ord, e.revision`;
+-- e.revision is text here (eventColumns): order by its number, or revision 10 comes before 2.
+ORDER BY v.ord, e.revision::bigint`;
   return {
     readMany,
     readManyName: `event_store_read_many_${schema}`.slice(0, 63),

@@ -1,6 +1,6 @@
 /**
  * Soak (issue #21): the api and the projector on a scratch PostgreSQL database, ballots offered at a
- * steady rate (BENCH_SOAK_RATE, default 100/s, autocannon's overallRate over 64 connections) for
+ * steady rate (BENCH_SOAK_RATE, default 100/s, evenly spaced over at most 64 connections: paced()) for
  * BENCH_SOAK_SECONDS (default 600). Every 10 s: the resident set of the api and the projector, the
  * rate answered, the p99 of that slice and its errors. At the end: each process's RSS at the end
  * against its RSS after the first minute (target: within 10%), and the errors in all.
@@ -20,7 +20,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
-import { type BallotStack, drive, readMemory, startBallotStack, workloadOf } from './support/ballot-stack.js';
+import { type BallotStack, paced, readMemory, startBallotStack, workloadOf } from './support/ballot-stack.js';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     let elapsed = 0;
     while (elapsed < soakSeconds) {
       const duration = Math.min(SLICE_SECONDS, soakSeconds - elapsed);
-      const slice = await drive(api, workload, CONNECTIONS, duration, rate);
+      const slice = await paced(api, workload, CONNECTIONS, duration, rate);
       elapsed = Math.round((performance.now() - started) / 1000);
       errors += slice.errors;
       refused += slice.refused;

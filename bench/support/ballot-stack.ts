@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +93,71 @@ export async function drive(api: { url: string }, workload: Workload, clients: n
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+/**
+ * An offered load: `rate` requests a second for `duration` seconds, evenly spaced (one every 1/rate s,
+ * whether or not the earlier ones were answered: an open loop), over at most `connections` kept-alive
+ * connections. Each latency runs from the moment its request was due, so a stall counts for every
+ * request it held up. autocannon's `overallRate` is not used for this: it lets each connection send its
+ * share of a second at the start of that second, so "250/s" arrives as a burst of 250 each second,
+ * and its correction then adds latencies at a 1 ms interval.
+ */
+export async function paced(api: { url: string }, workload: Workload, connections: number, duration: number, rate: number): Promise<HttpFigures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const target = new URL(api.url);
+  const latencies: number[] = [];
+  let ok = 0;
+  let refused = 0;
+  let errors = 0;
+  const send = (request: LoadRequest, due: number) =>
+    new Promise<void>((resolve) => {
+      const body = JSON.stringify(request.body);
+      const outgoing = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: request.method,
+          path: request.path,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${request.token!}` },
+          timeout: 30_000,
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) ok++;
+            else if (status >= 400 && status < 500) refused++;
+            else errors++;
+            latencies.push(performance.now() - due);
+            resolve();
+          });
+        },
+      );
+      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+      outgoing.on('error', () => {
+        errors++;
+        resolve();
+      });
+      outgoing.end(body);
+    });
+  const total = Math.round(rate * duration);
+  const interval = 1000 / rate;
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(workload.next(), due));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { clients: connections, ok, refused, errors, rate: ok / Math.max(elapsed, duration), p50: at(0.5), p99: at(0.99) };
 }
 
 /** Resident set of a process in MB: now (VmRSS) and its peak (VmHWM, since it started or since `resetPeak`); undefined where /proc cannot be read. */

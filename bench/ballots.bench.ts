@@ -207,7 +207,8 @@ async function runMode(mode: Mode): Promise<ModeFigures> {
       voters,
       built,
       projector: process.env.BENCH_PROJECTOR !== '0',
-      apiNodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+      // BENCH_API_NODE_ARGS: Node flags for the api (e.g. "--max-semi-space-size=32"), to try a setting.
+      apiNodeArgs: [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
       restartAfterSetup: restart,
       log: (line) => console.log(line),
     });

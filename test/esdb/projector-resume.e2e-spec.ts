@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createEsdbEventStore, type EsdbEventStore, type EsdbReconnectInfo, EventStoreUnavailableError } from '@lib/event-store';
+import { comparePositions, createEsdbEventStore, type EsdbEventStore, type EsdbReconnectInfo, EventStoreUnavailableError, parsePosition } from '@lib/event-store';
 import { ALL_PROJECTIONS, openReadModels, type ProjectionStatus, Projector, type ReadModelDatabase, rebuild } from '@lib/projections';
 import { aBurgerbegrotingFrame, COUNCIL_DECISION } from '../../libs/budgeting/src/budget/testing/budget.given.js';
 import { openTestReadModels, snapshot, type TestReadModels } from '../../libs/projections/src/testing/read-models.given.js';
@@ -245,7 +245,8 @@ describe('the projector on EventStoreDB (test double): killed and restarted mid-
     expect(behind.lagEvents).toBeGreaterThan(0);
     expect(handledAtKill.some((c) => c.events > 0)).toBe(true);
     expect(writer.unavailable).toBeGreaterThan(0);
-    expect(reconnects.length).toBeGreaterThanOrEqual(2 * ALL_PROJECTIONS.length);
+    // The projector follows $all with one subscription for all its projections: it reconnected after each kill.
+    expect(reconnects.length).toBeGreaterThanOrEqual(2);
 
     const all = await store.readAll({ maxCount: 1_000_000 });
     const types = new Set(all.map((e) => e.type));
@@ -261,7 +262,14 @@ describe('the projector on EventStoreDB (test double): killed and restarted mid-
     expect(projected.budget_overview!.length).toBeGreaterThanOrEqual(writer.units);
     expect(projected.plan!.length).toBeGreaterThanOrEqual(3 * writer.units);
     for (const table of Object.keys(rebuilt)) expect({ table, rows: projected[table] }).toEqual({ table, rows: rebuilt[table] });
-    // Every event was handled exactly once: the same positions and counts as the rebuild.
-    expect(await checkpoints(live.db)).toEqual(await checkpoints(second.db));
+    // Every event was handled exactly once: the same counts as the rebuild. A checkpoint stands at or past the
+    // rebuild's: the projector moves every projection's checkpoint to its batch's last event, past events it does not handle.
+    const [liveCheckpoints, rebuiltCheckpoints] = [await checkpoints(live.db), await checkpoints(second.db)];
+    const withoutPosition = (list: typeof liveCheckpoints) => list.map(({ position: _position, ...rest }) => rest);
+    expect(withoutPosition(liveCheckpoints)).toEqual(withoutPosition(rebuiltCheckpoints));
+    const behindRebuild = liveCheckpoints.filter(
+      (c, i) => rebuiltCheckpoints[i]!.position !== null && (c.position === null || comparePositions(parsePosition(c.position), parsePosition(rebuiltCheckpoints[i]!.position)) < 0),
+    );
+    expect(behindRebuild).toEqual([]);
   }, 120_000);
 });

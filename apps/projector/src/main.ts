@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   // 1. Open the event store and the read-model database (PostgreSQL, or the PGlite under DATA_DIR).
   const database = await openDatabase(config);
   const db = await openReadModels(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pglite: database.pglite! });
-  // 2. One runner per projection; on PostgreSQL each waits for its advisory lock.
+  // 2. Every projection whose advisory lock this process gets (PostgreSQL), over one $all subscription; the others are tried every 2 s.
   const log = (level: string, message: string, details?: Record<string, unknown>) =>
     process.stdout.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...details })}\n`);
   const projector = new Projector({
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     logger: { info: (m, d) => log('info', m, d), error: (m, d) => log('error', m, d) },
   }).start();
   log('info', `projector (${config.mode} mode) running ${ALL_PROJECTIONS.map((p) => `${p.name}@v${p.version}`).join(', ')}`);
-  // 3. Stop cleanly: the current batch commits or rolls back with its checkpoint.
+  // 3. Stop cleanly: the current batch commits or rolls back with its checkpoints.
   const stop = async (): Promise<void> => {
     await projector.stop();
     await db.close();

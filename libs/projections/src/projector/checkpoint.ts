@@ -60,6 +60,39 @@ export async function advanceCheckpoint(manager: EntityManager, schema: string, 
   );
 }
 
+/**
+ * Locks the checkpoint rows of several projections (in name order) and checks each still stands where
+ * its runner left it: lockCheckpoint for a batch that one transaction commits for all of them.
+ */
+export async function lockCheckpoints(manager: EntityManager, schema: string, expected: readonly { name: string; position: Position | null }[]): Promise<void> {
+  const rows = await manager.query<{ name: string; position: string | null }[]>(
+    `SELECT name, position FROM ${schema}.projection_checkpoint WHERE name IN (SELECT jsonb_array_elements_text($1::jsonb)) ORDER BY name FOR UPDATE`,
+    [JSON.stringify(expected.map((e) => e.name))],
+  );
+  const stored = new Map(rows.map((r) => [r.name, r.position]));
+  for (const { name, position } of expected) {
+    const wanted = position === null ? null : formatPosition(position);
+    const actual = stored.get(name);
+    if (actual === undefined || actual !== wanted) throw new CheckpointMovedError(name, wanted, actual ?? null);
+  }
+}
+
+/** Moves several projections' checkpoints in one statement (advanceCheckpoint for each), in the batch's transaction. */
+export async function advanceCheckpoints(
+  manager: EntityManager,
+  schema: string,
+  advances: readonly { name: string; position: Position; handled: number; lastEventAt: Date | null }[],
+): Promise<void> {
+  if (advances.length === 0) return;
+  const rows = advances.map((a) => ({ name: a.name, position: formatPosition(a.position), handled: a.handled, last_event_at: a.lastEventAt?.toISOString() ?? null }));
+  await manager.query(
+    `UPDATE ${schema}.projection_checkpoint c SET position = a.position, events_handled = c.events_handled + a.handled,
+            last_event_at = coalesce(a.last_event_at, c.last_event_at), updated_at = now()
+       FROM jsonb_to_recordset($1::jsonb) AS a(name text, position text, handled bigint, last_event_at timestamptz) WHERE c.name = a.name`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** Marks the projection failed at an event, in its own transaction after the batch rolled back. */
 export async function recordFailure(
   manager: EntityManager,

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore, type RecordedEvent } from '@lib/event-store';
 import { ALL_PROJECTIONS } from '../read-models.js';
 import type { Projection } from '../projection.js';
+import type { ReadModelDatabase } from '../read-model-database.js';
 import { planProjection } from '../plans/plan.projection.js';
+import { roundOverviewProjection } from '../rounds/round-overview.projection.js';
 import { given, openTestReadModels, project, rebuiltSnapshot, rowsOf, snapshot, type TestReadModels } from '../testing/read-models.given.js';
 import { budgetEstablished, phaseAdvanced, planSubmitted, proposalEvent, roundEvent, roundPlanned, verdictGiven } from '../testing/read-models.fixtures.js';
 import { CheckpointMovedError } from './checkpoint.js';
@@ -135,5 +137,111 @@ describe('the projector', () => {
     expect(plans.map((p) => p.title)).toEqual(['Plan p-1', 'Plan p-2', 'Plan p-3', 'Plan p-4']);
     const [checkpoint] = await rm.db.read((m) => m.query<{ version: number; events_handled: string }[]>(`SELECT version, events_handled FROM ${rm.db.schema}.projection_checkpoint WHERE name = 'plans'`));
     expect({ version: checkpoint!.version, events: Number(checkpoint!.events_handled) }).toEqual({ version: bumped, events: 11 });
+  });
+
+  it('commits a batch for several projections in one transaction: rows and every checkpoint, events handled counted per projection', async () => {
+    await reset();
+    const store = await aRoundWithPlans();
+    const transactions: string[][] = [];
+    // Counts the transactions that wrote a checkpoint, and which projections' checkpoints each moved.
+    const counted: ReadModelDatabase = {
+      ...rm.db,
+      transaction: (work) =>
+        rm.db.transaction(async (manager) => {
+          const moved: string[] = [];
+          const spy = new Proxy(manager, {
+            get(target, key) {
+              const value = Reflect.get(target, key, target) as unknown;
+              if (key !== 'query') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+              return async (sql: string, parameters?: unknown[]) => {
+                if (/UPDATE .*projection_checkpoint c SET position/s.test(sql)) moved.push(...(JSON.parse(String(parameters![0])) as { name: string }[]).map((a) => a.name));
+                return target.query(sql, parameters);
+              };
+            },
+          });
+          const result = await work(spy);
+          if (moved.length > 0) transactions.push(moved.sort());
+          return result;
+        }),
+    };
+    const projections = [planProjection, roundOverviewProjection];
+    const projector = new Projector({ store, db: counted, projections, lockRetryMs: 10 }).start();
+    try {
+      await projector.settled();
+    } finally {
+      await projector.stop();
+    }
+    // The backlog (15 events, fewer than a batch) is one transaction moving both checkpoints to the last event.
+    expect(transactions).toEqual([['plans', 'round-overview']]);
+    const all = await store.readAll({ maxCount: 1000 });
+    const last = all[all.length - 1]!.position;
+    const rows = await rm.db.read((m) => m.query<{ name: string; position: string; events_handled: string }[]>(`SELECT name, position, events_handled FROM ${rm.db.schema}.projection_checkpoint ORDER BY name`));
+    expect(rows.map((r) => ({ name: r.name, position: r.position, events: Number(r.events_handled) }))).toEqual(
+      projections
+        .map((p) => ({ name: p.name, position: `${last.commit}/${last.prepare}`, events: all.filter((e) => p.canHandle.includes(e.type)).length }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    expect(await snapshot(rm.db, projections)).toEqual(await rebuiltSnapshot(store, projections));
+  });
+
+  it('a projection that fails stops alone: the others commit every event, before and after the failing one', async () => {
+    await reset();
+    const store = new InMemoryEventStore({ pollIntervalMs: 10 });
+    await given(store, [budgetEstablished(), roundPlanned(), planSubmitted('p-1'), planSubmitted('p-bad'), planSubmitted('p-3')]);
+    const fragile: Projection = {
+      ...roundOverviewProjection,
+      name: 'fragile-rounds',
+      canHandle: [...roundOverviewProjection.canHandle, 'ProposalSubmitted'],
+      async handle(events: readonly RecordedEvent[], context) {
+        if (events.some((e) => (e.data as { proposalId?: string }).proposalId === 'p-bad')) throw new Error('cannot project p-bad');
+        await roundOverviewProjection.handle(
+          events.filter((e) => e.type !== 'ProposalSubmitted'),
+          context,
+        );
+      },
+    };
+    const projector = new Projector({ store, db: rm.db, projections: [fragile, planProjection], lockRetryMs: 10 }).start();
+    let statuses;
+    try {
+      statuses = await projector.settled();
+      // Later events still reach the projection that did not fail.
+      await given(store, [planSubmitted('p-4')]);
+      statuses = await projector.settled();
+    } finally {
+      await projector.stop();
+    }
+    const bad = (await store.readStream('Proposal-p-bad'))[0]!;
+    expect(statuses.map((s) => [s.projection, s.status, s.failure?.stream ?? null, s.failure?.position ?? null])).toEqual([
+      ['fragile-rounds', 'failed', 'Proposal-p-bad', `${bad.position.commit}/${bad.position.prepare}`],
+      ['plans', 'running', null, null],
+    ]);
+    expect(statuses.map((s) => s.eventsHandled)).toEqual([3, 4]);
+    expect(projector.runner('fragile-rounds').state).toBe('failed');
+    expect((await rowsOf(rm.db, 'plan', 'proposal_id')).map((p) => p.proposal_id)).toEqual(['p-1', 'p-3', 'p-4', 'p-bad']);
+    await rm.db.read((m) => m.query(`TRUNCATE ${[...planProjection.tables, ...roundOverviewProjection.tables].map((t) => `${rm.db.schema}."${t}"`).join(', ')}`));
+  });
+
+  it('a standby takes over when the projector holding the locks stops, and goes on from its checkpoints', async () => {
+    await reset();
+    const store = await aRoundWithPlans();
+    const lock = new InProcessLock();
+    const active = new Projector({ store, db: rm.db, projections: ALL_PROJECTIONS, lock, lockRetryMs: 10 }).start();
+    const standby = new Projector({ store, db: rm.db, projections: ALL_PROJECTIONS, lock, lockRetryMs: 10 }).start();
+    try {
+      await active.settled();
+      expect(standby.runners.map((r) => r.state)).toEqual(ALL_PROJECTIONS.map(() => 'waiting-for-lock'));
+      const handled = (await active.statuses()).map((s) => s.eventsHandled);
+      // The active one goes away (its locks with it); more events arrive.
+      await active.stop();
+      await given(store, [planSubmitted('p-5'), proposalEvent('p-5', 'ProposalSupported', { supporterRef: 's-5', supportCount: 1, at: '2026-03-06T11:00:00.000Z' })]);
+      const statuses = await standby.settled();
+      expect(statuses.map((s) => s.status)).toEqual(ALL_PROJECTIONS.map(() => 'running'));
+      expect(statuses.find((s) => s.projection === 'plans')!.eventsHandled).toBe(handled[ALL_PROJECTIONS.findIndex((p) => p.name === 'plans')]! + 2);
+      expect(standby.runners.every((r) => r.state === 'live' || r.state === 'catching-up')).toBe(true);
+    } finally {
+      await standby.stop();
+      await active.stop();
+    }
+    expect(await snapshot(rm.db, ALL_PROJECTIONS)).toEqual(await rebuiltSnapshot(store, ALL_PROJECTIONS));
   });
 });

@@ -5,6 +5,7 @@ import type { ReadModelDatabase } from '../read-model-database.js';
 import { AdvisoryLock, InProcessLock, type ProjectionLock } from './projection-lock.js';
 import { lagOf } from './projection-lag.js';
 import { addLagSource } from './projection-metrics.js';
+import { ProjectionGroup } from './projection-group.js';
 import { ProjectionRunner, type RunnerFaults, type RunnerLogger } from './projection-runner.js';
 
 export interface ProjectionStatus {
@@ -64,31 +65,33 @@ export interface ProjectorOptions {
   faults?: RunnerFaults;
 }
 
-/** The projector: one runner per projection, each elected by its own lock. */
+/**
+ * The projector: one runner per projection, each elected by its own lock; the projections whose lock
+ * this process holds share one `$all` subscription and one transaction per batch (projection-group.ts).
+ */
 export class Projector {
   readonly runners: ProjectionRunner[];
   private readonly lock: ProjectionLock;
+  private readonly group: ProjectionGroup;
   private unregisterLag: (() => void) | undefined;
 
   constructor(private readonly options: ProjectorOptions) {
-    const { db } = options;
+    const { db, store, logger, faults } = options;
     this.lock = options.lock ?? (db.connectionString ? new AdvisoryLock(db.connectionString, db.schemaName) : new InProcessLock());
-    this.runners = options.projections.map(
-      (projection) =>
-        new ProjectionRunner(projection, {
-          store: options.store,
-          db,
-          lock: this.lock,
-          logger: options.logger,
-          batchSize: options.batchSize,
-          lockRetryMs: options.lockRetryMs,
-          faults: options.faults,
-        }),
-    );
+    this.runners = options.projections.map((projection) => new ProjectionRunner(projection, { store, db, lock: this.lock, logger, faults }));
+    this.group = new ProjectionGroup(this.runners, {
+      store,
+      db,
+      lock: this.lock,
+      logger,
+      batchSize: options.batchSize,
+      lockRetryMs: options.lockRetryMs,
+      faults,
+    });
   }
 
   start(): this {
-    for (const runner of this.runners) runner.start();
+    this.group.start();
     this.unregisterLag ??= addLagSource(async () => (await this.statuses()).map((s) => ({ projection: s.projection, events: s.lagEvents, capped: s.lagEventsCapped, seconds: s.lagSeconds })));
     return this;
   }
@@ -96,7 +99,7 @@ export class Projector {
   async stop(): Promise<void> {
     this.unregisterLag?.();
     this.unregisterLag = undefined;
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+    await this.group.stop();
     await this.lock.close();
   }
 

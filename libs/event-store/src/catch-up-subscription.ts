@@ -115,10 +115,10 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
           cursor = page.scannedTo;
           lastSeen = page.scannedTo;
         }
-        if (page.events.length > 0) {
-          backoff = 5;
-          continue;
-        }
+        if (page.events.length > 0) backoff = 5;
+        // Catching up, a page with events is read on from: caughtUp is said after a page that found none.
+        // Live, a short page reached the head: wait, and an append during the read has woken us already.
+        if (page.events.length > 0 && !caughtUp) continue;
         if (page.pending) {
           // Committed events wait behind an older open transaction: look again soon, and do not claim the head yet.
           await sleep(backoff, abort.signal);

@@ -99,6 +99,8 @@ export class SqlEventStore implements EventStore {
   private unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
   private listeners = 0;
   private notifyState: 'idle' | 'busy' | 'again' = 'idle';
+  /** When the last NOTIFY went out (ms). */
+  private lastNotify = 0;
   private closed = false;
   private readonly sql: Statements;
   private readonly forwardReads: ReadBatcher<ForwardRead, RecordedEvent[]>;
@@ -496,14 +498,15 @@ export class SqlEventStore implements EventStore {
     this.notifyState = 'busy';
     const send = async (): Promise<void> => {
       do {
+        // At most one NOTIFY per interval, the first too: each is a transaction that flushes WAL, and
+        // a voter at a time would otherwise cost one per ballot.
+        const wait = NOTIFY_INTERVAL_MS - (Date.now() - this.lastNotify);
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         this.notifyState = 'busy';
-        const started = Date.now();
+        this.lastNotify = Date.now();
         const payload = notificationPayload(this.unannounced);
         this.unannounced = new Set();
         await this.driver.notify!(this.channel, payload).catch(() => undefined);
-        // At most one NOTIFY per interval: each is a transaction that flushes WAL.
-        const wait = NOTIFY_INTERVAL_MS - (Date.now() - started);
-        if (wait > 0 && (this.notifyState as string) === 'again') await new Promise((resolve) => setTimeout(resolve, wait));
       } while ((this.notifyState as string) === 'again' && !this.closed);
       this.notifyState = 'idle';
     };

@@ -1,60 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import type { NewEvent, ReadStreamOptions, RecordedEvent } from '../event-store.port.js';
-import { createPgliteDriver, createPgPoolDriver, type SqlDriver } from './sql-client.js';
+import { countingStatements, sqlTestDatabases, type SqlTestDatabase } from '../testing/sql-test-stores.js';
 import { createSqlEventStore, type SqlEventStore } from './sql-event-store.js';
-
-const databaseUrl = process.env.DATABASE_URL;
-
-/** The driver, counting the statements that read several streams at once. */
-function countingBatches(driver: SqlDriver): { driver: SqlDriver; batches: () => number } {
-  let batches = 0;
-  const counted: SqlDriver = Object.create(driver) as SqlDriver;
-  counted.query = async (text, params, options) => {
-    if (options?.name?.startsWith('event_store_read_many_')) batches++;
-    return driver.query(text, params, options);
-  };
-  return { driver: counted, batches: () => batches };
-}
 
 const event = (n: number): NewEvent => ({ id: randomUUID(), type: `E${n}`, data: { n }, metadata: { tenant: 't' } });
 const shape = (events: RecordedEvent[]) => events.map((e) => ({ stream: e.streamName, revision: e.revision, type: e.type, data: e.data, position: e.position }));
 
 interface Setup {
   store: SqlEventStore;
+  /** Statements that read several streams at once. */
   batches: () => number;
   close(): Promise<void>;
 }
 
-async function onPglite(): Promise<Setup> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create('memory://');
-  const counting = countingBatches(createPgliteDriver(pglite, { ownsInstance: true }));
-  const store = await createSqlEventStore(counting.driver, { schema: 'read_batches', readConcurrency: 1 });
-  return { store, batches: counting.batches, close: () => store.close() };
-}
-
-async function onPostgres(url: string): Promise<Setup> {
-  const schema = `read_batches_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const counting = countingBatches(createPgPoolDriver(new pg.Pool({ connectionString: url, max: 4 }), { ownsPool: true }));
-  const store = await createSqlEventStore(counting.driver, { schema, readConcurrency: 1 });
+async function open(database: SqlTestDatabase): Promise<Setup> {
+  const counting = countingStatements(database.driver(), 'event_store_read_many_');
+  const store = await createSqlEventStore(counting.driver, { schema: database.schema, readConcurrency: 1 });
   return {
     store,
-    batches: counting.batches,
+    batches: counting.count,
     close: async () => {
       await store.close();
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => admin.end());
+      await database.close();
     },
   };
 }
 
-const targets: [string, () => Promise<Setup>][] = [['PGlite', onPglite]];
-if (databaseUrl) targets.push(['PostgreSQL', () => onPostgres(databaseUrl)]);
-
-describe.each(targets)('stream reads that wait go together in one statement (%s)', (_name, open) => {
+describe.each(sqlTestDatabases('read_batches'))('stream reads that wait go together in one statement (%s)', (_name, database) => {
   let setup: Setup | undefined;
   afterEach(async () => {
     await setup?.close();
@@ -62,7 +35,7 @@ describe.each(targets)('stream reads that wait go together in one statement (%s)
   });
 
   it('answers each concurrent read exactly as a read of its own: revisions, counts, deleted, truncated and missing streams', async () => {
-    setup = await open();
+    setup = await open(await database());
     const { store, batches } = setup;
     const id = randomUUID().slice(0, 8);
     for (let s = 0; s < 6; s++) await store.append(`Plain-${id}-${s}`, Array.from({ length: s + 1 }, (_, i) => event(i)));
@@ -105,7 +78,7 @@ describe.each(targets)('stream reads that wait go together in one statement (%s)
   });
 
   it('sees every append that completed before the read was asked for, under concurrent load', async () => {
-    setup = await open();
+    setup = await open(await database());
     const { store, batches } = setup;
     const id = randomUUID().slice(0, 8);
     let stop = false;

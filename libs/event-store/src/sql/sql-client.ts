@@ -43,7 +43,10 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
   let listener: Promise<pg.Client> | undefined;
   const handlers = new Map<string, Set<(payload: string | null) => void>>();
 
+  let closed = false;
   const connectListener = (): Promise<pg.Client> => {
+    // Once closed, no connection of its own is opened again: nothing would end it.
+    if (closed) return Promise.reject(new Error('The driver is closed'));
     if (!listener) {
       listener = (async () => {
         const client = new pg.Client(pool.options);
@@ -109,6 +112,7 @@ export function createPgPoolDriver(pool: pg.Pool, options: PgPoolDriverOptions =
       }
     },
     async close(): Promise<void> {
+      closed = true;
       const pending = listener;
       listener = undefined;
       handlers.clear();

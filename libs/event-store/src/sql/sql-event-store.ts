@@ -101,6 +101,8 @@ export class SqlEventStore implements EventStore {
   private notifyState: 'idle' | 'busy' | 'again' = 'idle';
   /** When the last NOTIFY went out (ms). */
   private lastNotify = 0;
+  /** The NOTIFY loop while it runs. */
+  private notifying: Promise<void> | undefined;
   private closed = false;
   private readonly sql: Statements;
   private readonly forwardReads: ReadBatcher<ForwardRead, RecordedEvent[]>;
@@ -362,6 +364,9 @@ export class SqlEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    // The appends that completed still wake other processes: the NOTIFY waiting for its interval goes
+    // out before the driver closes (sent afterwards, it would open a connection nothing closes).
+    await this.notifying;
     await this.driver.close();
   }
 
@@ -507,10 +512,10 @@ export class SqlEventStore implements EventStore {
         const payload = notificationPayload(this.unannounced);
         this.unannounced = new Set();
         await this.driver.notify!(this.channel, payload).catch(() => undefined);
-      } while ((this.notifyState as string) === 'again' && !this.closed);
+      } while ((this.notifyState as string) === 'again');
       this.notifyState = 'idle';
     };
-    void send();
+    this.notifying = send().finally(() => (this.notifying = undefined));
   }
 
   private async startListening(): Promise<void> {

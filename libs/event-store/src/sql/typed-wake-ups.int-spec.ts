@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import pg from 'pg';
 import type { NewEvent, SubscriptionMessage } from '../event-store.port.js';
-import { createPgliteDriver, createPgPoolDriver, type SqlDriver } from './sql-client.js';
+import { countingStatements, sqlTestDatabases, type SqlTestDatabase } from '../testing/sql-test-stores.js';
 import { createSqlEventStore, type SqlEventStore } from './sql-event-store.js';
-
-const databaseUrl = process.env.DATABASE_URL;
-
-/** The driver, counting the `$all` page reads it runs (the statement every subscription reads with). */
-function countingReads(driver: SqlDriver): { driver: SqlDriver; reads: () => number } {
-  let reads = 0;
-  const counted: SqlDriver = Object.create(driver) as SqlDriver;
-  counted.query = async (text, params, options) => {
-    if (options?.name?.startsWith('event_store_read_all_')) reads++;
-    return driver.query(text, params, options);
-  };
-  return { driver: counted, reads: () => reads };
-}
 
 const event = (type: string): NewEvent => ({ id: randomUUID(), type, data: { n: 1 }, metadata: { tenant: 't' } });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,55 +11,29 @@ interface Setup {
   writer: SqlEventStore;
   /** The subscribing store, as another process has it: it hears the writer's appends through NOTIFY only. */
   reader: SqlEventStore;
+  /** `$all` page reads of the reader (the statement every subscription reads with). */
   reads: () => number;
   close(): Promise<void>;
 }
 
-async function onPglite(): Promise<Setup> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create('memory://');
-  const schema = 'typed_wake_ups';
-  const writer = await createSqlEventStore(createPgliteDriver(pglite), { schema });
-  const counting = countingReads(createPgliteDriver(pglite));
+async function open(database: SqlTestDatabase): Promise<Setup> {
+  const writer = await createSqlEventStore(database.driver(), { schema: database.schema });
+  const counting = countingStatements(database.driver(), 'event_store_read_all_');
   // A poll interval far beyond the test's timeout: only a wake-up can deliver an event in time.
-  const reader = await createSqlEventStore(counting.driver, { schema, pollIntervalMs: 600_000, migrate: false });
+  const reader = await createSqlEventStore(counting.driver, { schema: database.schema, pollIntervalMs: 600_000, migrate: false });
   return {
     writer,
     reader,
-    reads: counting.reads,
+    reads: counting.count,
     close: async () => {
       await reader.close();
       await writer.close();
-      await pglite.close();
+      await database.close();
     },
   };
 }
 
-async function onPostgres(url: string): Promise<Setup> {
-  const schema = `typed_wake_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const writerPool = new pg.Pool({ connectionString: url, max: 2 });
-  const readerPool = new pg.Pool({ connectionString: url, max: 2 });
-  const writer = await createSqlEventStore(createPgPoolDriver(writerPool, { ownsPool: true }), { schema });
-  const counting = countingReads(createPgPoolDriver(readerPool, { ownsPool: true }));
-  const reader = await createSqlEventStore(counting.driver, { schema, pollIntervalMs: 600_000, migrate: false });
-  return {
-    writer,
-    reader,
-    reads: counting.reads,
-    close: async () => {
-      await reader.close();
-      await writer.close();
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => admin.end());
-    },
-  };
-}
-
-const targets: [string, () => Promise<Setup>][] = [['PGlite', onPglite]];
-if (databaseUrl) targets.push(['PostgreSQL', () => onPostgres(databaseUrl)]);
-
-describe.each(targets)('wake-ups by event type (%s)', (_name, open) => {
+describe.each(sqlTestDatabases('typed_wake'))('wake-ups by event type (%s)', (_name, database) => {
   let setup: Setup | undefined;
   afterEach(async () => {
     await setup?.close();
@@ -81,7 +41,7 @@ describe.each(targets)('wake-ups by event type (%s)', (_name, open) => {
   });
 
   it("does not wake a subscription for another process's appends of types it does not read, and wakes it for one it reads", async () => {
-    setup = await open();
+    setup = await open(await database());
     const { writer, reader, reads } = setup;
     const subscription = reader.subscribeToAll({ filter: { eventTypes: ['Wanted'] } });
     const iterator = subscription[Symbol.asyncIterator]();
@@ -103,8 +63,34 @@ describe.each(targets)('wake-ups by event type (%s)', (_name, open) => {
     await subscription.close();
   });
 
+  it('still wakes another process for appends made just before the store closes, and leaves no connection open', async () => {
+    const db = await database();
+    const name = `closing_${randomUUID().slice(0, 8)}`;
+    const closing = await createSqlEventStore(db.driver(name), { schema: db.schema });
+    const reader = await createSqlEventStore(db.driver(), { schema: db.schema, pollIntervalMs: 600_000, migrate: false });
+    try {
+      const subscription = reader.subscribeToAll({ filter: { eventTypes: ['Late'] } });
+      const iterator = subscription[Symbol.asyncIterator]();
+      expect((await iterator.next()).value).toMatchObject({ kind: 'caughtUp' });
+      const pending = iterator.next();
+      await pause(50);
+      // The first append's NOTIFY goes out at once; the second's waits for the interval, and the store closes meanwhile.
+      await closing.append('First-1', [event('First')]);
+      await closing.append('Late-1', [event('Late')]);
+      await closing.close();
+      expect((await pending).value).toMatchObject({ kind: 'event', event: { type: 'Late', streamName: 'Late-1' } });
+      await pause(100);
+      const open = await db.connections(name);
+      if (open !== null) expect(open).toBe(0);
+      await subscription.close();
+    } finally {
+      await reader.close();
+      await db.close();
+    }
+  });
+
   it('wakes a subscription that reads every type for any append, and one in the same process at once', async () => {
-    setup = await open();
+    setup = await open(await database());
     const { writer, reader } = setup;
     const everything = reader.subscribeToAll();
     const remote = everything[Symbol.asyncIterator]();

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { NewEvent, Position } from '../event-store.port.js';
+import { comparePositions } from '../position.js';
+import { sqlTestDatabases, type SqlTestDatabase } from '../testing/sql-test-stores.js';
+import { createSqlEventStore, type SqlEventStore } from './sql-event-store.js';
+
+const ballot = (roundId: string, n: number): NewEvent => ({ id: randomUUID(), type: 'BallotCast', data: { roundId, n }, metadata: { tenant: 't' } });
+const other = (n: number): NewEvent => ({ id: randomUUID(), type: 'Other', data: { n }, metadata: { tenant: 't' } });
+
+describe.each(sqlTestDatabases('round_tips'))("a round's streams and their tips (%s)", (_name, database) => {
+  let db: SqlTestDatabase | undefined;
+  let store: SqlEventStore | undefined;
+  afterEach(async () => {
+    await store?.close();
+    await db?.close();
+    store = db = undefined;
+  });
+
+  it("answers each of the round's streams with its count and its last event up to the bound, with appends to it in several transactions", async () => {
+    db = await database();
+    store = await createSqlEventStore(db.driver(), { schema: db.schema });
+    const roundId = randomUUID();
+    // Streams written in several transactions, interleaved with the rest of the store.
+    for (let pass = 0; pass < 3; pass++) {
+      for (let i = 0; i < 20; i++) if (i % 3 >= pass) await store.append(`Ballot-${i}`, pass === 1 ? [ballot(roundId, pass), ballot(roundId, pass)] : [ballot(roundId, pass)]);
+      await store.append(`Other-${pass}`, [other(pass), other(pass + 1)]);
+    }
+    const middle = (await store.readStream('Ballot-2'))[0]!.position;
+    await store.append('Ballot-2', [ballot(roundId, 9)]);
+
+    const expected = async (upTo?: Position) =>
+      (
+        await Promise.all(
+          Array.from({ length: 20 }, async (_, i) => {
+            const events = (await store!.readStream(`Ballot-${i}`)).filter((e) => upTo === undefined || comparePositions(e.position, upTo) <= 0);
+            const last = events.at(-1);
+            return last ? [{ streamName: `Ballot-${i}`, events: events.length, revision: last.revision, position: last.position }] : [];
+          }),
+        )
+      ).flat();
+    const shape = (tips: Awaited<ReturnType<SqlEventStore['roundStreamTips']>>) =>
+      tips.streams.map((tip) => ({ streamName: tip.streamName, events: tip.events, revision: tip.revision, position: tip.position })).sort((a, b) => a.streamName.localeCompare(b.streamName));
+    const byName = (rows: Awaited<ReturnType<typeof expected>>) => [...rows].sort((a, b) => a.streamName.localeCompare(b.streamName));
+    expect(shape(await store.roundStreamTips(roundId))).toEqual(byName(await expected()));
+    // Bounded at Ballot-2's first event: every stream as it stood then.
+    const bounded = shape(await store.roundStreamTips(roundId, { upTo: middle }));
+    expect(bounded).toEqual(byName(await expected(middle)));
+    expect(bounded.find((row) => row.streamName === 'Ballot-2')).toMatchObject({ events: 1, revision: 0n });
+  });
+});

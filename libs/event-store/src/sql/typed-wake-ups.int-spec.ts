@@ -84,6 +84,7 @@ describe.each(sqlTestDatabases('typed_wake'))('wake-ups by event type (%s)', (_n
       if (open !== null) expect(open).toBe(0);
       await subscription.close();
     } finally {
+      await closing.close();
       await reader.close();
       await db.close();
     }

@@ -13,7 +13,7 @@ export function countingStatements(driver: SqlDriver, namePrefix: string): { dri
   return { driver: counted, count: () => count };
 }
 
-/** Drivers onto one database for a test: `driver()` opens another (as another process would have), `close` ends them all and drops the test's schema. */
+/** Drivers onto one database for a test: `driver()` opens another (as another process would have); the store given a driver closes it; `close` ends the database (PGlite) or drops the test's schema (PostgreSQL). */
 export interface SqlTestDatabase {
   name: string;
   schema: string;

@@ -184,6 +184,44 @@ describe('the projector', () => {
     expect(await snapshot(rm.db, projections)).toEqual(await rebuiltSnapshot(store, projections));
   });
 
+  it('a failed projection is tried again from its checkpoint when the projector is started again: the event it stopped at is projected, none twice', async () => {
+    await reset();
+    const store = new InMemoryEventStore({ pollIntervalMs: 10 });
+    await given(store, [planSubmitted('p-1'), planSubmitted('p-bad'), planSubmitted('p-3')]);
+    let broken = true;
+    const handled: string[] = [];
+    const fragile: Projection = {
+      ...planProjection,
+      name: 'fragile-plans',
+      async handle(events: readonly RecordedEvent[], context) {
+        const ids = events.map((e) => (e.data as { proposalId: string }).proposalId);
+        if (broken && ids.includes('p-bad')) throw new Error('cannot project p-bad');
+        await planProjection.handle(events, context);
+        handled.push(...ids);
+      },
+    };
+    const projector = new Projector({ store, db: rm.db, projections: [fragile], lockRetryMs: 10 }).start();
+    let failed;
+    let resumed;
+    try {
+      failed = await projector.settled();
+      await projector.stop();
+      // The cause mended (a fixed release, a row repaired): started again, the projector takes the projection up at the event it stopped at.
+      broken = false;
+      projector.start();
+      resumed = await projector.settled();
+    } finally {
+      await projector.stop();
+    }
+    expect(failed.map((s) => [s.status, s.eventsHandled, s.failure?.stream ?? null])).toEqual([['failed', 1, 'Proposal-p-bad']]);
+    expect(resumed.map((s) => [s.status, s.eventsHandled, s.lagEvents, s.failure])).toEqual([['running', 3, 0, null]]);
+    expect(projector.runner('fragile-plans').failure).toBeNull();
+    // Committed once each: p-1 before the failure, p-bad and p-3 after the restart.
+    expect([...handled].sort()).toEqual(['p-1', 'p-3', 'p-bad']);
+    expect((await rowsOf(rm.db, 'plan', 'proposal_id')).map((p) => p.proposal_id)).toEqual(['p-1', 'p-3', 'p-bad']);
+    await rm.db.read((m) => m.query(`TRUNCATE ${rm.db.schema}.plan`));
+  });
+
   it('a projection that fails stops alone: the others commit every event, before and after the failing one', async () => {
     await reset();
     const store = new InMemoryEventStore({ pollIntervalMs: 10 });

@@ -113,12 +113,16 @@ export class Projector {
     return projectionStatuses(this.options.store, this.options.db, this.options.projections);
   }
 
-  /** Resolves when every projection has committed every event it handles (or one failed); rejects after `timeoutMs`. */
+  /**
+   * Resolves when every projection has committed every event it handles (or failed since this
+   * projector was started: a failure recorded before, which a start tries again, does not count);
+   * rejects after `timeoutMs`.
+   */
   async settled(timeoutMs = 10_000): Promise<ProjectionStatus[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const statuses = await this.statuses();
-      if (statuses.every((s) => s.lagEvents === 0 || s.status === 'failed')) return statuses;
+      if (statuses.every((s) => s.lagEvents === 0 || (s.status === 'failed' && this.runner(s.projection).failure !== null))) return statuses;
       if (Date.now() > deadline) throw new Error(`Projections not settled after ${timeoutMs} ms: ${JSON.stringify(statuses.filter((s) => s.lagEvents > 0))}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -17,6 +17,7 @@
  *   BENCH_SOAK_RATE     ballots/s offered, default 100
  *   BENCH_BUILT         1: the built apps (`npx nest build api && npx nest build projector` first)
  *   BENCH_RESTART       0: measure the processes that did the set-up
+ *   BENCH_API_NODE_ARGS Node flags for the api (e.g. "--max-semi-space-size=32"), to try a setting
  */
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
@@ -27,6 +28,7 @@ const soakSeconds = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const rate = Number(process.env.BENCH_SOAK_RATE ?? 100);
 const built = process.env.BENCH_BUILT === '1';
 const restart = process.env.BENCH_RESTART !== '0';
+const apiNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const SLICE_SECONDS = 10;
 const CONNECTIONS = 64;
 /** The first minute is the reference: JIT, pools and caches are warm by then. */
@@ -46,12 +48,13 @@ async function main(): Promise<void> {
   const voters = Math.ceil(rate * soakSeconds * 1.05) + 500;
   console.log(
     `${new Date().toISOString()}  Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, PostgreSQL ${version}; ` +
-      `soak of ${soakSeconds} s at ${rate} ballots/s offered over ${CONNECTIONS} connections, ${voters} voters; load average before: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`,
+      `soak of ${soakSeconds} s at ${rate} ballots/s offered over ${CONNECTIONS} connections, ${voters} voters` +
+      `${apiNodeArgs.length ? `, api with ${apiNodeArgs.join(' ')}` : ''}; load average before: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`,
   );
   let stack: BallotStack | undefined;
   try {
     const setupStarted = performance.now();
-    stack = await startBallotStack({ mode: 'postgres', serverUrl, voters, built, projector: true, restartAfterSetup: restart, log: (line) => console.log(line) });
+    stack = await startBallotStack({ mode: 'postgres', serverUrl, voters, built, projector: true, apiNodeArgs, restartAfterSetup: restart, log: (line) => console.log(line) });
     const setupSeconds = (performance.now() - setupStarted) / 1000;
     console.log(`set-up ${setupSeconds.toFixed(0)} s; apps: ${stack.apps}; ${restart ? 'restarted after the set-up: the processes measured have served nothing but ballots' : 'NOT restarted after the set-up (BENCH_RESTART=0): their heaps still hold the set-up'}`);
     // Voter i signs in at i / signIns after the sign-ins start and votes at i / rate after the soak starts: the oldest token

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
-import { sqlTestDatabases, type SqlTestDatabase } from '../testing/sql-test-stores.js';
-import { createSqlEventStore, type SqlEventStore } from './sql-event-store.js';
+import { sqlTestDatabases, storePerTest } from '../testing/sql-test-stores.js';
 
 const event = (n: number): NewEvent => ({ id: randomUUID(), type: 'Noted', data: { n }, metadata: { tenant: 't' } });
 
 describe.each(sqlTestDatabases('recorded_time'))('the time an event was recorded (%s)', (_name, database) => {
-  let db: SqlTestDatabase | undefined;
-  let store: SqlEventStore | undefined;
-  afterEach(async () => {
-    await store?.close();
-    await db?.close();
-    store = db = undefined;
-  });
+  const open = storePerTest(database);
 
   it('reads back to the millisecond, the part below it dropped (before 1970 too), by every kind of read', async () => {
-    db = await database();
-    const driver = db.driver();
-    store = await createSqlEventStore(driver, { schema: db.schema });
+    const { db, store, driver } = await open();
     const before = Date.now();
     await store.append('Note-a', [event(1)]);
     const after = Date.now();
@@ -44,10 +35,10 @@ describe.each(sqlTestDatabases('recorded_time'))('the time an event was recorded
       all = await store.readAll();
     }
     expect(times(all)).toEqual(expected);
-    const one = await Promise.all(['Note-a', 'Note-b', 'Note-c'].map((name) => store!.readStream(name, { direction: 'backwards', fromRevision: 'end', maxCount: 1 })));
+    const one = await Promise.all(['Note-a', 'Note-b', 'Note-c'].map((name) => store.readStream(name, { direction: 'backwards', fromRevision: 'end', maxCount: 1 })));
     expect(times(one.flat())).toEqual(expected);
     // More forward reads at once than run on their own: the waiting ones go together in one statement.
-    const together = await Promise.all(['Note-a', 'Note-b', 'Note-c', 'Note-a', 'Note-b', 'Note-c'].map((name) => store!.readStream(name)));
+    const together = await Promise.all(['Note-a', 'Note-b', 'Note-c', 'Note-a', 'Note-b', 'Note-c'].map((name) => store.readStream(name)));
     expect(together.map((events) => events[0]!.created.toISOString())).toEqual([...Object.values(expected), ...Object.values(expected)]);
   });
 });

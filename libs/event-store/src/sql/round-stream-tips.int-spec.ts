@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { NewEvent, Position } from '../event-store.port.js';
 import { comparePositions } from '../position.js';
-import { sqlTestDatabases, type SqlTestDatabase } from '../testing/sql-test-stores.js';
-import { createSqlEventStore, type SqlEventStore } from './sql-event-store.js';
+import { sqlTestDatabases, storePerTest } from '../testing/sql-test-stores.js';
 
 const ballot = (roundId: string, n: number): NewEvent => ({ id: randomUUID(), type: 'BallotCast', data: { roundId, n }, metadata: { tenant: 't' } });
 const other = (n: number): NewEvent => ({ id: randomUUID(), type: 'Other', data: { n }, metadata: { tenant: 't' } });
 
 describe.each(sqlTestDatabases('round_tips'))("a round's streams and their tips (%s)", (_name, database) => {
-  let db: SqlTestDatabase | undefined;
-  let store: SqlEventStore | undefined;
-  afterEach(async () => {
-    await store?.close();
-    await db?.close();
-    store = db = undefined;
-  });
+  const open = storePerTest(database);
 
   it("answers each of the round's streams with its count and its last event up to the bound, with appends to it in several transactions", async () => {
-    db = await database();
-    store = await createSqlEventStore(db.driver(), { schema: db.schema });
+    const { store } = await open();
     const roundId = randomUUID();
     // Streams written in several transactions, interleaved with the rest of the store.
     for (let pass = 0; pass < 3; pass++) {
@@ -36,7 +28,7 @@ describe.each(sqlTestDatabases('round_tips'))("a round's streams and their tips 
         (
           await Promise.all(
             Array.from({ length: 20 }, async (_, i) => {
-              const events = (await store!.readStream(`Ballot-${i}`)).filter((e) => upTo === undefined || comparePositions(e.position, upTo) <= 0);
+              const events = (await store.readStream(`Ballot-${i}`)).filter((e) => upTo === undefined || comparePositions(e.position, upTo) <= 0);
               const last = events.at(-1);
               return last ? [{ streamName: `Ballot-${i}`, events: events.length, revision: last.revision, position: last.position }] : [];
             }),
@@ -44,7 +36,7 @@ describe.each(sqlTestDatabases('round_tips'))("a round's streams and their tips 
         ).flat(),
       );
     const tips = async (upTo?: Position) =>
-      byName((await store!.roundStreamTips(roundId, upTo ? { upTo } : {})).streams.map((tip) => ({ streamName: tip.streamName, events: tip.events, revision: tip.revision, position: tip.position })));
+      byName((await store.roundStreamTips(roundId, upTo ? { upTo } : {})).streams.map((tip) => ({ streamName: tip.streamName, events: tip.events, revision: tip.revision, position: tip.position })));
     expect(await tips()).toEqual(await expected());
     // Bounded at Ballot-2's first event: every stream as it stood then.
     const bounded = await tips(middle);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { afterEach } from '@jest/globals';
 import pg from 'pg';
 import { createPgliteDriver, createPgPoolDriver, type SqlDriver } from '../sql/sql-client.js';
+import { createSqlEventStore, type SqlEventStore } from '../sql/sql-event-store.js';
 
 /** The driver, counting the prepared statements whose name starts with `namePrefix` (e.g. `event_store_read_all_`). */
 export function countingStatements(driver: SqlDriver, namePrefix: string): { driver: SqlDriver; count: () => number } {
@@ -59,4 +61,24 @@ export function sqlTestDatabases(prefix: string): [string, () => Promise<SqlTest
   const targets: [string, () => Promise<SqlTestDatabase>][] = [['PGlite', () => pgliteTestDatabase(prefix)]];
   if (url) targets.push(['PostgreSQL', async () => postgresTestDatabase(url, prefix)]);
   return targets;
+}
+
+/**
+ * One store per test on a fresh test database (call inside `describe.each(sqlTestDatabases(…))`):
+ * `open()` gives the database and a store in its schema; both are closed after each test.
+ */
+export function storePerTest(database: () => Promise<SqlTestDatabase>): () => Promise<{ db: SqlTestDatabase; store: SqlEventStore; driver: SqlDriver }> {
+  let db: SqlTestDatabase | undefined;
+  let store: SqlEventStore | undefined;
+  afterEach(async () => {
+    await store?.close();
+    await db?.close();
+    store = db = undefined;
+  });
+  return async () => {
+    db = await database();
+    const driver = db.driver();
+    store = await createSqlEventStore(driver, { schema: db.schema });
+    return { db, store, driver };
+  };
 }

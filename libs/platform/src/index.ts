@@ -15,3 +15,4 @@ export * from './reactors/reactor-checkpoints.js';
 export * from './reactors/reactor-runner.js';
 export * from './reactors/reactor-host.js';
 export * from './reactors/timer-runner.js';
+export * from './fs/atomic-file.js';

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { syncDirectory, writeFileAtomically } from '@lib/platform';
 import { RoundKeyDestroyedError, type RoundKeyVault } from './round-key.vault.js';
 
 const KEY_BYTES = 32;
@@ -92,7 +93,7 @@ export class FileRoundKeyVault implements RoundKeyVault {
   async destroy(roundId: string): Promise<void> {
     this.forget(roundId);
     // 1. The tombstone first: from here every process refuses the key, even if what follows fails.
-    if (!(await this.destroyed(roundId))) await this.writeAtomically(this.tombstonePath(roundId), Buffer.from(`${JSON.stringify({ roundId, destroyedAt: new Date(this.clock()).toISOString() })}\n`), 'replace');
+    if (!(await this.destroyed(roundId))) await writeFileAtomically(this.tombstonePath(roundId), Buffer.from(`${JSON.stringify({ roundId, destroyedAt: new Date(this.clock()).toISOString() })}\n`), 'replace');
     // 2. Overwrite the key in place and sync, so the bytes do not stay on disk; then unlink it.
     const path = this.keyPath(roundId);
     let handle: fs.FileHandle | undefined;
@@ -109,7 +110,7 @@ export class FileRoundKeyVault implements RoundKeyVault {
     await fs.unlink(path).catch((error: unknown) => {
       if (!isCode(error, 'ENOENT')) throw error;
     });
-    await this.syncDir();
+    await syncDirectory(this.dir);
   }
 
   /** Moves a key made elsewhere (the old `voting.round_keys` table) into the directory; a key already here wins, a tombstone stays. */
@@ -147,48 +148,10 @@ export class FileRoundKeyVault implements RoundKeyVault {
 
   /** Makes the key file unless another process made it first; returns the key that is there. */
   private async create(roundId: string, key: Buffer): Promise<Buffer> {
-    const made = await this.writeAtomically(this.keyPath(roundId), key, 'exclusive');
+    const made = await writeFileAtomically(this.keyPath(roundId), key, 'exclusive');
     if (made) return key;
     const theirs = await this.readKey(roundId);
     if (!theirs) throw new RoundKeyDestroyedError(`The key of round ${roundId} was destroyed`);
     return theirs;
-  }
-
-  /**
-   * Writes a temporary file (0600, synced), then links it to `path` (`exclusive`: fails when `path`
-   * exists, answering false) or renames it over `path` (`replace`). Readers never see half a file.
-   */
-  private async writeAtomically(path: string, content: Buffer, how: 'exclusive' | 'replace'): Promise<boolean> {
-    const temp = join(this.dir, `.${randomBytes(8).toString('hex')}.tmp`);
-    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      if (how === 'replace') {
-        await fs.rename(temp, path);
-      } else {
-        try {
-          await fs.link(temp, path);
-        } catch (error) {
-          if (isCode(error, 'EEXIST')) return false;
-          throw error;
-        }
-      }
-    } finally {
-      await fs.rm(temp, { force: true });
-    }
-    await this.syncDir();
-    return true;
-  }
-
-  private async syncDir(): Promise<void> {
-    const handle = await fs.open(this.dir, constants.O_RDONLY).catch(() => undefined);
-    if (!handle) return;
-    await handle.sync().catch(() => undefined);
-    await handle.close();
   }
 }

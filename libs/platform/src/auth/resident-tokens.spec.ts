@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -52,6 +52,20 @@ describe('the pseudonym key', () => {
     expect(first).toHaveLength(32);
     expect(await residentPseudonymKey(config)).toEqual(first);
     expect((await stat(join(dataDir, 'auth', 'resident-pseudonym.key'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a key file that holds no key (empty, or not 32 bytes of base64) and leaves it as it is', async () => {
+    for (const text of ['', 'c2hvcnQ=', 'not base64 at all, but long enough to be 32 bytes or more']) {
+      const dir = await mkdtemp(join(tmpdir(), 'resident-key-bad-'));
+      try {
+        await mkdir(join(dir, 'auth'));
+        await writeFile(join(dir, 'auth', 'resident-pseudonym.key'), text);
+        await expect(residentPseudonymKey(loadConfig({ DATA_DIR: dir }))).rejects.toThrow(/resident-pseudonym\.key is not a pseudonym key/);
+        expect(await readFile(join(dir, 'auth', 'resident-pseudonym.key'), 'utf8')).toBe(text);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
 

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CryptoKey } from 'jose';
 import type { AppConfig } from '../config/app-config.js';
+import { readFileIfExists, writeFileAtomically } from '../fs/atomic-file.js';
 import { appTokenKeys, signAppToken, verifyAppToken } from './app-tokens.js';
 import { CBS_MUNICIPALITY_CODE, type Principal } from './principal.js';
 import { InvalidTokenError } from './token-verifier.js';
@@ -22,20 +23,29 @@ export function residentPseudonym(key: Buffer, tenant: string, issuer: string, s
   return createHmac('sha256', key).update('resident').update('\0').update(tenant).update('\0').update(issuer).update('\0').update(subject).digest('hex');
 }
 
-/** The pseudonym key: RESIDENT_PSEUDONYM_KEY, or in embedded mode one made once in DATA_DIR (never committed). */
+/** Length of the pseudonym key made in embedded mode. */
+const PSEUDONYM_KEY_BYTES = 32;
+
+/**
+ * The pseudonym key: RESIDENT_PSEUDONYM_KEY, or in embedded mode one made once in DATA_DIR (never
+ * committed). Processes started together on a new directory all get the one that was made first; a
+ * key file that is not a key is refused, never used: another key would give every resident another
+ * pseudonym, and with it a second vote.
+ */
 export async function residentPseudonymKey(config: AppConfig): Promise<Buffer> {
   if (config.RESIDENT_PSEUDONYM_KEY) return Buffer.from(config.RESIDENT_PSEUDONYM_KEY, 'utf8');
   const file = join(config.DATA_DIR, 'auth', 'resident-pseudonym.key');
-  try {
-    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  let text = await readFileIfExists(file);
+  if (text === undefined) {
+    await mkdir(join(config.DATA_DIR, 'auth'), { recursive: true, mode: 0o700 });
+    await writeFileAtomically(file, randomBytes(PSEUDONYM_KEY_BYTES).toString('base64'));
+    text = await readFile(file, 'utf8');
   }
-  await mkdir(join(config.DATA_DIR, 'auth'), { recursive: true, mode: 0o700 });
-  await writeFile(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EEXIST') throw error;
-  });
-  return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+  const key = Buffer.from(text.trim(), 'base64');
+  if (key.length !== PSEUDONYM_KEY_BYTES || key.toString('base64') !== text.trim()) {
+    throw new Error(`${file} is not a pseudonym key (${text.length} bytes): set RESIDENT_PSEUDONYM_KEY, or restore the file; a new key gives every resident a new pseudonym`);
+  }
+  return key;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -87,6 +87,33 @@ describe('TokenVerifier.local (embedded mode)', () => {
   it('issues no token with a lifetime beyond seven days or for a non-CBS municipality', async () => {
     await expect(issueLocalToken(dataDir, { subject: 's', roles: ['auditor'], tenant: 'GM0363', audience: AUDIENCE, ttlSeconds: 8 * 86_400 })).rejects.toThrow(RangeError);
     await expect(issueLocalToken(dataDir, { subject: 's', roles: ['auditor'], tenant: 'Amsterdam', audience: AUDIENCE })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('localSigningKey (one key per data directory)', () => {
+  it('gives every concurrent caller on a new data directory the same complete key, as api processes started together on one directory do', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ib-auth-race-'));
+    try {
+      const keys = await Promise.all(Array.from({ length: 24 }, () => localSigningKey(dir)));
+      expect(new Set(keys.map((key) => JSON.stringify(key))).size).toBe(1);
+      expect(keys[0].privateJwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', d: expect.any(String) });
+      expect(await readdir(join(dir, 'auth'))).toEqual(['signing-key.json']);
+      expect(await localSigningKey(dir)).toEqual(keys[0]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the file when the key file is unreadable, and leaves it as it is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ib-auth-bad-'));
+    try {
+      await mkdir(join(dir, 'auth'));
+      await writeFile(join(dir, 'auth', 'signing-key.json'), '');
+      await expect(localSigningKey(dir)).rejects.toThrow(/signing-key\.json is not a signing key/);
+      expect(await readFile(join(dir, 'auth', 'signing-key.json'), 'utf8')).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,9 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CryptoKey } from 'jose';
 import type { AppConfig } from '../config/app-config.js';
-import { readFileIfExists, writeFileAtomically } from '../fs/atomic-file.js';
+import { readOrCreateFile } from '../fs/atomic-file.js';
 import { appTokenKeys, signAppToken, verifyAppToken } from './app-tokens.js';
 import { CBS_MUNICIPALITY_CODE, type Principal } from './principal.js';
 import { InvalidTokenError } from './token-verifier.js';
@@ -35,12 +34,7 @@ const PSEUDONYM_KEY_BYTES = 32;
 export async function residentPseudonymKey(config: AppConfig): Promise<Buffer> {
   if (config.RESIDENT_PSEUDONYM_KEY) return Buffer.from(config.RESIDENT_PSEUDONYM_KEY, 'utf8');
   const file = join(config.DATA_DIR, 'auth', 'resident-pseudonym.key');
-  let text = await readFileIfExists(file);
-  if (text === undefined) {
-    await mkdir(join(config.DATA_DIR, 'auth'), { recursive: true, mode: 0o700 });
-    await writeFileAtomically(file, randomBytes(PSEUDONYM_KEY_BYTES).toString('base64'));
-    text = await readFile(file, 'utf8');
-  }
+  const text = await readOrCreateFile(file, () => randomBytes(PSEUDONYM_KEY_BYTES).toString('base64'));
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== PSEUDONYM_KEY_BYTES || key.toString('base64') !== text.trim()) {
     throw new Error(`${file} is not a pseudonym key (${text.length} bytes): set RESIDENT_PSEUDONYM_KEY, or restore the file; a new key gives every resident a new pseudonym`);

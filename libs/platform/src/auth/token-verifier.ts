@@ -1,4 +1,3 @@
-import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createRemoteJWKSet,
@@ -13,7 +12,7 @@ import {
   type JWTVerifyGetKey,
   SignJWT,
 } from 'jose';
-import { readFileIfExists, writeFileAtomically } from '../fs/atomic-file.js';
+import { readOrCreateFile } from '../fs/atomic-file.js';
 import { CBS_MUNICIPALITY_CODE, type Principal, type Role, STAFF_ROLES } from './principal.js';
 
 /** Issuer of tokens signed by the embedded development key. */
@@ -40,29 +39,24 @@ interface LocalKeys {
 
 /**
  * The embedded-mode signing key: made once per data directory, kept there, never committed.
- * Processes started together on a new directory race to make it: each writes its own key to a
- * private file and links it into place, which succeeds for one only; so the key file only ever
- * appears complete, and a key once there is never replaced. All then read the one that won.
+ * Processes started together on a new directory all get the one made first (`readOrCreateFile`);
+ * a key file that holds no key is refused, never replaced.
  */
 export async function localSigningKey(dataDir: string): Promise<LocalKeys> {
   const file = join(dataDir, 'auth', 'signing-key.json');
-  const existing = await readFileIfExists(file);
-  if (existing !== undefined) return parseSigningKey(file, existing);
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const keys: LocalKeys = { privateJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' }, publicJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' } };
-  await mkdir(join(dataDir, 'auth'), { recursive: true, mode: 0o700 });
-  await writeFileAtomically(file, JSON.stringify(keys));
-  return parseSigningKey(file, await readFile(file, 'utf8'));
-}
-
-function parseSigningKey(file: string, text: string): LocalKeys {
+  const text = await readOrCreateFile(file, async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const keys: LocalKeys = { privateJwk: { ...(await exportJWK(privateKey)), alg: 'ES256' }, publicJwk: { ...(await exportJWK(publicKey)), alg: 'ES256' } };
+    return JSON.stringify(keys);
+  });
   let keys: Partial<LocalKeys> | null = null;
   try {
     keys = JSON.parse(text) as Partial<LocalKeys> | null;
   } catch {
     // reported below
   }
-  if (typeof keys?.privateJwk !== 'object' || typeof keys.publicJwk !== 'object' || keys.privateJwk === null || keys.publicJwk === null) {
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+  if (!isObject(keys?.privateJwk) || !isObject(keys?.publicJwk)) {
     throw new Error(`${file} is not a signing key (${text.length} bytes): remove it to have a new key made; tokens signed with the old key then stop working`);
   }
   return keys as LocalKeys;

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { readFileIfExists, writeFileAtomically } from './atomic-file.js';
+import { readOrCreateFile, writeFileAtomically } from './atomic-file.js';
 
 describe('writeFileAtomically', () => {
   let dir: string;
@@ -51,13 +51,20 @@ describe('writeFileAtomically', () => {
   });
 });
 
-describe('readFileIfExists', () => {
-  it('is the text of a file, and undefined for none', async () => {
+describe('readOrCreateFile', () => {
+  it('is the text of a file that is there (nothing made), and makes one that is not, its directory owner only', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ib-once-'));
     try {
       await writeFile(join(dir, 'a'), 'tekst');
-      expect(await readFileIfExists(join(dir, 'a'))).toBe('tekst');
-      expect(await readFileIfExists(join(dir, 'b'))).toBeUndefined();
+      let made = 0;
+      const make = () => `made ${++made}`;
+      expect(await readOrCreateFile(join(dir, 'a'), make)).toBe('tekst');
+      expect(made).toBe(0);
+      expect(await readOrCreateFile(join(dir, 'sub', 'b'), make)).toBe('made 1');
+      expect(await readOrCreateFile(join(dir, 'sub', 'b'), make)).toBe('made 1');
+      expect(made).toBe(1);
+      expect((await stat(join(dir, 'sub'))).mode & 0o777).toBe(0o700);
+      expect(await readdir(join(dir, 'sub'))).toEqual(['b']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -38,8 +38,22 @@ export async function syncDirectory(dir: string): Promise<void> {
   await handle.close();
 }
 
+/**
+ * The text of `path`; when there is no such file, it is made (its directory 0700, the file as
+ * `writeFileAtomically` makes it) with `make()`'s text. Of callers racing for a new file, one makes it
+ * and all answer its text: none sees it half written, none replaces it.
+ */
+export async function readOrCreateFile(path: string, make: () => string | Promise<string>): Promise<string> {
+  const existing = await readFileIfExists(path);
+  if (existing !== undefined) return existing;
+  const content = await make();
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFileAtomically(path, content);
+  return readFile(path, 'utf8');
+}
+
 /** The file's text; undefined when there is no such file. */
-export async function readFileIfExists(path: string): Promise<string | undefined> {
+async function readFileIfExists(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {

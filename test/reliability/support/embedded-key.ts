@@ -1,5 +1,5 @@
 /**
- * `signing-key.ts <signing|pseudonym> <data dir> <epoch ms>`: waits until the given moment, then takes
+ * `embedded-key.ts <signing|pseudonym> <data dir> <epoch ms>`: waits until the given moment, then takes
  * the data directory's embedded signing key (its public `x`) or resident pseudonym key (base64), as an
  * app process does at start, and prints it (or the error). Several started together race for one new
  * directory.

@@ -21,7 +21,7 @@ describe('embedded keys: processes started together on a new data directory (chi
         try {
           // All load first, then take the key at the same moment.
           const at = String(Date.now() + 2_500);
-          const processes = Array.from({ length: 8 }, (_, i) => spawnScript(`key-${i}`, 'test/reliability/support/signing-key.ts', [kind, dataDir, at], {}));
+          const processes = Array.from({ length: 8 }, (_, i) => spawnScript(`key-${i}`, 'test/reliability/support/embedded-key.ts', [kind, dataDir, at], {}));
           const exits = await Promise.all(processes.map((p) => p.exited));
           const lines = processes.map((p) => p.output().trim());
           expect({ round, lines }).toEqual({ round, lines: lines.map(() => expect.stringMatching(pattern)) });
